@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Kreis benchmark: builds the app, starts it on PostgreSQL (database kreis_bench, port 18080),
+# loads a deterministic data set over the HTTP API and compares the app with raw PostgreSQL.
+# Writes bench/results/latest.json and prints a summary table. See docs/performance.md.
+#
+# usage: bench/run.sh [--quick] [--no-build]
+#   --quick     10,000 customers / 100,000 touchpoints, 15 s single-ingest, 500 timeline samples
+#               (default: 100,000 / 1,000,000, 30 s, 2,000)
+#   --no-build  use the jars already in app/target and bench/target
+#
+# Environment overrides: KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
+# KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o).
+# Exit status: 0 when the run is valid (targets may still be missed, see latest.json "targets_met"),
+# 1 when a step failed or any touchpoint was rejected, 64 on a usage error.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+usage() { sed -n '2,15p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
+cd "$ROOT"
+
+MODE=full
+BUILD=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) MODE=quick ;;
+        --no-build) BUILD=0 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
+    esac
+    shift
+done
+
+if [ "$MODE" = quick ]; then
+    CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-10000}
+    TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-100000}
+    SINGLE_SECONDS=${KREIS_BENCH_SINGLE_SECONDS:-15}
+    TIMELINE_SAMPLES=${KREIS_BENCH_TIMELINE_SAMPLES:-500}
+else
+    CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-100000}
+    TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-1000000}
+    SINGLE_SECONDS=${KREIS_BENCH_SINGLE_SECONDS:-30}
+    TIMELINE_SAMPLES=${KREIS_BENCH_TIMELINE_SAMPLES:-2000}
+fi
+SEED=${KREIS_BENCH_SEED:-20250301}
+
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+DB=kreis_bench
+JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+PORT=18080
+BASE_URL="http://127.0.0.1:$PORT"
+RESULTS="$ROOT/bench/results"
+WORK="$RESULTS/tmp"
+APP_JAR="$ROOT/app/target/quarkus-app/quarkus-run.jar"
+PGBENCH_CLIENTS=16
+
+START=$(date +%s)
+log() { printf '[%4ds] %s\n' "$(( $(date +%s) - START ))" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# --- 1. build -----------------------------------------------------------------------------------
+BUILD_SECONDS=0
+if [ "$BUILD" = 1 ]; then
+    log "building app and bench (mvn package -pl app,bench -am)"
+    # shellcheck disable=SC2086
+    mvn -q -B -DskipTests ${KREIS_BENCH_MVN_ARGS:-} package -pl app,bench -am || die "build failed"
+    BUILD_SECONDS=$(( $(date +%s) - START ))
+fi
+[ -f "$APP_JAR" ] || die "$APP_JAR missing; build first (run without --no-build)"
+BENCH_JAR=$(ls "$ROOT"/bench/target/kreis-bench-*.jar 2>/dev/null | head -n 1 || true)
+[ -n "$BENCH_JAR" ] && [ -d "$ROOT/bench/target/lib" ] || die "bench jar missing; build first (run without --no-build)"
+BENCH_CP="$BENCH_JAR:$ROOT/bench/target/lib/*"
+
+# --- 2. database --------------------------------------------------------------------------------
+if ! pg_isready -q; then
+    log "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
+    for _ in $(seq 1 30); do pg_isready -q && break; sleep 1; done
+    pg_isready -q || die "PostgreSQL does not answer on $PGHOST:$PGPORT"
+fi
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    die "port $PORT is already in use (an app left over from an earlier run?)"
+fi
+log "recreating database $DB"
+dropdb --if-exists --force "$DB"
+createdb "$DB"
+
+mkdir -p "$WORK"
+rm -f "$WORK"/*
+
+# --- 3. app -------------------------------------------------------------------------------------
+APP_PID=
+cleanup() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        log "stopping app (pid $APP_PID)"
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    psql -q -d "$DB" -c "drop table if exists bench_copy_target, bench_single_target" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "starting app on port $PORT (log: bench/results/app.log)"
+KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUARKUS_HTTP_PORT=$PORT \
+    java -Xmx2g -jar "$APP_JAR" > "$RESULTS/app.log" 2>&1 &
+APP_PID=$!
+ready=0
+for _ in $(seq 1 240); do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$RESULTS/app.log" >&2; die "app exited during start-up"; }
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/q/health/ready" || true)" = 200 ]; then
+        ready=1
+        break
+    fi
+    sleep 0.5
+done
+[ "$ready" = 1 ] || { tail -n 40 "$RESULTS/app.log" >&2; die "app not ready after 120 s"; }
+log "app ready"
+
+# --- 4.-8. measurements -------------------------------------------------------------------------
+bench() {
+    java -Xmx1g -cp "$BENCH_CP" dev.kreis.bench.Main "$@" --base-url "$BASE_URL" \
+        --jdbc-url "$JDBC_URL?user=postgres" --work-dir "$WORK" --seed "$SEED" --customers "$CUSTOMERS"
+}
+write_results() {
+    bench results --mode "$MODE" --touchpoints "$TOUCHPOINTS" --out "$RESULTS/latest.json" \
+        --pgbench-clients "$PGBENCH_CLIENTS" --build-seconds "$BUILD_SECONDS" \
+        --run-seconds "$(( $(date +%s) - START ))"
+}
+step() {
+    local name=$1
+    shift
+    log "step $name"
+    if ! bench "$name" "$@"; then
+        log "step $name failed; writing what was measured so far"
+        write_results || true
+        exit 1
+    fi
+}
+checkpoint() { psql -q -d "$DB" -c checkpoint; }
+
+step profiles --clients 16
+checkpoint
+step batch --touchpoints "$TOUCHPOINTS" --batch-size 1000 --clients 4
+step copy
+step single --clients 16 --seconds "$SINGLE_SECONDS"
+
+log "step pgbench ($PGBENCH_CLIENTS clients, $SINGLE_SECONDS s)"
+PROFILE_ID=$(psql -At -d "$DB" -c "select id from profile order by id limit 1")
+[ -n "$PROFILE_ID" ] || die "no profile in $DB"
+psql -q -d "$DB" -v ON_ERROR_STOP=1 <<'SQL'
+drop table if exists bench_single_target;
+create table bench_single_target (like touchpoint including all);
+alter table bench_single_target add constraint bench_single_target_profile_fk
+    foreign key (profile_id) references profile (id);
+checkpoint;
+SQL
+pgbench -n -c "$PGBENCH_CLIENTS" -j 2 -T "$SINGLE_SECONDS" -D "pid=$PROFILE_ID" \
+    -f "$ROOT/bench/pgbench/insert.sql" "$DB" > "$WORK/pgbench.log" 2>&1 || { cat "$WORK/pgbench.log" >&2; die "pgbench failed"; }
+grep -E '^(number of (transactions actually processed|failed)|latency average|tps)' "$WORK/pgbench.log" | sed 's/^/  pgbench: /' >&2
+psql -q -d "$DB" -c "drop table bench_single_target"
+
+step timeline --samples "$TIMELINE_SAMPLES" --warmup 200 --limit 50
+
+# --- 9. results ---------------------------------------------------------------------------------
+log "writing bench/results/latest.json"
+rc=0
+write_results || rc=$?
+log "done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
+exit "$rc"

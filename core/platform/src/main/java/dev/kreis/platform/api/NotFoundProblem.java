@@ -1,0 +1,11 @@
+package dev.kreis.platform.api;
+
+import java.util.List;
+
+/** 404: the named resource does not exist. */
+public class NotFoundProblem extends ApiException {
+
+    public NotFoundProblem(String what, Object id) {
+        super(404, "not-found", "Not found", "No " + what + " with id " + id, List.of());
+    }
+}

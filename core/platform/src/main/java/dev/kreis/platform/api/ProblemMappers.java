@@ -1,0 +1,89 @@
+package dev.kreis.platform.api;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become RFC 9457 responses. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = JsonPaths.of(mismatch.getPath());
+            return respond(Problem.of(400, "malformed-request", "Malformed request",
+                    field + ": value has the wrong type or format",
+                    List.of(new Problem.FieldError(field, "value has the wrong type or format"))));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = JsonPaths.of(mapping.getPath());
+            return respond(Problem.of(400, "malformed-request", "Malformed request", field + ": cannot be read",
+                    List.of(new Problem.FieldError(field, "cannot be read"))));
+        }
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(Problem.of(400, "malformed-request", "Malformed request",
+                "The body is not valid JSON" + where, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(JsonPaths.ofPropertyPath(v.getPropertyPath().toString()), v.getMessage()))
+                .collect(Collectors.toList());
+        return respond(new InvalidInputException(errors).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return respond(Problem.of(status, "internal", "Internal error", "The server could not complete the request", List.of()));
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = e.getCause() instanceof JsonProcessingException ? "The body is not valid JSON" : e.getMessage();
+        return respond(Problem.of(status, slug(status), title, detail, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure", e);
+        return respond(Problem.of(500, "internal", "Internal error", "The server could not complete the request", List.of()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+    }
+}

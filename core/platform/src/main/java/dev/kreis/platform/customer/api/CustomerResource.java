@@ -1,0 +1,83 @@
+package dev.kreis.platform.customer.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.Page;
+import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.customer.CustomerDirectory;
+import dev.kreis.platform.customer.CustomerSummary;
+import dev.kreis.platform.customer.CustomerView;
+import dev.kreis.platform.identity.CustomerMerging;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class CustomerResource {
+    /** Actor recorded for merges and splits until accounts exist; replaced by the caller's identity. */
+    static final String ACTOR = "api";
+
+    private final CustomerDirectory directory;
+    private final CustomerMerging merging;
+
+    CustomerResource(CustomerDirectory directory, CustomerMerging merging) {
+        this.directory = directory;
+        this.merging = merging;
+    }
+
+    @GET
+    @Operation(summary = "Search customers by name, e-mail, phone or external id; newest first")
+    public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return directory.search(q, Cursor.decode(cursor), QueryParams.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The golden record with provenance, identifiers and profiles",
+            description = "An id that was merged into another customer answers with the surviving customer.")
+    public CustomerView get(@PathParam("id") UUID id) {
+        return directory.view(id);
+    }
+
+    /** Body of a merge: the customers to merge into the one in the path. */
+    public record MergeRequest(List<UUID> customerIds) {
+    }
+
+    /** Body of a split: the profiles to take out into a customer of their own. */
+    public record SplitRequest(List<UUID> profileIds) {
+    }
+
+    /** The customer a merge or split resulted in. */
+    public record CustomerIdResponse(UUID customerId) {
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Merge customers into this one (audited; undo with split)")
+    public CustomerIdResponse merge(@PathParam("id") UUID id, MergeRequest request) {
+        return new CustomerIdResponse(merging.merge(id, request == null ? null : request.customerIds(), ACTOR));
+    }
+
+    @POST
+    @Path("/{id}/split")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Split profiles off into a customer of their own (audited; remembered by identity resolution)",
+            description = "Answers the split-off customer. Splitting off exactly the profiles a merge brought in restores the merged customer under its old id.")
+    public CustomerIdResponse split(@PathParam("id") UUID id, SplitRequest request) {
+        return new CustomerIdResponse(merging.split(id, request == null ? null : request.profileIds(), ACTOR));
+    }
+}

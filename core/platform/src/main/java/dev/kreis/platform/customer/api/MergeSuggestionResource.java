@@ -1,0 +1,76 @@
+package dev.kreis.platform.customer.api;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import dev.kreis.platform.api.ConflictProblem;
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.NotFoundProblem;
+import dev.kreis.platform.api.Page;
+import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.customer.CustomerDirectory;
+import dev.kreis.platform.customer.CustomerSummary;
+import dev.kreis.platform.identity.persistence.MergeSuggestionRepository;
+import dev.kreis.platform.identity.persistence.MergeSuggestionRepository.SuggestionRow;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/merge-suggestions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class MergeSuggestionResource {
+    private final MergeSuggestionRepository suggestions;
+    private final CustomerDirectory directory;
+
+    MergeSuggestionResource(MergeSuggestionRepository suggestions, CustomerDirectory directory) {
+        this.suggestions = suggestions;
+        this.directory = directory;
+    }
+
+    /** Two customers that are probably the same, with the score and the reasons. */
+    public record SuggestionView(UUID id, BigDecimal score, List<String> reasons, List<CustomerSummary> customers,
+            List<UUID> profileIds, OffsetDateTime createdAt) {
+    }
+
+    @GET
+    @Operation(summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically")
+    public Page<SuggestionView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = QueryParams.limit(limit);
+        List<SuggestionRow> rows = suggestions.open(Cursor.decode(cursor), size + 1);
+        boolean more = rows.size() > size;
+        List<SuggestionRow> page = more ? rows.subList(0, size) : rows;
+        String next = more ? new Cursor(page.get(size - 1).score().toPlainString(), page.get(size - 1).id()).encode() : null;
+        return new Page<>(page.stream().map(this::view).toList(), next);
+    }
+
+    @POST
+    @Path("/{id}/dismiss")
+    @Transactional
+    @Operation(summary = "Dismiss a suggestion: these customers are not the same")
+    public SuggestionView dismiss(@PathParam("id") UUID id) {
+        SuggestionRow row = suggestions.find(id).orElseThrow(() -> new NotFoundProblem("merge suggestion", id));
+        if (!"open".equals(row.status())) {
+            throw new ConflictProblem("Merge suggestion " + id + " is already " + row.status());
+        }
+        suggestions.setStatus(id, "dismissed");
+        return view(row);
+    }
+
+    private SuggestionView view(SuggestionRow row) {
+        return new SuggestionView(row.id(), row.score(), Arrays.asList(row.reasons().split("\n")),
+                List.of(directory.summary(row.customerA()), directory.summary(row.customerB())),
+                List.of(row.profileA(), row.profileB()), row.createdAt());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.kreis.platform.customer.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.customer.SurvivorshipPolicies;
+import dev.kreis.platform.customer.SurvivorshipPolicy;
+import dev.kreis.platform.customer.SurvivorshipStrategy;
+import dev.kreis.platform.customer.persistence.SurvivorshipRepository;
+import dev.kreis.platform.identity.api.ProfileRequests;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/survivorship")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class SurvivorshipResource {
+    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
+    private static final int MAX_POLICIES = 500;
+    private static final String STRATEGIES = "source_priority, most_recent, most_frequent, first_non_empty";
+
+    private final SurvivorshipRepository repository;
+
+    SurvivorshipResource(SurvivorshipRepository repository) {
+        this.repository = repository;
+    }
+
+    /** One attribute's policy on the wire. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record PolicyDto(String strategy, List<String> sources) {
+    }
+
+    /** All policies: the default and the per-attribute overrides. */
+    public record PoliciesDto(PolicyDto defaultPolicy, Map<String, PolicyDto> attributes) {
+    }
+
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "The survivorship policy of every golden attribute")
+    public PoliciesDto get() {
+        SurvivorshipPolicies policies = repository.load();
+        Map<String, PolicyDto> attributes = new TreeMap<>();
+        policies.attributes().forEach((name, policy) -> attributes.put(name, dto(policy)));
+        return new PoliciesDto(dto(policies.defaultPolicy()), attributes);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Replace the survivorship policies; golden records reflect them at once")
+    public PoliciesDto put(PoliciesDto body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        SurvivorshipPolicy fallback = policy("defaultPolicy", body.defaultPolicy(), errors);
+        Map<String, SurvivorshipPolicy> attributes = new LinkedHashMap<>();
+        Map<String, PolicyDto> given = body.attributes() == null ? Map.of() : body.attributes();
+        if (given.size() > MAX_POLICIES) {
+            errors.add(new FieldError("attributes", "must hold at most " + MAX_POLICIES + " policies"));
+        } else {
+            given.forEach((name, dto) -> {
+                if (!ATTRIBUTE.matcher(name).matches()) {
+                    errors.add(new FieldError("attributes." + name, "is not a valid attribute name"));
+                } else {
+                    SurvivorshipPolicy policy = policy("attributes." + name, dto, errors);
+                    if (policy != null) {
+                        attributes.put(name, policy);
+                    }
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        repository.replace(new SurvivorshipPolicies(fallback, attributes));
+        return get();
+    }
+
+    private static SurvivorshipPolicy policy(String field, PolicyDto dto, List<FieldError> errors) {
+        if (dto == null) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        SurvivorshipStrategy strategy = SurvivorshipStrategy.fromWire(dto.strategy()).orElse(null);
+        if (strategy == null) {
+            errors.add(new FieldError(field + ".strategy", "must be one of " + STRATEGIES));
+            return null;
+        }
+        List<String> sources = new ArrayList<>();
+        List<String> given = dto.sources() == null ? List.of() : dto.sources();
+        for (int i = 0; i < given.size(); i++) {
+            String source = ProfileRequests.source(field + ".sources[" + i + "]", given.get(i), errors);
+            sources.add(source);
+        }
+        if (strategy == SurvivorshipStrategy.SOURCE_PRIORITY && given.isEmpty()) {
+            errors.add(new FieldError(field + ".sources", "source_priority needs at least one source"));
+            return null;
+        }
+        return new SurvivorshipPolicy(strategy, sources);
+    }
+
+    private static PolicyDto dto(SurvivorshipPolicy policy) {
+        return new PolicyDto(policy.strategy().wire(), policy.sources());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kreis.platform.customer.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Finds active customers, newest first: all of them, or those with a profile whose name contains the
+ * query or that carries one of the given identifier values exactly.
+ */
+@ApplicationScoped
+public class CustomerSearchRepository {
+    private final Jdbc jdbc;
+
+    CustomerSearchRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A customer found by search, before its golden record is derived. */
+    public record Hit(UUID id, String kind, OffsetDateTime createdAt) {
+    }
+
+    public List<Hit> search(String nameFragment, List<String> identifierValues, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select c.id, c.kind, c.created_at from customer c where c.merged_into is null");
+        List<Object> params = new ArrayList<>();
+        if (nameFragment != null) {
+            sql.append(" and c.id in (select p.customer_id from profile p where p.search_name like ? escape '\\'");
+            params.add("%" + nameFragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (!identifierValues.isEmpty()) {
+                sql.append(" union select p.customer_id from profile p join profile_identifier i on i.profile_id = p.id where i.id_value in (")
+                        .append(Jdbc.markers(identifierValues.size())).append(")");
+                params.addAll(identifierValues);
+            }
+            sql.append(")");
+        }
+        if (after != null) {
+            sql.append(" and (c.created_at < ? or (c.created_at = ? and c.id < ?))");
+            params.add(after.time());
+            params.add(after.time());
+            params.add(after.id());
+        }
+        sql.append(" order by c.created_at desc, c.id desc limit ").append(limit);
+        return jdbc.query(sql.toString(), row -> new Hit(Jdbc.uuid(row, "id"), row.getString("kind"), Jdbc.time(row, "created_at")),
+                params.toArray());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kreis.platform.identity;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.platform.identity.persistence.IdentityEventRepository;
+import dev.kreis.platform.identity.persistence.MergeSuggestionRepository;
+import dev.kreis.platform.identity.persistence.ProfileRepository;
+import dev.kreis.platform.identity.persistence.ProfileRow;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Finds customers that are probably the same person or organisation but share no identifier, and
+ * stores them as suggestions for a person to merge or dismiss. Nothing is merged on similarity.
+ */
+@ApplicationScoped
+public class MergeSuggestions {
+    private final ProfileRepository profiles;
+    private final MergeSuggestionRepository suggestions;
+    private final IdentityEventRepository events;
+    private final IdentityConfig config;
+    private final Clock clock;
+
+    MergeSuggestions(ProfileRepository profiles, MergeSuggestionRepository suggestions, IdentityEventRepository events,
+            IdentityConfig config, Clock clock) {
+        this.profiles = profiles;
+        this.suggestions = suggestions;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Compares a just-written profile with the profiles of other customers in its block. */
+    void refresh(ProfileRow profile, MatchProfile match) {
+        String block = match.blockKey();
+        if (block == null) {
+            return;
+        }
+        List<ProfileRow> candidates = profiles.inBlock(block, profile.kind(), profile.customerId(), config.suggestionCandidates());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Map<java.util.UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(
+                candidates.stream().map(ProfileRow::id).collect(Collectors.toList()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (ProfileRow candidate : candidates) {
+            MatchProfile other = MatchProfile.of(candidate.kind(), attributes.getOrDefault(candidate.id(), Map.of()));
+            Similarity.of(match, other)
+                    .filter(score -> score.value().doubleValue() >= config.suggestionThreshold())
+                    .filter(score -> !events.separated(profile.customerId(), candidate.customerId()))
+                    .ifPresent(score -> suggestions.suggest(profile.id(), candidate.id(), score.value(),
+                            String.join("\n", score.reasons()), now));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.kreis.platform.identity;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.platform.api.ConflictProblem;
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.identity.persistence.CustomerClusterRepository;
+import dev.kreis.platform.identity.persistence.CustomerClusterRepository.ClusterRow;
+import dev.kreis.platform.identity.persistence.IdentifierMatch;
+import dev.kreis.platform.identity.persistence.ProfileRepository;
+import dev.kreis.platform.identity.persistence.ProfileRow;
+import dev.kreis.platform.storage.DatabaseKind;
+import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.storage.StorageException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Takes a profile from a source and resolves it into the customer it belongs to: a profile that
+ * shares an identifier with profiles of one or more customers joins the oldest of them, and those
+ * customers are merged automatically unless a person split them apart before. A profile sharing
+ * nothing starts a new customer.
+ */
+@ApplicationScoped
+public class ProfileIntake {
+    private static final int ATTEMPTS = 3;
+
+    private final ProfileRepository profiles;
+    private final CustomerClusterRepository clusters;
+    private final CustomerMerging merging;
+    private final MergeSuggestions suggestions;
+    private final IdentityLocks locks;
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    ProfileIntake(ProfileRepository profiles, CustomerClusterRepository clusters, CustomerMerging merging,
+            MergeSuggestions suggestions, IdentityLocks locks, Jdbc jdbc, Clock clock) {
+        this.profiles = profiles;
+        this.clusters = clusters;
+        this.merging = merging;
+        this.suggestions = suggestions;
+        this.locks = locks;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores the profile and resolves its customer, in a transaction of its own that has committed on return. */
+    public ProfileResult submit(ProfileSubmission submission) {
+        List<String> keys = new ArrayList<>();
+        keys.add("profile:" + submission.source() + ":" + submission.externalId());
+        submission.identifiers().forEach(i -> keys.add(i.label()));
+        for (int attempt = 1;; attempt++) {
+            try {
+                return locks.around(keys, () -> QuarkusTransaction.requiringNew().call(() -> resolve(submission, keys)));
+            } catch (StorageException e) {
+                if (!e.isUniqueViolation() || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ProfileResult resolve(ProfileSubmission submission, List<String> keys) {
+        if (jdbc.kind() == DatabaseKind.POSTGRESQL) {
+            keys.stream().map(k -> (long) k.hashCode()).distinct().sorted()
+                    .forEach(k -> jdbc.queryOne("select pg_advisory_xact_lock(?)", row -> 1, k));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime observedAt = submission.observedAt().orElse(now);
+        ProfileRow existing = profiles.findBySourceAndExternalId(submission.source(), submission.externalId()).orElse(null);
+        if (existing != null && !existing.kind().equals(submission.kind())) {
+            throw new ConflictProblem("Profile " + submission.source() + "/" + submission.externalId() + " is a "
+                    + existing.kind() + ", not a " + submission.kind());
+        }
+        UUID organisationId = submission.organisationId().map(this::organisation).orElse(existing == null ? null : existing.organisationId());
+
+        List<IdentifierMatch> matches = submission.identifiers().isEmpty() ? List.of()
+                : profiles.findByIdentifiers(submission.identifiers()).stream()
+                        .filter(m -> m.kind().equals(submission.kind()))
+                        .filter(m -> existing == null || !m.profileId().equals(existing.id()))
+                        .toList();
+        Set<UUID> linked = new LinkedHashSet<>();
+        matches.forEach(m -> linked.add(m.customerId()));
+
+        UUID target = existing != null ? existing.customerId()
+                : linked.isEmpty() ? clusters.create(submission.kind(), now).id()
+                : oldest(linked);
+        ProfileRow profile;
+        if (existing == null) {
+            profile = new ProfileRow(UUID.randomUUID(), target, submission.source(), submission.externalId(),
+                    submission.kind(), organisationId, observedAt, now);
+            profiles.insert(profile, null, null);
+        } else {
+            OffsetDateTime latest = existing.observedAt().isAfter(observedAt) ? existing.observedAt() : observedAt;
+            profile = new ProfileRow(existing.id(), existing.customerId(), existing.source(), existing.externalId(),
+                    existing.kind(), organisationId, latest, existing.createdAt());
+        }
+        profiles.applyAttributes(profile, submission.attributes(), observedAt);
+        if (existing == null || submission.replaceIdentifiers()) {
+            profiles.replaceIdentifiers(profile.id(), submission.identifiers());
+        }
+        Map<String, JsonNode> attributes = new HashMap<>();
+        profiles.attributes(profile).forEach((name, observation) -> attributes.put(name, observation.value()));
+        MatchProfile match = MatchProfile.of(profile.kind(), attributes);
+        profiles.update(profile.id(), organisationId, profile.observedAt(), match.searchName(), match.blockKey());
+
+        for (UUID other : linked) {
+            if (!other.equals(target)) {
+                merging.mergeAutomatically(target, other, "shares an identifier with profile " + submission.source() + "/" + submission.externalId());
+            }
+        }
+        clusters.touch(target, now);
+        suggestions.refresh(new ProfileRow(profile.id(), target, profile.source(), profile.externalId(), profile.kind(),
+                organisationId, profile.observedAt(), profile.createdAt()), match);
+        return new ProfileResult(target, profile.id(), existing == null);
+    }
+
+    private UUID oldest(Set<UUID> customers) {
+        return customers.stream().map(clusters::find).flatMap(java.util.Optional::stream)
+                .min(Comparator.comparing(ClusterRow::createdAt).thenComparing(ClusterRow::id))
+                .map(ClusterRow::id).orElseThrow();
+    }
+
+    private UUID organisation(UUID id) {
+        ClusterRow organisation = clusters.resolve(id)
+                .orElseThrow(() -> new InvalidInputException("organisationId", "no customer with id " + id));
+        if (!"organisation".equals(organisation.kind())) {
+            throw new InvalidInputException("organisationId", "customer " + id + " is not an organisation");
+        }
+        return organisation.id();
+    }
+}

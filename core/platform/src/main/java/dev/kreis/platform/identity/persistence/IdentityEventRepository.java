@@ -1,0 +1,81 @@
+package dev.kreis.platform.identity.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The merge/split history (which profiles moved where, by whom) and the separations people decided. */
+@ApplicationScoped
+public class IdentityEventRepository {
+    private final Jdbc jdbc;
+
+    IdentityEventRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records one merge or split and, per profile, where it came from and went to. */
+    public UUID record(String kind, UUID customerId, String actor, String reason, OffsetDateTime at,
+            Map<UUID, UUID> fromCustomerByProfile, UUID toCustomer) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into identity_event (id, kind, customer_id, actor, reason, occurred_at) values (?, ?, ?, ?, ?, ?)",
+                id, kind, customerId, actor, reason, at);
+        jdbc.batch("insert into identity_event_profile (event_id, profile_id, from_customer, to_customer) values (?, ?, ?, ?)",
+                fromCustomerByProfile.entrySet().stream().map(e -> new Object[] { id, e.getKey(), e.getValue(), toCustomer }).toList());
+        return id;
+    }
+
+    /** The profiles that ever moved from {@code fromCustomer} into {@code toCustomer}. */
+    public Set<UUID> profilesMoved(UUID fromCustomer, UUID toCustomer) {
+        return Set.copyOf(jdbc.query("select distinct profile_id from identity_event_profile where from_customer = ? and to_customer = ?",
+                row -> Jdbc.uuid(row, "profile_id"), fromCustomer, toCustomer));
+    }
+
+    /** For each profile, the customer it came from when it last moved into {@code customer}. */
+    public Map<UUID, UUID> lastOrigins(Collection<UUID> profileIds, UUID customer) {
+        Map<UUID, UUID> origins = new java.util.HashMap<>();
+        List<UUID> ids = List.copyOf(profileIds);
+        List<Object> params = new java.util.ArrayList<>(ids);
+        params.add(customer);
+        jdbc.query("select p.profile_id, p.from_customer from identity_event_profile p join identity_event e on e.id = p.event_id"
+                + " where p.profile_id in (" + Jdbc.markers(ids.size()) + ") and p.to_customer = ? order by e.occurred_at",
+                row -> origins.put(Jdbc.uuid(row, "profile_id"), Jdbc.uuid(row, "from_customer")), params.toArray());
+        return origins;
+    }
+
+    /** Remembers that a person decided these profiles belong to different customers. */
+    public void separate(Collection<UUID> split, Collection<UUID> remaining, OffsetDateTime at) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (UUID a : split) {
+            for (UUID b : remaining) {
+                UUID first = a.compareTo(b) < 0 ? a : b;
+                UUID second = a.compareTo(b) < 0 ? b : a;
+                boolean known = jdbc.queryOne("select count(*) as n from profile_separation where profile_a = ? and profile_b = ?",
+                        row -> row.getLong("n"), first, second).orElse(0L) > 0;
+                if (!known) {
+                    rows.add(new Object[] { first, second, at });
+                }
+            }
+        }
+        jdbc.batch("insert into profile_separation (profile_a, profile_b, decided_at) values (?, ?, ?)", rows);
+    }
+
+    /** Whether a person separated any profile of one customer from any profile of the other. */
+    public boolean separated(UUID customerA, UUID customerB) {
+        return jdbc.queryOne("select count(*) as n from profile_separation s join profile a on a.id = s.profile_a"
+                + " join profile b on b.id = s.profile_b where (a.customer_id = ? and b.customer_id = ?) or (a.customer_id = ? and b.customer_id = ?)",
+                row -> row.getLong("n"), customerA, customerB, customerB, customerA).orElse(0L) > 0;
+    }
+
+    /** Forgets separations between the profiles of two customers (a person merged them after all). */
+    public void forgetSeparations(UUID customerA, UUID customerB) {
+        jdbc.update("delete from profile_separation where (profile_a in (select id from profile where customer_id = ?)"
+                + " and profile_b in (select id from profile where customer_id = ?)) or (profile_a in (select id from profile where customer_id = ?)"
+                + " and profile_b in (select id from profile where customer_id = ?))", customerA, customerB, customerB, customerA);
+    }
+}

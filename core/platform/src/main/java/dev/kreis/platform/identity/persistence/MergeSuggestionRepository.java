@@ -1,0 +1,72 @@
+package dev.kreis.platform.identity.persistence;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Open, dismissed and resolved merge suggestions between pairs of profiles. */
+@ApplicationScoped
+public class MergeSuggestionRepository {
+    private final Jdbc jdbc;
+
+    MergeSuggestionRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A suggestion with the customers its two profiles belong to now. */
+    public record SuggestionRow(UUID id, UUID profileA, UUID profileB, UUID customerA, UUID customerB, BigDecimal score,
+            String reasons, String status, OffsetDateTime createdAt) {
+    }
+
+    /** Stores a suggestion for the pair unless one exists already (in any status). */
+    public void suggest(UUID profileA, UUID profileB, BigDecimal score, String reasons, OffsetDateTime at) {
+        UUID first = profileA.compareTo(profileB) < 0 ? profileA : profileB;
+        UUID second = profileA.compareTo(profileB) < 0 ? profileB : profileA;
+        boolean known = jdbc.queryOne("select count(*) as n from merge_suggestion where profile_a = ? and profile_b = ?",
+                row -> row.getLong("n"), first, second).orElse(0L) > 0;
+        if (!known) {
+            jdbc.update("insert into merge_suggestion (id, profile_a, profile_b, score, reasons, status, created_at)"
+                    + " values (?, ?, ?, ?, ?, 'open', ?)", UUID.randomUUID(), first, second, score, reasons, at);
+        }
+    }
+
+    /** Open suggestions whose profiles are still in different customers, best first. */
+    public List<SuggestionRow> open(Cursor after, int limit) {
+        String keyset = after == null ? "" : " and (s.score < ? or (s.score = ? and s.id < ?))";
+        Object[] params = after == null ? new Object[0] : new Object[] { after.number(), after.number(), after.id() };
+        return jdbc.query("select s.id, s.profile_a, s.profile_b, a.customer_id as customer_a, b.customer_id as customer_b,"
+                + " s.score, s.reasons, s.status, s.created_at from merge_suggestion s join profile a on a.id = s.profile_a"
+                + " join profile b on b.id = s.profile_b where s.status = 'open' and a.customer_id <> b.customer_id" + keyset
+                + " order by s.score desc, s.id desc limit " + limit, MergeSuggestionRepository::row, params);
+    }
+
+    public Optional<SuggestionRow> find(UUID id) {
+        return jdbc.queryOne("select s.id, s.profile_a, s.profile_b, a.customer_id as customer_a, b.customer_id as customer_b,"
+                + " s.score, s.reasons, s.status, s.created_at from merge_suggestion s join profile a on a.id = s.profile_a"
+                + " join profile b on b.id = s.profile_b where s.id = ?", MergeSuggestionRepository::row, id);
+    }
+
+    public void setStatus(UUID id, String status) {
+        jdbc.update("update merge_suggestion set status = ? where id = ?", status, id);
+    }
+
+    /** Closes open suggestions between the profiles of two customers with the given status. */
+    public void close(UUID customerA, UUID customerB, String status) {
+        jdbc.update("update merge_suggestion set status = ? where status = 'open' and ("
+                + "(profile_a in (select id from profile where customer_id = ?) and profile_b in (select id from profile where customer_id = ?))"
+                + " or (profile_a in (select id from profile where customer_id = ?) and profile_b in (select id from profile where customer_id = ?)))",
+                status, customerA, customerB, customerB, customerA);
+    }
+
+    private static SuggestionRow row(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new SuggestionRow(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "profile_a"), Jdbc.uuid(row, "profile_b"),
+                Jdbc.uuid(row, "customer_a"), Jdbc.uuid(row, "customer_b"), row.getBigDecimal("score"),
+                row.getString("reasons"), row.getString("status"), Jdbc.time(row, "created_at"));
+    }
+}

@@ -1,0 +1,220 @@
+package dev.kreis.platform.identity.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.kreis.platform.customer.AttributeObservation;
+import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.identity.IdentifierType;
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Profiles with their attributes and identifiers. Callers run inside a transaction. */
+@ApplicationScoped
+public class ProfileRepository {
+    private static final String COLUMNS = "p.id, p.customer_id, p.source, p.external_id, p.kind, p.organisation_id, p.observed_at, p.created_at";
+    private static final int IN_CHUNK = 500;
+
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
+
+    ProfileRepository(Jdbc jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<ProfileRow> findBySourceAndExternalId(String source, String externalId) {
+        return jdbc.queryOne("select " + COLUMNS + " from profile p where p.source = ? and p.external_id = ?",
+                ProfileRepository::row, source, externalId);
+    }
+
+    public Optional<ProfileRow> find(UUID id) {
+        return jdbc.queryOne("select " + COLUMNS + " from profile p where p.id = ?", ProfileRepository::row, id);
+    }
+
+    public List<ProfileRow> ofCustomers(Collection<UUID> customerIds) {
+        return inChunks(customerIds, chunk -> jdbc.query("select " + COLUMNS + " from profile p where p.customer_id in ("
+                + Jdbc.markers(chunk.size()) + ") order by p.created_at, p.id", ProfileRepository::row, chunk.toArray()));
+    }
+
+    public void insert(ProfileRow profile, String searchName, String blockKey) {
+        jdbc.update("insert into profile (id, customer_id, source, external_id, kind, organisation_id, search_name, block_key, observed_at, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                profile.id(), profile.customerId(), profile.source(), profile.externalId(), profile.kind(),
+                profile.organisationId(), searchName, blockKey, profile.observedAt(), profile.createdAt());
+    }
+
+    public void update(UUID id, UUID organisationId, OffsetDateTime observedAt, String searchName, String blockKey) {
+        jdbc.update("update profile set organisation_id = ?, observed_at = ?, search_name = ?, block_key = ? where id = ?",
+                organisationId, observedAt, searchName, blockKey, id);
+    }
+
+    public void moveAll(UUID fromCustomer, UUID toCustomer) {
+        jdbc.update("update profile set customer_id = ? where customer_id = ?", toCustomer, fromCustomer);
+    }
+
+    public void move(Collection<UUID> profileIds, UUID toCustomer) {
+        inChunks(profileIds, chunk -> {
+            List<Object> params = new ArrayList<>();
+            params.add(toCustomer);
+            params.addAll(chunk);
+            jdbc.update("update profile set customer_id = ? where id in (" + Jdbc.markers(chunk.size()) + ")", params.toArray());
+            return List.of();
+        });
+    }
+
+    /** Current attribute values of one profile, by name. */
+    public Map<String, AttributeObservation> attributes(ProfileRow profile) {
+        Map<String, AttributeObservation> result = new LinkedHashMap<>();
+        jdbc.query("select name, attr_value, observed_at from profile_attribute where profile_id = ? order by name",
+                row -> new AttributeObservation(profile.id(), profile.source(), row.getString("name"),
+                        read(row.getString("attr_value")), Jdbc.time(row, "observed_at")),
+                profile.id()).forEach(a -> result.put(a.name(), a));
+        return result;
+    }
+
+    /**
+     * Applies observed attribute values: a value replaces the stored one unless the stored one was
+     * observed later; a JSON null removes the attribute (again unless newer).
+     */
+    public void applyAttributes(ProfileRow profile, Map<String, JsonNode> values, OffsetDateTime observedAt) {
+        Map<String, AttributeObservation> current = attributes(profile);
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        values.forEach((name, value) -> {
+            AttributeObservation stored = current.get(name);
+            if (stored != null && stored.observedAt().isAfter(observedAt)) {
+                return;
+            }
+            boolean remove = value == null || value.isNull();
+            if (remove) {
+                if (stored != null) {
+                    deletes.add(new Object[] { profile.id(), name });
+                }
+            } else if (stored == null) {
+                inserts.add(new Object[] { profile.id(), name, write(value), observedAt });
+            } else {
+                updates.add(new Object[] { write(value), observedAt, profile.id(), name });
+            }
+        });
+        jdbc.batch("insert into profile_attribute (profile_id, name, attr_value, observed_at) values (?, ?, ?, ?)", inserts);
+        jdbc.batch("update profile_attribute set attr_value = ?, observed_at = ? where profile_id = ? and name = ?", updates);
+        jdbc.batch("delete from profile_attribute where profile_id = ? and name = ?", deletes);
+    }
+
+    /** Attribute observations of all profiles of the given customers, grouped by customer. */
+    public Map<UUID, List<AttributeObservation>> observationsOfCustomers(Collection<UUID> customerIds) {
+        Map<UUID, List<AttributeObservation>> result = new HashMap<>();
+        inChunks(customerIds, chunk -> jdbc.query(
+                "select p.customer_id, p.id, p.source, a.name, a.attr_value, a.observed_at from profile p"
+                        + " join profile_attribute a on a.profile_id = p.id where p.customer_id in (" + Jdbc.markers(chunk.size()) + ")",
+                row -> {
+                    result.computeIfAbsent(Jdbc.uuid(row, "customer_id"), k -> new ArrayList<>())
+                            .add(new AttributeObservation(Jdbc.uuid(row, "id"), row.getString("source"), row.getString("name"),
+                                    read(row.getString("attr_value")), Jdbc.time(row, "observed_at")));
+                    return null;
+                }, chunk.toArray()));
+        return result;
+    }
+
+    /** Attribute observations of the given profiles, grouped by profile. */
+    public Map<UUID, Map<String, JsonNode>> attributesOfProfiles(Collection<UUID> profileIds) {
+        Map<UUID, Map<String, JsonNode>> result = new HashMap<>();
+        inChunks(profileIds, chunk -> jdbc.query("select profile_id, name, attr_value from profile_attribute where profile_id in ("
+                + Jdbc.markers(chunk.size()) + ")", row -> {
+                    result.computeIfAbsent(Jdbc.uuid(row, "profile_id"), k -> new LinkedHashMap<>())
+                            .put(row.getString("name"), read(row.getString("attr_value")));
+                    return null;
+                }, chunk.toArray()));
+        return result;
+    }
+
+    public void replaceIdentifiers(UUID profileId, Set<Identifier> identifiers) {
+        jdbc.update("delete from profile_identifier where profile_id = ?", profileId);
+        jdbc.batch("insert into profile_identifier (profile_id, type, system, id_value) values (?, ?, ?, ?)",
+                identifiers.stream().map(i -> new Object[] { profileId, i.type().wire(), i.system(), i.value() }).toList());
+    }
+
+    /** Identifiers of the given profiles, grouped by profile. */
+    public Map<UUID, List<Identifier>> identifiersOfProfiles(Collection<UUID> profileIds) {
+        Map<UUID, List<Identifier>> result = new LinkedHashMap<>();
+        inChunks(profileIds, chunk -> jdbc.query("select profile_id, type, system, id_value from profile_identifier where profile_id in ("
+                + Jdbc.markers(chunk.size()) + ") order by type, system, id_value", row -> {
+                    result.computeIfAbsent(Jdbc.uuid(row, "profile_id"), k -> new ArrayList<>()).add(identifier(row));
+                    return null;
+                }, chunk.toArray()));
+        return result;
+    }
+
+    /** Every stored profile carrying one of the identifiers, oldest profile first. */
+    public List<IdentifierMatch> findByIdentifiers(Collection<Identifier> identifiers) {
+        Set<Identifier> wanted = Set.copyOf(identifiers);
+        List<String> values = wanted.stream().map(Identifier::value).distinct().collect(Collectors.toList());
+        List<IdentifierMatch> matches = inChunks(values, chunk -> jdbc.query(
+                "select i.type, i.system, i.id_value, p.id, p.customer_id, p.source, p.kind, p.created_at from profile_identifier i"
+                        + " join profile p on p.id = i.profile_id where i.id_value in (" + Jdbc.markers(chunk.size()) + ")",
+                row -> new IdentifierMatch(identifier(row), Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"),
+                        row.getString("source"), row.getString("kind"), Jdbc.time(row, "created_at")),
+                chunk.toArray()));
+        return matches.stream().filter(m -> wanted.contains(m.identifier()))
+                .sorted(java.util.Comparator.comparing(IdentifierMatch::profileCreatedAt).thenComparing(IdentifierMatch::profileId))
+                .toList();
+    }
+
+    /** Profiles in the given block (for merge suggestions), outside one customer. */
+    public List<ProfileRow> inBlock(String blockKey, String kind, UUID excludeCustomer, int limit) {
+        return jdbc.query("select " + COLUMNS + " from profile p where p.block_key = ? and p.kind = ? and p.customer_id <> ?"
+                + " order by p.created_at desc limit " + limit, ProfileRepository::row, blockKey, kind, excludeCustomer);
+    }
+
+    private static Identifier identifier(ResultSet row) throws SQLException {
+        return new Identifier(IdentifierType.fromWire(row.getString("type")).orElseThrow(), row.getString("system"), row.getString("id_value"));
+    }
+
+    static ProfileRow row(ResultSet row) throws SQLException {
+        return new ProfileRow(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"), row.getString("source"),
+                row.getString("external_id"), row.getString("kind"), Jdbc.uuid(row, "organisation_id"),
+                Jdbc.time(row, "observed_at"), Jdbc.time(row, "created_at"));
+    }
+
+    private JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attribute is not JSON", e);
+        }
+    }
+
+    private String write(JsonNode value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <K, T> List<T> inChunks(Collection<K> keys, java.util.function.Function<List<K>, List<T>> work) {
+        List<K> all = new ArrayList<>(keys);
+        List<T> result = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            result.addAll(work.apply(all.subList(from, Math.min(all.size(), from + IN_CHUNK))));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kreis.platform.touchpoint;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.kreis.spi.touchpoint.Channel;
+import dev.kreis.spi.touchpoint.Initiator;
+import dev.kreis.spi.touchpoint.JourneyPhase;
+import dev.kreis.spi.touchpoint.ScoreScale;
+import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
+import dev.kreis.spi.touchpoint.TouchpointTypeProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The touchpoint types the platform itself owns: survey answers and the generic interaction. */
+@ApplicationScoped
+public class CoreTouchpointTypes implements TouchpointTypeProvider {
+    public static final String OWNER = "core";
+
+    @Override
+    public List<TouchpointTypeDefinition> touchpointTypes() {
+        return List.of(
+                new TouchpointTypeDefinition("core.interaction", OWNER, Channel.OTHER, JourneyPhase.AWARENESS, Initiator.CUSTOMER,
+                        Optional.empty(), "Any interaction a source reports; send phase and channel where known."),
+                new TouchpointTypeDefinition("feedback.nps", OWNER, Channel.EMAIL, JourneyPhase.ADVOCACY, Initiator.CUSTOMER,
+                        Optional.of(ScoreScale.NPS), "Answer to 'How likely are you to recommend us?' (0-10)."),
+                new TouchpointTypeDefinition("feedback.csat", OWNER, Channel.EMAIL, JourneyPhase.RETENTION, Initiator.CUSTOMER,
+                        Optional.of(ScoreScale.CSAT), "Customer satisfaction answer (1-5)."),
+                new TouchpointTypeDefinition("feedback.ces", OWNER, Channel.EMAIL, JourneyPhase.RETENTION, Initiator.CUSTOMER,
+                        Optional.of(ScoreScale.CES), "Customer effort answer (1-7, 7 = very easy)."));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.kreis.platform.touchpoint;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.Page;
+import dev.kreis.platform.identity.persistence.CustomerClusterRepository;
+import dev.kreis.platform.api.NotFoundProblem;
+import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
+import dev.kreis.platform.touchpoint.persistence.TouchpointRepository;
+import dev.kreis.platform.touchpoint.persistence.TouchpointRepository.TimelineFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** A customer's touchpoints from all its profiles, newest first, page by page. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Timeline {
+    private final CustomerClusterRepository clusters;
+    private final TouchpointRepository touchpoints;
+
+    Timeline(CustomerClusterRepository clusters, TouchpointRepository touchpoints) {
+        this.clusters = clusters;
+        this.touchpoints = touchpoints;
+    }
+
+    public Page<StoredTouchpoint> of(UUID customerId, TimelineFilter filter, Cursor after, int limit) {
+        UUID customer = clusters.resolve(customerId).orElseThrow(() -> new NotFoundProblem("customer", customerId)).id();
+        List<StoredTouchpoint> rows = touchpoints.timeline(customer, filter, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<StoredTouchpoint> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? Cursor.after(page.get(limit - 1).occurredAt(), page.get(limit - 1).id()).encode() : null;
+        return new Page<>(page, next);
+    }
+}

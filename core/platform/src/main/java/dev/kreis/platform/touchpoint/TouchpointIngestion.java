@@ -1,0 +1,102 @@
+package dev.kreis.platform.touchpoint;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.storage.StorageException;
+import dev.kreis.platform.touchpoint.TouchpointCustomers.Attachment;
+import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
+import dev.kreis.platform.touchpoint.persistence.TouchpointRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Ingests touchpoints, one or a batch. Each item is accepted, reported as a duplicate of what
+ * (source, externalId) stored before, or rejected with the invalid fields; accepted items are
+ * committed before this returns, rejected items leave nothing behind.
+ */
+@ApplicationScoped
+public class TouchpointIngestion {
+    private static final int ATTEMPTS = 3;
+
+    private final TouchpointDrafts drafts;
+    private final TouchpointCustomers customers;
+    private final TouchpointRepository repository;
+    private final Clock clock;
+
+    TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository, Clock clock) {
+        this.drafts = drafts;
+        this.customers = customers;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public IngestResult ingest(List<JsonNode> items) {
+        IngestResult.Item[] results = new IngestResult.Item[items.size()];
+        Map<Integer, TouchpointDraft> valid = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                valid.put(i, drafts.read(items.get(i)));
+            } catch (InvalidInputException e) {
+                results[i] = IngestResult.Item.rejected(i, e.getMessage(), e.errors());
+            }
+        }
+        Map<Integer, Attachment> attachments = customers.attach(valid);
+        valid.keySet().removeIf(index -> {
+            if (attachments.containsKey(index)) {
+                return false;
+            }
+            String message = "no customer with id " + valid.get(index).customerId();
+            results[index] = IngestResult.Item.rejected(index, "customerId: " + message, List.of(new FieldError("customerId", message)));
+            return true;
+        });
+        for (int attempt = 1;; attempt++) {
+            try {
+                Map<Integer, IngestResult.Item> written = QuarkusTransaction.requiringNew().call(() -> write(valid, attachments));
+                written.forEach((index, item) -> results[index] = item);
+                return IngestResult.of(List.of(results));
+            } catch (StorageException e) {
+                if (!e.isUniqueViolation() || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Map<Integer, IngestResult.Item> write(Map<Integer, TouchpointDraft> valid, Map<Integer, Attachment> attachments) {
+        Map<String, List<String>> keys = new HashMap<>();
+        valid.values().forEach(d -> keys.computeIfAbsent(d.source(), k -> new ArrayList<>()).add(d.externalId()));
+        Map<String, UUID> known = repository.existing(keys);
+        Map<Integer, IngestResult.Item> results = new HashMap<>();
+        List<StoredTouchpoint> rows = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Map.Entry<Integer, TouchpointDraft> entry : valid.entrySet()) {
+            TouchpointDraft draft = entry.getValue();
+            Attachment attachment = attachments.get(entry.getKey());
+            String key = TouchpointRepository.key(draft.source(), draft.externalId());
+            UUID existing = known.get(key);
+            if (existing != null) {
+                results.put(entry.getKey(), IngestResult.Item.duplicate(entry.getKey(), existing, attachment.customerId()));
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            known.put(key, id);
+            rows.add(new StoredTouchpoint(id, attachment.profileId(), draft.source(), draft.externalId(), draft.type().key(),
+                    draft.type().owner(), draft.channel().wire(), draft.phase().wire(), draft.initiator().wire(), draft.occurredAt(),
+                    now, draft.score(), draft.amount(), draft.currency(), draft.payload()));
+            results.put(entry.getKey(), IngestResult.Item.accepted(entry.getKey(), id, attachment.customerId()));
+        }
+        repository.insert(rows);
+        return results;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.kreis.platform.touchpoint.api;
+
+import java.util.UUID;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.Page;
+import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.touchpoint.Timeline;
+import dev.kreis.platform.touchpoint.persistence.TouchpointRepository.TimelineFilter;
+import dev.kreis.spi.touchpoint.Channel;
+import dev.kreis.spi.touchpoint.JourneyPhase;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers/{id}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class TimelineResource {
+    private final Timeline timeline;
+
+    TimelineResource(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @GET
+    @Operation(summary = "The customer's touchpoints from all its profiles, newest first",
+            description = "from is inclusive, to exclusive; both ISO-8601.")
+    public Page<TouchpointView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @QueryParam("channel") String channel, @QueryParam("module") String module, @QueryParam("type") String type,
+            @QueryParam("phase") String phase, @QueryParam("from") String from, @QueryParam("to") String to) {
+        TimelineFilter filter = new TimelineFilter(
+                QueryParams.wire("channel", channel, Channel::fromWire, "web, email, phone, chat, store, social, app, sms, event, other")
+                        .map(Channel::wire).orElse(null),
+                blankToNull(module), blankToNull(type),
+                QueryParams.wire("phase", phase, JourneyPhase::fromWire, "awareness, interest, consideration, intent, purchase, retention, advocacy")
+                        .map(JourneyPhase::wire).orElse(null),
+                QueryParams.time("from", from).orElse(null), QueryParams.time("to", to).orElse(null));
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new MalformedRequestException("from", "must be before to");
+        }
+        return timeline.of(id, filter, Cursor.decode(cursor), QueryParams.limit(limit)).map(TouchpointView::of);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kreis.platform.touchpoint.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.PayloadTooLargeProblem;
+import dev.kreis.platform.touchpoint.IngestResult;
+import dev.kreis.platform.touchpoint.TouchpointConfig;
+import dev.kreis.platform.touchpoint.TouchpointIngestion;
+import dev.kreis.platform.touchpoint.TouchpointTypeRegistry;
+import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Touchpoints")
+public class TouchpointResource {
+    private final TouchpointIngestion ingestion;
+    private final TouchpointTypeRegistry types;
+    private final TouchpointConfig config;
+
+    TouchpointResource(TouchpointIngestion ingestion, TouchpointTypeRegistry types, TouchpointConfig config) {
+        this.ingestion = ingestion;
+        this.types = types;
+        this.config = config;
+    }
+
+    /** The outcome of a single ingest. */
+    public record SingleResult(UUID touchpointId, String status, UUID customerId) {
+    }
+
+    @POST
+    @Path("/touchpoints")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest one touchpoint",
+            description = "201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields.")
+    public Response ingestOne(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException("body", "must be a touchpoint object");
+        }
+        IngestResult.Item item = ingestion.ingest(List.of(body)).results().get(0);
+        if (item.status().equals("rejected")) {
+            throw new InvalidInputException(item.errors());
+        }
+        return Response.status(item.status().equals("accepted") ? 201 : 200)
+                .entity(new SingleResult(item.touchpointId(), item.status(), item.customerId())).build();
+    }
+
+    @POST
+    @Path("/touchpoints/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest a batch of touchpoints; each item is accepted, duplicate or rejected on its own")
+    public IngestResult ingestBatch(JsonNode body) {
+        JsonNode items = body == null ? null : body.get("items");
+        if (items == null || !items.isArray()) {
+            throw new InvalidInputException("items", "must be an array of touchpoints");
+        }
+        if (items.isEmpty()) {
+            throw new InvalidInputException("items", "must hold at least one touchpoint");
+        }
+        if (items.size() > config.maxBatchItems()) {
+            throw new PayloadTooLargeProblem("items", "a batch holds at most " + config.maxBatchItems() + " touchpoints, this one " + items.size());
+        }
+        List<JsonNode> list = new ArrayList<>(items.size());
+        items.forEach(list::add);
+        return ingestion.ingest(list);
+    }
+
+    /** A registered touchpoint type. */
+    public record TypeView(String key, String owner, String defaultChannel, String phase, String initiator, String scoreScale,
+            String description) {
+        static TypeView of(TouchpointTypeDefinition type) {
+            return new TypeView(type.key(), type.owner(), type.defaultChannel().wire(), type.phase().wire(), type.initiator().wire(),
+                    type.scoreScale().map(s -> s.wire()).orElse(null), type.description());
+        }
+    }
+
+    @GET
+    @Path("/touchpoint-types")
+    @Operation(summary = "The registry of touchpoint types ingestion accepts")
+    public List<TypeView> types() {
+        return types.all().stream().map(TypeView::of).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.kreis.platform.touchpoint.api;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
+
+/** A touchpoint as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TouchpointView(UUID id, String source, String externalId, UUID profileId, String type, String module,
+        String channel, String phase, String initiator, OffsetDateTime occurredAt, OffsetDateTime receivedAt,
+        BigDecimal score, BigDecimal amount, String currency, @JsonRawValue String payload) {
+
+    public static TouchpointView of(StoredTouchpoint t) {
+        return new TouchpointView(t.id(), t.source(), t.externalId(), t.profileId(), t.type(), t.module(), t.channel(), t.phase(),
+                t.initiator(), t.occurredAt(), t.receivedAt(), t.score() == null ? null : t.score().stripTrailingZeros(),
+                t.amount() == null ? null : t.amount().stripTrailingZeros(), t.currency(), t.payload());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.kreis.platform.touchpoint.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Touchpoint rows: the idempotency check, bulk insert and the timeline query. */
+@ApplicationScoped
+public class TouchpointRepository {
+    private static final int IN_CHUNK = 500;
+    private static final String COLUMNS = "t.id, t.profile_id, t.source, t.external_id, t.type, t.module, t.channel, t.phase,"
+            + " t.initiator, t.occurred_at, t.received_at, t.score, t.amount, t.currency, t.payload";
+
+    private final Jdbc jdbc;
+
+    TouchpointRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The ids of already stored touchpoints among the given (source → external ids) keys. */
+    public Map<String, UUID> existing(Map<String, List<String>> externalIdsBySource) {
+        Map<String, UUID> found = new HashMap<>();
+        externalIdsBySource.forEach((source, externalIds) -> {
+            for (int from = 0; from < externalIds.size(); from += IN_CHUNK) {
+                List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + IN_CHUNK));
+                List<Object> params = new ArrayList<>();
+                params.add(source);
+                params.addAll(chunk);
+                jdbc.query("select external_id, id from touchpoint where source = ? and external_id in (" + Jdbc.markers(chunk.size()) + ")",
+                        row -> found.put(key(source, row.getString("external_id")), Jdbc.uuid(row, "id")), params.toArray());
+            }
+        });
+        return found;
+    }
+
+    public void insert(List<StoredTouchpoint> touchpoints) {
+        jdbc.batch("insert into touchpoint (id, profile_id, source, external_id, type, module, channel, phase, initiator,"
+                + " occurred_at, received_at, score, amount, currency, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                touchpoints.stream().map(t -> new Object[] { t.id(), t.profileId(), t.source(), t.externalId(), t.type(), t.module(),
+                        t.channel(), t.phase(), t.initiator(), t.occurredAt(), t.receivedAt(), t.score(), t.amount(), t.currency(),
+                        t.payload() }).toList());
+    }
+
+    /** Filters of a timeline; {@code null} means "any". {@code from} is inclusive, {@code to} exclusive. */
+    public record TimelineFilter(String channel, String module, String type, String phase, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** Touchpoints of a customer's profiles, newest first, after the cursor position. */
+    public List<StoredTouchpoint> timeline(UUID customerId, TimelineFilter filter, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from touchpoint t where t.profile_id in"
+                + " (select p.id from profile p where p.customer_id = ?)");
+        List<Object> params = new ArrayList<>();
+        params.add(customerId);
+        Map<String, Object> equals = new LinkedHashMap<>();
+        equals.put("channel", filter.channel());
+        equals.put("module", filter.module());
+        equals.put("type", filter.type());
+        equals.put("phase", filter.phase());
+        equals.forEach((column, value) -> {
+            if (value != null) {
+                sql.append(" and t.").append(column).append(" = ?");
+                params.add(value);
+            }
+        });
+        if (filter.from() != null) {
+            sql.append(" and t.occurred_at >= ?");
+            params.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and t.occurred_at < ?");
+            params.add(filter.to());
+        }
+        if (after != null) {
+            sql.append(" and (t.occurred_at < ? or (t.occurred_at = ? and t.id < ?))");
+            params.add(after.time());
+            params.add(after.time());
+            params.add(after.id());
+        }
+        sql.append(" order by t.occurred_at desc, t.id desc limit ").append(limit);
+        return jdbc.query(sql.toString(), TouchpointRepository::row, params.toArray());
+    }
+
+    public static String key(String source, String externalId) {
+        return source + "\u0000" + externalId;
+    }
+
+    static StoredTouchpoint row(ResultSet row) throws SQLException {
+        return new StoredTouchpoint(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "profile_id"), row.getString("source"),
+                row.getString("external_id"), row.getString("type"), row.getString("module"), row.getString("channel"),
+                row.getString("phase"), row.getString("initiator"), Jdbc.time(row, "occurred_at"), Jdbc.time(row, "received_at"),
+                row.getBigDecimal("score"), row.getBigDecimal("amount"), row.getString("currency"), row.getString("payload"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Storage of touchpoints and touchpoint types. */
+package dev.kreis.platform.touchpoint.persistence;
