@@ -2,7 +2,9 @@ package dev.kreis.platform.identity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -45,16 +47,26 @@ public class MergeSuggestions {
         if (candidates.isEmpty()) {
             return;
         }
-        Map<java.util.UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(
+        Map<UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(
                 candidates.stream().map(ProfileRow::id).collect(Collectors.toList()));
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<UUID, ProfileRow> bestProfile = new HashMap<>();
+        Map<UUID, Similarity.Score> bestScore = new HashMap<>();
         for (ProfileRow candidate : candidates) {
             MatchProfile other = MatchProfile.of(candidate.kind(), attributes.getOrDefault(candidate.id(), Map.of()));
             Similarity.of(match, other)
                     .filter(score -> score.value().doubleValue() >= config.suggestionThreshold())
-                    .filter(score -> !events.separated(profile.customerId(), candidate.customerId()))
-                    .ifPresent(score -> suggestions.suggest(profile.id(), candidate.id(), score.value(),
-                            String.join("\n", score.reasons()), now));
+                    .filter(score -> !bestScore.containsKey(candidate.customerId())
+                            || score.value().compareTo(bestScore.get(candidate.customerId()).value()) > 0)
+                    .ifPresent(score -> {
+                        bestScore.put(candidate.customerId(), score);
+                        bestProfile.put(candidate.customerId(), candidate);
+                    });
         }
+        bestScore.forEach((customer, score) -> {
+            if (!suggestions.openBetween(profile.customerId(), customer) && !events.separated(profile.customerId(), customer)) {
+                suggestions.suggest(profile.id(), bestProfile.get(customer).id(), score.value(), String.join("\n", score.reasons()), now);
+            }
+        });
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.Page;
 import dev.kreis.platform.api.QueryParams;
 import dev.kreis.platform.customer.CustomerDirectory;
@@ -48,8 +49,8 @@ public class CustomerResource {
     @Path("/{id}")
     @Operation(summary = "The golden record with provenance, identifiers and profiles",
             description = "An id that was merged into another customer answers with the surviving customer.")
-    public CustomerView get(@PathParam("id") UUID id) {
-        return directory.view(id);
+    public CustomerView get(@PathParam("id") String id) {
+        return directory.view(Ids.parse("id", id));
     }
 
     /** Body of a merge: the customers to merge into the one in the path. */
@@ -68,8 +69,8 @@ public class CustomerResource {
     @Path("/{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Merge customers into this one (audited; undo with split)")
-    public CustomerIdResponse merge(@PathParam("id") UUID id, MergeRequest request) {
-        return new CustomerIdResponse(merging.merge(id, request == null ? null : request.customerIds(), ACTOR));
+    public CustomerIdResponse merge(@PathParam("id") String id, MergeRequest request) {
+        return new CustomerIdResponse(merging.merge(Ids.parse("id", id), request == null ? null : request.customerIds(), ACTOR));
     }
 
     @POST
@@ -77,7 +78,7 @@ public class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Split profiles off into a customer of their own (audited; remembered by identity resolution)",
             description = "Answers the split-off customer. Splitting off exactly the profiles a merge brought in restores the merged customer under its old id.")
-    public CustomerIdResponse split(@PathParam("id") UUID id, SplitRequest request) {
-        return new CustomerIdResponse(merging.split(id, request == null ? null : request.profileIds(), ACTOR));
+    public CustomerIdResponse split(@PathParam("id") String id, SplitRequest request) {
+        return new CustomerIdResponse(merging.split(Ids.parse("id", id), request == null ? null : request.profileIds(), ACTOR));
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.kreis.platform.api.ConflictProblem;
 import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.NotFoundProblem;
 import dev.kreis.platform.api.Page;
 import dev.kreis.platform.api.QueryParams;
@@ -59,12 +60,13 @@ public class MergeSuggestionResource {
     @Path("/{id}/dismiss")
     @Transactional
     @Operation(summary = "Dismiss a suggestion: these customers are not the same")
-    public SuggestionView dismiss(@PathParam("id") UUID id) {
-        SuggestionRow row = suggestions.find(id).orElseThrow(() -> new NotFoundProblem("merge suggestion", id));
+    public SuggestionView dismiss(@PathParam("id") String id) {
+        UUID suggestionId = Ids.parse("id", id);
+        SuggestionRow row = suggestions.find(suggestionId).orElseThrow(() -> new NotFoundProblem("merge suggestion", id));
         if (!"open".equals(row.status())) {
             throw new ConflictProblem("Merge suggestion " + id + " is already " + row.status());
         }
-        suggestions.setStatus(id, "dismissed");
+        suggestions.setStatus(suggestionId, "dismissed");
         return view(row);
     }
 

@@ -36,6 +36,14 @@ public class MergeSuggestionRepository {
         }
     }
 
+    /** Whether an open suggestion already links any profile of one customer with any profile of the other. */
+    public boolean openBetween(UUID customerA, UUID customerB) {
+        return jdbc.queryOne("select count(*) as n from merge_suggestion s join profile a on a.id = s.profile_a"
+                + " join profile b on b.id = s.profile_b where s.status = 'open'"
+                + " and ((a.customer_id = ? and b.customer_id = ?) or (a.customer_id = ? and b.customer_id = ?))",
+                row -> row.getLong("n"), customerA, customerB, customerB, customerA).orElse(0L) > 0;
+    }
+
     /** Open suggestions whose profiles are still in different customers, best first. */
     public List<SuggestionRow> open(Cursor after, int limit) {
         String keyset = after == null ? "" : " and (s.score < ? or (s.score = ? and s.id < ?))";

@@ -3,6 +3,7 @@ package dev.kreis.platform.touchpoint.api;
 import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.MalformedRequestException;
 import dev.kreis.platform.api.Page;
 import dev.kreis.platform.api.QueryParams;
@@ -33,7 +34,7 @@ public class TimelineResource {
     @GET
     @Operation(summary = "The customer's touchpoints from all its profiles, newest first",
             description = "from is inclusive, to exclusive; both ISO-8601.")
-    public Page<TouchpointView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+    public Page<TouchpointView> list(@PathParam("id") String id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @QueryParam("channel") String channel, @QueryParam("module") String module, @QueryParam("type") String type,
             @QueryParam("phase") String phase, @QueryParam("from") String from, @QueryParam("to") String to) {
         TimelineFilter filter = new TimelineFilter(
@@ -46,7 +47,7 @@ public class TimelineResource {
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new MalformedRequestException("from", "must be before to");
         }
-        return timeline.of(id, filter, Cursor.decode(cursor), QueryParams.limit(limit)).map(TouchpointView::of);
+        return timeline.of(Ids.parse("id", id), filter, Cursor.decode(cursor), QueryParams.limit(limit)).map(TouchpointView::of);
     }
 
     private static String blankToNull(String value) {
