@@ -21,6 +21,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 @ApplicationScoped
 public class IdentifierNormaliser {
     private static final Pattern SYSTEM = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
+    /** Digits and the punctuation people write phone numbers with; letters (vanity numbers) are not identifiers. */
+    private static final Pattern PHONE_TEXT = Pattern.compile("[0-9+()\\-./\\s]{3,40}");
     private static final int MAX_VALUE = 255;
     private static final int MAX_EMAIL = 254;
 
@@ -80,6 +82,9 @@ public class IdentifierNormaliser {
     }
 
     private String phone(String raw) throws InvalidIdentifierException {
+        if (!PHONE_TEXT.matcher(raw.trim()).matches()) {
+            throw new InvalidIdentifierException("value", "is not a phone number");
+        }
         try {
             PhoneNumber number = phones.parse(raw.trim(), defaultRegion);
             if (!phones.isPossibleNumber(number)) {
