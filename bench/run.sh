@@ -127,15 +127,29 @@ write_results() {
         --pgbench-clients "$PGBENCH_CLIENTS" --build-seconds "$BUILD_SECONDS" \
         --run-seconds "$(( $(date +%s) - START ))"
 }
+# CPU seconds the app process has used so far (user + system), from /proc.
+CLK_TCK=$(getconf CLK_TCK)
+app_cpu() { awk -v t="$CLK_TCK" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0; }
+# Appends "step<TAB>seconds" to tmp/app_cpu.tsv (read by the results step).
+record_app_cpu() {
+    local name=$1 before=$2 after
+    after=$(app_cpu)
+    local used
+    used=$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.1f", a - b }')
+    log "  app used $used s CPU during $name"
+    printf '%s\t%s\n' "$name" "$used" >> "$WORK/app_cpu.tsv"
+}
 step() {
-    local name=$1
+    local name=$1 cpu_before
     shift
     log "step $name"
+    cpu_before=$(app_cpu)
     if ! bench "$name" "$@"; then
         log "step $name failed; writing what was measured so far"
         write_results || true
         exit 1
     fi
+    record_app_cpu "$name" "$cpu_before"
 }
 checkpoint() { psql -q -d "$DB" -c checkpoint; }
 
@@ -155,9 +169,11 @@ alter table bench_single_target add constraint bench_single_target_profile_fk
     foreign key (profile_id) references profile (id);
 checkpoint;
 SQL
+cpu_before=$(app_cpu)
 pgbench -n -c "$PGBENCH_CLIENTS" -j 2 -T "$SINGLE_SECONDS" -D "pid=$PROFILE_ID" \
     -f "$ROOT/bench/pgbench/insert.sql" "$DB" > "$WORK/pgbench.log" 2>&1 || { cat "$WORK/pgbench.log" >&2; die "pgbench failed"; }
 grep -E '^(number of (transactions actually processed|failed)|latency average|tps)' "$WORK/pgbench.log" | sed 's/^/  pgbench: /' >&2
+record_app_cpu pgbench "$cpu_before"
 psql -q -d "$DB" -c "drop table bench_single_target"
 
 step timeline --samples "$TIMELINE_SAMPLES" --warmup 200 --limit 50

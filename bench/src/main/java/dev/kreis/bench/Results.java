@@ -106,6 +106,7 @@ final class Results {
         out.put("machine", machine(args.jdbcUrl()));
         out.put("build_seconds", args.integer("build-seconds", -1) < 0 ? null : args.integer("build-seconds", 0));
         out.put("run_seconds", args.integer("run-seconds", -1) < 0 ? null : args.integer("run-seconds", 0));
+        out.put("app_cpu", appCpu(dir.resolve("app_cpu.tsv"), steps));
         out.put("details", steps);
 
         Path file = Path.of(args.string("out", "bench/results/latest.json"));
@@ -136,6 +137,36 @@ final class Results {
             n.put("pgbench_output", text.length() > 2000 ? text.substring(text.length() - 2000) : text);
         }
         return n;
+    }
+
+    /**
+     * CPU seconds the app used during each step (measured by run.sh from /proc) and, for the
+     * ingest steps, CPU milliseconds per profile or touchpoint.
+     */
+    private static Map<String, Object> appCpu(Path tsv, Map<String, ObjectNode> steps) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!Files.exists(tsv)) {
+            return m;
+        }
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(tsv)) {
+            String[] kv = line.split("\t");
+            if (kv.length == 2) {
+                seconds.put(kv[0], Double.parseDouble(kv[1]));
+                m.put(kv[0] + "_s", Double.parseDouble(kv[1]));
+            }
+        }
+        perItem(m, "profiles", seconds.get("profiles"), find(steps, "profiles_created"), "profile");
+        perItem(m, "batch", seconds.get("batch"), find(steps, "touchpoints_accepted"), "touchpoint");
+        perItem(m, "single", seconds.get("single"), find(steps, "single_accepted"), "touchpoint");
+        perItem(m, "timeline", seconds.get("timeline"), find(steps, "timeline_samples"), "request");
+        return m;
+    }
+
+    private static void perItem(Map<String, Object> m, String step, Double seconds, JsonNode count, String unit) {
+        if (seconds != null && count != null && count.asLong() > 0) {
+            m.put(step + "_ms_per_" + unit, round(seconds * 1000 / count.asLong(), 3));
+        }
     }
 
     private static Map<String, Object> machine(String jdbcUrl) {
