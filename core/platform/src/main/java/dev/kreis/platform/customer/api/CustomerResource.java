@@ -11,6 +11,8 @@ import dev.kreis.platform.customer.CustomerDirectory;
 import dev.kreis.platform.customer.CustomerSummary;
 import dev.kreis.platform.customer.CustomerView;
 import dev.kreis.platform.identity.CustomerMerging;
+import dev.kreis.platform.identity.persistence.IdentityEventRepository;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,11 +33,15 @@ public class CustomerResource {
     static final String ACTOR = "api";
 
     private final CustomerDirectory directory;
-    private final CustomerMerging merging;
+    private static final int MAX_HISTORY = 500;
 
-    CustomerResource(CustomerDirectory directory, CustomerMerging merging) {
+    private final CustomerMerging merging;
+    private final IdentityEventRepository events;
+
+    CustomerResource(CustomerDirectory directory, CustomerMerging merging, IdentityEventRepository events) {
         this.directory = directory;
         this.merging = merging;
+        this.events = events;
     }
 
     @GET
@@ -63,6 +69,16 @@ public class CustomerResource {
 
     /** The customer a merge or split resulted in. */
     public record CustomerIdResponse(UUID customerId) {
+    }
+
+    @GET
+    @Path("/{id}/identity-history")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Every merge and split this customer took part in, with actor, time and the profiles moved")
+    public List<IdentityEventRepository.EventRow> history(@PathParam("id") String id) {
+        UUID customer = Ids.parse("id", id);
+        directory.require(customer);
+        return events.history(customer, MAX_HISTORY);
     }
 
     @POST

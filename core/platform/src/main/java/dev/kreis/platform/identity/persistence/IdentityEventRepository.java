@@ -30,6 +30,33 @@ public class IdentityEventRepository {
         return id;
     }
 
+    /** One recorded merge or split with the profiles it moved. */
+    public record EventRow(UUID id, String kind, UUID customerId, String actor, String reason, OffsetDateTime occurredAt,
+            List<Move> moves) {
+    }
+
+    /** One profile moved by an event. */
+    public record Move(UUID profileId, UUID fromCustomer, UUID toCustomer) {
+    }
+
+    /** The merges and splits a customer took part in (as target, source or destination), oldest first. */
+    public List<EventRow> history(UUID customerId, int limit) {
+        Map<UUID, EventRow> events = new java.util.LinkedHashMap<>();
+        jdbc.query("select e.id, e.kind, e.customer_id, e.actor, e.reason, e.occurred_at from identity_event e where e.customer_id = ?"
+                + " or e.id in (select event_id from identity_event_profile where from_customer = ? or to_customer = ?)"
+                + " order by e.occurred_at, e.id limit " + limit,
+                row -> events.put(Jdbc.uuid(row, "id"), new EventRow(Jdbc.uuid(row, "id"), row.getString("kind"),
+                        Jdbc.uuid(row, "customer_id"), row.getString("actor"), row.getString("reason"), Jdbc.time(row, "occurred_at"),
+                        new java.util.ArrayList<>())), customerId, customerId, customerId);
+        if (!events.isEmpty()) {
+            jdbc.query("select event_id, profile_id, from_customer, to_customer from identity_event_profile where event_id in ("
+                    + Jdbc.markers(events.size()) + ") order by profile_id",
+                    row -> events.get(Jdbc.uuid(row, "event_id")).moves().add(new Move(Jdbc.uuid(row, "profile_id"),
+                            Jdbc.uuid(row, "from_customer"), Jdbc.uuid(row, "to_customer"))), events.keySet().toArray());
+        }
+        return List.copyOf(events.values());
+    }
+
     /** The profiles that ever moved from {@code fromCustomer} into {@code toCustomer}. */
     public Set<UUID> profilesMoved(UUID fromCustomer, UUID toCustomer) {
         return Set.copyOf(jdbc.query("select distinct profile_id from identity_event_profile where from_customer = ? and to_customer = ?",
