@@ -16,6 +16,20 @@ public record Cursor(String position, UUID id) {
         return new Cursor(time.toString(), id);
     }
 
+    /**
+     * Appends the keyset condition "before this cursor" for a list ordered by
+     * {@code timeColumn desc, idColumn desc}; nothing for the first page.
+     */
+    public static void appendBefore(Cursor cursor, String timeColumn, String idColumn, StringBuilder sql, java.util.List<Object> params) {
+        if (cursor == null) {
+            return;
+        }
+        sql.append(" and (").append(timeColumn).append(" < ? or (").append(timeColumn).append(" = ? and ").append(idColumn).append(" < ?))");
+        params.add(cursor.time());
+        params.add(cursor.time());
+        params.add(cursor.id());
+    }
+
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((position + "|" + id).getBytes(StandardCharsets.UTF_8));

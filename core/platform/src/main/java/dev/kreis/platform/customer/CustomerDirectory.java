@@ -99,12 +99,9 @@ public class CustomerDirectory {
             }
             nameFragment = MatchProfile.searchForm(query);
         }
-        List<CustomerSearchRepository.Hit> hits = search.search(nameFragment, identifierValues.stream().distinct().toList(), after, limit + 1);
-        boolean more = hits.size() > limit;
-        List<CustomerSearchRepository.Hit> page = more ? hits.subList(0, limit) : hits;
-        List<CustomerSummary> items = summaries(page);
-        String next = more ? Cursor.after(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
-        return new Page<>(items, next);
+        Page<CustomerSearchRepository.Hit> hits = Page.of(search.search(nameFragment, identifierValues.stream().distinct().toList(),
+                after, limit + 1), limit, hit -> Cursor.after(hit.createdAt(), hit.id()));
+        return new Page<>(summaries(hits.items()), hits.nextCursor());
     }
 
     /** The list form of one customer (following merges). */

@@ -1,6 +1,5 @@
 package dev.kreis.platform.touchpoint;
 
-import java.util.List;
 import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
@@ -27,10 +26,6 @@ public class Timeline {
 
     public Page<StoredTouchpoint> of(UUID customerId, TimelineFilter filter, Cursor after, int limit) {
         UUID customer = clusters.resolve(customerId).orElseThrow(() -> new NotFoundProblem("customer", customerId)).id();
-        List<StoredTouchpoint> rows = touchpoints.timeline(customer, filter, after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<StoredTouchpoint> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.after(page.get(limit - 1).occurredAt(), page.get(limit - 1).id()).encode() : null;
-        return new Page<>(page, next);
+        return Page.of(touchpoints.timeline(customer, filter, after, limit + 1), limit, t -> Cursor.after(t.occurredAt(), t.id()));
     }
 }

@@ -49,11 +49,8 @@ public class MergeSuggestionResource {
     @Operation(summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically")
     public Page<SuggestionView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
-        List<SuggestionRow> rows = suggestions.open(Cursor.decode(cursor), size + 1);
-        boolean more = rows.size() > size;
-        List<SuggestionRow> page = more ? rows.subList(0, size) : rows;
-        String next = more ? new Cursor(page.get(size - 1).score().toPlainString(), page.get(size - 1).id()).encode() : null;
-        return new Page<>(page.stream().map(this::view).toList(), next);
+        return Page.of(suggestions.open(Cursor.decode(cursor), size + 1), size,
+                row -> new Cursor(row.score().toPlainString(), row.id())).map(this::view);
     }
 
     @POST

@@ -38,12 +38,7 @@ public class CustomerSearchRepository {
             }
             sql.append(")");
         }
-        if (after != null) {
-            sql.append(" and (c.created_at < ? or (c.created_at = ? and c.id < ?))");
-            params.add(after.time());
-            params.add(after.time());
-            params.add(after.id());
-        }
+        Cursor.appendBefore(after, "c.created_at", "c.id", sql, params);
         sql.append(" order by c.created_at desc, c.id desc limit ").append(limit);
         return jdbc.query(sql.toString(), row -> new Hit(Jdbc.uuid(row, "id"), row.getString("kind"), Jdbc.time(row, "created_at")),
                 params.toArray());

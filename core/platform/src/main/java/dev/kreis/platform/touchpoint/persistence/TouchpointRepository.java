@@ -80,12 +80,7 @@ public class TouchpointRepository {
             sql.append(" and t.occurred_at < ?");
             params.add(filter.to());
         }
-        if (after != null) {
-            sql.append(" and (t.occurred_at < ? or (t.occurred_at = ? and t.id < ?))");
-            params.add(after.time());
-            params.add(after.time());
-            params.add(after.id());
-        }
+        Cursor.appendBefore(after, "t.occurred_at", "t.id", sql, params);
         sql.append(" order by t.occurred_at desc, t.id desc limit ").append(limit);
         return jdbc.query(sql.toString(), TouchpointRepository::row, params.toArray());
     }
