@@ -24,6 +24,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = JsonPaths.of(mismatch.getPath());
@@ -57,8 +62,8 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
             return respond(Problem.of(status, "internal", "Internal error", "The server could not complete the request", List.of()));
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String title = status == 400 ? "Malformed request"
+                : Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = e.getCause() instanceof JsonProcessingException ? "The body is not valid JSON" : e.getMessage();
         return respond(Problem.of(status, slug(status), title, detail, List.of()));
     }

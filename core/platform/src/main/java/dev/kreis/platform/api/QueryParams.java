@@ -13,9 +13,15 @@ public final class QueryParams {
     private QueryParams() {
     }
 
-    public static int limit(Integer limit) {
-        if (limit == null) {
+    public static int limit(String value) {
+        if (value == null || value.isBlank()) {
             return DEFAULT_LIMIT;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new MalformedRequestException("limit", "must be a whole number between 1 and " + MAX_LIMIT);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new MalformedRequestException("limit", "must be between 1 and " + MAX_LIMIT);

@@ -97,9 +97,10 @@ public class CustomerDirectory {
             if (query.chars().filter(Character::isDigit).count() >= 5) {
                 normaliser.phoneOf(query).ifPresent(identifierValues::add);
             }
-            nameFragment = MatchProfile.searchForm(query);
+            String fragment = MatchProfile.searchForm(query);
+            nameFragment = fragment.isEmpty() ? null : fragment;
         }
-        Page<CustomerSearchRepository.Hit> hits = Page.of(search.search(nameFragment, identifierValues.stream().distinct().toList(),
+        Page<CustomerSearchRepository.Hit> hits = Page.of(search.search(query != null, nameFragment, identifierValues.stream().distinct().toList(),
                 after, limit + 1), limit, hit -> Cursor.after(hit.createdAt(), hit.id()));
         return new Page<>(summaries(hits.items()), hits.nextCursor());
     }
@@ -111,11 +112,12 @@ public class CustomerDirectory {
     }
 
     private List<CustomerSummary> members(UUID organisationId) {
+        List<UUID> organisationIds = clusters.withAbsorbed(organisationId);
         List<CustomerSearchRepository.Hit> hits = jdbc.query("select distinct c.id, c.kind, c.created_at from customer c"
-                + " join profile p on p.customer_id = c.id where p.organisation_id = ? and c.merged_into is null"
-                + " order by c.created_at, c.id limit " + MAX_MEMBERS,
+                + " join profile p on p.customer_id = c.id where p.organisation_id in (" + Jdbc.markers(organisationIds.size()) + ")"
+                + " and c.merged_into is null order by c.created_at, c.id limit " + MAX_MEMBERS,
                 row -> new CustomerSearchRepository.Hit(Jdbc.uuid(row, "id"), row.getString("kind"), Jdbc.time(row, "created_at")),
-                organisationId);
+                organisationIds.toArray());
         return summaries(hits);
     }
 
@@ -144,7 +146,7 @@ public class CustomerDirectory {
 
     private static String displayName(Map<String, GoldenAttribute> golden, List<CustomerView.IdentifierView> identifiers) {
         return displayName(golden, identifiers.stream().filter(i -> i.type().equals("email")).map(CustomerView.IdentifierView::value)
-                .findFirst().orElse(null));
+                .sorted().findFirst().orElse(null));
     }
 
     /** The golden name, else first and last name, else company, else the e-mail address. */

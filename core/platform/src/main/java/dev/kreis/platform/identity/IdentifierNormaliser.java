@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.validator.routines.EmailValidator;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,6 +19,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * phone numbers in E.164 (numbers without a country code are read in the default region), external
  * ids and custom keys trimmed with their system named.
  */
+@Startup
 @ApplicationScoped
 public class IdentifierNormaliser {
     private static final Pattern SYSTEM = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");

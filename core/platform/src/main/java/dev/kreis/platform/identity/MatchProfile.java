@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.commons.codec.language.ColognePhonetic;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record MatchProfile(String kind, String fullName, String company, String address, String searchText) {
 
+    private static final ColognePhonetic PHONETIC = new ColognePhonetic();
     private static final Set<String> LEGAL_FORMS = Set.of("gmbh", "ag", "kg", "ohg", "ug", "se", "eg", "ev", "inc", "ltd",
             "llc", "plc", "corp", "corporation", "co", "company", "sa", "sas", "sarl", "bv", "nv", "srl", "spa", "ab", "oy", "as");
 
@@ -52,20 +55,22 @@ public record MatchProfile(String kind, String fullName, String company, String 
     }
 
     /**
-     * The blocking key: only profiles with equal keys are compared. Persons: the first three letters
-     * of the family name and the first letter of the given name; organisations: the first four
-     * letters of the name. A typo inside those letters hides a pair from the suggestions.
+     * The blocking key: only profiles with equal keys are compared. It is phonetic (Kölner Phonetik,
+     * made for German names), so Schmidt/Schmitt, Müller/Mueller and Becker/Bäcker share a key.
+     * Persons: the code of the family name (last name token) and the given name's first letter;
+     * organisations: the code of the first word of the name. A misspelling that changes the sound
+     * of those parts hides a pair from the suggestions.
      */
     public String blockKey() {
         if (fullName.isEmpty()) {
             return null;
         }
-        if ("organisation".equals(kind)) {
-            return "o:" + prefix(fullName.replace(" ", ""), 4);
-        }
         String[] tokens = fullName.split(" ");
-        String family = tokens[tokens.length - 1];
-        return "p:" + prefix(family, 3) + (tokens.length > 1 ? tokens[0].substring(0, 1) : "");
+        if ("organisation".equals(kind)) {
+            return "o:" + prefix(PHONETIC.encode(tokens[0]), 28);
+        }
+        String family = PHONETIC.encode(tokens[tokens.length - 1]);
+        return "p:" + prefix(family, 27) + (tokens.length > 1 ? tokens[0].substring(0, 1) : "");
     }
 
     static String normal(String value) {

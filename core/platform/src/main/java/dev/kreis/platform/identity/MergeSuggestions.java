@@ -64,7 +64,7 @@ public class MergeSuggestions {
                     });
         }
         bestScore.forEach((customer, score) -> {
-            if (!suggestions.openBetween(profile.customerId(), customer) && !events.separated(profile.customerId(), customer)) {
+            if (!suggestions.existsBetween(profile.customerId(), customer) && !events.separated(profile.customerId(), customer)) {
                 suggestions.suggest(profile.id(), bestProfile.get(customer).id(), score.value(), String.join("\n", score.reasons()), now);
             }
         });

@@ -38,11 +38,12 @@ public class TouchpointTypeRegistry {
     void register() {
         for (TouchpointTypeProvider provider : providers) {
             for (TouchpointTypeDefinition type : provider.touchpointTypes()) {
-                TouchpointTypeDefinition earlier = types.putIfAbsent(type.key(), type);
+                TouchpointTypeDefinition earlier = types.get(type.key());
                 if (earlier != null && !earlier.owner().equals(type.owner())) {
                     throw new IllegalStateException("Touchpoint type " + type.key() + " is registered by both "
                             + earlier.owner() + " and " + type.owner());
                 }
+                types.put(type.key(), type);
             }
         }
         QuarkusTransaction.requiringNew().run(() -> types.values().forEach(this::store));

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * defaults for channel and initiator from this definition and validates the score against
  * {@link #scoreScale()}. A type with a scale requires a score; a type without one refuses a score.
  *
- * @param key            unique key, lower case, {@code <area>.<name>} (letters, digits, {@code _}, {@code -}, {@code .}),
- *                       e.g. {@code feedback.nps}; by convention the area is the owning module's id
+ * @param key            unique key, lower case, {@code <area>.<name>}: the area is letters, digits, {@code _} and
+ *                       {@code -} starting with a letter, each further dot-separated part letters, digits and
+ *                       {@code _}; e.g. {@code feedback.nps}; by convention the area is the owning module's id
  * @param owner          the module id that owns the type ({@code core} for the platform's own types)
  * @param defaultChannel the channel used when a touchpoint does not name one
  * @param phase          the journey phase a touchpoint of this type puts the customer in

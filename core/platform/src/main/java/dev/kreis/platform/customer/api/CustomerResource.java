@@ -31,10 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerResource {
     /** Actor recorded for merges and splits until accounts exist; replaced by the caller's identity. */
     static final String ACTOR = "api";
-
-    private final CustomerDirectory directory;
     private static final int MAX_HISTORY = 500;
 
+    private final CustomerDirectory directory;
     private final CustomerMerging merging;
     private final IdentityEventRepository events;
 
@@ -46,7 +45,7 @@ public class CustomerResource {
 
     @GET
     @Operation(summary = "Search customers by name, e-mail, phone or external id; newest first")
-    public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("limit") Integer limit,
+    public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return directory.search(q, Cursor.decode(cursor), QueryParams.limit(limit));
     }
@@ -74,7 +73,7 @@ public class CustomerResource {
     @GET
     @Path("/{id}/identity-history")
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Every merge and split this customer took part in, with actor, time and the profiles moved")
+    @Operation(summary = "The newest 500 merges and splits this customer took part in, with actor, time and the profiles moved")
     public List<IdentityEventRepository.EventRow> history(@PathParam("id") String id) {
         UUID customer = Ids.parse("id", id);
         directory.require(customer);

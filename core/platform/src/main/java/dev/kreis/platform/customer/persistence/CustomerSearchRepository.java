@@ -25,18 +25,28 @@ public class CustomerSearchRepository {
     public record Hit(UUID id, String kind, OffsetDateTime createdAt) {
     }
 
-    public List<Hit> search(String nameFragment, List<String> identifierValues, Cursor after, int limit) {
+    /**
+     * All active customers when {@code filtered} is false; otherwise those matching the name fragment
+     * (if any) or carrying one of the identifier values (if any) — none when both are empty.
+     */
+    public List<Hit> search(boolean filtered, String nameFragment, List<String> identifierValues, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("select c.id, c.kind, c.created_at from customer c where c.merged_into is null");
         List<Object> params = new ArrayList<>();
-        if (nameFragment != null) {
-            sql.append(" and c.id in (select p.customer_id from profile p where p.search_name like ? escape '\\'");
-            params.add("%" + nameFragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        if (filtered) {
+            List<String> matches = new ArrayList<>();
+            if (nameFragment != null) {
+                matches.add("select p.customer_id from profile p where p.search_name like ? escape '\\'");
+                params.add("%" + nameFragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
             if (!identifierValues.isEmpty()) {
-                sql.append(" union select p.customer_id from profile p join profile_identifier i on i.profile_id = p.id where i.id_value in (")
-                        .append(Jdbc.markers(identifierValues.size())).append(")");
+                matches.add("select p.customer_id from profile p join profile_identifier i on i.profile_id = p.id where i.id_value in ("
+                        + Jdbc.markers(identifierValues.size()) + ")");
                 params.addAll(identifierValues);
             }
-            sql.append(")");
+            if (matches.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and c.id in (").append(String.join(" union ", matches)).append(")");
         }
         Cursor.appendBefore(after, "c.created_at", "c.id", sql, params);
         sql.append(" order by c.created_at desc, c.id desc limit ").append(limit);

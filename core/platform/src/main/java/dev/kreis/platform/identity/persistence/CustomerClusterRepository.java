@@ -55,6 +55,15 @@ public class CustomerClusterRepository {
         return row.filter(ClusterRow::active);
     }
 
+    /** The customer itself and every customer merged into it, directly or through others. */
+    public List<UUID> withAbsorbed(UUID id) {
+        List<UUID> all = new java.util.ArrayList<>(List.of(id));
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(jdbc.query("select id from customer where merged_into = ?", row -> Jdbc.uuid(row, "id"), all.get(i)));
+        }
+        return all;
+    }
+
     public void markMerged(UUID id, UUID into, OffsetDateTime now) {
         jdbc.update("update customer set merged_into = ?, updated_at = ? where id = ?", into, now, id);
     }

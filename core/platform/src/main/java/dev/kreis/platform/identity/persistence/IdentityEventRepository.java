@@ -39,12 +39,12 @@ public class IdentityEventRepository {
     public record Move(UUID profileId, UUID fromCustomer, UUID toCustomer) {
     }
 
-    /** The merges and splits a customer took part in (as target, source or destination), oldest first. */
+    /** The merges and splits a customer took part in (as target, source or destination), newest first. */
     public List<EventRow> history(UUID customerId, int limit) {
         Map<UUID, EventRow> events = new java.util.LinkedHashMap<>();
         jdbc.query("select e.id, e.kind, e.customer_id, e.actor, e.reason, e.occurred_at from identity_event e where e.customer_id = ?"
                 + " or e.id in (select event_id from identity_event_profile where from_customer = ? or to_customer = ?)"
-                + " order by e.occurred_at, e.id limit " + limit,
+                + " order by e.occurred_at desc, e.id desc limit " + limit,
                 row -> events.put(Jdbc.uuid(row, "id"), new EventRow(Jdbc.uuid(row, "id"), row.getString("kind"),
                         Jdbc.uuid(row, "customer_id"), row.getString("actor"), row.getString("reason"), Jdbc.time(row, "occurred_at"),
                         new java.util.ArrayList<>())), customerId, customerId, customerId);

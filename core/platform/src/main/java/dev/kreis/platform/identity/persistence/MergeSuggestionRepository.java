@@ -36,10 +36,13 @@ public class MergeSuggestionRepository {
         }
     }
 
-    /** Whether an open suggestion already links any profile of one customer with any profile of the other. */
-    public boolean openBetween(UUID customerA, UUID customerB) {
+    /**
+     * Whether a suggestion (open, or dismissed by a person) already links any profile of one customer
+     * with any profile of the other, so the pair is not suggested again.
+     */
+    public boolean existsBetween(UUID customerA, UUID customerB) {
         return jdbc.queryOne("select count(*) as n from merge_suggestion s join profile a on a.id = s.profile_a"
-                + " join profile b on b.id = s.profile_b where s.status = 'open'"
+                + " join profile b on b.id = s.profile_b where s.status in ('open', 'dismissed')"
                 + " and ((a.customer_id = ? and b.customer_id = ?) or (a.customer_id = ? and b.customer_id = ?))",
                 row -> row.getLong("n"), customerA, customerB, customerB, customerA).orElse(0L) > 0;
     }

@@ -90,32 +90,27 @@ public class ProfileRepository {
 
     /**
      * Applies observed attribute values: a value replaces the stored one unless the stored one was
-     * observed later; a JSON null removes the attribute (again unless newer).
+     * observed later. A JSON null removes the attribute by storing a null observation (a tombstone),
+     * so an older value arriving later cannot bring it back.
      */
     public void applyAttributes(ProfileRow profile, Map<String, JsonNode> values, OffsetDateTime observedAt) {
         Map<String, AttributeObservation> current = attributes(profile);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
-        List<Object[]> deletes = new ArrayList<>();
         values.forEach((name, value) -> {
             AttributeObservation stored = current.get(name);
             if (stored != null && stored.observedAt().isAfter(observedAt)) {
                 return;
             }
-            boolean remove = value == null || value.isNull();
-            if (remove) {
-                if (stored != null) {
-                    deletes.add(new Object[] { profile.id(), name });
-                }
-            } else if (stored == null) {
-                inserts.add(new Object[] { profile.id(), name, write(value), observedAt });
+            String json = value == null ? "null" : write(value);
+            if (stored == null) {
+                inserts.add(new Object[] { profile.id(), name, json, observedAt });
             } else {
-                updates.add(new Object[] { write(value), observedAt, profile.id(), name });
+                updates.add(new Object[] { json, observedAt, profile.id(), name });
             }
         });
         jdbc.batch("insert into profile_attribute (profile_id, name, attr_value, observed_at) values (?, ?, ?, ?)", inserts);
         jdbc.batch("update profile_attribute set attr_value = ?, observed_at = ? where profile_id = ? and name = ?", updates);
-        jdbc.batch("delete from profile_attribute where profile_id = ? and name = ?", deletes);
     }
 
     /** Attribute observations of all profiles of the given customers, grouped by customer. */
@@ -133,11 +128,11 @@ public class ProfileRepository {
         return result;
     }
 
-    /** Attribute observations of the given profiles, grouped by profile. */
+    /** Current (not removed) attribute values of the given profiles, grouped by profile. */
     public Map<UUID, Map<String, JsonNode>> attributesOfProfiles(Collection<UUID> profileIds) {
         Map<UUID, Map<String, JsonNode>> result = new HashMap<>();
         inChunks(profileIds, chunk -> jdbc.query("select profile_id, name, attr_value from profile_attribute where profile_id in ("
-                + Jdbc.markers(chunk.size()) + ")", row -> {
+                + Jdbc.markers(chunk.size()) + ") and attr_value <> 'null' order by name", row -> {
                     result.computeIfAbsent(Jdbc.uuid(row, "profile_id"), k -> new LinkedHashMap<>())
                             .put(row.getString("name"), read(row.getString("attr_value")));
                     return null;
