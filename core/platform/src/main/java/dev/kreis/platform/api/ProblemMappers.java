@@ -23,6 +23,15 @@ public class ProblemMappers {
         return respond(e.toProblem());
     }
 
+    /**
+     * Quarkus ships its own mapper for this subclass (with a non-problem body); one registered here
+     * takes precedence over it.
+     */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
