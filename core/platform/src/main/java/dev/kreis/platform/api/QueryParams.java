@@ -13,12 +13,19 @@ public final class QueryParams {
     private QueryParams() {
     }
 
-    public static int limit(Integer limit) {
-        if (limit == null) {
+    /** Taken as text so that a non-number answers this 400 rather than JAX-RS's 404 for unconvertible parameters. */
+    public static int limit(String value) {
+        if (value == null || value.isBlank()) {
             return DEFAULT_LIMIT;
         }
+        int limit;
+        try {
+            limit = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new MalformedRequestException("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new MalformedRequestException("limit", "must be a whole number between 1 and " + MAX_LIMIT);
         }
         return limit;
     }

@@ -40,7 +40,7 @@ public class CustomerResource {
 
     @GET
     @Operation(summary = "Search customers by name, e-mail, phone or external id; newest first")
-    public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("limit") Integer limit,
+    public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return directory.search(q, Cursor.decode(cursor), QueryParams.limit(limit));
     }

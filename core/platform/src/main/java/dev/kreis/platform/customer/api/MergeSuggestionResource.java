@@ -47,7 +47,7 @@ public class MergeSuggestionResource {
 
     @GET
     @Operation(summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically")
-    public Page<SuggestionView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<SuggestionView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         List<SuggestionRow> rows = suggestions.open(Cursor.decode(cursor), size + 1);
         boolean more = rows.size() > size;

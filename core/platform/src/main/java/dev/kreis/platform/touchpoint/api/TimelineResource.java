@@ -34,7 +34,7 @@ public class TimelineResource {
     @GET
     @Operation(summary = "The customer's touchpoints from all its profiles, newest first",
             description = "from is inclusive, to exclusive; both ISO-8601.")
-    public Page<TouchpointView> list(@PathParam("id") String id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+    public Page<TouchpointView> list(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("channel") String channel, @QueryParam("module") String module, @QueryParam("type") String type,
             @QueryParam("phase") String phase, @QueryParam("from") String from, @QueryParam("to") String to) {
         TimelineFilter filter = new TimelineFilter(
