@@ -17,7 +17,15 @@ public record TouchpointView(UUID id, String source, String externalId, UUID pro
 
     public static TouchpointView of(StoredTouchpoint t) {
         return new TouchpointView(t.id(), t.source(), t.externalId(), t.profileId(), t.type(), t.module(), t.channel(), t.phase(),
-                t.initiator(), t.occurredAt(), t.receivedAt(), t.score() == null ? null : t.score().stripTrailingZeros(),
-                t.amount() == null ? null : t.amount().stripTrailingZeros(), t.currency(), t.payload());
+                t.initiator(), t.occurredAt(), t.receivedAt(), plain(t.score()), plain(t.amount()), t.currency(), t.payload());
+    }
+
+    /** Without trailing zeros, but never in exponent form: 100, not 1E+2. */
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
