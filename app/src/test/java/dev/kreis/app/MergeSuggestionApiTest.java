@@ -92,6 +92,21 @@ class MergeSuggestionApiTest {
     }
 
     @Test
+    void aDismissedSuggestionStaysDismissedWhenAProfileIsUpdated() {
+        String surname = capitalised(unique());
+        String company = "Zyxqwer " + capitalised(unique()) + " GmbH";
+        person("crm").name("Anna", surname + "schmidt").attribute("company", company).email(email()).create();
+        Fixtures.ProfileBody schmitt = person("shop").name("Anna", surname + "schmitt").attribute("company", company).email(email());
+        Created created = schmitt.create();
+        Map<String, Object> suggestion = findByCustomers(Set.of(created.customerId().toString())).orElseThrow();
+        postJson("/api/v1/merge-suggestions/" + suggestion.get("id") + "/dismiss", Map.of()).then().statusCode(200);
+
+        schmitt.attribute("city", "Berlin").post().then().statusCode(200);
+
+        assertTrue(findByCustomers(Set.of(created.customerId().toString())).isEmpty());
+    }
+
+    @Test
     void dismissingTwiceConflicts() {
         Pair pair = Pair.ofSimilarNames();
         String id = find(pair).orElseThrow().get("id").toString();

@@ -199,6 +199,29 @@ class ProfileApiTest {
     }
 
     @Test
+    void membersOfAMergedOrganisationBelongToTheSurvivingOrganisation() {
+        Created acme = organisation("crm").attribute("name", "Acme " + unique()).create();
+        Created acmeDuplicate = organisation("shop").attribute("name", "ACME " + unique()).create();
+        Created anna = person("shop").email(email()).organisationId(acmeDuplicate.customerId()).create();
+        postJson("/api/v1/customers/" + acme.customerId() + "/merge", Map.of("customerIds", List.of(acmeDuplicate.customerId())))
+                .then().statusCode(200);
+
+        assertEquals(acme.customerId().toString(), Fixtures.customer(anna.customerId()).getString("organisationId"));
+        assertEquals(List.of(anna.customerId().toString()), Fixtures.customer(acme.customerId()).getList("members.id"));
+    }
+
+    @Test
+    void resubmittingWithoutIdentifiersKeepsTheStoredOnes() {
+        String address = email();
+        ProfileBody withEmail = person("crm").email(address);
+        Created created = withEmail.create();
+
+        person("crm").externalId((String) withEmail.json().get("externalId")).attribute("city", "Bonn").post().then().statusCode(200);
+
+        assertEquals(List.of(address), Fixtures.customer(created.customerId()).getList("identifiers.value"));
+    }
+
+    @Test
     void aPersonAndAnOrganisationSharingAnEmailStayDifferentCustomers() {
         String shared = email();
         Created person = person("crm").email(shared).create();
