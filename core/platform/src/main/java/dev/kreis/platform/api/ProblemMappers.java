@@ -23,6 +23,10 @@ public class ProblemMappers {
         return respond(e.toProblem());
     }
 
+    /**
+     * Quarkus ships its own mapper for this subclass (with a non-problem body); one registered here
+     * takes precedence over it.
+     */
     @ServerExceptionMapper
     public Response mismatch(MismatchedInputException e) {
         return json(e);

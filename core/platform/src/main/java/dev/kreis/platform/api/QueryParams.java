@@ -24,7 +24,7 @@ public final class QueryParams {
             throw new MalformedRequestException("limit", "must be a whole number between 1 and " + MAX_LIMIT);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new MalformedRequestException("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new MalformedRequestException("limit", "must be a whole number between 1 and " + MAX_LIMIT);
         }
         return limit;
     }

@@ -111,8 +111,9 @@ public class CustomerDirectory {
         return summaries(List.of(new CustomerSearchRepository.Hit(customer.id(), customer.kind(), customer.createdAt()))).get(0);
     }
 
+    /** Persons whose profiles name this organisation, or one that was merged into it. */
     private List<CustomerSummary> members(UUID organisationId) {
-        List<UUID> organisationIds = clusters.withAbsorbed(organisationId);
+        List<UUID> organisationIds = clusters.withMergedInto(organisationId);
         List<CustomerSearchRepository.Hit> hits = jdbc.query("select distinct c.id, c.kind, c.created_at from customer c"
                 + " join profile p on p.customer_id = c.id where p.organisation_id in (" + Jdbc.markers(organisationIds.size()) + ")"
                 + " and c.merged_into is null order by c.created_at, c.id limit " + MAX_MEMBERS,

@@ -29,7 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Takes a profile from a source and resolves it into the customer it belongs to: a profile that
  * shares an identifier with profiles of one or more customers joins the oldest of them, and those
- * customers are merged automatically unless a person split them apart before. A profile sharing
+ * customers (with the profile's own, when an update links it to others) are merged automatically into
+ * that oldest one unless a person split them apart before. A profile sharing
  * nothing starts a new customer.
  */
 @ApplicationScoped
@@ -91,11 +92,13 @@ public class ProfileIntake {
                         .filter(m -> existing == null || !m.profileId().equals(existing.id()))
                         .toList();
         Set<UUID> linked = new LinkedHashSet<>();
+        if (existing != null) {
+            linked.add(existing.customerId());
+        }
         matches.forEach(m -> linked.add(m.customerId()));
 
-        UUID target = existing != null ? existing.customerId()
-                : linked.isEmpty() ? clusters.create(submission.kind(), now).id()
-                : oldest(linked);
+        UUID target = linked.isEmpty() ? clusters.create(submission.kind(), now).id() : oldest(linked);
+        UUID home = existing != null ? existing.customerId() : target;
         ProfileRow profile;
         if (existing == null) {
             profile = new ProfileRow(UUID.randomUUID(), target, submission.source(), submission.externalId(),
@@ -116,14 +119,16 @@ public class ProfileIntake {
         profiles.update(profile.id(), organisationId, profile.observedAt(), match.searchName(), match.blockKey());
 
         for (UUID other : linked) {
-            if (!other.equals(target)) {
-                merging.mergeAutomatically(target, other, "shares an identifier with profile " + submission.source() + "/" + submission.externalId());
+            if (!other.equals(target)
+                    && merging.mergeAutomatically(target, other, "shares an identifier with profile " + submission.source() + "/" + submission.externalId())
+                    && other.equals(home)) {
+                home = target;
             }
         }
-        clusters.touch(target, now);
-        suggestions.refresh(new ProfileRow(profile.id(), target, profile.source(), profile.externalId(), profile.kind(),
+        clusters.touch(home, now);
+        suggestions.refresh(new ProfileRow(profile.id(), home, profile.source(), profile.externalId(), profile.kind(),
                 organisationId, profile.observedAt(), profile.createdAt()), match);
-        return new ProfileResult(target, profile.id(), existing == null);
+        return new ProfileResult(home, profile.id(), existing == null);
     }
 
     private UUID oldest(Set<UUID> customers) {

@@ -3,6 +3,7 @@ package dev.kreis.platform.identity.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -55,11 +56,14 @@ public class CustomerClusterRepository {
         return row.filter(ClusterRow::active);
     }
 
-    /** The customer itself and every customer merged into it, directly or through others. */
-    public List<UUID> withAbsorbed(UUID id) {
-        List<UUID> all = new java.util.ArrayList<>(List.of(id));
-        for (int i = 0; i < all.size(); i++) {
-            all.addAll(jdbc.query("select id from customer where merged_into = ?", row -> Jdbc.uuid(row, "id"), all.get(i)));
+    /** The customer and every customer merged into it, directly or through others. */
+    public List<UUID> withMergedInto(UUID id) {
+        List<UUID> all = new ArrayList<>(List.of(id));
+        List<UUID> frontier = List.of(id);
+        for (int hops = 0; !frontier.isEmpty() && hops < 100; hops++) {
+            frontier = jdbc.query("select id from customer where merged_into in (" + Jdbc.markers(frontier.size()) + ")",
+                    row -> Jdbc.uuid(row, "id"), frontier.toArray());
+            all.addAll(frontier);
         }
         return all;
     }
