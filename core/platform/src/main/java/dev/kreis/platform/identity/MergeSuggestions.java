@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
-import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
 
 import dev.kreis.platform.identity.persistence.IdentityEventRepository;
 import dev.kreis.platform.identity.persistence.MergeSuggestionRepository;
@@ -43,29 +40,24 @@ public class MergeSuggestions {
         if (block == null) {
             return;
         }
-        List<ProfileRow> candidates = profiles.inBlock(block, profile.kind(), profile.customerId(), config.suggestionCandidates());
-        if (candidates.isEmpty()) {
-            return;
-        }
-        Map<UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(
-                candidates.stream().map(ProfileRow::id).collect(Collectors.toList()));
+        List<ProfileRepository.BlockMember> candidates = profiles.inBlock(block, profile.kind(), profile.customerId(),
+                config.suggestionCandidates());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<UUID, ProfileRow> bestProfile = new HashMap<>();
+        Map<UUID, UUID> bestProfile = new HashMap<>();
         Map<UUID, Similarity.Score> bestScore = new HashMap<>();
-        for (ProfileRow candidate : candidates) {
-            MatchProfile other = MatchProfile.of(candidate.kind(), attributes.getOrDefault(candidate.id(), Map.of()));
-            Similarity.of(match, other)
+        for (ProfileRepository.BlockMember candidate : candidates) {
+            Similarity.of(match, candidate.match())
                     .filter(score -> score.value().doubleValue() >= config.suggestionThreshold())
                     .filter(score -> !bestScore.containsKey(candidate.customerId())
                             || score.value().compareTo(bestScore.get(candidate.customerId()).value()) > 0)
                     .ifPresent(score -> {
                         bestScore.put(candidate.customerId(), score);
-                        bestProfile.put(candidate.customerId(), candidate);
+                        bestProfile.put(candidate.customerId(), candidate.profileId());
                     });
         }
         bestScore.forEach((customer, score) -> {
             if (!suggestions.existsBetween(profile.customerId(), customer) && !events.separated(profile.customerId(), customer)) {
-                suggestions.suggest(profile.id(), bestProfile.get(customer).id(), score.value(), String.join("\n", score.reasons()), now);
+                suggestions.suggest(profile.id(), bestProfile.get(customer), score.value(), String.join("\n", score.reasons()), now);
             }
         });
     }

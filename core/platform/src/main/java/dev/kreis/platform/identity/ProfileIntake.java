@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,20 +102,18 @@ public class ProfileIntake {
         if (existing == null) {
             profile = new ProfileRow(UUID.randomUUID(), target, submission.source(), submission.externalId(),
                     submission.kind(), organisationId, observedAt, now);
-            profiles.insert(profile, null, null);
+            profiles.insert(profile);
         } else {
             OffsetDateTime latest = existing.observedAt().isAfter(observedAt) ? existing.observedAt() : observedAt;
             profile = new ProfileRow(existing.id(), existing.customerId(), existing.source(), existing.externalId(),
                     existing.kind(), organisationId, latest, existing.createdAt());
         }
-        profiles.applyAttributes(profile, submission.attributes(), observedAt);
+        Map<String, JsonNode> attributes = profiles.applyAttributes(profile, submission.attributes(), observedAt);
         if (existing == null || submission.replaceIdentifiers()) {
             profiles.replaceIdentifiers(profile.id(), submission.identifiers());
         }
-        Map<String, JsonNode> attributes = new HashMap<>();
-        profiles.attributes(profile).forEach((name, observation) -> attributes.put(name, observation.value()));
         MatchProfile match = MatchProfile.of(profile.kind(), attributes);
-        profiles.update(profile.id(), organisationId, profile.observedAt(), match.searchName(), match.blockKey());
+        profiles.update(profile.id(), organisationId, profile.observedAt(), match);
 
         for (UUID other : linked) {
             if (!other.equals(target)

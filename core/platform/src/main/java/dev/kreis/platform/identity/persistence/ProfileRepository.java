@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import dev.kreis.platform.customer.AttributeObservation;
 import dev.kreis.platform.identity.Identifier;
 import dev.kreis.platform.identity.IdentifierType;
+import dev.kreis.platform.identity.MatchProfile;
 import dev.kreis.platform.storage.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,16 +54,18 @@ public class ProfileRepository {
                 + Jdbc.markers(chunk.size()) + ") order by p.created_at, p.id", ProfileRepository::row, chunk.toArray()));
     }
 
-    public void insert(ProfileRow profile, String searchName, String blockKey) {
-        jdbc.update("insert into profile (id, customer_id, source, external_id, kind, organisation_id, search_name, block_key, observed_at, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    public void insert(ProfileRow profile) {
+        jdbc.update("insert into profile (id, customer_id, source, external_id, kind, organisation_id, observed_at, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)",
                 profile.id(), profile.customerId(), profile.source(), profile.externalId(), profile.kind(),
-                profile.organisationId(), searchName, blockKey, profile.observedAt(), profile.createdAt());
+                profile.organisationId(), profile.observedAt(), profile.createdAt());
     }
 
-    public void update(UUID id, UUID organisationId, OffsetDateTime observedAt, String searchName, String blockKey) {
-        jdbc.update("update profile set organisation_id = ?, observed_at = ?, search_name = ?, block_key = ? where id = ?",
-                organisationId, observedAt, searchName, blockKey, id);
+    /** Stores the profile's organisation, observation time and what search and matching read. */
+    public void update(UUID id, UUID organisationId, OffsetDateTime observedAt, MatchProfile match) {
+        jdbc.update("update profile set organisation_id = ?, observed_at = ?, search_name = ?, match_name = ?, match_company = ?,"
+                + " match_address = ?, block_key = ? where id = ?", organisationId, observedAt, match.searchName(),
+                truncate(match.fullName()), truncate(match.company()), truncate(match.address()), match.blockKey(), id);
     }
 
     public void moveAll(UUID fromCustomer, UUID toCustomer) {
@@ -91,10 +95,13 @@ public class ProfileRepository {
     /**
      * Applies observed attribute values: a value replaces the stored one unless the stored one was
      * observed later. A JSON null removes the attribute by storing a null observation (a tombstone),
-     * so an older value arriving later cannot bring it back.
+     * so an older value arriving later cannot bring it back. Answers the profile's attribute values
+     * afterwards (removed ones as JSON null).
      */
-    public void applyAttributes(ProfileRow profile, Map<String, JsonNode> values, OffsetDateTime observedAt) {
+    public Map<String, JsonNode> applyAttributes(ProfileRow profile, Map<String, JsonNode> values, OffsetDateTime observedAt) {
         Map<String, AttributeObservation> current = attributes(profile);
+        Map<String, JsonNode> after = new LinkedHashMap<>();
+        current.forEach((name, observation) -> after.put(name, observation.value()));
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         values.forEach((name, value) -> {
@@ -103,6 +110,7 @@ public class ProfileRepository {
                 return;
             }
             String json = value == null ? "null" : write(value);
+            after.put(name, value == null ? NullNode.getInstance() : value);
             if (stored == null) {
                 inserts.add(new Object[] { profile.id(), name, json, observedAt });
             } else {
@@ -111,6 +119,7 @@ public class ProfileRepository {
         });
         jdbc.batch("insert into profile_attribute (profile_id, name, attr_value, observed_at) values (?, ?, ?, ?)", inserts);
         jdbc.batch("update profile_attribute set attr_value = ?, observed_at = ? where profile_id = ? and name = ?", updates);
+        return after;
     }
 
     /** Attribute observations of all profiles of the given customers, grouped by customer. */
@@ -172,10 +181,25 @@ public class ProfileRepository {
                 .toList();
     }
 
-    /** Profiles in the given block (for merge suggestions), outside one customer. */
-    public List<ProfileRow> inBlock(String blockKey, String kind, UUID excludeCustomer, int limit) {
-        return jdbc.query("select " + COLUMNS + " from profile p where p.block_key = ? and p.kind = ? and p.customer_id <> ?"
-                + " order by p.created_at desc limit " + limit, ProfileRepository::row, blockKey, kind, excludeCustomer);
+    /** A profile in a block, with the normalised fields matching compares. */
+    public record BlockMember(UUID profileId, UUID customerId, MatchProfile match) {
+    }
+
+    /** The most recently created profiles in a block (for merge suggestions), outside one customer. */
+    public List<BlockMember> inBlock(String blockKey, String kind, UUID excludeCustomer, int limit) {
+        return jdbc.query("select id, customer_id, match_name, match_company, match_address from profile"
+                + " where block_key = ? and kind = ? and customer_id <> ? order by created_at desc limit " + limit,
+                row -> new BlockMember(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"), new MatchProfile(kind,
+                        text(row.getString("match_name")), text(row.getString("match_company")), text(row.getString("match_address")), "")),
+                blockKey, kind, excludeCustomer);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.isEmpty() ? null : value.length() > 512 ? value.substring(0, 512) : value;
     }
 
     private static Identifier identifier(ResultSet row) throws SQLException {
