@@ -40,6 +40,7 @@ final class BatchIngest {
         AtomicLong failedRequests = new AtomicLong();
         AtomicInteger answered = new AtomicInteger();
         AtomicBoolean abort = new AtomicBoolean();
+        AtomicInteger failedInARow = new AtomicInteger();
         FirstErrors rejected = new FirstErrors("batch", 10);
         Latencies latencies = new Latencies();
 
@@ -58,13 +59,15 @@ final class BatchIngest {
                         sent.addAndGet(to - from);
                         if (!r.ok()) {
                             failedRequests.incrementAndGet();
+                            failedInARow.incrementAndGet();
                             rejected.add(to - from, "batch " + b + ": HTTP " + r.status() + " " + r.snippet());
                         } else {
+                            failedInARow.set(0);
                             latencies.add(r.nanos());
                             count(b, r, to - from, accepted, duplicates, rejected);
                         }
                         progress.add(to - from);
-                        if (answered.incrementAndGet() >= 5 && accepted.get() == 0) {
+                        if ((answered.incrementAndGet() >= 5 && accepted.get() == 0) || failedInARow.get() >= 8) {
                             abort.set(true);
                         }
                     }
@@ -90,7 +93,8 @@ final class BatchIngest {
         f.put("batch_first_errors", rejected.first());
         Fragment.write(args.workDir(), "batch", f);
         if (abort.get()) {
-            System.err.println("batch: aborted, nothing was accepted; is POST /api/v1/touchpoints/batch working?");
+            System.err.println("batch: aborted (nothing accepted in the first 5 batches, or 8 failed requests in a row);"
+                    + " is POST /api/v1/touchpoints/batch working? See bench/results/app.log");
             return 2;
         }
         return 0;

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProfileLoader {
     static final String CUSTOMER_IDS = "customers.txt";
+    /** Consecutive failed requests after which the step gives up (the app is down or hung). */
+    private static final int STUCK = 64;
 
     private ProfileLoader() {
     }
@@ -68,7 +70,7 @@ final class ProfileLoader {
                                 }
                             }
                         }
-                        if (created.get() == 0 && errors.count() >= 50) {
+                        if ((created.get() == 0 && errors.count() >= 50) || errors.stuck(STUCK)) {
                             abort.set(true);
                         }
                     }
@@ -99,7 +101,8 @@ final class ProfileLoader {
         f.put("identity_first_mismatches", mismatches.first());
         Fragment.write(args.workDir(), "profiles", f);
         if (abort.get()) {
-            System.err.println("profiles: aborted, every request failed; is the app's POST /api/v1/profiles working?");
+            System.err.println("profiles: aborted after " + errors.count() + " failed requests (" + STUCK
+                    + " in a row, or all of the first 50); is POST /api/v1/profiles working? See bench/results/app.log");
             return 2;
         }
         return 0;
@@ -120,6 +123,7 @@ final class ProfileLoader {
             return null;
         }
         latencies.add(r.nanos());
+        errors.ok();
         try {
             JsonNode id = r.json().get("customerId");
             if (id == null || id.isNull()) {

@@ -103,10 +103,17 @@ final class Results {
         out.put("checks", checks);
         out.put("valid", valid);
 
-        out.put("machine", machine(args.jdbcUrl()));
+        Map<String, Object> machine = machine(args.jdbcUrl());
+        machine.put("autovacuum_stand_in", Boolean.parseBoolean(args.string("autovacuum-stand-in", "false")));
+        out.put("machine", machine);
         out.put("build_seconds", args.integer("build-seconds", -1) < 0 ? null : args.integer("build-seconds", 0));
         out.put("run_seconds", args.integer("run-seconds", -1) < 0 ? null : args.integer("run-seconds", 0));
         out.put("app_cpu", appCpu(dir.resolve("app_cpu.tsv"), steps));
+        Path autovacuum = dir.resolve("autovacuum.log");
+        if (Files.exists(autovacuum)) {
+            // "seconds-into-run<TAB>statement" for each analyze/vacuum run.sh did in autovacuum's place
+            steps.put("autovacuum_stand_in", Http.JSON.valueToTree(Map.of("statements", Files.readAllLines(autovacuum))));
+        }
         out.put("details", steps);
 
         Path file = Path.of(args.string("out", "bench/results/latest.json"));
@@ -159,7 +166,12 @@ final class Results {
         perItem(m, "profiles", seconds.get("profiles"), find(steps, "profiles_created"), "profile");
         perItem(m, "batch", seconds.get("batch"), find(steps, "touchpoints_accepted"), "touchpoint");
         perItem(m, "single", seconds.get("single"), find(steps, "single_accepted"), "touchpoint");
-        perItem(m, "timeline", seconds.get("timeline"), find(steps, "timeline_samples"), "request");
+        JsonNode samples = find(steps, "timeline_samples");
+        JsonNode warmup = find(steps, "timeline_warmup");
+        if (samples != null && warmup != null) {
+            perItem(m, "timeline", seconds.get("timeline"),
+                    Http.JSON.getNodeFactory().numberNode(samples.asLong() + warmup.asLong()), "request");
+        }
         return m;
     }
 
@@ -175,6 +187,7 @@ final class Results {
         m.put("memory_gib", memoryGib());
         m.put("cpu", cpuModel());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("load_average", loadAverage());
         m.put("java_version", System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")");
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SHOW server_version")) {
@@ -182,11 +195,11 @@ final class Results {
                 m.put("postgresql_version", r.getString(1));
             }
             Map<String, String> settings = new LinkedHashMap<>();
-            try (ResultSet r = s.executeQuery("SELECT name, setting, unit FROM pg_settings WHERE name IN "
-                    + "('shared_buffers', 'synchronous_commit', 'fsync', 'wal_level', 'max_wal_size', "
+            try (ResultSet r = s.executeQuery("SELECT name, current_setting(name) FROM pg_settings WHERE name IN "
+                    + "('shared_buffers', 'synchronous_commit', 'fsync', 'autovacuum', 'wal_level', 'max_wal_size', "
                     + "'checkpoint_timeout', 'max_connections', 'work_mem') ORDER BY name")) {
                 while (r.next()) {
-                    settings.put(r.getString(1), r.getString(2) + (r.getString(3) == null ? "" : " " + r.getString(3)));
+                    settings.put(r.getString(1), r.getString(2));
                 }
             }
             m.put("postgresql_settings", settings);
@@ -208,6 +221,16 @@ final class Results {
             // not Linux
         }
         return null;
+    }
+
+    /** 1, 5 and 15 minute load averages when the results are written: high values mean a busy machine. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String cpuModel() {
@@ -245,6 +268,13 @@ final class Results {
         for (Map.Entry<String, Object> e : checks.entrySet()) {
             if (e.getValue() instanceof Map<?, ?> c && !Boolean.TRUE.equals(c.get("pass"))) {
                 b.append(String.format("INVALID RUN: %s = %s (must be 0 / present)%n", e.getKey(), c.get("actual")));
+            }
+        }
+        if (out.get("machine") instanceof Map<?, ?> m && m.get("load_average") instanceof String load) {
+            double oneMinute = Double.parseDouble(load.split(" ")[0]);
+            if (oneMinute > 1.5 * ((Number) m.get("nproc")).doubleValue()) {
+                b.append(String.format("note: load average %s on %s cores; other processes were competing for "
+                        + "the CPU and the figures are noisy%n", load, m.get("nproc")));
             }
         }
         b.append(String.format("targets %s; run %s; written to %s%n",

@@ -42,13 +42,14 @@ final class SingleIngest {
                 int client = t;
                 pool.execute(() -> {
                     Random r = DataSet.random(data.seed(), 3, client);
-                    for (long n = 0; System.nanoTime() < deadline; n++) {
+                    for (long n = 0; System.nanoTime() < deadline && !errors.stuck(200); n++) {
                         byte[] body = body(touchpoints, r, "single-" + run + "-" + client + "-" + n);
                         Http.Response resp = http.post("/api/v1/touchpoints", body);
                         progress.add(1);
                         if (resp.status() == 201 && resp.text().contains("\"accepted\"")) {
                             accepted.incrementAndGet();
                             latencies.add(resp.nanos());
+                            errors.ok();
                         } else if (resp.status() == 200) {
                             duplicates.incrementAndGet();
                             errors.add(0, "unexpected duplicate: " + resp.snippet());

@@ -36,7 +36,7 @@ final class TimelineLatency {
         long full = 0;
 
         System.err.printf("timeline: %,d warm-up + %,d measured requests, limit=%d, 1 client%n", warmup, samples, limit);
-        for (int i = 0; i < warmup + samples; i++) {
+        for (int i = 0; i < warmup + samples && !errors.stuck(50); i++) {
             String id = ids.get(r.nextInt(ids.size()));
             Http.Response resp = http.get("/api/v1/customers/" + id + "/timeline?limit=" + limit);
             if (i < warmup) {
@@ -47,6 +47,7 @@ final class TimelineLatency {
                 continue;
             }
             latencies.add(resp.nanos());
+            errors.ok();
             int n = itemCount(resp, errors);
             items += n;
             if (n == limit) {
