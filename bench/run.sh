@@ -135,7 +135,7 @@ autovacuum_stand_in() {
 
 log "starting app on port $PORT (log: bench/results/app.log)"
 KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUARKUS_HTTP_PORT=$PORT \
-    java -Xmx2g -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
+    java -Xmx2g ${BENCH_APP_JAVA_OPTS:-} -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
 APP_PID=$!
 ready=0
 for _ in $(seq 1 240); do

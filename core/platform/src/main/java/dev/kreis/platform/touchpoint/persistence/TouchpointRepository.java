@@ -43,12 +43,25 @@ public class TouchpointRepository {
         return found;
     }
 
+    private static final String INSERT = "insert into touchpoint (id, profile_id, source, external_id, type, module, channel, phase,"
+            + " initiator, occurred_at, received_at, score, amount, currency, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     public void insert(List<StoredTouchpoint> touchpoints) {
-        jdbc.batch("insert into touchpoint (id, profile_id, source, external_id, type, module, channel, phase, initiator,"
-                + " occurred_at, received_at, score, amount, currency, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                touchpoints.stream().map(t -> new Object[] { t.id(), t.profileId(), t.source(), t.externalId(), t.type(), t.module(),
-                        t.channel(), t.phase(), t.initiator(), t.occurredAt(), t.receivedAt(), t.score(), t.amount(), t.currency(),
-                        t.payload() }).toList());
+        jdbc.batch(INSERT, touchpoints.stream().map(TouchpointRepository::values).toList());
+    }
+
+    /**
+     * Inserts one touchpoint unless (source, externalId) is stored already, in one statement; answers
+     * whether it was inserted. The conflict has no target because H2 accepts none; with a fresh id the
+     * only key that can conflict is (source, external_id).
+     */
+    public boolean insertIfAbsent(StoredTouchpoint touchpoint) {
+        return jdbc.update(INSERT + " on conflict do nothing", values(touchpoint)) == 1;
+    }
+
+    private static Object[] values(StoredTouchpoint t) {
+        return new Object[] { t.id(), t.profileId(), t.source(), t.externalId(), t.type(), t.module(), t.channel(), t.phase(),
+                t.initiator(), t.occurredAt(), t.receivedAt(), t.score(), t.amount(), t.currency(), t.payload() };
     }
 
     /** Filters of a timeline; {@code null} means "any". {@code from} is inclusive, {@code to} exclusive. */
