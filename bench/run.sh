@@ -9,7 +9,8 @@
 #   --no-build  use the jars already in app/target and bench/target
 #
 # Environment overrides: KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
-# KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o).
+# KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
+# BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr).
 # Exit status: 0 when the run is valid (targets may still be missed, see latest.json "targets_met"),
 # 1 when a step failed or any touchpoint was rejected, 64 on a usage error.
 set -euo pipefail
