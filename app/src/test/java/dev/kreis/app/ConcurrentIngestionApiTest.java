@@ -62,6 +62,24 @@ class ConcurrentIngestionApiTest {
         assertEquals(1, new HashSet<>(responses.stream().map(r -> r.jsonPath().getString("customerId")).toList()).size());
     }
 
+    @Test
+    void touchpointsSentAtOnceAreStoredTogetherYetEachGetsItsOwnAnswer() throws Exception {
+        Created anna = person("crm").email(email()).create();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Response> responses = atOnce(() -> sent.getAndIncrement() % 2 == 0
+                ? touchpointFor(anna.customerId()).post()
+                : touchpointFor(anna.customerId()).set("type", "feedback.nps").set("score", 11).post());
+
+        List<Response> stored = responses.stream().filter(r -> r.statusCode() == 201).toList();
+        List<Response> refused = responses.stream().filter(r -> r.statusCode() == 422).toList();
+        assertEquals(PARALLEL / 2, stored.size(), statuses(responses).toString());
+        assertEquals(PARALLEL / 2, refused.size(), statuses(responses).toString());
+        refused.forEach(r -> assertEquals("score", r.jsonPath().getString("errors[0].field")));
+        assertEquals(new HashSet<>(stored.stream().map(r -> r.jsonPath().getString("touchpointId")).toList()),
+                new HashSet<>(Fixtures.timelineIds(anna.customerId())));
+    }
+
     /** The distinct status codes, in ascending order. */
     private static List<Integer> statuses(List<Response> responses) {
         return new ArrayList<>(new TreeSet<>(responses.stream().map(Response::statusCode).toList()));
