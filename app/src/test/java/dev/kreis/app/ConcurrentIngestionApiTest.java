@@ -63,7 +63,7 @@ class ConcurrentIngestionApiTest {
     }
 
     @Test
-    void touchpointsSentAtOnceAreStoredTogetherYetEachGetsItsOwnAnswer() throws Exception {
+    void touchpointsSentAtOnceEachGetTheirOwnAnswer() throws Exception {
         Created anna = person("crm").email(email()).create();
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
 

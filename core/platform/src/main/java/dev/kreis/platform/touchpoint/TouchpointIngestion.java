@@ -60,6 +60,10 @@ public class TouchpointIngestion {
             results[index] = IngestResult.Item.rejected(index, "customerId: " + message, List.of(new FieldError("customerId", message)));
             return true;
         });
+        if (items.size() == 1 && valid.size() == 1) {
+            results[0] = writeOne(valid.get(0), attachments.get(0));
+            return IngestResult.of(List.of(results));
+        }
         for (int attempt = 1;; attempt++) {
             try {
                 Map<Integer, IngestResult.Item> written = QuarkusTransaction.requiringNew().call(() -> write(valid, attachments));
@@ -71,6 +75,17 @@ public class TouchpointIngestion {
                 }
             }
         }
+    }
+
+    /** One touchpoint: a single atomic statement, no transaction around it, so it costs what one insert costs. */
+    private IngestResult.Item writeOne(TouchpointDraft draft, Attachment attachment) {
+        StoredTouchpoint row = row(UUID.randomUUID(), draft, attachment, OffsetDateTime.now(clock));
+        if (repository.insertIfAbsent(row)) {
+            return IngestResult.Item.accepted(0, row.id(), attachment.customerId());
+        }
+        UUID existing = repository.existing(Map.of(draft.source(), List.of(draft.externalId())))
+                .get(TouchpointRepository.key(draft.source(), draft.externalId()));
+        return IngestResult.Item.duplicate(0, existing, attachment.customerId());
     }
 
     private static StoredTouchpoint row(UUID id, TouchpointDraft draft, Attachment attachment, OffsetDateTime now) {

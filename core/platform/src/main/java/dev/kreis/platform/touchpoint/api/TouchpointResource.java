@@ -10,7 +10,6 @@ import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.PayloadTooLargeProblem;
 import dev.kreis.platform.touchpoint.IngestResult;
 import dev.kreis.platform.touchpoint.TouchpointConfig;
-import dev.kreis.platform.touchpoint.SingleTouchpointWriter;
 import dev.kreis.platform.touchpoint.TouchpointIngestion;
 import dev.kreis.platform.touchpoint.TouchpointTypeRegistry;
 import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
@@ -30,14 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Touchpoints")
 public class TouchpointResource {
     private final TouchpointIngestion ingestion;
-    private final SingleTouchpointWriter singles;
     private final TouchpointTypeRegistry types;
     private final TouchpointConfig config;
 
-    TouchpointResource(TouchpointIngestion ingestion, SingleTouchpointWriter singles, TouchpointTypeRegistry types,
-            TouchpointConfig config) {
+    TouchpointResource(TouchpointIngestion ingestion, TouchpointTypeRegistry types, TouchpointConfig config) {
         this.ingestion = ingestion;
-        this.singles = singles;
         this.types = types;
         this.config = config;
     }
@@ -55,7 +51,7 @@ public class TouchpointResource {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("body", "must be a touchpoint object");
         }
-        IngestResult.Item item = singles.ingest(body);
+        IngestResult.Item item = ingestion.ingest(List.of(body)).results().get(0);
         if (item.status().equals("rejected")) {
             throw new InvalidInputException(item.errors());
         }

@@ -50,6 +50,15 @@ public class TouchpointRepository {
         jdbc.batch(INSERT, touchpoints.stream().map(TouchpointRepository::values).toList());
     }
 
+    /**
+     * Inserts one touchpoint unless (source, externalId) is stored already, in one statement; answers
+     * whether it was inserted. The conflict has no target because H2 accepts none; with a fresh id the
+     * only key that can conflict is (source, external_id).
+     */
+    public boolean insertIfAbsent(StoredTouchpoint touchpoint) {
+        return jdbc.update(INSERT + " on conflict do nothing", values(touchpoint)) == 1;
+    }
+
     private static Object[] values(StoredTouchpoint t) {
         return new Object[] { t.id(), t.profileId(), t.source(), t.externalId(), t.type(), t.module(), t.channel(), t.phase(),
                 t.initiator(), t.occurredAt(), t.receivedAt(), t.score(), t.amount(), t.currency(), t.payload() };
