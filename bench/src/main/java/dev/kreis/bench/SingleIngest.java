@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Step "single": 16 clients each POST one touchpoint at a time to {@code POST /api/v1/touchpoints}
  * for a fixed duration, customers named by email, externalIds unique per run. A warm-up window
- * (default 10 s) runs first with the same load and is not counted, so the figure is the app's
+ * (default 20 s) runs first with the same load and is not counted, so the figure is the app's
  * steady state rather than its JIT compilation of a code path no earlier step exercised.
  */
 final class SingleIngest {
@@ -27,7 +27,7 @@ final class SingleIngest {
         Touchpoints touchpoints = new Touchpoints(data);
         int clients = args.integer("clients", 16);
         int seconds = args.integer("seconds", 30);
-        int warmupSeconds = args.integer("warmup-seconds", 10);
+        int warmupSeconds = args.integer("warmup-seconds", 20);
         Http http = new Http(args.baseUrl(), Duration.ofSeconds(30));
         String run = Long.toString(System.currentTimeMillis(), 36);
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.PayloadTooLargeProblem;
@@ -31,8 +32,10 @@ public class TouchpointResource {
     private final TouchpointIngestion ingestion;
     private final TouchpointTypeRegistry types;
     private final TouchpointConfig config;
+    private final ObjectMapper json;
 
-    TouchpointResource(TouchpointIngestion ingestion, TouchpointTypeRegistry types, TouchpointConfig config) {
+    TouchpointResource(TouchpointIngestion ingestion, TouchpointTypeRegistry types, TouchpointConfig config, ObjectMapper json) {
+        this.json = json;
         this.ingestion = ingestion;
         this.types = types;
         this.config = config;
@@ -47,7 +50,8 @@ public class TouchpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest one touchpoint",
             description = "201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields.")
-    public Response ingestOne(JsonNode body) {
+    public Response ingestOne(byte[] raw) throws java.io.IOException {
+        JsonNode body = raw.length == 0 ? null : json.readTree(raw);
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("body", "must be a touchpoint object");
         }
@@ -63,7 +67,8 @@ public class TouchpointResource {
     @Path("/touchpoints/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a batch of touchpoints; each item is accepted, duplicate or rejected on its own")
-    public IngestResult ingestBatch(JsonNode body) {
+    public IngestResult ingestBatch(byte[] raw) throws java.io.IOException {
+        JsonNode body = raw.length == 0 ? null : json.readTree(raw);
         JsonNode items = body == null ? null : body.get("items");
         if (items == null || !items.isArray()) {
             throw new InvalidInputException("items", "must be an array of touchpoints");
