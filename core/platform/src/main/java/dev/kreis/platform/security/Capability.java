@@ -1,0 +1,86 @@
+package dev.kreis.platform.security;
+
+import static dev.kreis.platform.security.Role.ADMIN;
+import static dev.kreis.platform.security.Role.CX_MANAGER;
+import static dev.kreis.platform.security.Role.INTEGRATION;
+import static dev.kreis.platform.security.Role.MARKETING;
+import static dev.kreis.platform.security.Role.SALES;
+import static dev.kreis.platform.security.Role.SUPPORT;
+import static dev.kreis.platform.security.Role.VIEWER;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The permission matrix: for each capability, which roles may read it and which may write it. This enum
+ * is the single source of the matrix; docs/security.md and the shipped Keycloak realm are checked
+ * against it by tests. Endpoints name a capability and access with
+ * {@code @PermissionsAllowed(Permissions.X)}.
+ */
+public enum Capability {
+    /** Customers, golden records, profiles, search, timelines and identity history. */
+    CUSTOMER_RECORD("customer-record",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER, INTEGRATION),
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, INTEGRATION)),
+    /** Touchpoint ingestion and the touchpoint type registry. */
+    TOUCHPOINTS("touchpoints",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER, INTEGRATION),
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, INTEGRATION)),
+    /** Merge suggestions, manual merges and splits. */
+    IDENTITY_RESOLUTION("identity-resolution",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER),
+            EnumSet.of(ADMIN, CX_MANAGER)),
+    /** The survivorship policies that derive golden attributes. */
+    SURVIVORSHIP("survivorship",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER),
+            EnumSet.of(ADMIN, CX_MANAGER)),
+    /** Consent per purpose and channel. */
+    CONSENTS("consents",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER, INTEGRATION),
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, INTEGRATION)),
+    /** Data-subject rights: export (read) and erasure (write). */
+    PRIVACY("privacy",
+            EnumSet.of(ADMIN, CX_MANAGER),
+            EnumSet.of(ADMIN, CX_MANAGER)),
+    /** The audit log; nobody writes it through the API. */
+    AUDIT("audit",
+            EnumSet.of(ADMIN, CX_MANAGER),
+            EnumSet.noneOf(Role.class)),
+    /** Local user accounts. */
+    USERS("users",
+            EnumSet.of(ADMIN),
+            EnumSet.of(ADMIN)),
+    /** API tokens for machines and scripts. */
+    TOKENS("tokens",
+            EnumSet.of(ADMIN),
+            EnumSet.of(ADMIN));
+
+    private final String key;
+    private final Set<Role> readers;
+    private final Set<Role> writers;
+
+    Capability(String key, Set<Role> readers, Set<Role> writers) {
+        this.key = key;
+        this.readers = readers;
+        this.writers = writers;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The roles that hold the given access to this capability. */
+    public Set<Role> roles(Access access) {
+        return access == Access.READ ? readers : writers;
+    }
+
+    public boolean allows(Role role, Access access) {
+        return roles(access).contains(role);
+    }
+
+    public static Optional<Capability> of(String key) {
+        return Arrays.stream(values()).filter(capability -> capability.key.equals(key)).findFirst();
+    }
+}

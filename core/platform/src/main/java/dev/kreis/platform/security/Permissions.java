@@ -1,0 +1,28 @@
+package dev.kreis.platform.security;
+
+/**
+ * The permission names endpoints declare in {@code @PermissionsAllowed}: {@code <capability>:<access>},
+ * as in {@link Capability} and {@link Access}. Constants, because annotation values must be.
+ */
+public final class Permissions {
+    public static final String CUSTOMER_RECORD_READ = "customer-record:read";
+    public static final String CUSTOMER_RECORD_WRITE = "customer-record:write";
+    public static final String TOUCHPOINTS_READ = "touchpoints:read";
+    public static final String TOUCHPOINTS_WRITE = "touchpoints:write";
+    public static final String IDENTITY_RESOLUTION_READ = "identity-resolution:read";
+    public static final String IDENTITY_RESOLUTION_WRITE = "identity-resolution:write";
+    public static final String SURVIVORSHIP_READ = "survivorship:read";
+    public static final String SURVIVORSHIP_WRITE = "survivorship:write";
+    public static final String CONSENTS_READ = "consents:read";
+    public static final String CONSENTS_WRITE = "consents:write";
+    public static final String PRIVACY_READ = "privacy:read";
+    public static final String PRIVACY_WRITE = "privacy:write";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String USERS_READ = "users:read";
+    public static final String USERS_WRITE = "users:write";
+    public static final String TOKENS_READ = "tokens:read";
+    public static final String TOKENS_WRITE = "tokens:write";
+
+    private Permissions() {
+    }
+}
