@@ -1,0 +1,37 @@
+package dev.kreis.platform.security;
+
+import java.time.Duration;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The rate limits Kreis applies: password checks per user name and per client address, and ingested
+ * items per principal. Over a limit the caller gets 429 with {@code Retry-After}.
+ */
+@ApplicationScoped
+public class RateLimits {
+    private final RateLimiter passwordChecks;
+    private final RateLimiter ingestion;
+
+    RateLimits(SecurityConfig config) {
+        SecurityConfig.RateLimit limits = config.rateLimit();
+        this.passwordChecks = new RateLimiter("authentication attempts", limits.authenticationsPerMinute(),
+                limits.authenticationsPerMinute(), Duration.ofMinutes(1));
+        this.ingestion = new RateLimiter("ingested items", limits.ingestionBurst(), limits.ingestionPerSecond(),
+                Duration.ofSeconds(1));
+    }
+
+    /** Counts one password check against the user name and against the client address. */
+    void passwordCheck(String username, String clientAddress) {
+        passwordChecks.acquire("user:" + username, 1);
+        if (clientAddress != null) {
+            passwordChecks.acquire("address:" + clientAddress, 1);
+        }
+    }
+
+    /** Counts {@code items} ingested items against the caller. */
+    public void ingestion(SecurityIdentity caller, int items) {
+        ingestion.acquire(caller.getPrincipal().getName(), Math.max(1, items));
+    }
+}
