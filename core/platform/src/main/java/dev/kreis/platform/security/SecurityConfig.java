@@ -57,18 +57,22 @@ public interface SecurityConfig {
     /** Per-principal rate limits, answered with 429 and {@code Retry-After}. */
     interface RateLimit {
         /**
-         * Password checks per minute for one user name and, separately, for one client address. Requests
-         * whose credentials were checked recently are not counted.
+         * Password checks per minute for one user name. Requests whose credentials were confirmed within the
+         * last minute are not counted.
          */
         @WithDefault("30")
         int authenticationsPerMinute();
 
+        /** Password checks per minute from one client address, whatever the user names. */
+        @WithDefault("300")
+        int addressAuthenticationsPerMinute();
+
         /** Ingested items (profiles, touchpoints, batch items) per second for one principal. */
-        @WithDefault("2000")
+        @WithDefault("10000")
         int ingestionPerSecond();
 
         /** How many items a principal may send at once above the steady rate. */
-        @WithDefault("20000")
+        @WithDefault("50000")
         int ingestionBurst();
     }
 }
