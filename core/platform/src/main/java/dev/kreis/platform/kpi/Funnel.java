@@ -73,7 +73,12 @@ public record Funnel(Map<JourneyPhase, Long> reached) {
 
     /** Conversion from {@code phase} to the next one, as a KPI over the customers who reached {@code phase}. */
     public KpiValue conversionKpi(JourneyPhase phase) {
-        return KpiValue.of(conversion(phase, next(phase)), reached(phase));
+        return conversionKpi(phase, next(phase));
+    }
+
+    /** Conversion from {@code from} to {@code to}, as a KPI over the customers who reached {@code from}. */
+    public KpiValue conversionKpi(JourneyPhase from, JourneyPhase to) {
+        return KpiValue.of(conversion(from, to), reached(from));
     }
 
     /** One step per pair of neighbouring phases, awareness → interest first. */

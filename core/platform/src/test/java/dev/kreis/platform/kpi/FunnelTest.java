@@ -35,6 +35,7 @@ class FunnelTest {
         assertEquals(Optional.of(decimal("50.0000")), funnel.conversion(INTENT, PURCHASE));
         assertEquals(Optional.of(decimal("6.0000")), funnel.conversion(AWARENESS, PURCHASE));
         assertEquals(new KpiValue(decimal("40.0000"), 1000), funnel.conversionKpi(AWARENESS));
+        assertEquals(new KpiValue(decimal("6.0000"), 1000), funnel.conversionKpi(AWARENESS, PURCHASE));
     }
 
     @Test
