@@ -1,9 +1,11 @@
 package dev.kreis.platform.kpi;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Optional;
 
 import dev.kreis.spi.kpi.KpiValue;
+import dev.kreis.spi.kpi.Period;
 
 /**
  * Customer churn and retention over a period, for the cohort of customers active at its start.
@@ -29,6 +31,25 @@ public record ChurnAndRetention(long customersAtStart, long newCustomers, long c
             throw new IllegalArgumentException("E − N customers stayed, which must be between 0 and S: S " + customersAtStart
                     + ", N " + newCustomers + ", E " + customersAtEnd);
         }
+    }
+
+    /**
+     * Churn and retention of subscription customers over {@code period}, given by their MRR changes
+     * (one collection per customer): a customer is active while their MRR is above 0, at the start
+     * after their last change before the period, at the end after their last change before its end.
+     * This is the same cohort as {@link RevenueRetention#over}.
+     */
+    public static ChurnAndRetention over(Period period, Collection<? extends Collection<MrrChange>> historiesByCustomer) {
+        long atStart = 0;
+        long fresh = 0;
+        long atEnd = 0;
+        for (Collection<MrrChange> history : historiesByCustomer) {
+            MrrPosition position = MrrPosition.of(period, history);
+            atStart += position.activeAtStart() ? 1 : 0;
+            atEnd += position.activeAtEnd() ? 1 : 0;
+            fresh += position.activeAtEnd() && !position.activeAtStart() ? 1 : 0;
+        }
+        return new ChurnAndRetention(atStart, fresh, atEnd);
     }
 
     /** Cohort customers still active at the end: E − N. */

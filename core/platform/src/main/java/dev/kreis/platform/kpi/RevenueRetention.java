@@ -2,8 +2,6 @@ package dev.kreis.platform.kpi;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,8 +27,6 @@ import dev.kreis.spi.kpi.Period;
  */
 public record RevenueRetention(long customers, BigDecimal startMrr, BigDecimal expansion, BigDecimal contraction,
         BigDecimal churned) {
-
-    private static final Comparator<MrrChange> IN_TIME_ORDER = Comparator.comparing(MrrChange::occurredAt);
 
     public RevenueRetention {
         Objects.requireNonNull(startMrr, "startMrr");
@@ -67,18 +63,8 @@ public record RevenueRetention(long customers, BigDecimal startMrr, BigDecimal e
 
     /** One customer's contribution: nothing unless they paid at the start of {@code period}. */
     static RevenueRetention ofCustomer(Period period, Collection<MrrChange> history) {
-        List<MrrChange> inTimeOrder = history.stream().sorted(IN_TIME_ORDER).toList();
-        BigDecimal start = BigDecimal.ZERO;
-        BigDecimal end = BigDecimal.ZERO;
-        for (MrrChange change : inTimeOrder) {
-            if (period.isBeforeStart(change.occurredAt())) {
-                start = change.mrr();
-            }
-            if (period.isBeforeEnd(change.occurredAt())) {
-                end = change.mrr();
-            }
-        }
-        return start.signum() > 0 ? ofCustomer(start, end) : none();
+        MrrPosition position = MrrPosition.of(period, history);
+        return position.activeAtStart() ? ofCustomer(position.start(), position.end()) : none();
     }
 
     /** One cohort customer's contribution from their start MRR (above 0) and end MRR (0 or more). */

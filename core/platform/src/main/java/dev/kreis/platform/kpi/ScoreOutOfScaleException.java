@@ -9,12 +9,12 @@ import dev.kreis.spi.touchpoint.ScoreScale;
 public class ScoreOutOfScaleException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    private final transient ScoreScale scale;
+    private final ScoreScale scale;
     private final BigDecimal score;
 
     public ScoreOutOfScaleException(ScoreScale scale, BigDecimal score) {
         super(scale.wire().toUpperCase(Locale.ROOT) + " score " + (score == null ? "null" : score.toPlainString())
-                + " is outside the scale " + scale.min() + ".." + scale.max()
+                + " is not on the scale " + scale.min() + ".." + scale.max()
                 + (scale.integral() ? " (whole numbers only)" : ""));
         this.scale = scale;
         this.score = score;

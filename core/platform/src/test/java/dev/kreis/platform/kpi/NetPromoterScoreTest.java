@@ -61,7 +61,7 @@ class NetPromoterScoreTest {
     @Test
     void npsRejectsScoresOutsideZeroToTen() {
         ScoreOutOfScaleException thrown = assertThrows(ScoreOutOfScaleException.class, () -> NetPromoterScore.ofScores(List.of(9, 11)));
-        assertEquals("NPS score 11 is outside the scale 0..10 (whole numbers only)", thrown.getMessage());
+        assertEquals("NPS score 11 is not on the scale 0..10 (whole numbers only)", thrown.getMessage());
         assertThrows(ScoreOutOfScaleException.class, () -> NetPromoterScore.ofScores(List.of(-1)));
         assertThrows(IllegalArgumentException.class,
                 () -> NetPromoterScore.of(ScoreHistogram.of(ScoreScale.CSAT, List.of(5))));

@@ -110,6 +110,21 @@ class RevenueRetentionTest {
     }
 
     @Test
+    void subscriptionChurnCountsTheSameCohortAsRevenueRetention() {
+        List<List<MrrChange>> customers = List.of(
+                List.of(mrr(DECEMBER, "4000"), mrr(FEBRUARY, "5500")),
+                List.of(mrr(DECEMBER, "1000"), mrr(FEBRUARY, "0")),
+                List.of(mrr(DECEMBER, "2000")),
+                List.of(mrr(FEBRUARY, "3000")),
+                List.of(mrr(FEBRUARY, "300"), mrr(FEBRUARY.plus(Duration.ofDays(1)), "0")));
+        ChurnAndRetention rates = ChurnAndRetention.over(Q1, customers);
+        assertEquals(new ChurnAndRetention(3, 1, 3), rates);
+        assertEquals(Optional.of(decimal("33.3333")), rates.churnRate());
+        assertEquals(Optional.of(decimal("66.6667")), rates.retentionRate());
+        assertEquals(RevenueRetention.over(Q1, customers).customers(), rates.customersAtStart());
+    }
+
+    @Test
     void grossRetentionNeverExceedsHundredNorNetRetention() {
         RandomCases.check(31, random -> {
             RevenueRetention retention = RevenueRetention.over(Q1, randomHistories(random));
@@ -122,7 +137,7 @@ class RevenueRetentionTest {
     }
 
     @Test
-    void retentionAgreesWithReplayingEveryChangeInTimeOrder() {
+    void retentionAndChurnAgreeWithReplayingEveryChangeInTimeOrder() {
         RandomCases.check(32, random -> {
             List<List<MrrChange>> histories = randomHistories(random);
             record Change(int customer, int position, MrrChange change) {
@@ -159,6 +174,12 @@ class RevenueRetentionTest {
             }
             RevenueRetention retention = RevenueRetention.over(Q1, histories);
             assertEquals(cohort, retention.customers());
+            long lost = atStart.entrySet().stream().filter(e -> e.getValue() > 0 && atEnd.get(e.getKey()) == 0).count();
+            long fresh = atEnd.entrySet().stream().filter(e -> e.getValue() > 0 && atStart.getOrDefault(e.getKey(), 0.0) == 0).count();
+            ChurnAndRetention rates = ChurnAndRetention.over(Q1, histories);
+            assertEquals(cohort, rates.customersAtStart());
+            assertEquals(lost, rates.customersLost());
+            assertEquals(fresh, rates.newCustomers());
             if (cohort == 0) {
                 assertEquals(Optional.empty(), retention.netRetention());
             } else {
