@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * <p>Validation happens in the constructor, so an invalid definition fails the contributing module at
  * start-up instead of surfacing on a dashboard.
  *
+ * <p>Stability: stable. Instances are immutable and thread-safe.
+ *
  * @param key              unique, stable identifier used in URLs and storage: lower case, a letter
  *                         followed by 1 to 63 letters, digits, {@code _} or {@code .}
  *                         ({@code [a-z][a-z0-9_.]{1,63}}), e.g. {@code nps}, {@code support.first_contact_resolution};
@@ -32,8 +34,6 @@ import java.util.regex.Pattern;
  *                         name two owners here; the alignment scorecard reports shared KPIs that name
  *                         fewer than two, because that gap is exactly what it exists to show
  * @param description      one or two sentences saying what is measured and how, not {@code null}
- *
- * <p>Stability: stable. Instances are immutable and thread-safe.
  */
 public record KpiDefinition(
         String key,

@@ -15,15 +15,15 @@ import dev.kreis.spi.touchpoint.JourneyPhase;
  * {@link UnsupportedKpiFilterException}: silently ignoring one would return an unfiltered number
  * under a filtered label.
  *
+ * <p>Stability: experimental (see the package documentation); filters may be added in a minor
+ * version, which is one more reason for computations to refuse what they do not understand.
+ * Immutable and thread-safe.
+ *
  * @param period  the period the KPI is computed for
  * @param phase   only touchpoints in this journey phase
  * @param module  only touchpoints from the module with this id (e.g. {@code support}; {@code core}
  *                for the platform's own types)
  * @param segment only customers in the platform-defined customer segment with this key
- *
- * <p>Stability: experimental (see the package documentation); filters may be added in a minor
- * version, which is one more reason for computations to refuse what they do not understand.
- * Immutable and thread-safe.
  */
 public record KpiQuery(Period period, Optional<JourneyPhase> phase, Optional<String> module, Optional<String> segment) {
 

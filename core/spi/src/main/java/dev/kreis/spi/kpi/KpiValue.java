@@ -10,13 +10,13 @@ import java.util.Optional;
  * or the formula's denominator is zero, the value is {@code null}: dashboards show "no data", targets
  * are not judged, and series leave a gap. Never return {@code 0} or a NaN-like sentinel for it.
  *
+ * <p>Stability: experimental (see the package documentation). Immutable and thread-safe.
+ *
  * @param value      the value in the KPI's {@link KpiUnit}, already rounded the way the KPI documents
  *                   (core KPIs: 4 decimal places, half away from zero); {@code null} when there is no data
  * @param sampleSize how many observations the value rests on (responses, customers, orders…; each
  *                   KPI documents what it counts), at least 0. It may be positive while the value is
  *                   {@code null}, e.g. customer lifetime value when no customer churned
- *
- * <p>Stability: experimental (see the package documentation). Immutable and thread-safe.
  */
 public record KpiValue(BigDecimal value, long sampleSize) {
 

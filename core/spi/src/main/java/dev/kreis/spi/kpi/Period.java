@@ -12,10 +12,10 @@ import java.util.Objects;
  * period is its state at the start of the next. "At the end of the period" therefore means
  * "after every event that happened before {@code to}".
  *
+ * <p>Stability: experimental (see the package documentation). Immutable and thread-safe.
+ *
  * @param from the first instant inside the period (inclusive)
  * @param to   the first instant after the period (exclusive); strictly after {@code from}
- *
- * <p>Stability: experimental (see the package documentation). Immutable and thread-safe.
  */
 public record Period(Instant from, Instant to) {
 
