@@ -14,8 +14,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.kreis.spi.kpi.KpiValue;
-import dev.kreis.spi.touchpoint.Initiator;
-
 class CustomerRetentionAndValueTest {
 
     @Test
@@ -159,16 +157,5 @@ class CustomerRetentionAndValueTest {
             assertAgrees(orderValues.stream().mapToDouble(BigDecimal::doubleValue).average().orElseThrow(),
                     AverageOrderValue.ofOrders(orderValues).value());
         });
-    }
-
-    @Test
-    void proactiveShareIsCompanyInitiatedServiceTouchpointsOverAll() {
-        ProactiveShare share = ProactiveShare.ofInitiators(
-                List.of(Initiator.COMPANY, Initiator.CUSTOMER, Initiator.CUSTOMER, Initiator.COMPANY, Initiator.CUSTOMER));
-        assertEquals(Optional.of(decimal("40.0000")), share.value());
-        assertEquals(new KpiValue(decimal("40.0000"), 5), share.asKpiValue());
-        assertEquals(KpiValue.noData(), ProactiveShare.ofInitiators(List.of()).asKpiValue());
-        assertEquals(new ProactiveShare(3, 7), new ProactiveShare(1, 2).plus(new ProactiveShare(2, 5)));
-        assertThrows(IllegalArgumentException.class, () -> new ProactiveShare(3, 2));
     }
 }

@@ -7,6 +7,7 @@ import static dev.kreis.platform.kpi.TargetStatus.ON_TRACK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,21 @@ class KpiTargetTest {
         assertEquals("on-track", ON_TRACK.wire());
         assertEquals("at-risk", AT_RISK.wire());
         assertEquals("off-track", OFF_TRACK.wire());
+    }
+
+    @Test
+    void statusAgreesWithMeasuringTheGapInTheGoodDirection() {
+        RandomCases.check(81, random -> {
+            BigDecimal target = BigDecimal.valueOf(random.nextInt(20_001) - 10_000, 2);
+            BigDecimal actual = target.add(BigDecimal.valueOf(random.nextInt(2_001) - 1_000, 2));
+            Direction direction = random.nextBoolean() ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER;
+            int percent = random.nextInt(21);
+            double gap = (actual.doubleValue() - target.doubleValue()) * (direction == Direction.HIGHER_IS_BETTER ? 1 : -1);
+            double band = Math.abs(target.doubleValue()) * percent / 100.0;
+            TargetStatus expected = gap >= 0 ? ON_TRACK : gap >= -band - 1e-9 ? AT_RISK : OFF_TRACK;
+            KpiTarget kpiTarget = new KpiTarget(target, direction, AtRiskBand.percentOfTarget(BigDecimal.valueOf(percent)));
+            assertEquals(expected, kpiTarget.statusOf(actual), actual + " against " + target + " " + direction + " band " + percent + " %");
+        });
     }
 
     @Test

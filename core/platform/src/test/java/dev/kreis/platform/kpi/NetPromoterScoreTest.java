@@ -119,6 +119,19 @@ class NetPromoterScoreTest {
         });
     }
 
+    @Test
+    void answersSplitIntoDaysAddUpToTheSameScore() {
+        RandomCases.check(14, random -> {
+            List<Integer> scores = randomScores(random);
+            int cut = scores.isEmpty() ? 0 : random.nextInt(scores.size() + 1);
+            ScoreHistogram firstDay = ScoreHistogram.of(ScoreScale.NPS, scores.subList(0, cut));
+            ScoreHistogram secondDay = ScoreHistogram.of(ScoreScale.NPS, scores.subList(cut, scores.size()));
+            NetPromoterScore whole = NetPromoterScore.ofScores(scores);
+            assertEquals(whole, NetPromoterScore.of(firstDay.plus(secondDay)));
+            assertEquals(whole, NetPromoterScore.of(firstDay).plus(NetPromoterScore.of(secondDay)));
+        });
+    }
+
     static List<Integer> randomScores(Random random) {
         int size = random.nextInt(60);
         List<Integer> scores = new ArrayList<>();

@@ -189,6 +189,22 @@ class RevenueRetentionTest {
         });
     }
 
+    @Test
+    void segmentsOfTheCohortAddUpToTheWholeCohort() {
+        RandomCases.check(33, random -> {
+            List<List<MrrChange>> histories = randomHistories(random);
+            int cut = random.nextInt(histories.size() + 1);
+            RevenueRetention whole = RevenueRetention.over(Q1, histories);
+            RevenueRetention parts = RevenueRetention.over(Q1, histories.subList(0, cut))
+                    .plus(RevenueRetention.over(Q1, histories.subList(cut, histories.size())));
+            assertEquals(whole.netRetention(), parts.netRetention());
+            assertEquals(whole.grossRetention(), parts.grossRetention());
+            assertEquals(whole.customers(), parts.customers());
+            assertEquals(ChurnAndRetention.over(Q1, histories), ChurnAndRetention.over(Q1, histories.subList(0, cut))
+                    .plus(ChurnAndRetention.over(Q1, histories.subList(cut, histories.size()))));
+        });
+    }
+
     private static List<List<MrrChange>> randomHistories(Random random) {
         int customers = random.nextInt(15);
         List<List<MrrChange>> histories = new ArrayList<>();
