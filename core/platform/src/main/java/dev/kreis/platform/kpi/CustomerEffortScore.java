@@ -54,6 +54,11 @@ public record CustomerEffortScore(long responses, long easy, long scoreSum) {
         return KpiValue.of(score(), responses);
     }
 
+    /** The {@code ces_share_easy} KPI: the share of easy answers over the number of answers. */
+    public KpiValue shareEasyKpi() {
+        return KpiValue.of(shareEasy(), responses);
+    }
+
     /** Both sets of answers together. */
     public CustomerEffortScore plus(CustomerEffortScore other) {
         return new CustomerEffortScore(responses + other.responses, easy + other.easy, scoreSum + other.scoreSum);

@@ -54,6 +54,11 @@ public record CustomerSatisfaction(long responses, long satisfied, long scoreSum
         return KpiValue.of(topTwoBox(), responses);
     }
 
+    /** The {@code csat_mean} KPI: the mean answer over the number of answers. */
+    public KpiValue meanKpi() {
+        return KpiValue.of(mean(), responses);
+    }
+
     /** Both sets of answers together. */
     public CustomerSatisfaction plus(CustomerSatisfaction other) {
         return new CustomerSatisfaction(responses + other.responses, satisfied + other.satisfied, scoreSum + other.scoreSum);

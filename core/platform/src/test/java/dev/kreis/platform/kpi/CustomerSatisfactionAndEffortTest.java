@@ -26,6 +26,7 @@ class CustomerSatisfactionAndEffortTest {
         assertEquals(Optional.of(decimal("62.5000")), csat.topTwoBox());
         assertEquals(Optional.of(decimal("3.6250")), csat.mean());
         assertEquals(new KpiValue(decimal("62.5000"), 8), csat.asKpiValue());
+        assertEquals(new KpiValue(decimal("3.6250"), 8), csat.meanKpi());
     }
 
     @Test
@@ -56,6 +57,7 @@ class CustomerSatisfactionAndEffortTest {
         assertEquals(Optional.of(decimal("5.6000")), ces.score());
         assertEquals(Optional.of(decimal("80.0000")), ces.shareEasy());
         assertEquals(new KpiValue(decimal("5.6000"), 5), ces.asKpiValue());
+        assertEquals(new KpiValue(decimal("80.0000"), 5), ces.shareEasyKpi());
     }
 
     @Test
