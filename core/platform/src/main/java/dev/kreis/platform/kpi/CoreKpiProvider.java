@@ -1,0 +1,128 @@
+package dev.kreis.platform.kpi;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries.Filter;
+import dev.kreis.spi.kpi.KpiComputation;
+import dev.kreis.spi.kpi.KpiDefinition;
+import dev.kreis.spi.kpi.KpiProvider;
+import dev.kreis.spi.kpi.KpiQuery;
+import dev.kreis.spi.kpi.KpiValue;
+import dev.kreis.spi.kpi.UnsupportedKpiFilterException;
+import dev.kreis.spi.touchpoint.JourneyPhase;
+import dev.kreis.spi.touchpoint.ScoreScale;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The core KPIs ({@link CoreKpi}), each computed with one rollup query and its calculator. Periods
+ * must start and end at midnight UTC, because the rollups are per UTC day; the engine only builds
+ * such periods. Which filters each KPI applies is listed in docs/kpis.md; the others are refused.
+ */
+@ApplicationScoped
+public class CoreKpiProvider implements KpiProvider {
+    private static final Set<String> ANY = Set.of("phase", "module", "segment");
+    private static final Set<String> TOUCHPOINT_FILTERS = Set.of("phase", "module");
+    private static final Set<String> CUSTOMER_FILTERS = Set.of("segment");
+
+    private final KpiRollupQueries rollups;
+    private final KpiConfig config;
+
+    CoreKpiProvider(KpiRollupQueries rollups, KpiConfig config) {
+        this.rollups = rollups;
+        this.config = config;
+    }
+
+    @Override
+    public List<KpiDefinition> definitions() {
+        return Arrays.stream(CoreKpi.values()).map(CoreKpi::definition).toList();
+    }
+
+    @Override
+    public KpiComputation computation(KpiDefinition definition) {
+        CoreKpi kpi = Arrays.stream(CoreKpi.values()).filter(core -> core.definition().equals(definition)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a core KPI: " + definition.key()));
+        return query -> compute(kpi, query);
+    }
+
+    /** The filters a core KPI applies; any other present filter is refused with {@link UnsupportedKpiFilterException}. */
+    public static Set<String> supportedFilters(CoreKpi kpi) {
+        return switch (kpi) {
+            case NPS, CSAT, CSAT_MEAN, CES, CES_SHARE_EASY, PROACTIVE_SHARE, AVERAGE_ORDER_VALUE -> TOUCHPOINT_FILTERS;
+            case REPURCHASE_RATE, PEAK_END_SCORE -> ANY;
+            case FUNNEL -> Set.of("module", "segment");
+            case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> CUSTOMER_FILTERS;
+        };
+    }
+
+    private KpiValue compute(CoreKpi kpi, KpiQuery query) {
+        Filter filter = filter(kpi, query);
+        return switch (kpi) {
+            case NPS -> NetPromoterScore.of(rollups.scores(ScoreScale.NPS, filter)).asKpiValue();
+            case CSAT -> CustomerSatisfaction.of(rollups.scores(ScoreScale.CSAT, filter)).asKpiValue();
+            case CSAT_MEAN -> CustomerSatisfaction.of(rollups.scores(ScoreScale.CSAT, filter)).meanKpi();
+            case CES -> CustomerEffortScore.of(rollups.scores(ScoreScale.CES, filter)).asKpiValue();
+            case CES_SHARE_EASY -> CustomerEffortScore.of(rollups.scores(ScoreScale.CES, filter)).shareEasyKpi();
+            case PROACTIVE_SHARE -> rollups.proactiveShare(config.serviceTypes(), filter).asKpiValue();
+            case AVERAGE_ORDER_VALUE -> rollups.orders(filter).asKpiValue();
+            case REPURCHASE_RATE -> rollups.repurchase(filter).asKpiValue();
+            case PEAK_END_SCORE -> peakEnd(filter);
+            case FUNNEL -> rollups.funnel(filter).conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE);
+            case NRR -> rollups.mrrCohort(filter).retention().netRetentionKpi();
+            case GRR -> rollups.mrrCohort(filter).retention().grossRetentionKpi();
+            case CHURN_RATE -> rollups.mrrCohort(filter).churn().churnRateKpi();
+            case RETENTION_RATE -> rollups.mrrCohort(filter).churn().retentionRateKpi();
+            case CLV -> lifetimeValue(query, filter);
+        };
+    }
+
+    private KpiValue peakEnd(Filter filter) {
+        KpiRollupQueries.PeakEndSum sum = rollups.peakEnd(filter);
+        BigDecimal sixtieths = BigDecimal.valueOf(60).multiply(BigDecimal.valueOf(sum.customers()));
+        return KpiValue.of(new Ratio(sum.thirtiethsSum(), sixtieths).value(), sum.customers());
+    }
+
+    /**
+     * Revenue per account over the period is the cohort's start MRR × (days ÷ 30), so that
+     * CLV = Σ start MRR × days × margin ÷ (30 × lost): over a 30-day period exactly the concepts'
+     * monthly formula, and over longer periods the period's revenue against the period's churn.
+     */
+    private KpiValue lifetimeValue(KpiQuery query, Filter filter) {
+        KpiRollupQueries.MrrCohort cohort = rollups.mrrCohort(filter);
+        long days = Duration.between(query.period().from(), query.period().to()).toDays();
+        BigDecimal revenue = cohort.retention().startMrr().multiply(BigDecimal.valueOf(days));
+        long accounts = cohort.retention().customers() * 30;
+        CustomerLifetimeValue clv = new CustomerLifetimeValue(revenue, accounts, config.grossMargin(), cohort.churn());
+        return KpiValue.of(clv.value(), cohort.retention().customers());
+    }
+
+    private static Filter filter(CoreKpi kpi, KpiQuery query) {
+        Set<String> supported = supportedFilters(kpi);
+        String key = kpi.definition().key();
+        if (query.phase().isPresent() && !supported.contains("phase")) {
+            throw new UnsupportedKpiFilterException(key, "phase");
+        }
+        if (query.module().isPresent() && !supported.contains("module")) {
+            throw new UnsupportedKpiFilterException(key, "module");
+        }
+        if (query.segment().isPresent() && !supported.contains("segment")) {
+            throw new UnsupportedKpiFilterException(key, "segment");
+        }
+        return new Filter(epochDay(query.period().from()), epochDay(query.period().to()), query.module().orElse(null),
+                query.phase().map(JourneyPhase::wire).orElse(null), query.segment().map(CustomerSegment::customerKind).orElse(null));
+    }
+
+    private static int epochDay(java.time.Instant instant) {
+        LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        if (!day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(instant)) {
+            throw new IllegalArgumentException("core KPIs are computed per UTC day; " + instant + " is not midnight UTC");
+        }
+        return (int) day.toEpochDay();
+    }
+}

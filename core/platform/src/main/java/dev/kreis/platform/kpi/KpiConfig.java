@@ -1,0 +1,54 @@
+package dev.kreis.platform.kpi;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The KPI engine ({@code kreis.kpis.*}); docs/configuration.md documents every key. */
+@ConfigMapping(prefix = "kreis.kpis")
+public interface KpiConfig {
+
+    /** How often the fold job folds newly received touchpoints into the rollups; 0 turns the job off. */
+    @WithDefault("15s")
+    Duration foldInterval();
+
+    /**
+     * How far before the watermark the fold job looks again, for touchpoints whose transaction committed
+     * after later ones were folded (and for clock skew between nodes). Refolding is idempotent.
+     */
+    @WithDefault("2m")
+    Duration foldOverlap();
+
+    /**
+     * The most newly received touchpoints a KPI read folds itself before answering; with a larger
+     * backlog it answers from the rollups as they are and leaves the backlog to the job.
+     */
+    @WithDefault("20000")
+    int readFoldLimit();
+
+    /** Days refolded per transaction (the fold state row stays locked for one transaction). */
+    @WithDefault("31")
+    int foldDaysPerTransaction();
+
+    /** Length of the default period, ending with today (UTC), when a request gives no {@code from}. */
+    @WithDefault("90")
+    int defaultPeriodDays();
+
+    /** The most points a series may have. */
+    @WithDefault("366")
+    int maxSeriesPoints();
+
+    /** Gross margin, a fraction 0..1, that customer lifetime value multiplies revenue by. */
+    @WithDefault("1")
+    BigDecimal grossMargin();
+
+    /**
+     * Which touchpoint types are service touchpoints (the proactive share's denominator): type keys, or
+     * a prefix ending in {@code *} such as {@code support.*}.
+     */
+    @WithDefault("support.*")
+    List<String> serviceTypes();
+}

@@ -1,0 +1,170 @@
+package dev.kreis.platform.kpi;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.NotFoundProblem;
+import dev.kreis.platform.kpi.KpiRegistry.RegisteredKpi;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
+import dev.kreis.platform.kpi.persistence.TargetRepository;
+import dev.kreis.spi.kpi.KpiQuery;
+import dev.kreis.spi.kpi.KpiValue;
+import dev.kreis.spi.kpi.UnsupportedKpiFilterException;
+import dev.kreis.spi.touchpoint.JourneyPhase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The KPI engine's service: definitions with their targets, a KPI's value for a period and filters
+ * judged against its target, series, the funnel view, and setting targets. Reads fold a small
+ * backlog of new touchpoints first ({@link RollupFolder#catchUp()}), so they see what was ingested.
+ */
+@ApplicationScoped
+public class KpiEngine {
+    private final KpiRegistry registry;
+    private final RollupFolder folder;
+    private final TargetRepository targets;
+    private final KpiRollupQueries rollups;
+    private final TargetAudit audit;
+    private final KpiConfig config;
+    private final Clock clock;
+
+    KpiEngine(KpiRegistry registry, RollupFolder folder, TargetRepository targets, KpiRollupQueries rollups, TargetAudit audit,
+            KpiConfig config, Clock clock) {
+        this.registry = registry;
+        this.folder = folder;
+        this.targets = targets;
+        this.rollups = rollups;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Filters of a KPI request; empty means "any". */
+    public record Filters(Optional<JourneyPhase> phase, Optional<String> module, Optional<String> segment) {
+        public static Filters none() {
+            return new Filters(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        KpiQuery over(DayPeriod period) {
+            return new KpiQuery(period.asPeriod(), phase, module, segment);
+        }
+    }
+
+    /** A KPI's definition with the target in effect today, if any. */
+    public record Overview(RegisteredKpi kpi, Optional<StoredTarget> target) {
+    }
+
+    /** A KPI's value for a period, with the target that covers the period and the value's status against it. */
+    public record Reading(RegisteredKpi kpi, DayPeriod period, KpiValue value, Optional<StoredTarget> target,
+            Optional<TargetStatus> status) {
+    }
+
+    /** One point of a series. */
+    public record Point(DayPeriod period, KpiValue value) {
+    }
+
+    /** The period the API uses when a request names none: {@code kreis.kpis.default-period-days} days up to and including today. */
+    public DayPeriod defaultPeriod() {
+        LocalDate tomorrow = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+        return new DayPeriod(tomorrow.minusDays(config.defaultPeriodDays()), tomorrow);
+    }
+
+    /** Today (UTC). */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    public List<Overview> overview() {
+        DayPeriod today = new DayPeriod(today(), today().plusDays(1));
+        return registry.all().stream().map(kpi -> new Overview(kpi, targetFor(kpi.definition().key(), today))).toList();
+    }
+
+    /** The KPI with this key. @throws NotFoundProblem naming the key */
+    public RegisteredKpi kpi(String key) {
+        return registry.find(key).orElseThrow(() -> new NotFoundProblem("No KPI with key '" + key + "'"));
+    }
+
+    public Reading read(String key, DayPeriod period, Filters filters) {
+        RegisteredKpi kpi = kpi(key);
+        checkSegment(filters);
+        folder.catchUp();
+        KpiValue value = compute(kpi, filters.over(period));
+        Optional<StoredTarget> target = targetFor(key, period);
+        Optional<TargetStatus> status = target.flatMap(t -> t.asTarget(kpi.definition().direction()).statusOf(value.optionalValue()));
+        return new Reading(kpi, period, value, target, status);
+    }
+
+    public List<Point> series(String key, DayPeriod period, SeriesInterval interval, Filters filters) {
+        RegisteredKpi kpi = kpi(key);
+        checkSegment(filters);
+        List<LocalDate[]> buckets = interval.buckets(period.from(), period.to(), config.maxSeriesPoints())
+                .orElseThrow(() -> new InvalidInputException("interval", "a series has at most " + config.maxSeriesPoints()
+                        + " points; choose a longer interval or a shorter period"));
+        folder.catchUp();
+        List<Point> points = new ArrayList<>(buckets.size());
+        for (LocalDate[] bucket : buckets) {
+            DayPeriod bucketPeriod = new DayPeriod(bucket[0], bucket[1]);
+            points.add(new Point(bucketPeriod, compute(kpi, filters.over(bucketPeriod))));
+        }
+        return points;
+    }
+
+    /** The funnel of the period: customers who reached each phase and the conversion to the next. */
+    public Funnel funnel(DayPeriod period, Filters filters) {
+        if (filters.phase().isPresent()) {
+            throw new InvalidInputException("phase", "the funnel spans every phase and cannot be filtered by one");
+        }
+        checkSegment(filters);
+        folder.catchUp();
+        int from = (int) period.from().toEpochDay();
+        int to = (int) period.to().toEpochDay();
+        return rollups.funnel(new KpiRollupQueries.Filter(from, to, filters.module().orElse(null), null,
+                filters.segment().map(CustomerSegment::customerKind).orElse(null)));
+    }
+
+    /** Stores the KPI's target for the draft's period, replacing one stored for exactly that period, and audits the change. */
+    public StoredTarget setTarget(String key, TargetDraft draft, String actor) {
+        kpi(key);
+        Optional<StoredTarget> before = targets.find(key, draft.from(), draft.to());
+        StoredTarget target = new StoredTarget(before.map(StoredTarget::id).orElseGet(UUID::randomUUID), key, draft.from(), draft.to(),
+                draft.value(), draft.owners(), draft.shared(), draft.band(), actor, OffsetDateTime.now(clock));
+        targets.save(target);
+        audit.targetSet(actor, before, target);
+        return target;
+    }
+
+    /** The narrowest stored target covering all of {@code period}; on a tie, the one starting later. */
+    Optional<StoredTarget> targetFor(String key, DayPeriod period) {
+        return targets.of(key).stream().filter(target -> target.covers(period.asPeriod()))
+                .min(Comparator.comparingLong(KpiEngine::span).thenComparing(target -> target.from().orElse(LocalDate.MIN),
+                        Comparator.reverseOrder()));
+    }
+
+    private static long span(StoredTarget target) {
+        long from = target.from().map(LocalDate::toEpochDay).orElse((long) Integer.MIN_VALUE);
+        long to = target.to().map(LocalDate::toEpochDay).orElse((long) Integer.MAX_VALUE);
+        return to - from;
+    }
+
+    private KpiValue compute(RegisteredKpi kpi, KpiQuery query) {
+        try {
+            return kpi.computation().compute(query);
+        } catch (UnsupportedKpiFilterException e) {
+            throw new InvalidInputException(e.filter(), e.filter() + " filters are not supported for " + e.kpiKey());
+        }
+    }
+
+    private static void checkSegment(Filters filters) {
+        filters.segment().filter(segment -> !CustomerSegment.isKnown(segment)).ifPresent(segment -> {
+            throw new InvalidInputException("segment", "unknown segment '" + segment + "'; known: " + CustomerSegment.known());
+        });
+    }
+}

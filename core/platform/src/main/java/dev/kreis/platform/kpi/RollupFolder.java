@@ -1,0 +1,118 @@
+package dev.kreis.platform.kpi;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import dev.kreis.platform.kpi.persistence.RollupRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Keeps the KPI rollups current (ADR 0004). Every {@code kreis.kpis.fold-interval} it finds the UTC
+ * days that received touchpoints since the watermark (minus the overlap) and recomputes those days'
+ * rollups from the touchpoints; KPI reads call {@link #catchUp()} to fold a small backlog first.
+ *
+ * <p>Safe on several nodes: each batch of days is refolded in a transaction holding the lock on the
+ * single {@code kpi_fold_state} row, and refolding a day is idempotent, so two nodes folding the same
+ * day one after the other store the same rows.
+ */
+@ApplicationScoped
+public class RollupFolder {
+    private static final Logger LOG = Logger.getLogger(RollupFolder.class);
+
+    private final RollupRepository rollups;
+    private final KpiConfig config;
+    private final Clock clock;
+    private ScheduledExecutorService job;
+
+    RollupFolder(RollupRepository rollups, KpiConfig config, Clock clock) {
+        this.rollups = rollups;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) {
+        long interval = config.foldInterval().toMillis();
+        if (interval <= 0) {
+            return;
+        }
+        job = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kreis-kpi-fold");
+            thread.setDaemon(true);
+            return thread;
+        });
+        job.scheduleWithFixedDelay(this::scheduledFold, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (job != null) {
+            job.shutdownNow();
+        }
+    }
+
+    private void scheduledFold() {
+        try {
+            foldWithOverlap();
+        } catch (RuntimeException e) {
+            LOG.warn("KPI fold failed; the next run retries from the same watermark", e);
+        }
+    }
+
+    /** What the job does: folds everything received since the watermark minus the overlap. Answers the days refolded. */
+    public int foldWithOverlap() {
+        OffsetDateTime watermark = rollups.state().watermark();
+        return foldAfter(watermark.minus(config.foldOverlap()));
+    }
+
+    /**
+     * Folds what arrived after the watermark if that is at most {@code kreis.kpis.read-fold-limit}
+     * touchpoints, so a KPI read right after an ingest sees it. Costs one index probe when nothing is new.
+     * Answers whether the rollups are now current (as far as this node can tell).
+     */
+    public boolean catchUp() {
+        OffsetDateTime watermark = rollups.state().watermark();
+        int pending = rollups.receivedAfter(watermark, config.readFoldLimit());
+        if (pending == 0) {
+            return true;
+        }
+        if (pending > config.readFoldLimit()) {
+            return false;
+        }
+        foldAfter(watermark);
+        return true;
+    }
+
+    /** Refolds every day that received a touchpoint after {@code after}; answers the number of days. */
+    public int foldAfter(OffsetDateTime after) {
+        Map<Integer, OffsetDateTime> days = rollups.daysReceivedAfter(after);
+        if (days.isEmpty()) {
+            return 0;
+        }
+        List<Integer> pending = new ArrayList<>(days.keySet());
+        int chunk = Math.max(1, config.foldDaysPerTransaction());
+        for (int from = 0; from < pending.size(); from += chunk) {
+            List<Integer> batch = pending.subList(from, Math.min(pending.size(), from + chunk));
+            QuarkusTransaction.requiringNew().run(() -> {
+                rollups.lock();
+                batch.forEach(rollups::refold);
+            });
+        }
+        OffsetDateTime latest = days.values().stream().max(OffsetDateTime::compareTo).orElseThrow();
+        QuarkusTransaction.requiringNew().run(() -> {
+            rollups.lock();
+            rollups.completed(latest, OffsetDateTime.now(clock));
+        });
+        return pending.size();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kreis.platform.kpi.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.kpi.DayPeriod;
+import dev.kreis.platform.kpi.KpiEngine;
+import dev.kreis.platform.kpi.SeriesInterval;
+import dev.kreis.platform.kpi.api.KpiViews.DefinitionView;
+import dev.kreis.platform.kpi.api.KpiViews.FunnelView;
+import dev.kreis.platform.kpi.api.KpiViews.PointView;
+import dev.kreis.platform.kpi.api.KpiViews.SeriesView;
+import dev.kreis.platform.kpi.api.KpiViews.TargetView;
+import dev.kreis.platform.kpi.api.KpiViews.ValueView;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Shared KPIs: definitions with targets, values per period and filters, series, the funnel, targets. See docs/api.md. */
+@Path("/api/v1/kpis")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "KPIs")
+public class KpiResource {
+    private final KpiEngine engine;
+    private final SecurityIdentity caller;
+
+    KpiResource(KpiEngine engine, SecurityIdentity caller) {
+        this.engine = engine;
+        this.caller = caller;
+    }
+
+    @GET
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "Every KPI with its unit, direction, owners, shared flag and the target in effect today")
+    public List<DefinitionView> list() {
+        return engine.overview().stream().map(DefinitionView::of).toList();
+    }
+
+    @GET
+    @Path("/funnel/steps")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "The journey funnel of a period: customers who reached each phase and the conversion to the next")
+    public FunnelView funnel(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("phase") String phase,
+            @QueryParam("module") String module, @QueryParam("segment") String segment) {
+        DayPeriod period = KpiParams.period(from, to, engine);
+        return FunnelView.of(period.from(), period.to(), engine.funnel(period, KpiParams.filters(phase, module, segment)));
+    }
+
+    @GET
+    @Path("/{key}")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "A KPI's value for a period [from, to) of UTC days, optionally filtered, with its target and status")
+    public ValueView value(@PathParam("key") String key, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("phase") String phase, @QueryParam("module") String module, @QueryParam("segment") String segment) {
+        engine.kpi(key);
+        return ValueView.of(engine.read(key, KpiParams.period(from, to, engine), KpiParams.filters(phase, module, segment)));
+    }
+
+    @GET
+    @Path("/{key}/series")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "A KPI per day, week (from Monday) or month over a period, for charts")
+    public SeriesView series(@PathParam("key") String key, @QueryParam("interval") String interval, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("phase") String phase, @QueryParam("module") String module,
+            @QueryParam("segment") String segment) {
+        engine.kpi(key);
+        SeriesInterval bucket = SeriesInterval.fromWire(interval == null || interval.isBlank() ? "day" : interval.trim())
+                .orElseThrow(() -> new MalformedRequestException("interval", "must be one of day, week, month"));
+        DayPeriod period = KpiParams.period(from, to, engine);
+        List<PointView> points = engine.series(key, period, bucket, KpiParams.filters(phase, module, segment)).stream()
+                .map(PointView::of).toList();
+        return new SeriesView(key, bucket.wire(), period.from(), period.to(), points);
+    }
+
+    @PUT
+    @Path("/{key}/target")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.KPIS_WRITE)
+    @Operation(summary = "Set a KPI's target for a period, with owner departments and the shared flag; replaces the target of that period")
+    public TargetView setTarget(@PathParam("key") String key, JsonNode body) {
+        engine.kpi(key);
+        return TargetView.of(engine.setTarget(key, TargetRequests.validate(body), caller.getPrincipal().getName()));
+    }
+}

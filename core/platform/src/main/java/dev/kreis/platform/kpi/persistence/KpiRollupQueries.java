@@ -1,0 +1,212 @@
+package dev.kreis.platform.kpi.persistence;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.kreis.platform.kpi.ChurnAndRetention;
+import dev.kreis.platform.kpi.Funnel;
+import dev.kreis.platform.kpi.ProactiveShare;
+import dev.kreis.platform.kpi.Repurchase;
+import dev.kreis.platform.kpi.RevenueRetention;
+import dev.kreis.platform.kpi.ScoreHistogram;
+import dev.kreis.platform.kpi.AverageOrderValue;
+import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.touchpoint.RevenueTypes;
+import dev.kreis.spi.touchpoint.JourneyPhase;
+import dev.kreis.spi.touchpoint.ScoreScale;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The aggregates the core KPIs are computed from, each one query over the rollups (ADR 0004). Days
+ * are epoch days, {@code fromDay} inclusive and {@code toDay} exclusive. Per-customer aggregates join
+ * {@code profile.customer_id}, the customer a profile belongs to now, so a merged customer's data
+ * counts once, for the customer that survived.
+ */
+@ApplicationScoped
+public class KpiRollupQueries {
+    private final Jdbc jdbc;
+
+    KpiRollupQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Filters a rollup query applies; {@code null} means "any".
+     *
+     * @param customerKind only customers of this kind ({@code person}, {@code organisation})
+     */
+    public record Filter(int fromDay, int toDay, String module, String phase, String customerKind) {
+    }
+
+    /** Answers per score on {@code scale} in the period. */
+    public ScoreHistogram scores(ScoreScale scale, Filter filter) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select score, sum(touchpoints) as n from kpi_day_rollup where score_scale = ? and score >= 0");
+        params.add(scale.wire());
+        dayFilter(filter, sql, params);
+        sql.append(" group by score");
+        Map<Integer, Long> counts = new TreeMap<>();
+        jdbc.query(sql.toString(), row -> counts.put(row.getInt("score"), row.getLong("n")), params.toArray());
+        return ScoreHistogram.ofCounts(scale, counts);
+    }
+
+    /** Service touchpoints by initiator; {@code serviceTypes} are type keys or prefixes ending in {@code *}. */
+    public ProactiveShare proactiveShare(List<String> serviceTypes, Filter filter) {
+        if (serviceTypes.isEmpty()) {
+            return new ProactiveShare(0, 0);
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select coalesce(sum(touchpoints), 0) as n,"
+                + " coalesce(sum(case when initiator = 'company' then touchpoints else 0 end), 0) as company from kpi_day_rollup where (");
+        for (int i = 0; i < serviceTypes.size(); i++) {
+            String type = serviceTypes.get(i);
+            sql.append(i == 0 ? "" : " or ");
+            if (type.endsWith("*")) {
+                sql.append("type like ?");
+                params.add(type.substring(0, type.length() - 1).replace("%", "\\%").replace("_", "\\_") + "%");
+            } else {
+                sql.append("type = ?");
+                params.add(type);
+            }
+        }
+        sql.append(")");
+        dayFilter(filter, sql, params);
+        return jdbc.queryOne(sql.toString(), row -> new ProactiveShare(row.getLong("company"), row.getLong("n")), params.toArray())
+                .orElseThrow();
+    }
+
+    /** Orders and their revenue. */
+    public AverageOrderValue orders(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select coalesce(sum(touchpoints), 0) as n, coalesce(sum(amount_sum), 0) as revenue"
+                + " from kpi_day_rollup where type = ?");
+        params.add(RevenueTypes.ORDER);
+        dayFilter(filter, sql, params);
+        return jdbc.queryOne(sql.toString(), row -> new AverageOrderValue(row.getLong("n"), row.getBigDecimal("revenue")),
+                params.toArray()).orElseThrow();
+    }
+
+    /** Customers with at least one order, and with two or more. */
+    public Repurchase repurchase(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select count(*) as buyers, coalesce(sum(case when o >= 2 then 1 else 0 end), 0) as repeat_buyers from ("
+                + "select p.customer_id, sum(d.orders) as o" + profileDays(filter, params) + " and d.orders > 0 group by p.customer_id) x";
+        return jdbc.queryOne(sql, row -> new Repurchase(row.getLong("buyers"), row.getLong("repeat_buyers")), params.toArray())
+                .orElseThrow();
+    }
+
+    /** How many customers reached each phase: their furthest phase in the period, counted at that phase and every earlier one. */
+    public Funnel funnel(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select m, count(*) as n from (select p.customer_id, max(d.phase_rank) as m" + profileDays(filter, params)
+                + " and d.phase_rank >= 0 group by p.customer_id) x group by m";
+        long[] atPhase = new long[JourneyPhase.values().length];
+        jdbc.query(sql, row -> atPhase[row.getInt("m")] += row.getLong("n"), params.toArray());
+        EnumMap<JourneyPhase, Long> reached = new EnumMap<>(JourneyPhase.class);
+        long cumulative = 0;
+        for (int phase = atPhase.length - 1; phase >= 0; phase--) {
+            cumulative += atPhase[phase];
+            reached.put(JourneyPhase.values()[phase], cumulative);
+        }
+        return new Funnel(reached);
+    }
+
+    /**
+     * The sum over customers of (peak + end) in thirtieths, and the number of customers with a scored
+     * touchpoint: a customer's peak is their largest absolute normalised score (the later one on a tie),
+     * their end the last one.
+     */
+    public PeakEndSum peakEnd(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String base = "select p.customer_id as c, d.peak_30, d.peak_at, d.peak_id, d.end_30, d.end_at, d.end_id" + profileDays(filter, params)
+                + " and d.scored > 0";
+        String sql = "with r as (" + base + "),"
+                + " pk as (select c, peak_30, row_number() over (partition by c order by abs(peak_30) desc, peak_at desc, peak_id desc) as n from r),"
+                + " en as (select c, end_30, row_number() over (partition by c order by end_at desc, end_id desc) as n from r)"
+                + " select count(*) as customers, coalesce(sum(pk.peak_30 + en.end_30), 0) as total"
+                + " from pk join en on en.c = pk.c and en.n = 1 where pk.n = 1";
+        return jdbc.queryOne(sql, row -> new PeakEndSum(row.getLong("customers"), row.getBigDecimal("total")), params.toArray())
+                .orElseThrow();
+    }
+
+    /** Σ (peak + end) × 30 over {@code customers} customers. */
+    public record PeakEndSum(long customers, BigDecimal thirtiethsSum) {
+    }
+
+    /** The revenue-retention cohort and the customer counts at start and end, from every customer's MRR history. */
+    public MrrCohort mrrCohort(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder events = new StringBuilder("select p.customer_id as c, d.epoch_day, d.mrr, d.mrr_at, d.mrr_id"
+                + " from kpi_profile_day d join profile p on p.id = d.profile_id");
+        customerKind(filter, events, params);
+        events.append(" where d.mrr is not null and d.epoch_day < ?");
+        params.add(filter.toDay());
+        int fromDay = filter.fromDay();
+        params.add(fromDay);
+        String sql = "with ev as (" + events + "),"
+                + " s as (select c, mrr, row_number() over (partition by c order by mrr_at desc, mrr_id desc) as n from ev where epoch_day < ?),"
+                + " e as (select c, mrr, row_number() over (partition by c order by mrr_at desc, mrr_id desc) as n from ev),"
+                + " pos as (select e.c, coalesce(s.mrr, 0) as st, e.mrr as en from e left join s on s.c = e.c and s.n = 1 where e.n = 1)"
+                + " select"
+                + " coalesce(sum(case when st > 0 then 1 else 0 end), 0) as cohort,"
+                + " coalesce(sum(case when st > 0 then st else 0 end), 0) as start_mrr,"
+                + " coalesce(sum(case when st > 0 and en > st then en - st else 0 end), 0) as expansion,"
+                + " coalesce(sum(case when st > 0 and en > 0 and en < st then st - en else 0 end), 0) as contraction,"
+                + " coalesce(sum(case when st > 0 and en = 0 then st else 0 end), 0) as churned,"
+                + " coalesce(sum(case when en > 0 then 1 else 0 end), 0) as at_end,"
+                + " coalesce(sum(case when en > 0 and st = 0 then 1 else 0 end), 0) as fresh"
+                + " from pos";
+        return jdbc.queryOne(sql, row -> new MrrCohort(
+                new RevenueRetention(row.getLong("cohort"), row.getBigDecimal("start_mrr"), row.getBigDecimal("expansion"),
+                        row.getBigDecimal("contraction"), row.getBigDecimal("churned")),
+                new ChurnAndRetention(row.getLong("cohort"), row.getLong("fresh"), row.getLong("at_end"))), params.toArray()).orElseThrow();
+    }
+
+    /** Revenue retention and churn of the same cohort. */
+    public record MrrCohort(RevenueRetention retention, ChurnAndRetention churn) {
+    }
+
+    private static void dayFilter(Filter filter, StringBuilder sql, List<Object> params) {
+        sql.append(" and epoch_day >= ? and epoch_day < ?");
+        params.add(filter.fromDay());
+        params.add(filter.toDay());
+        Optional.ofNullable(filter.module()).ifPresent(module -> {
+            sql.append(" and module = ?");
+            params.add(module);
+        });
+        Optional.ofNullable(filter.phase()).ifPresent(phase -> {
+            sql.append(" and phase = ?");
+            params.add(phase);
+        });
+    }
+
+    /** {@code from … where …} over the period's profile-day rows joined to their current customer, filters applied. */
+    private static String profileDays(Filter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" from kpi_profile_day d join profile p on p.id = d.profile_id");
+        customerKind(filter, sql, params);
+        sql.append(" where d.epoch_day >= ? and d.epoch_day < ?");
+        params.add(filter.fromDay());
+        params.add(filter.toDay());
+        if (filter.module() != null) {
+            sql.append(" and d.module = ?");
+            params.add(filter.module());
+        }
+        if (filter.phase() != null) {
+            sql.append(" and d.phase = ?");
+            params.add(filter.phase());
+        }
+        return sql.toString();
+    }
+
+    private static void customerKind(Filter filter, StringBuilder sql, List<Object> params) {
+        if (filter.customerKind() != null) {
+            sql.append(" join customer cu on cu.id = p.customer_id and cu.kind = ?");
+            params.add(filter.customerKind());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.kreis.platform.kpi.persistence;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.kreis.platform.kpi.DayFold;
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The fold's SQL: which days received touchpoints, the fold state row, and recomputing one day's rollups. */
+@ApplicationScoped
+public class RollupRepository {
+    private static final String STATE = "touchpoints";
+    private static final String EPOCH_DAY = "floor(extract(epoch from occurred_at) / 86400)";
+
+    private final Jdbc jdbc;
+
+    RollupRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The fold state: latest folded received_at and the number of completed folds. */
+    public record FoldState(OffsetDateTime watermark, long generation) {
+    }
+
+    public FoldState state() {
+        return jdbc.queryOne("select watermark, generation from kpi_fold_state where id = ?",
+                row -> new FoldState(Jdbc.time(row, "watermark"), row.getLong("generation")), STATE).orElseThrow();
+    }
+
+    /** Locks the state row until the surrounding transaction ends: one folder at a time, across nodes. */
+    public FoldState lock() {
+        return jdbc.queryOne("select watermark, generation from kpi_fold_state where id = ? for update",
+                row -> new FoldState(Jdbc.time(row, "watermark"), row.getLong("generation")), STATE).orElseThrow();
+    }
+
+    /** Moves the watermark forward (never back) and counts a completed fold. */
+    public void completed(OffsetDateTime watermark, OffsetDateTime now) {
+        jdbc.update("update kpi_fold_state set watermark = case when watermark < ? then ? else watermark end,"
+                + " generation = generation + 1, folded_at = ? where id = ?", watermark, watermark, now, STATE);
+    }
+
+    /** Touchpoints received after {@code after}, counted up to {@code limit + 1} (enough to know "more than limit"). */
+    public int receivedAfter(OffsetDateTime after, int limit) {
+        return jdbc.queryOne("select count(*) as n from (select 1 from touchpoint where received_at > ? limit " + (limit + 1) + ") x",
+                row -> row.getInt("n"), after).orElse(0);
+    }
+
+    /** The UTC days (epoch days) touchpoints received after {@code after} occurred on, each with its latest received_at. */
+    public Map<Integer, OffsetDateTime> daysReceivedAfter(OffsetDateTime after) {
+        Map<Integer, OffsetDateTime> days = new TreeMap<>();
+        jdbc.query("select " + EPOCH_DAY + " as d, max(received_at) as r from touchpoint where received_at > ? group by " + EPOCH_DAY,
+                row -> days.put(row.getInt("d"), Jdbc.time(row, "r")), after);
+        return days;
+    }
+
+    private static final String DAY_INSERT = "insert into kpi_day_rollup (epoch_day, type, module, phase, initiator, score_scale,"
+            + " score, touchpoints, amount_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PROFILE_INSERT = "insert into kpi_profile_day (profile_id, epoch_day, module, phase, phase_rank,"
+            + " touchpoints, orders, order_amount, scored, peak_30, peak_at, peak_id, end_30, end_at, end_id, mrr, mrr_at, mrr_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Recomputes both rollups of one UTC day from its touchpoints; call inside the transaction holding {@link #lock()}. */
+    public void refold(int epochDay) {
+        OffsetDateTime from = LocalDate.ofEpochDay(epochDay).atStartOfDay().atOffset(ZoneOffset.UTC);
+        DayFold fold = new DayFold();
+        jdbc.query("select t.id, t.profile_id, t.type, t.module, t.phase, t.initiator, tt.score_scale, t.score, t.amount, t.occurred_at"
+                + " from touchpoint t left join touchpoint_type tt on tt.type_key = t.type"
+                + " where t.occurred_at >= ? and t.occurred_at < ? order by t.occurred_at, t.id",
+                row -> {
+                    fold.add(new DayFold.Fact(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "profile_id"), row.getString("type"),
+                            row.getString("module"), row.getString("phase"), row.getString("initiator"), row.getString("score_scale"),
+                            row.getBigDecimal("score"), row.getBigDecimal("amount"), Jdbc.time(row, "occurred_at")));
+                    return null;
+                }, from, from.plusDays(1));
+        jdbc.update("delete from kpi_day_rollup where epoch_day = ?", epochDay);
+        jdbc.update("delete from kpi_profile_day where epoch_day = ?", epochDay);
+        jdbc.batch(DAY_INSERT, fold.dayRows().stream().map(r -> new Object[] { epochDay, r.type(), r.module(), r.phase(),
+                r.initiator(), r.scale(), r.score(), r.touchpoints(), r.amountSum() }).toList());
+        List<Object[]> profileRows = fold.profileRows().stream().map(r -> new Object[] { r.profileId(), epochDay, r.module(),
+                r.phase(), r.phaseRank(), r.touchpoints(), r.orders(), r.orderAmount(), r.scored(), r.peak30(), r.peakAt(), r.peakId(),
+                r.end30(), r.endAt(), r.endId(), r.mrr(), r.mrrAt(), r.mrrId() }).toList();
+        jdbc.batch(PROFILE_INSERT, profileRows);
+    }
+}
