@@ -98,7 +98,7 @@ class KpiApiTest {
     void revenueRetentionOfTheConceptsExampleIsNrr100AndGrr85() {
         LocalDate window = KpiData.freshWindow();
         LocalDate start = window.plusMonths(1);
-        LocalDate end = window.plusMonths(3);
+        LocalDate end = window.plusMonths(2);
         UUID a = customer();
         UUID b = customer();
         UUID c = customer();
@@ -112,8 +112,9 @@ class KpiApiTest {
                 revenue(d, "revenue.subscription_started", new BigDecimal("2000"), before),
                 revenue(a, "revenue.subscription_changed", new BigDecimal("5500"), at(start.plusDays(10), 0)),
                 revenue(b, "revenue.subscription_changed", new BigDecimal("2500"), at(start.plusDays(20), 0)),
-                revenue(c, "revenue.subscription_cancelled", BigDecimal.ZERO, at(start.plusDays(30), 0)),
-                revenue(e, "revenue.subscription_started", new BigDecimal("3000"), at(start.plusDays(35), 0))));
+                revenue(c, "revenue.subscription_cancelled", BigDecimal.ZERO, at(start.plusDays(25), 0)),
+                revenue(e, "revenue.subscription_started", new BigDecimal("3000"), at(start.plusDays(15), 0))));
+        ingest(KpiData.cancellations(List.of(a, b, d, e), end.plusDays(5)));
 
         JsonPath nrr = kpi("nrr", start, end);
         assertEquals(four("100"), nrr.getObject("value", BigDecimal.class));
@@ -127,19 +128,25 @@ class KpiApiTest {
         LocalDate start = window.plusMonths(1);
         LocalDate end = window.plusMonths(2);
         List<Map<String, Object>> items = new ArrayList<>();
+        List<UUID> stillPaying = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             UUID paying = customer();
             items.add(revenue(paying, "revenue.subscription_started", new BigDecimal("50"), at(window, i)));
             if (i == 0) {
                 items.add(revenue(paying, "revenue.subscription_cancelled", BigDecimal.ZERO, at(start.plusDays(5), 0)));
+            } else {
+                stillPaying.add(paying);
             }
         }
         for (int i = 0; i < 4; i++) {
-            items.add(revenue(customer(), "revenue.subscription_started", new BigDecimal("30"), at(start.plusDays(3), i)));
+            UUID fresh = customer();
+            stillPaying.add(fresh);
+            items.add(revenue(fresh, "revenue.subscription_started", new BigDecimal("30"), at(start.plusDays(3), i)));
         }
         UUID cameAndWent = customer();
         items.add(revenue(cameAndWent, "revenue.subscription_started", new BigDecimal("30"), at(start.plusDays(3), 0)));
         items.add(revenue(cameAndWent, "revenue.subscription_cancelled", BigDecimal.ZERO, at(start.plusDays(9), 0)));
+        items.addAll(KpiData.cancellations(stillPaying, end.plusDays(10)));
         ingest(items);
 
         JsonPath churn = kpi("churn_rate", start, end);
@@ -153,13 +160,17 @@ class KpiApiTest {
         LocalDate window = KpiData.freshWindow();
         LocalDate start = window.plusMonths(1);
         List<Map<String, Object>> items = new ArrayList<>();
+        List<UUID> stillPaying = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             UUID paying = customer();
             items.add(revenue(paying, "revenue.subscription_started", new BigDecimal("100"), at(window, i)));
             if (i == 0) {
                 items.add(revenue(paying, "revenue.subscription_cancelled", BigDecimal.ZERO, at(start.plusDays(2), 0)));
+            } else {
+                stillPaying.add(paying);
             }
         }
+        items.addAll(KpiData.cancellations(stillPaying, start.plusDays(40)));
         ingest(items);
 
         JsonPath clv = kpi("clv", start, start.plusDays(30));

@@ -98,6 +98,18 @@ final class KpiData {
         return item;
     }
 
+    /**
+     * Cancellations, on {@code day}, of the subscriptions of {@code customers}: a test that leaves
+     * customers paying would put them into the cohort of every later quarter.
+     */
+    static List<Map<String, Object>> cancellations(List<UUID> customers, LocalDate day) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (UUID customer : customers) {
+            items.add(revenue(customer, "revenue.subscription_cancelled", BigDecimal.ZERO, at(day, 0)));
+        }
+        return items;
+    }
+
     /** Ingests the items in batches, expecting every one to be accepted. */
     static void ingest(List<Map<String, Object>> items) {
         for (int from = 0; from < items.size(); from += 1000) {

@@ -64,6 +64,12 @@ public final class MatrixProbes {
                 new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys",
                         (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "Probe survey", "kind", "nps"))
                                 .post("/api/v1/surveys")),
+                new Probe(Capability.KPIS, Access.READ, "GET /api/v1/kpis/nps",
+                        (caller, admin) -> caller.get("/api/v1/kpis/nps")),
+                new Probe(Capability.KPIS, Access.WRITE, "PUT /api/v1/kpis/{unknown}/target",
+                        (caller, admin) -> caller.contentType(ContentType.JSON)
+                                .body(Map.of("value", 1, "owners", List.of("sales"), "shared", false))
+                                .put("/api/v1/kpis/probe_unknown_kpi/target")),
                 new Probe(Capability.USERS, Access.READ, "GET /api/v1/users",
                         (caller, admin) -> caller.get("/api/v1/users")),
                 new Probe(Capability.USERS, Access.WRITE, "POST /api/v1/users (invalid body)",

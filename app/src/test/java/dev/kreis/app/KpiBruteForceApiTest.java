@@ -1,0 +1,348 @@
+package dev.kreis.app;
+
+import static dev.kreis.app.KpiData.at;
+import static dev.kreis.app.KpiData.customer;
+import static dev.kreis.app.KpiData.exact;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.RepeatedTest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * KPI values through the API equal a brute-force computation over the very touchpoints the test sent:
+ * random customers (persons and organisations, two of them merged), random answers, orders,
+ * subscription changes and interactions in a quarter of their own.
+ */
+@QuarkusTest
+class KpiBruteForceApiTest {
+    private static final String[] PHASES = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" };
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** A touchpoint as sent, with the customer it counts for after the merge. */
+    record Sent(UUID customer, String kind, String type, String phase, String initiator, Integer score, BigDecimal amount,
+            OffsetDateTime at) {
+    }
+
+    @RepeatedTest(3)
+    void everyCoreKpiEqualsABruteForceComputationOnRandomData() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        LocalDate window = KpiData.freshWindow();
+        LocalDate from = window.plusDays(25);
+        LocalDate to = window.plusDays(70);
+        String context = "seed " + seed + ", window " + window;
+
+        List<UUID> customers = new ArrayList<>();
+        Map<UUID, String> kinds = new HashMap<>();
+        for (int i = 0; i < 24; i++) {
+            String kind = i < 2 || random.nextInt(3) > 0 ? "person" : "organisation";
+            UUID id = customer(kind);
+            customers.add(id);
+            kinds.put(id, kind);
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
+        List<UUID> paying = new ArrayList<>();
+        for (UUID customer : customers) {
+            int minute = random.nextInt(10 * 1440);
+            BigDecimal mrr = BigDecimal.ZERO;
+            int touchpoints = 4 + random.nextInt(16);
+            for (int n = 0; n < touchpoints; n++) {
+                minute += 1 + random.nextInt(5000);
+                String occurredAt = OffsetDateTime.parse(at(window, minute)).plusSeconds(customers.indexOf(customer)).toString();
+                Map<String, Object> item;
+                Integer score = null;
+                BigDecimal amount = null;
+                String phase;
+                String initiator = "customer";
+                String type;
+                switch (random.nextInt(7)) {
+                    case 0 -> {
+                        type = "feedback.nps";
+                        score = random.nextInt(11);
+                        phase = random.nextInt(5) == 0 ? "retention" : "advocacy";
+                    }
+                    case 1 -> {
+                        type = "feedback.csat";
+                        score = 1 + random.nextInt(5);
+                        phase = "retention";
+                    }
+                    case 2 -> {
+                        type = "feedback.ces";
+                        score = 1 + random.nextInt(7);
+                        phase = random.nextInt(4) == 0 ? "purchase" : "retention";
+                    }
+                    case 3 -> {
+                        type = "revenue.order";
+                        amount = BigDecimal.valueOf(random.nextInt(20_000), 2);
+                        phase = "purchase";
+                    }
+                    case 4 -> {
+                        if (mrr.signum() > 0 && random.nextInt(3) == 0) {
+                            type = "revenue.subscription_cancelled";
+                            amount = BigDecimal.ZERO;
+                            phase = "retention";
+                        } else {
+                            type = mrr.signum() == 0 ? "revenue.subscription_started" : "revenue.subscription_changed";
+                            amount = BigDecimal.valueOf(1 + random.nextInt(500));
+                            phase = mrr.signum() == 0 ? "purchase" : "retention";
+                        }
+                        mrr = amount;
+                    }
+                    default -> {
+                        type = "core.interaction";
+                        phase = PHASES[random.nextInt(PHASES.length)];
+                        initiator = random.nextBoolean() ? "company" : "customer";
+                    }
+                }
+                item = KpiData.touchpoint(customer, type, occurredAt);
+                item.put("phase", phase);
+                item.put("initiator", initiator);
+                if (score != null) {
+                    item.put("score", score);
+                }
+                if (amount != null) {
+                    item.put("amount", amount);
+                    item.put("currency", "EUR");
+                }
+                items.add(item);
+                sent.add(new Sent(customer, kinds.get(customer), type, phase, initiator, score, amount, OffsetDateTime.parse(occurredAt)));
+            }
+            if (mrr.signum() > 0) {
+                paying.add(customer);
+            }
+        }
+        items.addAll(KpiData.cancellations(paying, window.plusDays(88)));
+        KpiData.ingest(items);
+        UUID survivor = customers.get(0);
+        UUID absorbed = customers.get(1);
+        Fixtures.postJson("/api/v1/customers/" + survivor + "/merge", Map.of("customerIds", List.of(absorbed))).then().statusCode(200);
+        List<Sent> data = sent.stream().map(s -> s.customer().equals(absorbed)
+                ? new Sent(survivor, kinds.get(survivor), s.type(), s.phase(), s.initiator(), s.score(), s.amount(), s.at()) : s).toList();
+
+        Reference all = new Reference(data, from, to, s -> true);
+        check("nps", all.nps(null), from, to, context);
+        check("csat", all.csat(), from, to, context);
+        check("csat_mean", all.csatMean(), from, to, context);
+        check("ces", all.ces(), from, to, context);
+        check("ces_share_easy", all.cesShareEasy(), from, to, context);
+        check("average_order_value", all.averageOrderValue(), from, to, context);
+        check("repurchase_rate", all.repurchase(), from, to, context);
+        check("proactive_share", all.proactiveShare(), from, to, context);
+        check("peak_end_score", all.peakEnd(), from, to, context);
+        check("funnel", all.funnel(), from, to, context);
+        check("nrr", all.nrr(), from, to, context);
+        check("grr", all.grr(), from, to, context);
+        check("churn_rate", all.churn(), from, to, context);
+        check("retention_rate", all.retention(), from, to, context);
+        check("clv", all.clv(), from, to, context);
+
+        check("nps", all.nps("advocacy"), from, to, context, "phase", "advocacy");
+        Reference organisations = new Reference(data, from, to, s -> s.kind().equals("organisation"));
+        check("repurchase_rate", organisations.repurchase(), from, to, context, "segment", "kind:organisation");
+        check("peak_end_score", organisations.peakEnd(), from, to, context, "segment", "kind:organisation");
+        check("nrr", organisations.nrr(), from, to, context, "segment", "kind:organisation");
+        check("funnel", organisations.funnel(), from, to, context, "segment", "kind:organisation");
+
+        JsonPath series = exact().queryParam("interval", "month").queryParam("from", window.toString()).queryParam("to", to.toString())
+                .get("/api/v1/kpis/nps/series").then().statusCode(200).extract().jsonPath();
+        for (int month = 0; month < 3; month++) {
+            Reference bucket = new Reference(data, window.plusMonths(month), window.plusMonths(month + 1), s -> true);
+            assertEquals(bucket.nps(null), series.getObject("points[" + month + "].value", BigDecimal.class), context + ", month " + month);
+        }
+    }
+
+    private static void check(String key, BigDecimal expected, LocalDate from, LocalDate to, String context, String... params) {
+        assertEquals(expected, KpiData.value(key, from, to, params), key + " " + String.join("=", params) + " (" + context + ")");
+    }
+
+    /** The KPIs computed the slow, obvious way over the touchpoints sent. */
+    private static final class Reference {
+        private final List<Sent> inPeriod;
+        private final List<Sent> all;
+        private final OffsetDateTime start;
+        private final OffsetDateTime end;
+        private final long days;
+
+        Reference(List<Sent> data, LocalDate from, LocalDate to, Predicate<Sent> customers) {
+            this.start = OffsetDateTime.parse(at(from, 0));
+            this.end = OffsetDateTime.parse(at(to, 0));
+            this.all = data.stream().filter(customers).sorted(Comparator.comparing(Sent::at)).toList();
+            this.inPeriod = all.stream().filter(s -> !s.at().isBefore(start) && s.at().isBefore(end)).toList();
+            this.days = to.toEpochDay() - from.toEpochDay();
+        }
+
+        private List<Integer> scores(String type, String phase) {
+            return inPeriod.stream().filter(s -> s.type().equals(type) && (phase == null || s.phase().equals(phase))).map(Sent::score).toList();
+        }
+
+        BigDecimal nps(String phase) {
+            List<Integer> scores = scores("feedback.nps", phase);
+            long promoters = scores.stream().filter(s -> s >= 9).count();
+            long detractors = scores.stream().filter(s -> s <= 6).count();
+            return percent(promoters - detractors, scores.size());
+        }
+
+        BigDecimal csat() {
+            List<Integer> scores = scores("feedback.csat", null);
+            return percent(scores.stream().filter(s -> s >= 4).count(), scores.size());
+        }
+
+        BigDecimal csatMean() {
+            List<Integer> scores = scores("feedback.csat", null);
+            return divide(BigDecimal.valueOf(scores.stream().mapToLong(Integer::longValue).sum()), scores.size());
+        }
+
+        BigDecimal ces() {
+            List<Integer> scores = scores("feedback.ces", null);
+            return divide(BigDecimal.valueOf(scores.stream().mapToLong(Integer::longValue).sum()), scores.size());
+        }
+
+        BigDecimal cesShareEasy() {
+            List<Integer> scores = scores("feedback.ces", null);
+            return percent(scores.stream().filter(s -> s >= 5).count(), scores.size());
+        }
+
+        BigDecimal averageOrderValue() {
+            List<BigDecimal> orders = inPeriod.stream().filter(s -> s.type().equals("revenue.order")).map(Sent::amount).toList();
+            return divide(orders.stream().reduce(BigDecimal.ZERO, BigDecimal::add), orders.size());
+        }
+
+        BigDecimal repurchase() {
+            Map<UUID, Long> orders = new HashMap<>();
+            inPeriod.stream().filter(s -> s.type().equals("revenue.order")).forEach(s -> orders.merge(s.customer(), 1L, Long::sum));
+            return percent(orders.values().stream().filter(n -> n >= 2).count(), orders.size());
+        }
+
+        BigDecimal proactiveShare() {
+            List<Sent> service = inPeriod.stream().filter(s -> s.type().equals("core.interaction")).toList();
+            return percent(service.stream().filter(s -> s.initiator().equals("company")).count(), service.size());
+        }
+
+        BigDecimal peakEnd() {
+            Map<UUID, List<BigDecimal>> journeys = new LinkedHashMap<>();
+            inPeriod.stream().filter(s -> s.score() != null)
+                    .forEach(s -> journeys.computeIfAbsent(s.customer(), c -> new ArrayList<>()).add(thirtieths(s)));
+            BigDecimal sum = BigDecimal.ZERO;
+            for (List<BigDecimal> journey : journeys.values()) {
+                BigDecimal peak = journey.get(0);
+                for (BigDecimal score : journey) {
+                    if (score.abs().compareTo(peak.abs()) >= 0) {
+                        peak = score;
+                    }
+                }
+                sum = sum.add(peak).add(journey.get(journey.size() - 1));
+            }
+            return journeys.isEmpty() ? null : sum.divide(BigDecimal.valueOf(60L * journeys.size()), 4, RoundingMode.HALF_UP);
+        }
+
+        private static BigDecimal thirtieths(Sent s) {
+            BigDecimal score = BigDecimal.valueOf(s.score());
+            return switch (s.type()) {
+                case "feedback.nps" -> score.subtract(BigDecimal.valueOf(5)).multiply(BigDecimal.valueOf(6));
+                case "feedback.csat" -> score.subtract(BigDecimal.valueOf(3)).multiply(BigDecimal.valueOf(15));
+                default -> score.subtract(BigDecimal.valueOf(4)).multiply(BigDecimal.valueOf(10));
+            };
+        }
+
+        BigDecimal funnel() {
+            Map<UUID, Integer> furthest = new HashMap<>();
+            inPeriod.forEach(s -> furthest.merge(s.customer(), List.of(PHASES).indexOf(s.phase()), Math::max));
+            long purchase = furthest.values().stream().filter(rank -> rank >= 4).count();
+            return percent(purchase, furthest.size());
+        }
+
+        /** Start and end MRR per customer with any subscription change before the end. */
+        private Map<UUID, BigDecimal[]> positions() {
+            Map<UUID, BigDecimal[]> positions = new LinkedHashMap<>();
+            all.stream().filter(s -> s.type().startsWith("revenue.subscription_") && s.at().isBefore(end)).forEach(s -> {
+                BigDecimal[] position = positions.computeIfAbsent(s.customer(), c -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+                if (s.at().isBefore(start)) {
+                    position[0] = s.amount();
+                }
+                position[1] = s.amount();
+            });
+            return positions;
+        }
+
+        BigDecimal nrr() {
+            BigDecimal startMrr = BigDecimal.ZERO;
+            BigDecimal endMrr = BigDecimal.ZERO;
+            for (BigDecimal[] p : positions().values()) {
+                if (p[0].signum() > 0) {
+                    startMrr = startMrr.add(p[0]);
+                    endMrr = endMrr.add(p[1]);
+                }
+            }
+            return startMrr.signum() == 0 ? null : endMrr.multiply(HUNDRED).divide(startMrr, 4, RoundingMode.HALF_UP);
+        }
+
+        BigDecimal grr() {
+            BigDecimal startMrr = BigDecimal.ZERO;
+            BigDecimal kept = BigDecimal.ZERO;
+            for (BigDecimal[] p : positions().values()) {
+                if (p[0].signum() > 0) {
+                    startMrr = startMrr.add(p[0]);
+                    kept = kept.add(p[0].min(p[1]));
+                }
+            }
+            return startMrr.signum() == 0 ? null : kept.multiply(HUNDRED).divide(startMrr, 4, RoundingMode.HALF_UP);
+        }
+
+        private long[] startLost() {
+            long atStart = 0;
+            long lost = 0;
+            for (BigDecimal[] p : positions().values()) {
+                if (p[0].signum() > 0) {
+                    atStart++;
+                    lost += p[1].signum() == 0 ? 1 : 0;
+                }
+            }
+            return new long[] { atStart, lost };
+        }
+
+        BigDecimal churn() {
+            long[] counts = startLost();
+            return percent(counts[1], counts[0]);
+        }
+
+        BigDecimal retention() {
+            long[] counts = startLost();
+            return percent(counts[0] - counts[1], counts[0]);
+        }
+
+        BigDecimal clv() {
+            long[] counts = startLost();
+            if (counts[0] == 0 || counts[1] == 0) {
+                return null;
+            }
+            BigDecimal startMrr = positions().values().stream().map(p -> p[0]).filter(m -> m.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return startMrr.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(30L * counts[1]), 4, RoundingMode.HALF_UP);
+        }
+
+        private static BigDecimal percent(long numerator, long denominator) {
+            return denominator == 0 ? null
+                    : BigDecimal.valueOf(numerator).multiply(HUNDRED).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+        }
+
+        private static BigDecimal divide(BigDecimal numerator, long denominator) {
+            return denominator == 0 ? null : numerator.divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+        }
+    }
+}
