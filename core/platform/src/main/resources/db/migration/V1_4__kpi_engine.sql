@@ -60,6 +60,8 @@ insert into kpi_fold_state (id, watermark, generation, folded_at)
 -- The fold finds new touchpoints by arrival and recomputes a day by occurrence.
 create index touchpoint_received on touchpoint (received_at);
 create index touchpoint_occurred on touchpoint (occurred_at);
+-- Cached KPI answers are checked against the latest merge or split.
+create index identity_event_time on identity_event (occurred_at);
 
 -- Targets per KPI and period. An open end is stored as a far epoch day so (kpi, from, to) is unique
 -- on both databases (a unique key treats NULLs as distinct).

@@ -41,6 +41,13 @@ public interface KpiConfig {
     @WithDefault("366")
     int maxSeriesPoints();
 
+    /**
+     * Core KPI answers kept per node while the rollups and customer clusters they were computed from
+     * are unchanged; 0 turns the cache off.
+     */
+    @WithDefault("10000")
+    int cacheEntries();
+
     /** Gross margin, a fraction 0..1, that customer lifetime value multiplies revenue by. */
     @WithDefault("1")
     BigDecimal grossMargin();

@@ -33,11 +33,13 @@ public class KpiEngine {
     private final TargetRepository targets;
     private final KpiRollupQueries rollups;
     private final TargetAudit audit;
+    private final KpiResultCache cache;
     private final KpiConfig config;
     private final Clock clock;
 
     KpiEngine(KpiRegistry registry, RollupFolder folder, TargetRepository targets, KpiRollupQueries rollups, TargetAudit audit,
-            KpiConfig config, Clock clock) {
+            KpiResultCache cache, KpiConfig config, Clock clock) {
+        this.cache = cache;
         this.registry = registry;
         this.folder = folder;
         this.targets = targets;
@@ -96,7 +98,7 @@ public class KpiEngine {
         RegisteredKpi kpi = kpi(key);
         checkSegment(filters);
         folder.catchUp();
-        KpiValue value = compute(kpi, filters.over(period));
+        KpiValue value = compute(kpi, filters.over(period), folder.version());
         Optional<StoredTarget> target = targetFor(key, period);
         Optional<TargetStatus> status = target.flatMap(t -> t.asTarget(kpi.definition().direction()).statusOf(value.optionalValue()));
         return new Reading(kpi, period, value, target, status);
@@ -109,10 +111,11 @@ public class KpiEngine {
                 .orElseThrow(() -> new InvalidInputException("interval", "a series has at most " + config.maxSeriesPoints()
                         + " points; choose a longer interval or a shorter period"));
         folder.catchUp();
+        KpiResultCache.Version version = folder.version();
         List<Point> points = new ArrayList<>(buckets.size());
         for (LocalDate[] bucket : buckets) {
             DayPeriod bucketPeriod = new DayPeriod(bucket[0], bucket[1]);
-            points.add(new Point(bucketPeriod, compute(kpi, filters.over(bucketPeriod))));
+            points.add(new Point(bucketPeriod, compute(kpi, filters.over(bucketPeriod), version)));
         }
         return points;
     }
@@ -124,10 +127,9 @@ public class KpiEngine {
         }
         checkSegment(filters);
         folder.catchUp();
-        int from = (int) period.from().toEpochDay();
-        int to = (int) period.to().toEpochDay();
-        return rollups.funnel(new KpiRollupQueries.Filter(from, to, filters.module().orElse(null), null,
-                filters.segment().map(CustomerSegment::customerKind).orElse(null)));
+        KpiRollupQueries.Filter filter = new KpiRollupQueries.Filter((int) period.from().toEpochDay(), (int) period.to().toEpochDay(),
+                filters.module().orElse(null), null, filters.segment().map(CustomerSegment::customerKind).orElse(null));
+        return cache.get(filter, folder.version(), () -> rollups.funnel(filter));
     }
 
     /** Stores the KPI's target for the draft's period, replacing one stored for exactly that period, and audits the change. */
@@ -154,12 +156,19 @@ public class KpiEngine {
         return to - from;
     }
 
-    private KpiValue compute(RegisteredKpi kpi, KpiQuery query) {
+    /** Core KPIs are cached (they read only rollups and clusters, which the version covers); modules' KPIs never are. */
+    private KpiValue compute(RegisteredKpi kpi, KpiQuery query, KpiResultCache.Version version) {
         try {
+            if (kpi.core()) {
+                return cache.get(new CacheKey(kpi.definition().key(), query), version, () -> kpi.computation().compute(query));
+            }
             return kpi.computation().compute(query);
         } catch (UnsupportedKpiFilterException e) {
             throw new InvalidInputException(e.filter(), e.filter() + " filters are not supported for " + e.kpiKey());
         }
+    }
+
+    private record CacheKey(String kpi, KpiQuery query) {
     }
 
     private static void checkSegment(Filters filters) {

@@ -32,6 +32,11 @@ public class KpiRegistry {
 
     /** A KPI, its computation and the provider that contributed it. */
     public record RegisteredKpi(KpiDefinition definition, KpiComputation computation, String provider) {
+
+        /** Whether the platform itself computes this KPI from its rollups. */
+        public boolean core() {
+            return provider.equals(CoreKpiProvider.class.getName());
+        }
     }
 
     /**

@@ -93,6 +93,11 @@ public class RollupFolder {
         return true;
     }
 
+    /** The version cached KPI answers are valid for: the fold generation and the latest merge or split. */
+    public KpiResultCache.Version version() {
+        return new KpiResultCache.Version(rollups.state().generation(), rollups.latestIdentityChange());
+    }
+
     /** Refolds every day that received a touchpoint after {@code after}; answers the number of days. */
     public int foldAfter(OffsetDateTime after) {
         Map<Integer, OffsetDateTime> days = rollups.daysReceivedAfter(after);
@@ -106,6 +111,7 @@ public class RollupFolder {
             QuarkusTransaction.requiringNew().run(() -> {
                 rollups.lock();
                 batch.forEach(rollups::refold);
+                rollups.bumpGeneration();
             });
         }
         OffsetDateTime latest = days.values().stream().max(OffsetDateTime::compareTo).orElseThrow();

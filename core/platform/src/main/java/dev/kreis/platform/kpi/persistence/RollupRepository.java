@@ -44,6 +44,17 @@ public class RollupRepository {
                 + " generation = generation + 1, folded_at = ? where id = ?", watermark, watermark, now, STATE);
     }
 
+    /** Counts a change of the rollups; call in the transaction that changes them, so readers never pair new rows with an old generation. */
+    public void bumpGeneration() {
+        jdbc.update("update kpi_fold_state set generation = generation + 1 where id = ?", STATE);
+    }
+
+    /** When the latest merge or split happened (every change of a customer cluster records one), null before the first. */
+    public OffsetDateTime latestIdentityChange() {
+        List<OffsetDateTime> latest = jdbc.query("select max(occurred_at) as latest from identity_event", row -> Jdbc.time(row, "latest"));
+        return latest.isEmpty() ? null : latest.get(0);
+    }
+
     /** Touchpoints received after {@code after}, counted up to {@code limit + 1} (enough to know "more than limit"). */
     public int receivedAfter(OffsetDateTime after, int limit) {
         return jdbc.queryOne("select count(*) as n from (select 1 from touchpoint where received_at > ? limit " + (limit + 1) + ") x",
