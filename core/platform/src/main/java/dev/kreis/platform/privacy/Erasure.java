@@ -1,0 +1,153 @@
+package dev.kreis.platform.privacy;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.kreis.platform.api.NotFoundProblem;
+import dev.kreis.platform.audit.AuditEntry;
+import dev.kreis.platform.audit.AuditLog;
+import dev.kreis.platform.audit.persistence.AuditRepository;
+import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.identity.persistence.CustomerClusterRepository;
+import dev.kreis.platform.identity.persistence.CustomerClusterRepository.ClusterRow;
+import dev.kreis.platform.identity.persistence.ProfileRepository;
+import dev.kreis.platform.identity.persistence.ProfileRow;
+import dev.kreis.platform.privacy.persistence.ConsentRepository;
+import dev.kreis.platform.privacy.persistence.ErasureRepository;
+import dev.kreis.platform.privacy.persistence.PersonalDataRepository;
+import dev.kreis.spi.privacy.PersonalDataContributor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+
+/**
+ * Erases a customer (all profiles of its cluster): personal values are removed or anonymised, ids and
+ * non-personal facts of touchpoints stay so figures computed over them do not change, the person's
+ * identifiers and profile keys go onto the suppression list, every module erases its part, and a receipt
+ * records what was done. All of it is one transaction. Erasing an erased customer again answers the
+ * first receipt.
+ */
+@ApplicationScoped
+public class Erasure {
+    private static final int MAX_REASON = 1024;
+
+    private final CustomerClusterRepository clusters;
+    private final ProfileRepository profiles;
+    private final PersonalDataRepository personalData;
+    private final ConsentRepository consents;
+    private final ErasureRepository erasures;
+    private final AuditRepository auditEntries;
+    private final Suppressions suppressions;
+    private final Instance<PersonalDataContributor> contributors;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Erasure(CustomerClusterRepository clusters, ProfileRepository profiles, PersonalDataRepository personalData, ConsentRepository consents,
+            ErasureRepository erasures, AuditRepository auditEntries, Suppressions suppressions, Instance<PersonalDataContributor> contributors,
+            AuditLog audit, ObjectMapper json, Clock clock) {
+        this.clusters = clusters;
+        this.profiles = profiles;
+        this.personalData = personalData;
+        this.consents = consents;
+        this.erasures = erasures;
+        this.auditEntries = auditEntries;
+        this.suppressions = suppressions;
+        this.contributors = contributors;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The receipt, and whether this request erased (false: the customer had been erased before). */
+    public record Outcome(ErasureReceipt receipt, boolean erasedNow) {
+    }
+
+    @Transactional
+    public Outcome erase(UUID requestedId, String reason, String actor) {
+        ClusterRow customer = clusters.resolve(requestedId).orElseThrow(() -> new NotFoundProblem("customer", requestedId));
+        clusters.lock(List.of(customer.id()));
+        var earlier = erasures.ofCustomer(customer.id());
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), false);
+        }
+        List<UUID> customerIds = clusters.withMergedInto(customer.id());
+        List<ProfileRow> rows = profiles.ofCustomers(List.of(customer.id()));
+        List<UUID> profileIds = rows.stream().map(ProfileRow::id).toList();
+        Map<UUID, List<Identifier>> identifiers = profiles.identifiersOfProfiles(profileIds);
+        Map<UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(profileIds);
+
+        List<String> keys = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        identifiers.values().forEach(list -> list.forEach(i -> {
+            keys.add(i.label());
+            plain.add(i.value());
+        }));
+        rows.forEach(p -> {
+            keys.add(Suppressions.profileKey(p.source(), p.externalId()));
+            plain.add(p.externalId());
+        });
+        List<JsonNode> values = new ArrayList<>();
+        attributes.values().forEach(map -> values.addAll(map.values()));
+        PersonalValues personal = PersonalValues.of(plain, values);
+
+        for (PersonalDataContributor contributor : contributors) {
+            customerIds.forEach(contributor::erase);
+        }
+        int identifierCount = personalData.deleteIdentifiers(profileIds);
+        personalData.deleteAttributes(profileIds);
+        consents.deleteOfProfiles(profileIds);
+        rows.forEach(p -> personalData.replaceInEventReasons(p.source() + "/" + p.externalId(),
+                p.source() + "/" + PersonalDataRepository.erasedExternalId(p.id())));
+        personalData.anonymiseProfiles(profileIds);
+        int touchpointCount = personalData.dropPayloads(profileIds);
+        personalData.eraseSuggestionReasons(profileIds);
+        scrubAuditEntries(customerIds, personal);
+
+        String cleanReason = reason == null || reason.isBlank() ? null : truncate(personal.scrub(reason.trim()));
+        ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), OffsetDateTime.now(clock), actor, cleanReason,
+                rows.size(), identifierCount, touchpointCount, (int) keys.stream().distinct().count());
+        erasures.insert(receipt, customerIds);
+        suppressions.suppress(keys, receipt.receiptId());
+        audit.record(actor, "customer.erased", "customer", customer.id().toString(), null, receipt, customerIds);
+        return new Outcome(receipt, true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ErasureReceipt receipt(UUID receiptId) {
+        return erasures.find(receiptId).orElseThrow(() -> new NotFoundProblem("erasure receipt", receiptId));
+    }
+
+    private void scrubAuditEntries(List<UUID> customerIds, PersonalValues personal) {
+        for (AuditEntry entry : audit.about(customerIds)) {
+            String before = scrubJson(entry.before(), personal);
+            String after = scrubJson(entry.after(), personal);
+            if (!java.util.Objects.equals(before, entry.before()) || !java.util.Objects.equals(after, entry.after())) {
+                auditEntries.scrub(entry.id(), before, after);
+            }
+        }
+    }
+
+    private String scrubJson(String text, PersonalValues personal) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(personal.scrub(json.readTree(text)));
+        } catch (JsonProcessingException e) {
+            return personal.scrub(text);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) : text;
+    }
+}
