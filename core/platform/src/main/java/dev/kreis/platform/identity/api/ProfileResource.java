@@ -11,6 +11,9 @@ import dev.kreis.platform.identity.ProfileSubmission;
 import dev.kreis.platform.privacy.ConsentDecision;
 import dev.kreis.platform.privacy.ProfileAdmission;
 import dev.kreis.platform.privacy.api.ConsentRequests;
+import dev.kreis.platform.security.Permissions;
+import dev.kreis.platform.security.RateLimits;
+import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,21 +33,26 @@ public class ProfileResource {
     private final ProfileRequests requests;
     private final ConsentRequests consentRequests;
     private final ProfileAdmission admission;
-    private final SecurityIdentity identity;
+    private final RateLimits limits;
+    private final SecurityIdentity caller;
 
-    ProfileResource(ProfileRequests requests, ConsentRequests consentRequests, ProfileAdmission admission, SecurityIdentity identity) {
+    ProfileResource(ProfileRequests requests, ConsentRequests consentRequests, ProfileAdmission admission, RateLimits limits,
+            SecurityIdentity caller) {
         this.requests = requests;
         this.consentRequests = consentRequests;
         this.admission = admission;
-        this.identity = identity;
+        this.limits = limits;
+        this.caller = caller;
     }
 
     @POST
+    @PermissionsAllowed(Permissions.CUSTOMER_RECORD_WRITE)
     @Operation(summary = "Submit what a source knows about a person or organisation",
             description = "Creates or updates the profile (source, externalId) and resolves it into a customer: "
                     + "201 when the profile is new, 200 when it was updated. 409 when it carries identifiers of an erased person "
                     + "and no consent grant.")
     public Response submit(ProfileRequest request) {
+        limits.ingestion(caller, 1);
         List<FieldError> errors = new ArrayList<>();
         ProfileSubmission submission = null;
         try {
@@ -57,7 +65,7 @@ public class ProfileResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        ProfileResult result = admission.admit(submission, request.identifiers(), consents, Actors.of(identity));
+        ProfileResult result = admission.admit(submission, request.identifiers(), consents, Actors.of(caller));
         return Response.status(result.created() ? 201 : 200)
                 .entity(new ProfileResponse(result.customerId(), result.profileId())).build();
     }
