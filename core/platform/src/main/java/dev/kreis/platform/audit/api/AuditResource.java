@@ -7,6 +7,8 @@ import dev.kreis.platform.api.QueryParams;
 import dev.kreis.platform.audit.AuditEntry;
 import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.audit.persistence.AuditRepository.AuditFilter;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,7 @@ public class AuditResource {
     }
 
     @GET
+    @PermissionsAllowed(Permissions.AUDIT_READ)
     @Operation(summary = "The audit log, newest first",
             description = "Filters combine with and: actor, action, targetType, targetId exactly; from inclusive, to exclusive (ISO-8601).")
     public Page<AuditEntry> list(@QueryParam("actor") String actor, @QueryParam("action") String action,

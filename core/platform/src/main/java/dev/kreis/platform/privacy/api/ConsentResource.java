@@ -11,6 +11,8 @@ import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.privacy.ConsentDecision;
 import dev.kreis.platform.privacy.Consents;
 import io.quarkus.security.identity.SecurityIdentity;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -48,6 +50,7 @@ public class ConsentResource {
     }
 
     @GET
+    @PermissionsAllowed(Permissions.CONSENTS_READ)
     @Operation(summary = "The customer's consent per purpose and channel, from all its profiles")
     public ConsentsView get(@PathParam("id") String id) {
         return ConsentsView.of(consents.of(Ids.parse("id", id)));
@@ -55,6 +58,7 @@ public class ConsentResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.CONSENTS_WRITE)
     @Operation(summary = "Record consent decisions (granted or withdrawn); answers the new state",
             description = "Up to 100 decisions. A decision older than the one held for the same purpose and channel changes nothing. "
                     + "Nothing is recorded if any item is invalid.")

@@ -14,6 +14,8 @@ import dev.kreis.platform.privacy.DataSubjectExports;
 import dev.kreis.platform.privacy.Erasure;
 import dev.kreis.platform.privacy.ErasureReceipt;
 import io.quarkus.security.identity.SecurityIdentity;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,6 +60,7 @@ public class PrivacyResource {
 
     @GET
     @Path("/customers/{id}/export")
+    @PermissionsAllowed(Permissions.PRIVACY_READ)
     @Operation(summary = "Everything Kreis holds about the customer, as one JSON document (right of access; audited)")
     public DataSubjectExport export(@PathParam("id") String id) {
         return exports.export(Ids.parse("id", id), Actors.of(identity));
@@ -66,6 +69,7 @@ public class PrivacyResource {
     @POST
     @Path("/customers/{id}/erase")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    @PermissionsAllowed(Permissions.PRIVACY_WRITE)
     @Operation(summary = "Erase the customer's personal data (all its profiles); answers the receipt",
             description = "201 with the receipt when erased now; 200 with the first receipt when the customer was erased before. "
                     + "Identifiers go onto the suppression list.")
@@ -84,6 +88,7 @@ public class PrivacyResource {
 
     @GET
     @Path("/erasures/{receiptId}")
+    @PermissionsAllowed(Permissions.PRIVACY_READ)
     @Operation(summary = "An erasure receipt")
     public ReceiptView receipt(@PathParam("receiptId") String receiptId) {
         return ReceiptView.of(erasure.receipt(Ids.parse("receiptId", receiptId)));
