@@ -2,6 +2,7 @@ package dev.kreis.platform.privacy;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +113,9 @@ public class Erasure {
         personalData.eraseSuggestionReasons(profileIds);
         scrubAuditEntries(customerIds, personal);
 
+        // stored with microseconds, so the receipt answered now equals the one read back later
         String cleanReason = reason == null || reason.isBlank() ? null : truncate(personal.scrub(reason.trim()));
-        ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), OffsetDateTime.now(clock), actor, cleanReason,
+        ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), actor, cleanReason,
                 rows.size(), identifierCount, touchpointCount, (int) keys.stream().distinct().count());
         erasures.insert(receipt, customerIds);
         suppressions.suppress(keys, receipt.receiptId());

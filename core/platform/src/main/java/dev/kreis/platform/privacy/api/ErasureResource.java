@@ -1,23 +1,21 @@
 package dev.kreis.platform.privacy.api;
 
+import java.io.IOException;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.kreis.platform.api.Ids;
+import dev.kreis.platform.api.MalformedRequestException;
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.audit.Actors;
-import dev.kreis.platform.privacy.DataSubjectExport;
-import dev.kreis.platform.privacy.DataSubjectExports;
 import dev.kreis.platform.privacy.Erasure;
-import dev.kreis.platform.privacy.ErasureReceipt;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.kreis.platform.security.Permissions;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,56 +24,37 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1")
+@Path("/api/v1/customers/{id}/erase")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Privacy")
-public class PrivacyResource {
+public class ErasureResource {
     private static final int MAX_REASON = 1000;
 
-    private final DataSubjectExports exports;
     private final Erasure erasure;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
-    PrivacyResource(DataSubjectExports exports, Erasure erasure, SecurityIdentity identity) {
-        this.exports = exports;
+    ErasureResource(Erasure erasure, SecurityIdentity identity, ObjectMapper json) {
         this.erasure = erasure;
         this.identity = identity;
-    }
-
-    /** The optional body of an erasure. */
-    public record EraseRequest(String reason) {
-    }
-
-    /** An erasure receipt on the wire. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReceiptView(UUID receiptId, UUID customerId, OffsetDateTime erasedAt, String actor, String reason, int profiles,
-            int identifiers, int touchpoints, int suppressedIdentifiers) {
-        static ReceiptView of(ErasureReceipt r) {
-            return new ReceiptView(r.receiptId(), r.customerId(), r.erasedAt(), r.actor(), r.reason(), r.profiles(), r.identifiers(),
-                    r.touchpoints(), r.suppressedIdentifiers());
-        }
-    }
-
-    @GET
-    @Path("/customers/{id}/export")
-    @PermissionsAllowed(Permissions.PRIVACY_READ)
-    @Operation(summary = "Everything Kreis holds about the customer, as one JSON document (right of access; audited)")
-    public DataSubjectExport export(@PathParam("id") String id) {
-        return exports.export(Ids.parse("id", id), Actors.of(identity));
+        this.json = json;
     }
 
     @POST
-    @Path("/customers/{id}/erase")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @PermissionsAllowed(Permissions.PRIVACY_WRITE)
     @Operation(summary = "Erase the customer's personal data (all its profiles); answers the receipt",
             description = "201 with the receipt when erased now; 200 with the first receipt when the customer was erased before. "
                     + "Identifiers go onto the suppression list.")
-    public Response erase(@PathParam("id") String id, EraseRequest request) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EraseRequest.class)))
+    public Response erase(@PathParam("id") String id, byte[] raw) throws IOException {
         UUID customerId = Ids.parse("id", id);
-        String reason = request == null ? null : request.reason();
+        String reason = reason(raw);
         if (reason != null && reason.length() > MAX_REASON) {
             throw new InvalidInputException("reason", "must be at most " + MAX_REASON + " characters");
         }
@@ -86,11 +65,26 @@ public class PrivacyResource {
                 : Response.ok(receipt).build();
     }
 
-    @GET
-    @Path("/erasures/{receiptId}")
-    @PermissionsAllowed(Permissions.PRIVACY_READ)
-    @Operation(summary = "An erasure receipt")
-    public ReceiptView receipt(@PathParam("receiptId") String receiptId) {
-        return ReceiptView.of(erasure.receipt(Ids.parse("receiptId", receiptId)));
+    /** The optional body of an erasure: why, for the receipt (personal values in it are erased too). */
+    public record EraseRequest(String reason) {
+    }
+
+    /** The body is optional, so it is read by hand: nothing, or an object with an optional text {@code reason}. */
+    private String reason(byte[] raw) throws IOException {
+        JsonNode body = raw == null || raw.length == 0 ? null : json.readTree(raw);
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            return null;
+        }
+        if (!body.isObject()) {
+            throw new MalformedRequestException("body", "must be an object such as {\"reason\": \"...\"}");
+        }
+        JsonNode reason = body.get("reason");
+        if (reason == null || reason.isNull()) {
+            return null;
+        }
+        if (!reason.isTextual()) {
+            throw new MalformedRequestException("reason", "must be a string");
+        }
+        return reason.asText();
     }
 }
