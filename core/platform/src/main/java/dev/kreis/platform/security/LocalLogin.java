@@ -54,10 +54,10 @@ public class LocalLogin {
             return Optional.empty();
         }
         if (!BcryptUtil.matches(password, account.passwordHash())) {
-            int failures = account.failedAttempts() + 1;
+            int failures = accounts.countFailure(account.id());
             OffsetDateTime lockedUntil = lockout.lockedUntil(failures, now);
-            accounts.recordFailure(account.id(), failures, lockedUntil);
             if (lockedUntil != null) {
+                accounts.lockUntil(account.id(), lockedUntil);
                 LOG.warnf("Account %s locked until %s after %d failed logins", username, lockedUntil, failures);
             }
             return Optional.empty();

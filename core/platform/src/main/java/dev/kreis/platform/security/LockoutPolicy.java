@@ -19,8 +19,8 @@ public record LockoutPolicy(int threshold, Duration increment, Duration maxWait)
         if (failures < threshold) {
             return null;
         }
-        long steps = failures - threshold + 1L;
-        Duration wait = steps > maxWait.dividedBy(increment) ? maxWait : increment.multipliedBy(steps);
+        long steps = Math.min(failures - threshold + 1L, maxWait.dividedBy(increment) + 1);
+        Duration wait = increment.multipliedBy(steps);
         return now.plus(wait.compareTo(maxWait) > 0 ? maxWait : wait);
     }
 }

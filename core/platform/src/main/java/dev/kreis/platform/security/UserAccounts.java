@@ -2,8 +2,6 @@ package dev.kreis.platform.security;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import dev.kreis.platform.api.ConflictProblem;
@@ -57,10 +55,6 @@ public class UserAccounts {
         return accounts.find(id).orElseThrow(() -> new NotFoundProblem("user", id));
     }
 
-    public Optional<UserAccountRow> byUsername(String username) {
-        return accounts.findByUsername(username);
-    }
-
     /** Applies the fields present in the draft. An admin can't take away their own admin role or access. */
     @Transactional
     public UserAccountRow update(UUID id, AccountDraft draft, String actor) {
@@ -104,10 +98,6 @@ public class UserAccounts {
 
     public boolean empty() {
         return accounts.count() == 0;
-    }
-
-    public List<String> knownRoles() {
-        return java.util.Arrays.stream(Role.values()).map(Role::key).toList();
     }
 
     private String hash(String password) {

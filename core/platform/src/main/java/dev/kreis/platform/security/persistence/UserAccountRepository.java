@@ -73,8 +73,14 @@ public class UserAccountRepository {
                 .filter(roles -> RoleColumn.read(roles).contains(dev.kreis.platform.security.Role.ADMIN)).count();
     }
 
-    public void recordFailure(UUID id, int failedAttempts, OffsetDateTime lockedUntil) {
-        jdbc.update("update user_account set failed_attempts = ?, locked_until = ? where id = ?", failedAttempts, lockedUntil, id);
+    /** Counts one more failed login atomically (concurrent failures are all counted); answers the new count. */
+    public int countFailure(UUID id) {
+        jdbc.update("update user_account set failed_attempts = failed_attempts + 1 where id = ?", id);
+        return jdbc.queryOne("select failed_attempts from user_account where id = ?", row -> row.getInt(1), id).orElse(0);
+    }
+
+    public void lockUntil(UUID id, OffsetDateTime lockedUntil) {
+        jdbc.update("update user_account set locked_until = ? where id = ?", lockedUntil, id);
     }
 
     public void recordSuccess(UUID id, OffsetDateTime at) {
