@@ -136,6 +136,22 @@ class ErasureApiTest {
     }
 
     @Test
+    void erasingAgainAfterAMergeBroughtNewProfilesErasesThemUnderANewReceipt() {
+        Created anna = person("crm").email(email()).create();
+        String first = erase(anna.customerId(), null).then().statusCode(201).extract().jsonPath().getString("receiptId");
+        String mail = email();
+        Created other = person("shop").email(mail).create();
+        postJson("/api/v1/customers/" + anna.customerId() + "/merge", Map.of("customerIds", List.of(other.customerId()))).then().statusCode(200);
+
+        String second = erase(anna.customerId(), null).then().statusCode(201).body("profiles", equalTo(2)).body("identifiers", equalTo(1))
+                .extract().jsonPath().getString("receiptId");
+
+        assertNotEquals(first, second);
+        assertEquals(List.of(), DatabaseScan.find(jdbc, DatabaseScan.textColumns(jdbc), mail));
+        erase(other.customerId(), null).then().statusCode(200).body("receiptId", equalTo(second));
+    }
+
+    @Test
     void anErasureWithoutBodyIsAccepted() {
         Created anna = person("crm").email(email()).create();
 

@@ -34,7 +34,8 @@ import jakarta.transaction.Transactional;
  * non-personal facts of touchpoints stay so figures computed over them do not change, the person's
  * identifiers and profile keys go onto the suppression list, every module erases its part, and a receipt
  * records what was done. All of it is one transaction. Erasing an erased customer again answers the
- * first receipt.
+ * first receipt, unless profiles that were not erased joined it since (a merge): then those are erased
+ * too, under a new receipt.
  */
 @ApplicationScoped
 public class Erasure {
@@ -76,12 +77,12 @@ public class Erasure {
     public Outcome erase(UUID requestedId, String reason, String actor) {
         ClusterRow customer = clusters.resolve(requestedId).orElseThrow(() -> new NotFoundProblem("customer", requestedId));
         clusters.lock(List.of(customer.id()));
+        List<ProfileRow> rows = profiles.ofCustomers(List.of(customer.id()));
         var earlier = erasures.ofCustomer(customer.id());
-        if (earlier.isPresent()) {
+        if (earlier.isPresent() && rows.stream().allMatch(p -> p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id())))) {
             return new Outcome(earlier.get(), false);
         }
         List<UUID> customerIds = clusters.withMergedInto(customer.id());
-        List<ProfileRow> rows = profiles.ofCustomers(List.of(customer.id()));
         List<UUID> profileIds = rows.stream().map(ProfileRow::id).toList();
         Map<UUID, List<Identifier>> identifiers = profiles.identifiersOfProfiles(profileIds);
         Map<UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(profileIds);

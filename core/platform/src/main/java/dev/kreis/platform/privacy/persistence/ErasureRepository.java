@@ -24,11 +24,13 @@ public class ErasureRepository {
         this.jdbc = jdbc;
     }
 
+    /** Stores the receipt; the customer ids point at it from now on (at a repeated erasure, instead of the earlier one). */
     public void insert(ErasureReceipt receipt, Collection<UUID> customerIds) {
         jdbc.update("insert into erasure_receipt (id, customer_id, erased_at, actor, reason, profiles, identifiers, touchpoints, suppressed)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", receipt.receiptId(), receipt.customerId(), receipt.erasedAt(), receipt.actor(),
                 receipt.reason(), receipt.profiles(), receipt.identifiers(), receipt.touchpoints(), receipt.suppressedIdentifiers());
-        jdbc.batch("insert into erased_customer (customer_id, receipt_id) values (?, ?) on conflict do nothing",
+        jdbc.batch("delete from erased_customer where customer_id = ?", customerIds.stream().map(id -> new Object[] { id }).toList());
+        jdbc.batch("insert into erased_customer (customer_id, receipt_id) values (?, ?)",
                 customerIds.stream().map(id -> new Object[] { id, receipt.receiptId() }).toList());
     }
 
