@@ -42,6 +42,8 @@ public class Suppressions {
     private volatile boolean erasedAny;
     private volatile long checkedAt = System.nanoTime() - RECHECK_NANOS;
     private volatile byte[] pepper;
+    /** A keyed MAC per thread: a batch hashes thousands of identifiers, and initialising one costs more than using it. */
+    private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
     Suppressions(SuppressionRepository repository, ErasureRepository erasures, Clock clock) {
         this.repository = repository;
@@ -110,13 +112,17 @@ public class Suppressions {
     }
 
     private String hash(String key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(pepper(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        Mac mac = macs.get();
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(pepper(), "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+            }
+            macs.set(mac);
         }
+        return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     private byte[] pepper() {
