@@ -239,6 +239,8 @@ class ErasureApiTest {
         String receipt = Staff.as("cx-manager").contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/customers/" + anna.customerId() + "/erase").then().statusCode(201)
                 .body("actor", equalTo(Staff.username("cx-manager"))).extract().jsonPath().getString("receiptId");
+        given().queryParam("action", "customer.erased").queryParam("targetId", anna.customerId().toString()).get("/api/v1/audit")
+                .then().body("items.actor", contains(Staff.username("cx-manager"))).body("items[0].after.receiptId", equalTo(receipt));
         Staff.as("viewer").get("/api/v1/erasures/" + receipt).then().statusCode(403);
         Staff.as("cx-manager").get("/api/v1/erasures/" + receipt).then().statusCode(200);
         given().auth().none().get("/api/v1/erasures/" + receipt).then().statusCode(401);

@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -78,7 +82,7 @@ public class Erasure {
         ClusterRow customer = clusters.resolve(requestedId).orElseThrow(() -> new NotFoundProblem("customer", requestedId));
         clusters.lock(List.of(customer.id()));
         List<ProfileRow> rows = profiles.ofCustomers(List.of(customer.id()));
-        var earlier = erasures.ofCustomer(customer.id());
+        Optional<ErasureReceipt> earlier = erasures.ofCustomer(customer.id());
         if (earlier.isPresent() && rows.stream().allMatch(p -> p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id())))) {
             return new Outcome(earlier.get(), false);
         }
@@ -86,20 +90,7 @@ public class Erasure {
         List<UUID> profileIds = rows.stream().map(ProfileRow::id).toList();
         Map<UUID, List<Identifier>> identifiers = profiles.identifiersOfProfiles(profileIds);
         Map<UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(profileIds);
-
-        List<String> keys = new ArrayList<>();
-        List<String> plain = new ArrayList<>();
-        identifiers.values().forEach(list -> list.forEach(i -> {
-            keys.add(i.label());
-            plain.add(i.value());
-        }));
-        rows.forEach(p -> {
-            keys.add(Suppressions.profileKey(p.source(), p.externalId()));
-            plain.add(p.externalId());
-        });
-        List<JsonNode> values = new ArrayList<>();
-        attributes.values().forEach(map -> values.addAll(map.values()));
-        PersonalValues personal = PersonalValues.of(plain, values);
+        Traces traces = traces(rows, identifiers, attributes);
 
         for (PersonalDataContributor contributor : contributors) {
             customerIds.forEach(contributor::erase);
@@ -112,14 +103,15 @@ public class Erasure {
         personalData.anonymiseProfiles(profileIds);
         int touchpointCount = personalData.dropPayloads(profileIds);
         personalData.eraseSuggestionReasons(profileIds);
-        scrubAuditEntries(customerIds, personal);
+        scrubAuditEntries(customerIds, traces.values());
 
+        String cleanReason = reason == null || reason.isBlank() ? null : truncate(traces.values().scrub(reason.trim()));
         // stored with microseconds, so the receipt answered now equals the one read back later
-        String cleanReason = reason == null || reason.isBlank() ? null : truncate(personal.scrub(reason.trim()));
-        ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), actor, cleanReason,
-                rows.size(), identifierCount, touchpointCount, (int) keys.stream().distinct().count());
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), now, actor, cleanReason, rows.size(),
+                identifierCount, touchpointCount, traces.keys().size());
         erasures.insert(receipt, customerIds);
-        suppressions.suppress(keys, receipt.receiptId());
+        suppressions.suppress(traces.keys(), receipt.receiptId());
         audit.record(actor, "customer.erased", "customer", customer.id().toString(), null, receipt, customerIds);
         return new Outcome(receipt, true);
     }
@@ -129,11 +121,33 @@ public class Erasure {
         return erasures.find(receiptId).orElseThrow(() -> new NotFoundProblem("erasure receipt", receiptId));
     }
 
+    /** What identifies the person: the keys for the suppression list, and the values to take out of what stays. */
+    private record Traces(List<String> keys, PersonalValues values) {
+    }
+
+    /** Profiles erased before (a repeated erasure after a merge) have nothing left to trace. */
+    private static Traces traces(List<ProfileRow> rows, Map<UUID, List<Identifier>> identifiers,
+            Map<UUID, Map<String, JsonNode>> attributes) {
+        Set<String> keys = new LinkedHashSet<>();
+        List<String> plain = new ArrayList<>();
+        identifiers.values().forEach(list -> list.forEach(i -> {
+            keys.add(i.label());
+            plain.add(i.value());
+        }));
+        rows.stream().filter(p -> !p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id()))).forEach(p -> {
+            keys.add(Suppressions.profileKey(p.source(), p.externalId()));
+            plain.add(p.externalId());
+        });
+        List<JsonNode> values = new ArrayList<>();
+        attributes.values().forEach(map -> values.addAll(map.values()));
+        return new Traces(List.copyOf(keys), PersonalValues.of(plain, values));
+    }
+
     private void scrubAuditEntries(List<UUID> customerIds, PersonalValues personal) {
         for (AuditEntry entry : audit.about(customerIds)) {
             String before = scrubJson(entry.before(), personal);
             String after = scrubJson(entry.after(), personal);
-            if (!java.util.Objects.equals(before, entry.before()) || !java.util.Objects.equals(after, entry.after())) {
+            if (!Objects.equals(before, entry.before()) || !Objects.equals(after, entry.after())) {
                 auditEntries.scrub(entry.id(), before, after);
             }
         }

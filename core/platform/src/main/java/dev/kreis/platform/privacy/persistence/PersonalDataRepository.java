@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 import dev.kreis.platform.storage.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,7 @@ public class PersonalDataRepository {
                 text, replacement);
     }
 
-    private static int inChunks(Collection<UUID> ids, java.util.function.ToIntFunction<List<UUID>> work) {
+    private static int inChunks(Collection<UUID> ids, ToIntFunction<List<UUID>> work) {
         List<UUID> all = List.copyOf(ids);
         int total = 0;
         for (int from = 0; from < all.size(); from += CHUNK) {
