@@ -71,6 +71,11 @@ public final class MatrixProbes {
                         (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of()).post("/api/v1/customers/" + UUID.randomUUID() + "/erase")),
                 new Probe(Capability.AUDIT, Access.READ, "GET /api/v1/audit",
                         (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/audit")),
+                new Probe(Capability.FEEDBACK, Access.READ, "GET /api/v1/surveys",
+                        (caller, admin) -> caller.get("/api/v1/surveys")),
+                new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "Probe survey", "kind", "nps"))
+                                .post("/api/v1/surveys")),
                 new Probe(Capability.USERS, Access.READ, "GET /api/v1/users",
                         (caller, admin) -> caller.get("/api/v1/users")),
                 new Probe(Capability.USERS, Access.WRITE, "POST /api/v1/users (invalid body)",

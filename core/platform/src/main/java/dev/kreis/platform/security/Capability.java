@@ -36,6 +36,10 @@ public enum Capability {
     SURVIVORSHIP("survivorship",
             EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER),
             EnumSet.of(ADMIN, CX_MANAGER)),
+    /** Feedback surveys (NPS, CSAT, CES) and invitations to answer them. */
+    FEEDBACK("feedback",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER, INTEGRATION),
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, INTEGRATION)),
     /** Consent per purpose and channel. */
     CONSENTS("consents",
             EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER, INTEGRATION),

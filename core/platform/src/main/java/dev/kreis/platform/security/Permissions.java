@@ -13,6 +13,8 @@ public final class Permissions {
     public static final String IDENTITY_RESOLUTION_WRITE = "identity-resolution:write";
     public static final String SURVIVORSHIP_READ = "survivorship:read";
     public static final String SURVIVORSHIP_WRITE = "survivorship:write";
+    public static final String FEEDBACK_READ = "feedback:read";
+    public static final String FEEDBACK_WRITE = "feedback:write";
     public static final String CONSENTS_READ = "consents:read";
     public static final String CONSENTS_WRITE = "consents:write";
     public static final String PRIVACY_READ = "privacy:read";
