@@ -84,7 +84,8 @@ class ErasureApiTest {
         touchpointForEmail(otherMail).source("shop").set("amount", 30).set("currency", "EUR").ingest();
         ConsentApiTest.put(anna.customerId(), ConsentApiTest.decision("marketing", "email", "granted", null)).then().statusCode(200);
         moduleData.put(anna.customerId(), Map.of("newsletterAddress", mail));
-        List<String> timeline = Fixtures.timelineIds(anna.customerId());
+        String surveyToken = SurveyApiTest.invite(SurveyApiTest.survey("nps"), anna.customerId()).getString("token");
+                List<String> timeline = Fixtures.timelineIds(anna.customerId());
         List<BigDecimal> before = kpis(anna.customerId());
         List<DatabaseScan.Column> columns = DatabaseScan.textColumns(jdbc);
         assertTrue(columns.size() > 20, "text columns found: " + columns);
@@ -107,6 +108,7 @@ class ErasureApiTest {
         }
         assertEquals(before, kpis(anna.customerId()), "NPS, amounts and counts are unchanged");
         assertEquals(timeline, Fixtures.timelineIds(anna.customerId()), "every touchpoint stays");
+        given().auth().none().get("/public/v1/responses/" + surveyToken).then().statusCode(410);
         assertTrue(moduleData.erased(anna.customerId()) && moduleData.erased(byTouchpoint), "the module erased every id of the customer");
         JsonPath customer = Fixtures.customer(byTouchpoint);
         assertEquals(anna.customerId().toString(), customer.getString("id"), "merged ids still forward");

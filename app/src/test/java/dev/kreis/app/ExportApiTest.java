@@ -52,7 +52,9 @@ class ExportApiTest {
         postJson("/api/v1/touchpoints/batch", Map.of("items", batch)).then().statusCode(200).body("accepted", equalTo(600));
         ConsentApiTest.put(anna.customerId(), ConsentApiTest.decision("marketing", "email", "granted", "2025-01-01T00:00:00Z"))
                 .then().statusCode(200);
-        moduleData.put(anna.customerId(), Map.of("campaigns", List.of("spring")));
+        String survey = SurveyApiTest.survey("nps");
+        String token = SurveyApiTest.invite(survey, anna.customerId()).getString("token");
+                moduleData.put(anna.customerId(), Map.of("campaigns", List.of("spring")));
         moduleData.put(other, Map.of("newsletterAddress", otherMail));
 
         JsonPath export = given().get("/api/v1/customers/" + anna.customerId() + "/export").then().statusCode(200).extract().jsonPath();
@@ -72,7 +74,9 @@ class ExportApiTest {
         assertEquals(List.of("granted"), export.getList("consents.status"));
         assertEquals("admin", export.getString("identityHistory.find { it.kind == 'merge' }.actor"));
         assertTrue(export.getList("mergeSuggestions.customerIds.flatten()").contains(lookalike.customerId().toString()));
-        assertTrue(export.getList("auditEntries.action").containsAll(List.of("customer.merged", "consent.changed")));
+        assertEquals(List.of(survey), export.getList("surveyInvitations.surveyId"));
+        assertTrue(!export.prettify().contains(token), "the invitation's token is a credential and not exported");
+                assertTrue(export.getList("auditEntries.action").containsAll(List.of("customer.merged", "consent.changed")));
         assertEquals(List.of("spring"), export.getList("modules.'test-module'.'" + anna.customerId() + "'.campaigns"));
         assertEquals(otherMail, export.getString("modules.'test-module'.'" + other + "'.newsletterAddress"));
 

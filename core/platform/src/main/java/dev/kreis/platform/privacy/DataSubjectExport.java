@@ -17,13 +17,14 @@ import dev.kreis.platform.touchpoint.api.TouchpointView;
 /**
  * Everything Kreis holds about one customer (right of access): the golden record with provenance, each
  * profile with its attributes and identifiers, every touchpoint with its payload, the consents, the
- * identity history, merge suggestions and audit entries about the customer, the erasure receipt if it
+ * identity history, merge suggestions, survey invitations and audit entries about the customer, the erasure receipt if it
  * was erased, and what each module contributed ({@code modules.<module id>.<customer id>}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSubjectExport(OffsetDateTime exportedAt, UUID customerId, List<UUID> customerIds, CustomerView customer,
         List<ProfileExport> profiles, List<TouchpointView> touchpoints, List<ConsentDecision> consents, List<EventRow> identityHistory,
-        List<SuggestionExport> mergeSuggestions, List<AuditEntry> auditEntries, ErasureReceipt erasure,
+        List<SuggestionExport> mergeSuggestions, List<InvitationExport> surveyInvitations, List<AuditEntry> auditEntries,
+        ErasureReceipt erasure,
         Map<String, Map<UUID, Map<String, Object>>> modules) {
 
     /** One profile as its source sent it. */
@@ -37,6 +38,11 @@ public record DataSubjectExport(OffsetDateTime exportedAt, UUID customerId, List
 
     /** A normalised identifier; {@code system} is empty for e-mail and phone. */
     public record IdentifierExport(String type, String system, String value) {
+    }
+
+    /** A survey invitation sent to the customer (without its token: that is a credential, kept only as a hash). */
+    public record InvitationExport(UUID id, UUID surveyId, UUID customerId, UUID contextTouchpointId, String createdBy,
+            OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime answeredAt, UUID responseTouchpointId) {
     }
 
     /** A merge suggestion involving one of the customer's profiles, in any status. */

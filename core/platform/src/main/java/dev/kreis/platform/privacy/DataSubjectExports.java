@@ -16,6 +16,7 @@ import dev.kreis.platform.api.Page;
 import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.customer.CustomerDirectory;
 import dev.kreis.platform.customer.CustomerView;
+import dev.kreis.platform.feedback.persistence.SurveyRepository;
 import dev.kreis.platform.identity.Identifier;
 import dev.kreis.platform.identity.persistence.CustomerClusterRepository;
 import dev.kreis.platform.identity.persistence.CustomerClusterRepository.ClusterRow;
@@ -25,6 +26,7 @@ import dev.kreis.platform.identity.persistence.MergeSuggestionRepository;
 import dev.kreis.platform.identity.persistence.ProfileRepository;
 import dev.kreis.platform.identity.persistence.ProfileRow;
 import dev.kreis.platform.privacy.DataSubjectExport.IdentifierExport;
+import dev.kreis.platform.privacy.DataSubjectExport.InvitationExport;
 import dev.kreis.platform.privacy.DataSubjectExport.ObservedValue;
 import dev.kreis.platform.privacy.DataSubjectExport.ProfileExport;
 import dev.kreis.platform.privacy.DataSubjectExport.SuggestionExport;
@@ -54,13 +56,14 @@ public class DataSubjectExports {
     private final IdentityEventRepository events;
     private final MergeSuggestionRepository suggestions;
     private final ErasureRepository erasures;
+    private final SurveyRepository surveys;
     private final Instance<PersonalDataContributor> contributors;
     private final AuditLog audit;
     private final Clock clock;
 
     DataSubjectExports(CustomerDirectory directory, CustomerClusterRepository clusters, ProfileRepository profiles, Timeline timeline,
             ConsentRepository consents, IdentityEventRepository events, MergeSuggestionRepository suggestions, ErasureRepository erasures,
-            Instance<PersonalDataContributor> contributors, AuditLog audit, Clock clock) {
+            SurveyRepository surveys, Instance<PersonalDataContributor> contributors, AuditLog audit, Clock clock) {
         this.directory = directory;
         this.clusters = clusters;
         this.profiles = profiles;
@@ -69,6 +72,7 @@ public class DataSubjectExports {
         this.events = events;
         this.suggestions = suggestions;
         this.erasures = erasures;
+        this.surveys = surveys;
         this.contributors = contributors;
         this.audit = audit;
         this.clock = clock;
@@ -102,7 +106,7 @@ public class DataSubjectExports {
         List<ConsentDecision> consentState = ConsentState.of(consents.ofCustomer(customer.id())).decisions();
         Map<String, Map<UUID, Map<String, Object>>> modules = modules(customerIds);
         DataSubjectExport export = new DataSubjectExport(OffsetDateTime.now(clock), customer.id(), customerIds, view, profileExports,
-                touchpoints, consentState, history(customerIds), suggestions(profileIds), audit.about(customerIds),
+                touchpoints, consentState, history(customerIds), suggestions(profileIds), invitations(customerIds), audit.about(customerIds),
                 erasures.ofCustomer(customer.id()).orElse(null), modules);
         audit.record(actor, "customer.exported", "customer", customer.id().toString(), null,
                 new ExportSummary(customerIds, rows.size(), touchpoints.size(), consentState.size(), List.copyOf(modules.keySet())),
@@ -133,6 +137,11 @@ public class DataSubjectExports {
         return suggestions.involving(profileIds).stream().map(s -> new SuggestionExport(s.id(), s.score(),
                 Arrays.asList(s.reasons().split("\n")), s.status(), List.of(s.profileA(), s.profileB()),
                 List.of(s.customerA(), s.customerB()), s.createdAt())).toList();
+    }
+
+    private List<InvitationExport> invitations(List<UUID> customerIds) {
+        return surveys.invitationsOfCustomers(customerIds).stream().map(i -> new InvitationExport(i.id(), i.surveyId(), i.customerId(),
+                i.contextTouchpointId(), i.createdBy(), i.createdAt(), i.expiresAt(), i.answeredAt(), i.responseTouchpointId())).toList();
     }
 
     private Map<String, Map<UUID, Map<String, Object>>> modules(List<UUID> customerIds) {

@@ -104,10 +104,11 @@ public class Erasure {
         int touchpointCount = personalData.dropPayloads(profileIds);
         personalData.eraseSuggestionReasons(profileIds);
         scrubAuditEntries(customerIds, traces.values());
-
-        String cleanReason = reason == null || reason.isBlank() ? null : truncate(traces.values().scrub(reason.trim()));
         // stored with microseconds, so the receipt answered now equals the one read back later
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        personalData.expireSurveyInvitations(customerIds, now);
+
+        String cleanReason = reason == null || reason.isBlank() ? null : truncate(traces.values().scrub(reason.trim()));
         ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), now, actor, cleanReason, rows.size(),
                 identifierCount, touchpointCount, traces.keys().size());
         erasures.insert(receipt, customerIds);

@@ -1,5 +1,6 @@
 package dev.kreis.platform.privacy.persistence;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -67,6 +68,18 @@ public class PersonalDataRepository {
             params.addAll(chunk);
             return jdbc.update("update merge_suggestion set reasons = ? where profile_a in (" + Jdbc.markers(chunk.size())
                     + ") or profile_b in (" + Jdbc.markers(chunk.size()) + ")", params.toArray());
+        });
+    }
+
+    /** Ends the open survey invitations of the customers, so a link in an old e-mail no longer records an answer. */
+    public int expireSurveyInvitations(Collection<UUID> customerIds, OffsetDateTime now) {
+        return inChunks(customerIds, chunk -> {
+            List<Object> params = new ArrayList<>();
+            params.add(now);
+            params.addAll(chunk);
+            params.add(now);
+            return jdbc.update("update survey_invitation set expires_at = ? where customer_id in (" + Jdbc.markers(chunk.size())
+                    + ") and answered_at is null and expires_at > ?", params.toArray());
         });
     }
 
