@@ -38,6 +38,9 @@ create table consent (
     primary key (profile_id, purpose, channel)
 );
 
+-- Export and erasure find the merge suggestions of a profile on either side.
+create index merge_suggestion_profile_b on merge_suggestion (profile_b);
+
 -- Per-installation secrets, created by the application on first start (the suppression pepper).
 create table installation_secret (
     name            varchar(64)  primary key,

@@ -83,7 +83,12 @@ public class PersonalDataRepository {
         });
     }
 
-    /** Replaces {@code text} in every identity-event reason that contains it (reasons name profiles by source/external id). */
+    /**
+     * Replaces {@code text} in every identity-event reason that contains it (automatic merges name the profile that
+     * linked the customers by source/external id). This reads the whole table: an event can name a profile that
+     * never belonged to the customer it was made on (when a separation kept the profile's own customer out of the
+     * merge), and erasures are rare next to merges.
+     */
     public void replaceInEventReasons(String text, String replacement) {
         jdbc.update("update identity_event set reason = replace(reason, ?, ?) where reason <> replace(reason, ?, ?)", text, replacement,
                 text, replacement);
