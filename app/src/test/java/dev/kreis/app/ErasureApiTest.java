@@ -65,14 +65,16 @@ class ErasureApiTest {
         String mail = email();
         String otherMail = email();
         String rawPhone = berlinPhone();
-        Created anna = person("crm").name("Anna", lastName).attribute("city", "Berlin-" + lastName).attribute("phone", rawPhone)
-                .email(mail).phone(rawPhone).external("hubspot", "hs-" + lastName).create();
+        String company = "Zyxqwer " + unique() + " GmbH";
+        Created anna = person("crm").name("Anna", lastName).attribute("company", company).attribute("city", "Berlin-" + lastName)
+                .attribute("phone", rawPhone).email(mail).phone(rawPhone).external("hubspot", "hs-" + lastName).create();
         String e164 = Fixtures.customer(anna.customerId()).getList("identifiers.findAll { it.type == 'phone' }.value", String.class).get(0);
         UUID byTouchpoint = UUID.fromString(touchpointForEmail(otherMail).source("shop").post().then().statusCode(201)
                 .extract().jsonPath().getString("customerId"));
         Created bridge = person("web-form").externalId(mail).attribute("name", fullName).email(mail).email(otherMail).create();
         assertEquals(anna.customerId(), bridge.customerId(), "the bridging profile merged both customers automatically");
-        Created lookalike = person("support").name("Anna", lastName.replace("Erasmus", "Erassmus")).email(email()).create();
+        Created lookalike = person("support").name("Anna", lastName.replace("Erasmus", "Erassmus")).attribute("company", company)
+                .email(email()).create();
         assertEquals(List.of(new DatabaseScan.Column("merge_suggestion", "reasons")),
                 DatabaseScan.find(jdbc, List.of(new DatabaseScan.Column("merge_suggestion", "reasons")), lastName), "a suggestion quotes the name");
 

@@ -40,11 +40,14 @@ class ExportApiTest {
         String lastName = "Exportmann" + unique();
         String mail = email();
         String otherMail = email();
-        Created anna = person("crm").name("Anna", lastName).attribute("city", "Berlin").email(mail).phone(Fixtures.berlinPhone()).create();
+        String company = "Zyxqwer " + unique() + " GmbH";
+        Created anna = person("crm").name("Anna", lastName).attribute("city", "Berlin").attribute("company", company).email(mail)
+                .phone(Fixtures.berlinPhone()).create();
         UUID other = UUID.fromString(touchpointForEmail(otherMail).source("shop").set("payload", Map.of("note", "first order"))
                 .post().then().statusCode(201).extract().jsonPath().getString("customerId"));
         postJson("/api/v1/customers/" + anna.customerId() + "/merge", Map.of("customerIds", List.of(other))).then().statusCode(200);
-        Created lookalike = person("support").name("Anna", lastName.replace("Exportmann", "Exporttmann")).email(email()).create();
+        Created lookalike = person("support").name("Anna", lastName.replace("Exportmann", "Exporttmann")).attribute("company", company)
+                .email(email()).create();
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             batch.add(touchpointFor(anna.customerId()).source("crm").json());
