@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
@@ -100,11 +101,24 @@ class KpiApiBadInputTest {
     }
 
     @Test
-    void aCxManagerSetsTargetsAndIsNamedAsTheirAuthor() {
+    void aCxManagerSetsTargetsAndTheChangeIsAuditedWithBeforeAndAfter() {
         String manager = Staff.username("cx-manager");
-        Staff.as("cx-manager").contentType(ContentType.JSON)
-                .body(Map.of("value", 30, "from", "2031-01-01", "owners", List.of("product"), "shared", false))
+        Map<String, Object> first = Map.of("value", 30, "from", "2041-01-01", "owners", List.of("product"), "shared", false);
+        Staff.as("cx-manager").contentType(ContentType.JSON).body(first)
                 .put("/api/v1/kpis/nps/target").then().statusCode(200).body("updatedBy", equalTo(manager));
+        Staff.as("cx-manager").contentType(ContentType.JSON)
+                .body(Map.of("value", 35, "from", "2041-01-01", "owners", List.of("product", "support"), "shared", true))
+                .put("/api/v1/kpis/nps/target").then().statusCode(200);
+
+        io.restassured.path.json.JsonPath audit = given().queryParam("action", "kpi.target.set").queryParam("targetId", "nps")
+                .queryParam("actor", manager).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(manager, manager), audit.getList("items.actor"));
+        assertEquals("kpi", audit.getString("items[0].targetType"));
+        assertEquals(30.0, audit.getDouble("items[0].before.value"));
+        assertEquals(35.0, audit.getDouble("items[0].after.value"));
+        assertEquals(List.of("product", "support"), audit.getList("items[0].after.owners"));
+        assertEquals("2041-01-01", audit.getString("items[0].after.from"));
+        org.junit.jupiter.api.Assertions.assertNull(audit.get("items[1].before"), "the first target of the period replaced nothing");
     }
 
     @Test

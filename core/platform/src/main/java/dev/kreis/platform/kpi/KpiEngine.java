@@ -20,6 +20,7 @@ import dev.kreis.spi.kpi.KpiValue;
 import dev.kreis.spi.kpi.UnsupportedKpiFilterException;
 import dev.kreis.spi.touchpoint.JourneyPhase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 /**
  * The KPI engine's service: definitions with their targets, a KPI's value for a period and filters
@@ -133,6 +134,7 @@ public class KpiEngine {
     }
 
     /** Stores the KPI's target for the draft's period, replacing one stored for exactly that period, and audits the change. */
+    @Transactional
     public StoredTarget setTarget(String key, TargetDraft draft, String actor) {
         kpi(key);
         Optional<StoredTarget> before = targets.find(key, draft.from(), draft.to());

@@ -1,23 +1,39 @@
 package dev.kreis.platform.kpi;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
-import org.jboss.logging.Logger;
-
+import dev.kreis.platform.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Where a target change is audited: the one call site for the audit log, which does not exist on the
- * platform yet. Until it does, changes go to the {@code dev.kreis.audit} log category; when
- * {@code dev.kreis.platform.audit.AuditLog} lands, this method calls
- * {@code record(actor, "kpi.target.set", "kpi", key, before, after)} instead.
- */
+/** Audits target changes: action {@code kpi.target.set}, target type {@code kpi}, the KPI's key as target id. */
 @ApplicationScoped
 public class TargetAudit {
-    private static final Logger AUDIT = Logger.getLogger("dev.kreis.audit");
+    static final String ACTION = "kpi.target.set";
 
-    /** Records that {@code actor} set a target, replacing {@code before} if one was stored for the same period. */
+    private final AuditLog log;
+
+    TargetAudit(AuditLog log) {
+        this.log = log;
+    }
+
+    /** What an audit entry shows of a target. */
+    record State(BigDecimal value, LocalDate from, LocalDate to, List<String> owners, boolean shared, String atRiskKind,
+            BigDecimal atRiskWidth) {
+
+        static State of(StoredTarget target) {
+            return new State(target.value(), target.from().orElse(null), target.to().orElse(null),
+                    List.copyOf(new TreeSet<>(target.owners())), target.shared(), target.band().kind().name().toLowerCase(Locale.ROOT),
+                    target.band().width());
+        }
+    }
+
+    /** Records, in the caller's transaction, that {@code actor} set a target, replacing {@code before} of the same period if any. */
     public void targetSet(String actor, Optional<StoredTarget> before, StoredTarget after) {
-        AUDIT.infof("kpi.target.set by %s on kpi %s: %s -> %s", actor, after.kpiKey(), before.map(Object::toString).orElse("none"), after);
+        log.record(actor, ACTION, "kpi", after.kpiKey(), before.map(State::of).orElse(null), State.of(after));
     }
 }

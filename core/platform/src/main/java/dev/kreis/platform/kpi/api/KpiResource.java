@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.kpi.DayPeriod;
 import dev.kreis.platform.kpi.KpiEngine;
 import dev.kreis.platform.kpi.SeriesInterval;
@@ -92,6 +93,6 @@ public class KpiResource {
     @Operation(summary = "Set a KPI's target for a period, with owner departments and the shared flag; replaces the target of that period")
     public TargetView setTarget(@PathParam("key") String key, JsonNode body) {
         engine.kpi(key);
-        return TargetView.of(engine.setTarget(key, TargetRequests.validate(body), caller.getPrincipal().getName()));
+        return TargetView.of(engine.setTarget(key, TargetRequests.validate(body), Actors.of(caller)));
     }
 }
