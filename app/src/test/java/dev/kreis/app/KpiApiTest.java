@@ -392,6 +392,7 @@ class KpiApiTest {
         assertEquals(four("50"), value("repurchase_rate", window, end));
         assertEquals(four("100"), value("repurchase_rate", window, end, "segment", "kind:organisation"));
         assertEquals(four("0"), value("repurchase_rate", window, end, "segment", "kind:person"));
+        assertEquals(four("10"), value("average_order_value", window, end, "segment", "kind:person"));
         exact().queryParam("segment", "kind:organisation").queryParam("from", window.toString()).queryParam("to", end.toString())
                 .get("/api/v1/kpis/funnel/steps").then().statusCode(200).body("phases[0].customers", equalTo(1));
     }

@@ -156,6 +156,7 @@ class KpiBruteForceApiTest {
         check("nps", all.nps("advocacy"), from, to, context, "phase", "advocacy");
         Reference organisations = new Reference(data, from, to, s -> s.kind().equals("organisation"));
         check("repurchase_rate", organisations.repurchase(), from, to, context, "segment", "kind:organisation");
+        check("average_order_value", organisations.averageOrderValue(), from, to, context, "segment", "kind:organisation");
         check("peak_end_score", organisations.peakEnd(), from, to, context, "segment", "kind:organisation");
         check("nrr", organisations.nrr(), from, to, context, "segment", "kind:organisation");
         check("funnel", organisations.funnel(), from, to, context, "segment", "kind:organisation");

@@ -54,8 +54,8 @@ public class CoreKpiProvider implements KpiProvider {
     /** The filters a core KPI applies; any other present filter is refused with {@link UnsupportedKpiFilterException}. */
     public static Set<String> supportedFilters(CoreKpi kpi) {
         return switch (kpi) {
-            case NPS, CSAT, CSAT_MEAN, CES, CES_SHARE_EASY, PROACTIVE_SHARE, AVERAGE_ORDER_VALUE -> TOUCHPOINT_FILTERS;
-            case REPURCHASE_RATE, PEAK_END_SCORE -> ANY;
+            case NPS, CSAT, CSAT_MEAN, CES, CES_SHARE_EASY, PROACTIVE_SHARE -> TOUCHPOINT_FILTERS;
+            case AVERAGE_ORDER_VALUE, REPURCHASE_RATE, PEAK_END_SCORE -> ANY;
             case FUNNEL -> Set.of("module", "segment");
             case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> CUSTOMER_FILTERS;
         };
@@ -70,7 +70,7 @@ public class CoreKpiProvider implements KpiProvider {
             case CES -> CustomerEffortScore.of(rollups.scores(ScoreScale.CES, filter)).asKpiValue();
             case CES_SHARE_EASY -> CustomerEffortScore.of(rollups.scores(ScoreScale.CES, filter)).shareEasyKpi();
             case PROACTIVE_SHARE -> rollups.proactiveShare(config.serviceTypes(), filter).asKpiValue();
-            case AVERAGE_ORDER_VALUE -> rollups.orders(filter).asKpiValue();
+            case AVERAGE_ORDER_VALUE -> (query.segment().isPresent() ? rollups.ordersOfCustomers(filter) : rollups.orders(filter)).asKpiValue();
             case REPURCHASE_RATE -> rollups.repurchase(filter).asKpiValue();
             case PEAK_END_SCORE -> peakEnd(filter);
             case FUNNEL -> rollups.funnel(filter).conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE);
