@@ -161,6 +161,10 @@ class KpiBruteForceApiTest {
         check("nrr", organisations.nrr(), from, to, context, "segment", "kind:organisation");
         check("funnel", organisations.funnel(), from, to, context, "segment", "kind:organisation");
 
+        JsonPath negativePeaks = exact().queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/api/v1/kpis/peak_end_score/negative-peaks").then().statusCode(200).extract().jsonPath();
+        assertEquals(all.negativePeakTypes(), negativePeaks.getList("types.type"), context);
+
         JsonPath series = exact().queryParam("interval", "month").queryParam("from", window.toString()).queryParam("to", to.toString())
                 .get("/api/v1/kpis/nps/series").then().statusCode(200).extract().jsonPath();
         for (int month = 0; month < 3; month++) {
@@ -251,6 +255,17 @@ class KpiBruteForceApiTest {
                 sum = sum.add(peak).add(journey.get(journey.size() - 1));
             }
             return journeys.isEmpty() ? null : sum.divide(BigDecimal.valueOf(60L * journeys.size()), 4, RoundingMode.HALF_UP);
+        }
+
+        /** Types of the customers' negative peaks, most frequent first, then by name. */
+        List<String> negativePeakTypes() {
+            Map<UUID, Sent> peaks = new LinkedHashMap<>();
+            inPeriod.stream().filter(s -> s.score() != null).forEach(s -> peaks.merge(s.customer(), s,
+                    (peak, candidate) -> thirtieths(candidate).abs().compareTo(thirtieths(peak).abs()) >= 0 ? candidate : peak));
+            Map<String, Long> counts = new HashMap<>();
+            peaks.values().stream().filter(peak -> thirtieths(peak).signum() < 0).forEach(peak -> counts.merge(peak.type(), 1L, Long::sum));
+            return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).toList();
         }
 
         private static BigDecimal thirtieths(Sent s) {

@@ -36,6 +36,7 @@ create table kpi_profile_day (
     peak_30         numeric(12, 4) null,
     peak_at         timestamp with time zone null,
     peak_id         uuid         null,
+    peak_type       varchar(100) null,
     end_30          numeric(12, 4) null,
     end_at          timestamp with time zone null,
     end_id          uuid         null,

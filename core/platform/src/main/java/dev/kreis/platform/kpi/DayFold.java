@@ -46,7 +46,7 @@ public final class DayFold {
 
     /** A row of {@code kpi_profile_day} (without the day); the scored and MRR columns are null when absent. */
     public record ProfileDayRow(UUID profileId, String module, String phase, int phaseRank, long touchpoints, long orders,
-            BigDecimal orderAmount, long scored, BigDecimal peak30, OffsetDateTime peakAt, UUID peakId, BigDecimal end30,
+            BigDecimal orderAmount, long scored, BigDecimal peak30, OffsetDateTime peakAt, UUID peakId, String peakType, BigDecimal end30,
             OffsetDateTime endAt, UUID endId, BigDecimal mrr, OffsetDateTime mrrAt, UUID mrrId) {
     }
 
@@ -79,6 +79,7 @@ public final class DayFold {
                 profile.peak30 = thirtieths;
                 profile.peakAt = fact.occurredAt();
                 profile.peakId = fact.id();
+                profile.peakType = fact.type();
             }
             profile.end30 = thirtieths;
             profile.endAt = fact.occurredAt();
@@ -103,7 +104,7 @@ public final class DayFold {
     public List<ProfileDayRow> profileRows() {
         List<ProfileDayRow> rows = new ArrayList<>();
         profiles.forEach((key, p) -> rows.add(new ProfileDayRow(key.profileId(), key.module(), key.phase(), phaseRank(key.phase()),
-                p.touchpoints, p.orders, p.orderAmount, p.scored, p.peak30, p.peakAt, p.peakId, p.end30, p.endAt, p.endId, p.mrr,
+                p.touchpoints, p.orders, p.orderAmount, p.scored, p.peak30, p.peakAt, p.peakId, p.peakType, p.end30, p.endAt, p.endId, p.mrr,
                 p.mrrAt, p.mrrId)));
         return rows;
     }
@@ -121,6 +122,7 @@ public final class DayFold {
         BigDecimal peak30;
         OffsetDateTime peakAt;
         UUID peakId;
+        String peakType;
         BigDecimal end30;
         OffsetDateTime endAt;
         UUID endId;

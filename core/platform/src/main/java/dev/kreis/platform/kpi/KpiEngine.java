@@ -133,6 +133,19 @@ public class KpiEngine {
         return cache.get(filter, folder.version(), () -> rollups.funnel(filter));
     }
 
+    /** Touchpoint types by how many customers had their negative peak there in the period (the peak-end rule's worst moments). */
+    public List<KpiRollupQueries.PeakType> negativePeaks(DayPeriod period, Filters filters) {
+        checkSegment(filters);
+        folder.catchUp();
+        KpiRollupQueries.Filter filter = new KpiRollupQueries.Filter((int) period.from().toEpochDay(), (int) period.to().toEpochDay(),
+                filters.module().orElse(null), filters.phase().map(JourneyPhase::wire).orElse(null),
+                filters.segment().map(CustomerSegment::customerKind).orElse(null));
+        return cache.get(new NegativePeaksKey(filter), folder.version(), () -> rollups.negativePeaks(filter));
+    }
+
+    private record NegativePeaksKey(KpiRollupQueries.Filter filter) {
+    }
+
     /** Stores the KPI's target for the draft's period, replacing one stored for exactly that period, and audits the change. */
     @Transactional
     public StoredTarget setTarget(String key, TargetDraft draft, String actor) {

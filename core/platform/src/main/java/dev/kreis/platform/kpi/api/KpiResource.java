@@ -11,6 +11,7 @@ import dev.kreis.platform.kpi.KpiEngine;
 import dev.kreis.platform.kpi.SeriesInterval;
 import dev.kreis.platform.kpi.api.KpiViews.DefinitionView;
 import dev.kreis.platform.kpi.api.KpiViews.FunnelView;
+import dev.kreis.platform.kpi.api.KpiViews.NegativePeaksView;
 import dev.kreis.platform.kpi.api.KpiViews.PointView;
 import dev.kreis.platform.kpi.api.KpiViews.SeriesView;
 import dev.kreis.platform.kpi.api.KpiViews.TargetView;
@@ -58,6 +59,17 @@ public class KpiResource {
             @QueryParam("module") String module, @QueryParam("segment") String segment) {
         DayPeriod period = KpiParams.period(from, to, engine);
         return FunnelView.of(period.from(), period.to(), engine.funnel(period, KpiParams.filters(phase, module, segment)));
+    }
+
+    @GET
+    @Path("/peak_end_score/negative-peaks")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "Touchpoint types ranked by how many customers had their negative peak (worst moment) there in a period")
+    public NegativePeaksView negativePeaks(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("phase") String phase,
+            @QueryParam("module") String module, @QueryParam("segment") String segment) {
+        DayPeriod period = KpiParams.period(from, to, engine);
+        return new NegativePeaksView(period.from(), period.to(), engine.negativePeaks(period, KpiParams.filters(phase, module, segment))
+                .stream().map(peak -> new KpiViews.PeakTypeView(peak.type(), peak.customers())).toList());
     }
 
     @GET

@@ -90,4 +90,12 @@ final class KpiViews {
     /** A phase of the funnel: customers who reached it, and the percentage of them who reached the next one (null for the last or with nobody). */
     record PhaseView(String phase, long customers, BigDecimal conversionToNext) {
     }
+
+    /** {@code GET /api/v1/kpis/peak_end_score/negative-peaks}. */
+    record NegativePeaksView(LocalDate from, LocalDate to, List<PeakTypeView> types) {
+    }
+
+    /** A touchpoint type and how many customers had their negative peak there. */
+    record PeakTypeView(String type, long customers) {
+    }
 }

@@ -143,6 +143,23 @@ public class KpiRollupQueries {
                 .orElseThrow();
     }
 
+    /**
+     * Of the customers whose peak in the period is negative, how many had it at each touchpoint type,
+     * most first (then by type): where a bad moment most often defines the experience.
+     */
+    public List<PeakType> negativePeaks(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String base = "select p.customer_id as c, d.peak_30, d.peak_at, d.peak_id, d.peak_type" + profileDays(filter, params) + " and d.scored > 0";
+        String sql = "with r as (" + base + "),"
+                + " pk as (select c, peak_30, peak_type, row_number() over (partition by c order by abs(peak_30) desc, peak_at desc, peak_id desc) as n from r)"
+                + " select peak_type, count(*) as customers from pk where n = 1 and peak_30 < 0 group by peak_type order by customers desc, peak_type";
+        return jdbc.query(sql, row -> new PeakType(row.getString("peak_type"), row.getLong("customers")), params.toArray());
+    }
+
+    /** A touchpoint type and the number of customers whose peak it was. */
+    public record PeakType(String type, long customers) {
+    }
+
     /** Σ (peak + end) × 30 over {@code customers} customers. */
     public record PeakEndSum(long customers, BigDecimal thirtiethsSum) {
     }

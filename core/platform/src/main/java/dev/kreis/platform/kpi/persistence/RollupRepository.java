@@ -72,8 +72,8 @@ public class RollupRepository {
     private static final String DAY_INSERT = "insert into kpi_day_rollup (epoch_day, type, module, phase, initiator, score_scale,"
             + " score, touchpoints, amount_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PROFILE_INSERT = "insert into kpi_profile_day (profile_id, epoch_day, module, phase, phase_rank,"
-            + " touchpoints, orders, order_amount, scored, peak_30, peak_at, peak_id, end_30, end_at, end_id, mrr, mrr_at, mrr_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " touchpoints, orders, order_amount, scored, peak_30, peak_at, peak_id, peak_type, end_30, end_at, end_id, mrr, mrr_at,"
+            + " mrr_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Recomputes both rollups of one UTC day from its touchpoints; call inside the transaction holding {@link #lock()}. */
     public void refold(int epochDay) {
@@ -93,7 +93,7 @@ public class RollupRepository {
         jdbc.batch(DAY_INSERT, fold.dayRows().stream().map(r -> new Object[] { epochDay, r.type(), r.module(), r.phase(),
                 r.initiator(), r.scale(), r.score(), r.touchpoints(), r.amountSum() }).toList());
         List<Object[]> profileRows = fold.profileRows().stream().map(r -> new Object[] { r.profileId(), epochDay, r.module(),
-                r.phase(), r.phaseRank(), r.touchpoints(), r.orders(), r.orderAmount(), r.scored(), r.peak30(), r.peakAt(), r.peakId(),
+                r.phase(), r.phaseRank(), r.touchpoints(), r.orders(), r.orderAmount(), r.scored(), r.peak30(), r.peakAt(), r.peakId(), r.peakType(),
                 r.end30(), r.endAt(), r.endId(), r.mrr(), r.mrrAt(), r.mrrId() }).toList();
         jdbc.batch(PROFILE_INSERT, profileRows);
     }
