@@ -98,7 +98,10 @@ public class RollupFolder {
         return new KpiResultCache.Version(rollups.state().generation(), rollups.latestIdentityChange());
     }
 
-    /** Refolds every day that received a touchpoint after {@code after}; answers the number of days. */
+    /**
+     * Refolds every day that received a touchpoint after {@code after} and whose rollup does not yet
+     * count all its touchpoints; answers the number of days looked at.
+     */
     public int foldAfter(OffsetDateTime after) {
         Map<Integer, OffsetDateTime> days = rollups.daysReceivedAfter(after);
         if (days.isEmpty()) {
@@ -110,8 +113,11 @@ public class RollupFolder {
             List<Integer> batch = pending.subList(from, Math.min(pending.size(), from + chunk));
             QuarkusTransaction.requiringNew().run(() -> {
                 rollups.lock();
-                batch.forEach(rollups::refold);
-                rollups.bumpGeneration();
+                List<Integer> changed = batch.stream().filter(day -> !rollups.isCurrent(day)).toList();
+                changed.forEach(rollups::refold);
+                if (!changed.isEmpty()) {
+                    rollups.bumpGeneration();
+                }
             });
         }
         OffsetDateTime latest = days.values().stream().max(OffsetDateTime::compareTo).orElseThrow();

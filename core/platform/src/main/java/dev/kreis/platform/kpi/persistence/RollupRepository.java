@@ -75,6 +75,19 @@ public class RollupRepository {
             + " touchpoints, orders, order_amount, scored, peak_30, peak_at, peak_id, peak_type, end_30, end_at, end_id, mrr, mrr_at,"
             + " mrr_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * Whether the day's rollup already counts every touchpoint of the day. Touchpoints are never
+     * deleted (erasure only clears payloads), so an equal count means the same touchpoints.
+     */
+    public boolean isCurrent(int epochDay) {
+        OffsetDateTime from = LocalDate.ofEpochDay(epochDay).atStartOfDay().atOffset(ZoneOffset.UTC);
+        long stored = jdbc.queryOne("select count(*) as n from touchpoint where occurred_at >= ? and occurred_at < ?",
+                row -> row.getLong("n"), from, from.plusDays(1)).orElse(0L);
+        long folded = jdbc.queryOne("select coalesce(sum(touchpoints), 0) as n from kpi_day_rollup where epoch_day = ?",
+                row -> row.getLong("n"), epochDay).orElse(0L);
+        return stored == folded;
+    }
+
     /** Recomputes both rollups of one UTC day from its touchpoints; call inside the transaction holding {@link #lock()}. */
     public void refold(int epochDay) {
         OffsetDateTime from = LocalDate.ofEpochDay(epochDay).atStartOfDay().atOffset(ZoneOffset.UTC);
