@@ -1,0 +1,43 @@
+package dev.kreis.app.keycloak;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.keycloak.pep.runtime.KeycloakPolicyEnforcerAuthorizer;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Keycloak's policy enforcer, active only when {@code kreis.security.mode=keycloak}.
+ * <p>
+ * {@code quarkus.keycloak.policy-enforcer.enabled} is fixed at build time, and Quarkus' enforcer is a
+ * global HTTP security policy that, for every anonymous request, builds its Keycloak client (which reads
+ * Keycloak's discovery document) to look the path up. In local mode there is no Keycloak, so every
+ * anonymous request — {@code /q/health} included — would fail with 500. application.properties therefore
+ * excludes Quarkus' own {@link KeycloakPolicyEnforcerAuthorizer} bean ({@code quarkus.arc.exclude-types})
+ * and this subclass takes its place: in keycloak mode it is the unchanged enforcer, in local mode it
+ * permits and leaves every decision to the endpoints' {@code @PermissionsAllowed}.
+ * <p>
+ * In keycloak mode the enforcer permits requests whose identity has no OIDC access token (API tokens),
+ * so those too are decided by the annotations alone.
+ */
+@Singleton
+public class KeycloakModePolicyEnforcer extends KeycloakPolicyEnforcerAuthorizer {
+
+    private final boolean enforcing;
+
+    KeycloakModePolicyEnforcer(@ConfigProperty(name = "kreis.security.mode") String mode) {
+        this.enforcing = SecurityModes.KEYCLOAK.equals(mode);
+    }
+
+    @Override
+    public Uni<CheckResult> checkPermission(RoutingContext routingContext, Uni<SecurityIdentity> identity,
+            AuthorizationRequestContext requestContext) {
+        if (!enforcing) {
+            return CheckResult.permit();
+        }
+        return super.checkPermission(routingContext, identity, requestContext);
+    }
+}
