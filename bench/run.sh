@@ -135,7 +135,12 @@ autovacuum_stand_in() {
 }
 
 log "starting app on port $PORT (log: bench/results/app.log)"
+# The load generator authenticates with an API token issued by the bootstrap admin; the per-principal
+# ingestion limit (10,000 items/s by default) is lifted, since the run measures how fast ingestion can go.
+ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUARKUS_HTTP_PORT=$PORT \
+    KREIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    KREIS_SECURITY_RATE_LIMIT_INGESTION_PER_SECOND=10000000 KREIS_SECURITY_RATE_LIMIT_INGESTION_BURST=10000000 \
     java -Xmx2g ${BENCH_APP_JAVA_OPTS:-} -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
 APP_PID=$!
 ready=0
@@ -149,6 +154,11 @@ for _ in $(seq 1 240); do
 done
 [ "$ready" = 1 ] || { tail -n 40 "$RESULTS/app.log" >&2; die "app not ready after 120 s"; }
 log "app ready"
+KREIS_BENCH_TOKEN=$(curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    -d '{"name":"bench","roles":["integration"]}' "$BASE_URL/api/v1/tokens" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[ -n "$KREIS_BENCH_TOKEN" ] || die "could not issue an API token for the load generator"
+export KREIS_BENCH_TOKEN
 if [ "$AUTOVACUUM" != on ]; then
     log "PostgreSQL runs with autovacuum = $AUTOVACUUM; run.sh analyzes/vacuums due tables every 60 s in its place"
     autovacuum_stand_in &

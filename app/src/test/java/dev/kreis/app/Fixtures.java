@@ -17,14 +17,14 @@ import io.restassured.response.Response;
  * Test data for the API tests. All tests share one running app and one database, so every value that
  * could collide (sources' external ids, e-mail addresses, phone numbers, names) carries a random part.
  */
-final class Fixtures {
+public final class Fixtures {
     static final String PROBLEM_JSON = "application/problem+json";
 
     private Fixtures() {
     }
 
     /** Ten random lower-case letters: unique enough to keep tests apart, and valid in names and attribute keys. */
-    static String unique() {
+    public static String unique() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 10; i++) {
             out.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));

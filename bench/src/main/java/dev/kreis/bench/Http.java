@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A thin blocking JSON client over java.net.http (HTTP/1.1, keep-alive, one connection per caller thread). */
+/**
+ * A thin blocking JSON client over java.net.http (HTTP/1.1, keep-alive, one connection per caller thread).
+ * Sends the API token from {@code KREIS_BENCH_TOKEN} (run.sh issues one) as a bearer token.
+ */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +41,7 @@ final class Http {
     private final HttpClient client;
     private final String base;
     private final Duration timeout;
+    private final String authorization = "Bearer " + System.getenv().getOrDefault("KREIS_BENCH_TOKEN", "");
 
     Http(String base, Duration timeout) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -53,6 +57,7 @@ final class Http {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build());
     }
@@ -61,6 +66,7 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
+                .header("Authorization", authorization)
                 .GET()
                 .build());
     }

@@ -80,6 +80,24 @@ public enum Capability {
         return roles(access).contains(role);
     }
 
+    /** The permission name an endpoint declares for this capability and access, e.g. {@code customer-record:read}. */
+    public String permission(Access access) {
+        return key + ":" + access.key();
+    }
+
+    /** Every permission the given roles hold together, as {@code capability:access} names. */
+    public static Set<String> permissionsOf(Set<Role> roles) {
+        Set<String> granted = new java.util.TreeSet<>();
+        for (Capability capability : values()) {
+            for (Access access : Access.values()) {
+                if (roles.stream().anyMatch(role -> capability.allows(role, access))) {
+                    granted.add(capability.permission(access));
+                }
+            }
+        }
+        return granted;
+    }
+
     public static Optional<Capability> of(String key) {
         return Arrays.stream(values()).filter(capability -> capability.key.equals(key)).findFirst();
     }

@@ -1,10 +1,9 @@
 package dev.kreis.platform.security;
 
-import java.security.Permission;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -25,29 +24,13 @@ public class MatrixPermissionAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        Set<Role> roles = identity.getRoles().stream().map(Role::of).flatMap(java.util.Optional::stream)
-                .collect(Collectors.toSet());
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addPermissionChecker(permission -> Uni.createFrom().item(allows(roles, permission)))
+                .addPermissionsAsString(Capability.permissionsOf(rolesOf(identity)))
                 .build());
     }
 
-    static boolean allows(Set<Role> roles, Permission permission) {
-        if (!(permission instanceof StringPermission required)) {
-            return false;
-        }
-        return Capability.of(required.getName()).map(capability -> {
-            String[] actions = required.getActions().isEmpty() ? new String[0] : required.getActions().split(",");
-            if (actions.length == 0) {
-                return false;
-            }
-            for (String action : actions) {
-                Access access = "read".equals(action) ? Access.READ : "write".equals(action) ? Access.WRITE : null;
-                if (access == null || roles.stream().noneMatch(role -> capability.allows(role, access))) {
-                    return false;
-                }
-            }
-            return true;
-        }).orElse(false);
+    /** The Kreis roles among an identity's roles; other role names (e.g. Keycloak defaults) are ignored. */
+    public static Set<Role> rolesOf(SecurityIdentity identity) {
+        return identity.getRoles().stream().map(Role::of).flatMap(Optional::stream).collect(Collectors.toSet());
     }
 }

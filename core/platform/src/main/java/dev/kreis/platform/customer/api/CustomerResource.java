@@ -1,5 +1,7 @@
 package dev.kreis.platform.customer.api;
 
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,6 +46,7 @@ public class CustomerResource {
     }
 
     @GET
+    @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
     @Operation(summary = "Search customers by name, e-mail, phone or external id; newest first")
     public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
@@ -52,6 +55,7 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
+    @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
     @Operation(summary = "The golden record with provenance, identifiers and profiles",
             description = "An id that was merged into another customer answers with the surviving customer.")
     public CustomerView get(@PathParam("id") String id) {
@@ -73,6 +77,7 @@ public class CustomerResource {
     @GET
     @Path("/{id}/identity-history")
     @Transactional(Transactional.TxType.SUPPORTS)
+    @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
     @Operation(summary = "The newest 500 merges and splits this customer took part in, with actor, time and the profiles moved")
     public List<IdentityEventRepository.EventRow> history(@PathParam("id") String id) {
         UUID customer = Ids.parse("id", id);
@@ -83,6 +88,7 @@ public class CustomerResource {
     @POST
     @Path("/{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_WRITE)
     @Operation(summary = "Merge customers into this one (audited; undo with split)")
     public CustomerIdResponse merge(@PathParam("id") String id, MergeRequest request) {
         return new CustomerIdResponse(merging.merge(Ids.parse("id", id), request == null ? null : request.customerIds(), ACTOR));
@@ -91,6 +97,7 @@ public class CustomerResource {
     @POST
     @Path("/{id}/split")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_WRITE)
     @Operation(summary = "Split profiles off into a customer of their own (audited; remembered by identity resolution)",
             description = "Answers the split-off customer. Splitting off exactly the profiles a merge brought in restores the merged customer under its old id.")
     public CustomerIdResponse split(@PathParam("id") String id, SplitRequest request) {

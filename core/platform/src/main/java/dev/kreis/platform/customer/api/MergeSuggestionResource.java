@@ -1,5 +1,7 @@
 package dev.kreis.platform.customer.api;
 
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -46,6 +48,7 @@ public class MergeSuggestionResource {
     }
 
     @GET
+    @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_READ)
     @Operation(summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically")
     public Page<SuggestionView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
@@ -56,6 +59,7 @@ public class MergeSuggestionResource {
     @POST
     @Path("/{id}/dismiss")
     @Transactional
+    @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_WRITE)
     @Operation(summary = "Dismiss a suggestion: these customers are not the same")
     public SuggestionView dismiss(@PathParam("id") String id) {
         UUID suggestionId = Ids.parse("id", id);

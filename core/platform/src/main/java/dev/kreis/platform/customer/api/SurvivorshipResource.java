@@ -1,5 +1,7 @@
 package dev.kreis.platform.customer.api;
 
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,7 @@ public class SurvivorshipResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
+    @PermissionsAllowed(Permissions.SURVIVORSHIP_READ)
     @Operation(summary = "The survivorship policy of every golden attribute")
     public PoliciesDto get() {
         SurvivorshipPolicies policies = repository.load();
@@ -63,6 +66,7 @@ public class SurvivorshipResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @PermissionsAllowed(Permissions.SURVIVORSHIP_WRITE)
     @Operation(summary = "Replace the survivorship policies; golden records reflect them at once")
     public PoliciesDto put(PoliciesDto body) {
         if (body == null) {

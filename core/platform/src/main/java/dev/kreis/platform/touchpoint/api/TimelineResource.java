@@ -1,5 +1,7 @@
 package dev.kreis.platform.touchpoint.api;
 
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
@@ -32,6 +34,7 @@ public class TimelineResource {
     }
 
     @GET
+    @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
     @Operation(summary = "The customer's touchpoints from all its profiles, newest first",
             description = "from is inclusive, to exclusive; both ISO-8601.")
     public Page<TouchpointView> list(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,

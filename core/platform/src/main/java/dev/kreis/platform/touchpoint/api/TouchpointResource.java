@@ -1,5 +1,9 @@
 package dev.kreis.platform.touchpoint.api;
 
+import dev.kreis.platform.security.Permissions;
+import dev.kreis.platform.security.RateLimits;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +37,14 @@ public class TouchpointResource {
     private final TouchpointTypeRegistry types;
     private final TouchpointConfig config;
     private final ObjectMapper json;
+    private final RateLimits limits;
+    private final SecurityIdentity caller;
 
-    TouchpointResource(TouchpointIngestion ingestion, TouchpointTypeRegistry types, TouchpointConfig config, ObjectMapper json) {
+    TouchpointResource(TouchpointIngestion ingestion, TouchpointTypeRegistry types, TouchpointConfig config, ObjectMapper json,
+            RateLimits limits, SecurityIdentity caller) {
         this.json = json;
+        this.limits = limits;
+        this.caller = caller;
         this.ingestion = ingestion;
         this.types = types;
         this.config = config;
@@ -48,6 +57,7 @@ public class TouchpointResource {
     @POST
     @Path("/touchpoints")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.TOUCHPOINTS_WRITE)
     @Operation(summary = "Ingest one touchpoint",
             description = "201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields.")
     public Response ingestOne(byte[] raw) throws java.io.IOException {
@@ -55,6 +65,7 @@ public class TouchpointResource {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("body", "must be a touchpoint object");
         }
+        limits.ingestion(caller, 1);
         IngestResult.Item item = ingestion.ingest(List.of(body)).results().get(0);
         if (item.status().equals("rejected")) {
             throw new InvalidInputException(item.errors());
@@ -66,6 +77,7 @@ public class TouchpointResource {
     @POST
     @Path("/touchpoints/batch")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.TOUCHPOINTS_WRITE)
     @Operation(summary = "Ingest a batch of touchpoints; each item is accepted, duplicate or rejected on its own")
     public IngestResult ingestBatch(byte[] raw) throws java.io.IOException {
         JsonNode body = raw.length == 0 ? null : json.readTree(raw);
@@ -79,6 +91,7 @@ public class TouchpointResource {
         if (items.size() > config.maxBatchItems()) {
             throw new PayloadTooLargeProblem("items", "a batch holds at most " + config.maxBatchItems() + " touchpoints, this one " + items.size());
         }
+        limits.ingestion(caller, items.size());
         List<JsonNode> list = new ArrayList<>(items.size());
         items.forEach(list::add);
         return ingestion.ingest(list);
@@ -95,6 +108,7 @@ public class TouchpointResource {
 
     @GET
     @Path("/touchpoint-types")
+    @PermissionsAllowed(Permissions.TOUCHPOINTS_READ)
     @Operation(summary = "The registry of touchpoint types ingestion accepts")
     public List<TypeView> types() {
         return types.all().stream().map(TypeView::of).toList();

@@ -1,0 +1,56 @@
+package dev.kreis.app.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Secure by default: every API operation the OpenAPI document lists refuses a caller without credentials. */
+@QuarkusTest
+class EndpointSecurityTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyApiOperationAnswers401WithoutCredentials() {
+        JsonPath openapi = given().auth().none().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = openapi.getMap("paths");
+        List<String> open = new ArrayList<>();
+        int checked = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
+            for (String method : path.getValue().keySet()) {
+                int status = given().auth().none().contentType("application/json").body("{}")
+                        .request(method.toUpperCase(), concrete).statusCode();
+                checked++;
+                if (status != 401) {
+                    open.add(method.toUpperCase() + " " + path.getKey() + " → " + status);
+                }
+            }
+        }
+        assertTrue(checked >= 20, "only " + checked + " operations found");
+        assertEquals(List.of(), open);
+    }
+
+    @Test
+    void theOpenApiDocumentDeclaresHowToAuthenticate() {
+        JsonPath openapi = given().auth().none().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertTrue(openapi.getMap("components.securitySchemes").containsKey("basic"), "basic scheme");
+        assertTrue(openapi.getMap("components.securitySchemes").containsKey("bearer"), "bearer scheme");
+    }
+
+    @Test
+    void healthIsOpen() {
+        given().auth().none().get("/q/health").then().statusCode(200);
+    }
+}

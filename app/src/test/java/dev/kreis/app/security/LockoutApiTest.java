@@ -1,0 +1,71 @@
+package dev.kreis.app.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Brute-force protection of local accounts: repeated failures lock the account, an admin can unlock it. */
+@QuarkusTest
+class LockoutApiTest {
+    private static final String PASSWORD = "the-right-password";
+
+    private static String createUser(String username) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD, "roles", List.of("viewer")))
+                .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    private static void failLogins(String username, int times) {
+        for (int i = 0; i < times; i++) {
+            given().auth().preemptive().basic(username, "wrong-password-" + i).get("/api/v1/me").then().statusCode(401);
+        }
+    }
+
+    @Test
+    void fiveFailuresInARowLockTheAccountEvenForTheRightPassword() {
+        String username = "locked-" + dev.kreis.app.Fixtures.unique();
+        String id = createUser(username);
+
+        failLogins(username, 5);
+
+        given().auth().preemptive().basic(username, PASSWORD).get("/api/v1/me").then().statusCode(401);
+        given().get("/api/v1/users/" + id).then().statusCode(200).body("lockedUntil", notNullValue());
+    }
+
+    @Test
+    void fewerFailuresThanTheThresholdAreForgottenAfterASuccess() {
+        String username = "unlucky-" + dev.kreis.app.Fixtures.unique();
+        createUser(username);
+
+        failLogins(username, 4);
+        given().auth().preemptive().basic(username, PASSWORD).get("/api/v1/me").then().statusCode(200);
+        failLogins(username, 4);
+
+        given().auth().preemptive().basic(username, PASSWORD).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void anAdminUnlocksALockedAccount() {
+        String username = "unlock-" + dev.kreis.app.Fixtures.unique();
+        String id = createUser(username);
+        failLogins(username, 5);
+
+        given().contentType(ContentType.JSON).body(Map.of("unlock", true)).patch("/api/v1/users/" + id)
+                .then().statusCode(200).body("lockedUntil", nullValue());
+
+        given().auth().preemptive().basic(username, PASSWORD).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void unknownUsersAreRefusedLikeWrongPasswords() {
+        given().auth().preemptive().basic("nobody-" + dev.kreis.app.Fixtures.unique(), PASSWORD).get("/api/v1/me")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kreis.app.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+
+import dev.kreis.platform.security.Access;
+import dev.kreis.platform.security.Capability;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * One representative call per capability and access, shared by the local-account suite and the Keycloak
+ * suite. A probe gets the caller's request and an admin's request (for set-up data it needs, such as a
+ * customer to read); it answers the caller's response. Allowed means neither 401 nor 403; denied means
+ * 403. Where a real success would need state the probe cannot make cheaply, it sends a request the
+ * endpoint rejects only after authorisation (a 404 or 422 then proves the caller got past the check).
+ */
+public final class MatrixProbes {
+
+    /** A call that exercises {@code access} to {@code capability}. */
+    public record Probe(Capability capability, Access access, String description,
+            BiFunction<RequestSpecification, RequestSpecification, Response> call) {
+
+        public Response run(RequestSpecification caller, RequestSpecification admin) {
+            return call.apply(caller, admin);
+        }
+
+        @Override
+        public String toString() {
+            return capability.key() + ":" + access.key() + " (" + description + ")";
+        }
+    }
+
+    private MatrixProbes() {
+    }
+
+    public static List<Probe> all() {
+        return List.of(
+                new Probe(Capability.CUSTOMER_RECORD, Access.READ, "GET /api/v1/customers",
+                        (caller, admin) -> caller.queryParam("q", "probe").get("/api/v1/customers")),
+                new Probe(Capability.CUSTOMER_RECORD, Access.WRITE, "POST /api/v1/profiles",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(profile()).post("/api/v1/profiles")),
+                new Probe(Capability.TOUCHPOINTS, Access.READ, "GET /api/v1/touchpoint-types",
+                        (caller, admin) -> caller.get("/api/v1/touchpoint-types")),
+                new Probe(Capability.TOUCHPOINTS, Access.WRITE, "POST /api/v1/touchpoints",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(touchpoint()).post("/api/v1/touchpoints")),
+                new Probe(Capability.IDENTITY_RESOLUTION, Access.READ, "GET /api/v1/merge-suggestions",
+                        (caller, admin) -> caller.get("/api/v1/merge-suggestions")),
+                new Probe(Capability.IDENTITY_RESOLUTION, Access.WRITE, "POST /api/v1/merge-suggestions/{unknown}/dismiss",
+                        (caller, admin) -> caller.post("/api/v1/merge-suggestions/" + UUID.randomUUID() + "/dismiss")),
+                new Probe(Capability.SURVIVORSHIP, Access.READ, "GET /api/v1/survivorship",
+                        (caller, admin) -> caller.get("/api/v1/survivorship")),
+                new Probe(Capability.SURVIVORSHIP, Access.WRITE, "PUT /api/v1/survivorship (the current policies again)",
+                        (caller, admin) -> {
+                            Object current = admin.get("/api/v1/survivorship").then().statusCode(200).extract().as(Map.class);
+                            return caller.contentType(ContentType.JSON).body(current).put("/api/v1/survivorship");
+                        }),
+                new Probe(Capability.USERS, Access.READ, "GET /api/v1/users",
+                        (caller, admin) -> caller.get("/api/v1/users")),
+                new Probe(Capability.USERS, Access.WRITE, "POST /api/v1/users (invalid body)",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("username", "x")).post("/api/v1/users")),
+                new Probe(Capability.TOKENS, Access.READ, "GET /api/v1/tokens",
+                        (caller, admin) -> caller.get("/api/v1/tokens")),
+                new Probe(Capability.TOKENS, Access.WRITE, "POST /api/v1/tokens (invalid body)",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/tokens")));
+    }
+
+    /** A new person profile from the source {@code probe}. */
+    public static Map<String, Object> profile() {
+        return Map.of("source", "probe", "externalId", "probe-" + random(), "kind", "person",
+                "identifiers", List.of(Map.of("type", "email", "value", "probe." + random() + "@example.com")));
+    }
+
+    /** A new interaction of a new customer named by e-mail. */
+    public static Map<String, Object> touchpoint() {
+        return Map.of("source", "probe", "externalId", "probe-" + random(), "type", "core.interaction",
+                "occurredAt", "2025-03-01T10:00:00Z",
+                "customer", Map.of("identifiers", List.of(Map.of("type", "email", "value", "probe." + random() + "@example.com"))));
+    }
+
+    private static String random() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.kreis.app.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.kreis.app.Staff;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** {@code /api/v1/tokens}: API tokens for machines, shown once, revocable at once. */
+@QuarkusTest
+class TokenApiTest {
+
+    private static JsonPath issue(List<String> roles) {
+        return given().contentType(ContentType.JSON).body(Map.of("name", "shop sync", "roles", roles))
+                .post("/api/v1/tokens").then().statusCode(201).extract().jsonPath();
+    }
+
+    @Test
+    void anIssuedTokenAuthenticatesWithItsRoles() {
+        JsonPath token = issue(List.of("integration"));
+        String secret = token.getString("token");
+
+        given().auth().none().header("Authorization", "Bearer " + secret).get("/api/v1/me").then().statusCode(200)
+                .body("name", equalTo("token:shop sync"))
+                .body("authenticatedBy", equalTo("token"))
+                .body("roles", contains("integration"));
+        given().auth().none().header("Authorization", "Bearer " + secret).contentType(ContentType.JSON)
+                .body(MatrixProbes.touchpoint()).post("/api/v1/touchpoints").then().statusCode(201);
+        given().auth().none().header("Authorization", "Bearer " + secret).get("/api/v1/users").then().statusCode(403);
+    }
+
+    @Test
+    void theSecretIsShownOnceAndOnlyItsHintAfterwards() {
+        JsonPath token = issue(List.of("viewer"));
+        String secret = token.getString("token");
+        org.hamcrest.MatcherAssert.assertThat(secret, startsWith("kreis_"));
+
+        given().get("/api/v1/tokens/" + token.getString("id")).then().statusCode(200)
+                .body("$", not(hasKey("token")))
+                .body("hint", equalTo(secret.substring(secret.length() - 4)))
+                .body("status", equalTo("active"))
+                .body("createdBy", equalTo("admin"));
+    }
+
+    @Test
+    void revocationTakesEffectOnTheNextRequest() {
+        JsonPath token = issue(List.of("viewer"));
+        String secret = token.getString("token");
+        given().auth().none().header("Authorization", "Bearer " + secret).get("/api/v1/me").then().statusCode(200);
+
+        given().delete("/api/v1/tokens/" + token.getString("id")).then().statusCode(204);
+
+        given().auth().none().header("Authorization", "Bearer " + secret).get("/api/v1/me").then().statusCode(401);
+        given().get("/api/v1/tokens/" + token.getString("id")).then().statusCode(200)
+                .body("status", equalTo("revoked")).body("revokedAt", notNullValue());
+    }
+
+    @Test
+    void useIsRecordedAsLastUsed() {
+        JsonPath token = issue(List.of("viewer"));
+        given().get("/api/v1/tokens/" + token.getString("id")).then().body("lastUsedAt", nullValue());
+        given().auth().none().header("Authorization", "Bearer " + token.getString("token")).get("/api/v1/me").then().statusCode(200);
+        given().get("/api/v1/tokens/" + token.getString("id")).then().body("lastUsedAt", notNullValue());
+    }
+
+    @Test
+    void anUnknownTokenIs401() {
+        given().auth().none().header("Authorization", "Bearer kreis_thisisnotatokenthisisnotatoken0000000000")
+                .get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void anExpiredTokenIs401() throws InterruptedException {
+        JsonPath token = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "short-lived", "roles", List.of("viewer"), "expiresAt", OffsetDateTime.now().plusSeconds(1).toString()))
+                .post("/api/v1/tokens").then().statusCode(201).extract().jsonPath();
+        Thread.sleep(1_500);
+        given().auth().none().header("Authorization", "Bearer " + token.getString("token")).get("/api/v1/me").then().statusCode(401);
+        given().get("/api/v1/tokens/" + token.getString("id")).then().body("status", equalTo("expired"));
+    }
+
+    @Test
+    void invalidRequestsNameTheirFields() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "", "roles", List.of("root"), "expiresAt", "2001-01-01T00:00:00Z"))
+                .post("/api/v1/tokens").then().statusCode(422)
+                .body("errors.field", contains("name", "roles[0]", "expiresAt"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "x", "roles", List.of("viewer"), "expiresAt", "tomorrow"))
+                .post("/api/v1/tokens").then().statusCode(400).body("errors[0].field", equalTo("expiresAt"));
+    }
+
+    @Test
+    void theListIsNewestFirst() {
+        String older = issue(List.of("viewer")).getString("id");
+        String newer = issue(List.of("viewer")).getString("id");
+        JsonPath page = given().queryParam("limit", 2).get("/api/v1/tokens").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(newer, older), page.getList("items.id"));
+    }
+
+    @Test
+    void revokingAnUnknownTokenIs404() {
+        given().delete("/api/v1/tokens/" + java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void onlyAdminsManageTokens() {
+        for (String role : List.of("cx-manager", "marketing", "sales", "support", "viewer", "integration")) {
+            Staff.as(role).get("/api/v1/tokens").then().statusCode(403);
+            Staff.as(role).contentType(ContentType.JSON).body(Map.of("name", "x", "roles", List.of("admin")))
+                    .post("/api/v1/tokens").then().statusCode(403);
+        }
+    }
+
+    @Test
+    void aTokenCannotIssueTokensUnlessItHoldsAdmin() {
+        String integration = issue(List.of("integration")).getString("token");
+        given().auth().none().header("Authorization", "Bearer " + integration).contentType(ContentType.JSON)
+                .body(Map.of("name", "escalate", "roles", List.of("admin"))).post("/api/v1/tokens").then().statusCode(403);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kreis.platform.security;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of authentication, lockout and rate limits ({@code kreis.security.*}). */
+@ConfigMapping(prefix = "kreis.security")
+public interface SecurityConfig {
+
+    /**
+     * Where identities come from: {@code local} (accounts in the database, HTTP Basic, API tokens) or
+     * {@code keycloak} (OIDC bearer tokens and Keycloak's policy enforcer; API tokens keep working).
+     */
+    @WithDefault("local")
+    String mode();
+
+    /**
+     * The password of the {@code admin} account created on first start with an empty account table. When
+     * unset, a random password is generated and written once to the log.
+     */
+    Optional<String> bootstrapAdminPassword();
+
+    /** The bcrypt cost factor (log2 rounds) for new password hashes; 10 is the lowest accepted. */
+    @WithDefault("12")
+    int bcryptCost();
+
+    /** The shortest password a local account may have. */
+    @WithDefault("12")
+    int passwordMinLength();
+
+    Lockout lockout();
+
+    RateLimit rateLimit();
+
+    default boolean localAccounts() {
+        return "local".equals(mode());
+    }
+
+    /** Brute-force protection of local accounts. */
+    interface Lockout {
+        /** Consecutive failed logins after which the account is locked for a while. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** The wait after the threshold; each further failure adds another. */
+        @WithDefault("60S")
+        Duration waitIncrement();
+
+        /** The longest an account is locked for at a time. */
+        @WithDefault("15M")
+        Duration maxWait();
+    }
+
+    /** Per-principal rate limits, answered with 429 and {@code Retry-After}. */
+    interface RateLimit {
+        /**
+         * Password checks per minute for one user name. Requests whose credentials were confirmed within the
+         * last minute are not counted.
+         */
+        @WithDefault("30")
+        int authenticationsPerMinute();
+
+        /** Password checks per minute from one client address, whatever the user names. */
+        @WithDefault("300")
+        int addressAuthenticationsPerMinute();
+
+        /** Ingested items (profiles, touchpoints, batch items) per second for one principal. */
+        @WithDefault("10000")
+        int ingestionPerSecond();
+
+        /** How many items a principal may send at once above the steady rate. */
+        @WithDefault("50000")
+        int ingestionBurst();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kreis.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Remembers for a minute which username/password pairs bcrypt has confirmed, so a client sending Basic
+ * credentials on every request pays for one bcrypt check, not one per request. Only a SHA-256 of the
+ * pair is kept in memory, bound to the password hash it was checked against: a changed password, a
+ * disabled or locked account is still seen, because the account row is read on every request.
+ */
+@ApplicationScoped
+public class VerifiedCredentials {
+    private final Cache<String, String> confirmed = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    /** Whether this pair was confirmed against exactly this stored hash. */
+    public boolean confirmed(String username, String password, String passwordHash) {
+        return passwordHash.equals(confirmed.getIfPresent(key(username, password)));
+    }
+
+    public void remember(String username, String password, String passwordHash) {
+        confirmed.put(key(username, password), passwordHash);
+    }
+
+    /** Forgets every pair of this user (after a change to the account). */
+    public void forget(String username) {
+        confirmed.asMap().keySet().removeIf(key -> key.startsWith(username + "\u0000"));
+    }
+
+    private static String key(String username, String password) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest((username + "\u0000" + password).getBytes(StandardCharsets.UTF_8));
+            return username + "\u0000" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

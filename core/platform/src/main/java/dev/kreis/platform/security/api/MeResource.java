@@ -1,0 +1,43 @@
+package dev.kreis.platform.security.api;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.kreis.platform.security.Capability;
+import dev.kreis.platform.security.KreisIdentities;
+import dev.kreis.platform.security.MatrixPermissionAugmentor;
+import dev.kreis.platform.security.Role;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+public class MeResource {
+    private final SecurityIdentity caller;
+
+    MeResource(SecurityIdentity caller) {
+        this.caller = caller;
+    }
+
+    /** Who the caller is, how they authenticated, and what the matrix lets them do. */
+    public record Me(String name, String authenticatedBy, List<String> roles, Set<String> permissions) {
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "The caller: name, roles and permissions")
+    public Me me() {
+        Set<Role> roles = MatrixPermissionAugmentor.rolesOf(caller);
+        String by = caller.getAttribute(KreisIdentities.AUTHENTICATED_BY);
+        return new Me(caller.getPrincipal().getName(), by == null ? "oidc" : by,
+                roles.stream().sorted().map(Role::key).toList(), Capability.permissionsOf(roles));
+    }
+}
