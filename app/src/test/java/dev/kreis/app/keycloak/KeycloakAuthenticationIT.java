@@ -96,6 +96,48 @@ class KeycloakAuthenticationIT {
     }
 
     @Test
+    void anyRoleMayAskWhoItIs() {
+        for (Role role : Role.values()) {
+            given().auth().oauth2(KeycloakTokens.of(role)).when().get("/api/v1/me")
+                    .then().statusCode(200).body("name", equalTo(role.key())).body("roles", equalTo(List.of(role.key())));
+        }
+        given().auth().oauth2(KeycloakTokens.serviceAccount()).when().get("/api/v1/me")
+                .then().statusCode(200).body("name", equalTo("service-account-kreis-api"))
+                .body("roles", equalTo(List.of(Role.INTEGRATION.key())));
+        given().auth().none().when().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void localAccountsAreNotAcceptedInKeycloakMode() {
+        // The bootstrap admin of the test configuration exists as a local account, but Basic is refused.
+        given().auth().preemptive().basic("admin", "kreis-test-admin-password").when().get("/api/v1/customers")
+                .then().statusCode(401);
+        given().auth().preemptive().basic("viewer", KeycloakTokens.password(Role.VIEWER)).when().get("/api/v1/customers")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void apiTokensKeepWorkingAndAreDecidedByTheMatrixAlone() {
+        // Issued by the Keycloak admin; the enforcer lets requests without a Keycloak token through.
+        String secret = given().auth().oauth2(KeycloakTokens.of(Role.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("name", "keycloak-mode sync", "roles", List.of("integration")))
+                .when().post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        given().auth().none().header("Authorization", "Bearer " + secret).when().get("/api/v1/me")
+                .then().statusCode(200).body("authenticatedBy", equalTo("token")).body("roles", equalTo(List.of("integration")));
+        given().auth().none().header("Authorization", "Bearer " + secret).contentType(ContentType.JSON)
+                .body(dev.kreis.app.security.MatrixProbes.touchpoint()).when().post("/api/v1/touchpoints").then().statusCode(201);
+        given().auth().none().header("Authorization", "Bearer " + secret).when().get("/api/v1/users")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPathNoResourceCoversIsDeniedEvenToTheAdmin() {
+        // The enforcer is ENFORCING: a Keycloak token gets 403, not 404, where the realm has no resource.
+        given().auth().oauth2(KeycloakTokens.of(Role.ADMIN)).when().get("/api/v1/unknown").then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.of(Role.ADMIN)).when().get("/api/v1/customers/x/unknown").then().statusCode(403);
+    }
+
+    @Test
     void aDenialIsAProblemDocument() {
         given().auth().oauth2(KeycloakTokens.of(Role.VIEWER)).when().get("/api/v1/users")
                 .then().statusCode(403).contentType("application/problem+json")

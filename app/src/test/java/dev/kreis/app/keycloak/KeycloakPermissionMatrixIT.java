@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kreis.app.security.MatrixProbes;
 import dev.kreis.platform.security.Access;
 import dev.kreis.platform.security.Capability;
 import dev.kreis.platform.security.Role;
@@ -35,6 +36,19 @@ class KeycloakPermissionMatrixIT {
             for (KeycloakEndpoints.Endpoint endpoint : KeycloakEndpoints.all()) {
                 Response response = endpoint.send(KeycloakTokens.as(role), UUID.randomUUID().toString());
                 check(wrong, role.key(), endpoint.toString(), endpoint.capability().allows(role, endpoint.access()), response);
+            }
+        }
+        assertEquals(List.of(), wrong, "calls answered against the matrix");
+    }
+
+    /** The local-account suite's representative calls (real bodies, real successes), with Keycloak tokens. */
+    @Test
+    void everyRolePassesTheMatrixProbesOfTheLocalSuite() {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (MatrixProbes.Probe probe : MatrixProbes.all()) {
+                Response response = probe.run(KeycloakTokens.as(role), KeycloakTokens.as(Role.ADMIN));
+                check(wrong, role.key(), probe.toString(), probe.capability().allows(role, probe.access()), response);
             }
         }
         assertEquals(List.of(), wrong, "calls answered against the matrix");
