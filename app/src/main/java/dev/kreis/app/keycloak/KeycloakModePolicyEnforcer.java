@@ -21,7 +21,11 @@ import io.vertx.ext.web.RoutingContext;
  * permits and leaves every decision to the endpoints' {@code @PermissionsAllowed}.
  * <p>
  * In keycloak mode the enforcer permits requests whose identity has no OIDC access token (API tokens),
- * so those too are decided by the annotations alone.
+ * so those too are decided by the annotations alone. Requests without any credentials are permitted
+ * here as well, without asking Keycloak: every endpoint under {@code /api} requires a caller
+ * ({@code quarkus.security.jaxrs.deny-unannotated-endpoints}), so they get the endpoints' 401 problem,
+ * while {@code /q/health} keeps answering when Keycloak is down (Quarkus' enforcer would have to reach
+ * Keycloak, and without it answers 500, to decide that an anonymous request is denied).
  */
 @Singleton
 public class KeycloakModePolicyEnforcer extends KeycloakPolicyEnforcerAuthorizer {
@@ -38,6 +42,8 @@ public class KeycloakModePolicyEnforcer extends KeycloakPolicyEnforcerAuthorizer
         if (!enforcing) {
             return CheckResult.permit();
         }
-        return super.checkPermission(routingContext, identity, requestContext);
+        return identity.flatMap(caller -> caller.isAnonymous()
+                ? CheckResult.permit()
+                : super.checkPermission(routingContext, Uni.createFrom().item(caller), requestContext));
     }
 }

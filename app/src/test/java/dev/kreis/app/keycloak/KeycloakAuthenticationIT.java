@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,10 +28,20 @@ class KeycloakAuthenticationIT {
 
     @Test
     void withoutATokenEveryApiEndpointAnswers401() {
+        // Endpoints still to come (not in the OpenAPI document yet) answer 404, as in local mode.
+        Map<String, Map<String, Object>> served = given().auth().none().accept("application/json")
+                .when().get("/q/openapi?format=json").then().statusCode(200).extract().path("paths");
+        int checked = 0;
         for (KeycloakEndpoints.Endpoint endpoint : KeycloakEndpoints.all()) {
             int status = endpoint.send(given().auth().none(), UUID.randomUUID().toString()).statusCode();
-            assertEquals(401, status, endpoint.toString());
+            boolean exists = served.containsKey(endpoint.path())
+                    && served.get(endpoint.path()).containsKey(endpoint.method().toLowerCase(java.util.Locale.ROOT));
+            if (exists) {
+                checked++;
+            }
+            assertEquals(exists ? 401 : 404, status, endpoint.toString());
         }
+        assertTrue(checked >= 20, "most endpoints exist: " + checked);
     }
 
     @Test
@@ -135,6 +146,8 @@ class KeycloakAuthenticationIT {
         // The enforcer is ENFORCING: a Keycloak token gets 403, not 404, where the realm has no resource.
         given().auth().oauth2(KeycloakTokens.of(Role.ADMIN)).when().get("/api/v1/unknown").then().statusCode(403);
         given().auth().oauth2(KeycloakTokens.of(Role.ADMIN)).when().get("/api/v1/customers/x/unknown").then().statusCode(403);
+        // Only GET, POST, PUT, PATCH and DELETE are scopes of the resources.
+        given().auth().oauth2(KeycloakTokens.of(Role.ADMIN)).when().head("/api/v1/customers").then().statusCode(403);
     }
 
     @Test
