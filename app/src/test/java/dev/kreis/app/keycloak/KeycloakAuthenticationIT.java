@@ -33,11 +33,13 @@ class KeycloakAuthenticationIT {
                 .when().get("/q/openapi?format=json").then().statusCode(200).extract().path("paths");
         int checked = 0;
         for (KeycloakEndpoints.Endpoint endpoint : KeycloakEndpoints.all()) {
-            int status = endpoint.send(given().auth().none(), UUID.randomUUID().toString()).statusCode();
+            io.restassured.response.Response response = endpoint.send(given().auth().none(), UUID.randomUUID().toString());
+            int status = response.statusCode();
             boolean exists = served.containsKey(endpoint.path())
                     && served.get(endpoint.path()).containsKey(endpoint.method().toLowerCase(java.util.Locale.ROOT));
             if (exists) {
                 checked++;
+                assertEquals("application/problem+json", response.contentType().split(";")[0], endpoint.toString());
             }
             assertEquals(exists ? 401 : 404, status, endpoint.toString());
         }

@@ -219,7 +219,21 @@ class KeycloakRealmMatchesMatrixTest {
                         roles.stream().map(KeycloakRealmMatchesMatrixTest::rolePolicy).collect(Collectors.toCollection(TreeSet::new))));
             }
         }
-        assertEquals(expected, permissions);
+        assertEquals(List.of(), differences(expected, permissions), "permissions of the realm (-) against the matrix (+)");
+    }
+
+    /** The entries in which two maps differ, one line each: {@code - key: realm} and {@code + key: matrix}. */
+    private static List<String> differences(Map<String, String> expected, Map<String, String> actual) {
+        Set<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        List<String> lines = new ArrayList<>();
+        for (String key : keys) {
+            if (!java.util.Objects.equals(expected.get(key), actual.get(key))) {
+                lines.add("- " + key + ": " + actual.get(key));
+                lines.add("+ " + key + ": " + expected.get(key));
+            }
+        }
+        return lines;
     }
 
     static String rolePolicy(Role role) {
