@@ -59,6 +59,11 @@ public final class MatrixProbes {
                             Object current = admin.get("/api/v1/survivorship").then().statusCode(200).extract().as(Map.class);
                             return caller.contentType(ContentType.JSON).body(current).put("/api/v1/survivorship");
                         }),
+                new Probe(Capability.FEEDBACK, Access.READ, "GET /api/v1/surveys",
+                        (caller, admin) -> caller.get("/api/v1/surveys")),
+                new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "Probe survey", "kind", "nps"))
+                                .post("/api/v1/surveys")),
                 new Probe(Capability.USERS, Access.READ, "GET /api/v1/users",
                         (caller, admin) -> caller.get("/api/v1/users")),
                 new Probe(Capability.USERS, Access.WRITE, "POST /api/v1/users (invalid body)",

@@ -6,6 +6,10 @@ import java.util.List;
 public class NotFoundProblem extends ApiException {
 
     public NotFoundProblem(String what, Object id) {
-        super(404, "not-found", "Not found", "No " + what + " with id " + id, List.of());
+        this("No " + what + " with id " + id);
+    }
+
+    public NotFoundProblem(String detail) {
+        super(404, "not-found", "Not found", detail, List.of());
     }
 }

@@ -36,6 +36,22 @@ public enum Capability {
     SURVIVORSHIP("survivorship",
             EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER),
             EnumSet.of(ADMIN, CX_MANAGER)),
+    /** Feedback surveys (NPS, CSAT, CES) and invitations to answer them. */
+    FEEDBACK("feedback",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER, INTEGRATION),
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, INTEGRATION)),
+    /** Shared KPIs, their series, targets, funnels and scorecards; targets are the CX team's to set. */
+    KPIS("kpis",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER),
+            EnumSet.of(ADMIN, CX_MANAGER)),
+    /** Proactive signal rules: which touchpoints open follow-up tasks, tag customers or raise events. */
+    SIGNALS("signals",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER),
+            EnumSet.of(ADMIN, CX_MANAGER)),
+    /** Follow-up tasks for departments; a department changes its own tasks (admins and the CX team any). */
+    TASKS("tasks",
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER),
+            EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT)),
     /** Consent per purpose and channel. */
     CONSENTS("consents",
             EnumSet.of(ADMIN, CX_MANAGER, MARKETING, SALES, SUPPORT, VIEWER, INTEGRATION),

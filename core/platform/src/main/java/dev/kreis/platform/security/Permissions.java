@@ -13,6 +13,14 @@ public final class Permissions {
     public static final String IDENTITY_RESOLUTION_WRITE = "identity-resolution:write";
     public static final String SURVIVORSHIP_READ = "survivorship:read";
     public static final String SURVIVORSHIP_WRITE = "survivorship:write";
+    public static final String FEEDBACK_READ = "feedback:read";
+    public static final String FEEDBACK_WRITE = "feedback:write";
+    public static final String KPIS_READ = "kpis:read";
+    public static final String KPIS_WRITE = "kpis:write";
+    public static final String SIGNALS_READ = "signals:read";
+    public static final String SIGNALS_WRITE = "signals:write";
+    public static final String TASKS_READ = "tasks:read";
+    public static final String TASKS_WRITE = "tasks:write";
     public static final String CONSENTS_READ = "consents:read";
     public static final String CONSENTS_WRITE = "consents:write";
     public static final String PRIVACY_READ = "privacy:read";

@@ -14,6 +14,7 @@ public class RateLimits {
     private final RateLimiter passwordChecks;
     private final RateLimiter addressPasswordChecks;
     private final RateLimiter ingestion;
+    private final RateLimiter publicRequests;
 
     RateLimits(SecurityConfig config) {
         SecurityConfig.RateLimit limits = config.rateLimit();
@@ -21,8 +22,15 @@ public class RateLimits {
                 limits.authenticationsPerMinute(), Duration.ofMinutes(1));
         this.addressPasswordChecks = new RateLimiter("authentication attempts from this address",
                 limits.addressAuthenticationsPerMinute(), limits.addressAuthenticationsPerMinute(), Duration.ofMinutes(1));
+        this.publicRequests = new RateLimiter("requests from this address", limits.publicRequestsPerMinute(),
+                limits.publicRequestsPerMinute(), Duration.ofMinutes(1));
         this.ingestion = new RateLimiter("ingested items", limits.ingestionBurst(), limits.ingestionPerSecond(),
                 Duration.ofSeconds(1));
+    }
+
+    /** Counts one request to a public endpoint (no caller to limit) against the client address. */
+    public void publicRequest(String clientAddress) {
+        publicRequests.acquire(clientAddress == null ? "unknown" : clientAddress, 1);
     }
 
     /** Counts one password check against the user name and against the client address. */

@@ -67,6 +67,10 @@ public interface SecurityConfig {
         @WithDefault("300")
         int addressAuthenticationsPerMinute();
 
+        /** Requests per minute from one client address to public endpoints (survey links). */
+        @WithDefault("300")
+        int publicRequestsPerMinute();
+
         /** Ingested items (profiles, touchpoints, batch items) per second for one principal. */
         @WithDefault("10000")
         int ingestionPerSecond();

@@ -1,10 +1,6 @@
 package dev.kreis.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,12 +33,6 @@ public class VerifiedCredentials {
     }
 
     private static String key(String username, String password) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((username + "\u0000" + password).getBytes(StandardCharsets.UTF_8));
-            return username + "\u0000" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return username + "\u0000" + Secrets.hash(username + "\u0000" + password);
     }
 }

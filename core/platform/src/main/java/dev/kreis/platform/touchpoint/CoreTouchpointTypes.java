@@ -11,7 +11,7 @@ import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
 import dev.kreis.spi.touchpoint.TouchpointTypeProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The touchpoint types the platform itself owns: survey answers and the generic interaction. */
+/** The touchpoint types the platform itself owns: the generic interaction, survey answers and revenue events. */
 @ApplicationScoped
 public class CoreTouchpointTypes implements TouchpointTypeProvider {
     public static final String OWNER = "core";
@@ -26,6 +26,14 @@ public class CoreTouchpointTypes implements TouchpointTypeProvider {
                 new TouchpointTypeDefinition("feedback.csat", OWNER, Channel.EMAIL, JourneyPhase.RETENTION, Initiator.CUSTOMER,
                         Optional.of(ScoreScale.CSAT), "Customer satisfaction answer (1-5)."),
                 new TouchpointTypeDefinition("feedback.ces", OWNER, Channel.EMAIL, JourneyPhase.RETENTION, Initiator.CUSTOMER,
-                        Optional.of(ScoreScale.CES), "Customer effort answer (1-7, 7 = very easy)."));
+                        Optional.of(ScoreScale.CES), "Customer effort answer (1-7, 7 = very easy)."),
+                new TouchpointTypeDefinition(RevenueTypes.STARTED, OWNER, Channel.OTHER, JourneyPhase.PURCHASE, Initiator.CUSTOMER,
+                        Optional.empty(), "A subscription started; amount is the customer's monthly recurring revenue after it."),
+                new TouchpointTypeDefinition(RevenueTypes.CHANGED, OWNER, Channel.OTHER, JourneyPhase.RETENTION, Initiator.CUSTOMER,
+                        Optional.empty(), "A subscription changed (up- or downgrade); amount is the monthly recurring revenue after it."),
+                new TouchpointTypeDefinition(RevenueTypes.CANCELLED, OWNER, Channel.OTHER, JourneyPhase.RETENTION, Initiator.CUSTOMER,
+                        Optional.empty(), "A subscription was cancelled; amount is 0, the monthly recurring revenue after it."),
+                new TouchpointTypeDefinition(RevenueTypes.ORDER, OWNER, Channel.OTHER, JourneyPhase.PURCHASE, Initiator.CUSTOMER,
+                        Optional.empty(), "An order; amount is the order value."));
     }
 }

@@ -97,7 +97,14 @@ public class TouchpointDrafts {
             checkScore(type, score, item.has("score") && !item.get("score").isNull(), errors);
         }
         BigDecimal amount = number(item, "amount", errors);
-        String currency = currency(item, amount, errors);
+        if (type != null && RevenueTypes.isRevenue(type.key()) && amount == null && RevenueTypes.CANCELLED.equals(type.key())) {
+            amount = BigDecimal.ZERO;
+        }
+        String currency = amount != null && !item.hasNonNull("currency") && type != null && RevenueTypes.isRevenue(type.key())
+                ? installationCurrency() : currency(item, amount, errors);
+        if (type != null) {
+            RevenueTypes.check(type.key(), amount, errors);
+        }
         String payload = payload(item, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -158,7 +165,11 @@ public class TouchpointDrafts {
         }
     }
 
-    private static String currency(JsonNode item, BigDecimal amount, List<FieldError> errors) {
+    private String installationCurrency() {
+        return config.currency().trim().toUpperCase(Locale.ROOT);
+    }
+
+    private String currency(JsonNode item, BigDecimal amount, List<FieldError> errors) {
         String currency = text(item, "currency", errors);
         if (currency == null) {
             if (amount != null) {
@@ -169,6 +180,10 @@ public class TouchpointDrafts {
         String code = currency.trim().toUpperCase(Locale.ROOT);
         try {
             Currency.getInstance(code);
+            if (!code.equals(installationCurrency())) {
+                errors.add(new FieldError("currency", "must be " + installationCurrency()
+                        + ", the one currency of this installation (kreis.touchpoints.currency)"));
+            }
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("currency", "must be an ISO 4217 code such as EUR"));
         }

@@ -1,0 +1,120 @@
+package dev.kreis.platform.feedback.api;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.Ids;
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.Page;
+import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.feedback.Invitations;
+import dev.kreis.platform.feedback.Surveys;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/surveys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Feedback")
+public class SurveyResource {
+    private final Surveys surveys;
+    private final Invitations invitations;
+    private final SecurityIdentity caller;
+
+    SurveyResource(Surveys surveys, Invitations invitations, SecurityIdentity caller) {
+        this.surveys = surveys;
+        this.invitations = invitations;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
+    @Operation(summary = "Create an NPS, CSAT or CES survey, with an optional comment question")
+    public Response create(SurveyRequest request) {
+        var row = surveys.create(SurveyRequests.validate(request));
+        return Response.status(201).entity(SurveyView.of(row, new long[] { 0, 0 })).build();
+    }
+
+    @GET
+    @PermissionsAllowed(Permissions.FEEDBACK_READ)
+    @Operation(summary = "Surveys, newest first, with invitations sent and answered")
+    public Page<SurveyView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return surveys.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(row -> SurveyView.of(row, surveys.counts(row.id())));
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermissionsAllowed(Permissions.FEEDBACK_READ)
+    @Operation(summary = "One survey")
+    public SurveyView get(@PathParam("id") String id) {
+        var row = surveys.get(Ids.parse("id", id));
+        return SurveyView.of(row, surveys.counts(row.id()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
+    @Operation(summary = "Change a survey's name, questions and link validity (not its kind)")
+    public SurveyView update(@PathParam("id") String id, SurveyRequest request) {
+        var row = surveys.update(Ids.parse("id", id), SurveyRequests.validate(request));
+        return SurveyView.of(row, surveys.counts(row.id()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
+    @Operation(summary = "Delete a survey: no new invitations; open links answer 410; answers already given stay on the timelines")
+    public Response delete(@PathParam("id") String id) {
+        surveys.delete(Ids.parse("id", id));
+        return Response.noContent().build();
+    }
+
+    /** Body of an invitation: the customer and, optionally, the touchpoint the survey asks about. */
+    public record InvitationRequest(UUID customerId, Context context) {
+        /** What the survey is about. */
+        public record Context(UUID touchpointId) {
+        }
+    }
+
+    /** A new invitation: the token and the public path to send to the customer; shown once. */
+    public record InvitationView(UUID id, UUID surveyId, UUID customerId, String token, String responsePath, OffsetDateTime expiresAt) {
+    }
+
+    @POST
+    @Path("/{id}/invitations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
+    @Operation(summary = "Invite a customer: a single-use, expiring, unguessable response link (shown once)",
+            description = "The customer answers at GET/POST /public/v1/responses/{token}, without logging in.")
+    public Response invite(@PathParam("id") String id, InvitationRequest request) {
+        UUID surveyId = Ids.parse("id", id);
+        if (request == null) {
+            throw new MalformedRequestException("body", "is required");
+        }
+        if (request.customerId() == null) {
+            throw new InvalidInputException("customerId", "is required");
+        }
+        UUID context = request.context() == null ? null : request.context().touchpointId();
+        Invitations.Issued issued = invitations.invite(surveyId, request.customerId(), context, caller.getPrincipal().getName());
+        return Response.status(201).entity(new InvitationView(issued.invitation().id(), surveyId, issued.invitation().customerId(),
+                issued.token(), "/public/v1/responses/" + issued.token(), issued.invitation().expiresAt())).build();
+    }
+}

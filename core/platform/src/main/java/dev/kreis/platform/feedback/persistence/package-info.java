@@ -1,0 +1,2 @@
+/** Storage of surveys and invitations (JDBC). */
+package dev.kreis.platform.feedback.persistence;
