@@ -13,18 +13,18 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Every endpoint the realm's resources cover, with the capability and access it needs — current ones and
- * those still to come (consents, export, erase, audit). The Keycloak suite calls each for each role; the
+ * those still to come (consents, export, erase, audit, KPIs, signals, tasks). The Keycloak suite calls each for each role; the
  * realm test resolves each path the way Keycloak does. Calls never change state: ids are random and
  * write bodies are a JSON string no endpoint accepts, so an allowed call answers 400, 404 or 422 — never
  * 401 or 403 — and a denied one 403.
  */
 public final class KeycloakEndpoints {
 
-    /** {@code path} may contain {@code {id}}. */
+    /** {@code path} is the endpoint's template, as in the OpenAPI document: it may contain {@code {id}}, {@code {key}}. */
     public record Endpoint(String method, String path, Capability capability, Access access) {
 
         public String concretePath(String id) {
-            return path.replace("{id}", id);
+            return path.replaceAll("\\{[^}/]+\\}", id);
         }
 
         public Response send(RequestSpecification request, String id) {
@@ -59,10 +59,29 @@ public final class KeycloakEndpoints {
                 new Endpoint("POST", "/api/v1/customers/{id}/split", Capability.IDENTITY_RESOLUTION, WRITE),
                 new Endpoint("GET", "/api/v1/survivorship", Capability.SURVIVORSHIP, READ),
                 new Endpoint("PUT", "/api/v1/survivorship", Capability.SURVIVORSHIP, WRITE),
+                new Endpoint("GET", "/api/v1/surveys", Capability.FEEDBACK, READ),
+                new Endpoint("POST", "/api/v1/surveys", Capability.FEEDBACK, WRITE),
+                new Endpoint("GET", "/api/v1/surveys/{id}", Capability.FEEDBACK, READ),
+                new Endpoint("PUT", "/api/v1/surveys/{id}", Capability.FEEDBACK, WRITE),
+                new Endpoint("DELETE", "/api/v1/surveys/{id}", Capability.FEEDBACK, WRITE),
+                new Endpoint("POST", "/api/v1/surveys/{id}/invitations", Capability.FEEDBACK, WRITE),
+                new Endpoint("GET", "/api/v1/kpis", Capability.KPIS, READ),
+                new Endpoint("GET", "/api/v1/kpis/funnel/steps", Capability.KPIS, READ),
+                new Endpoint("GET", "/api/v1/kpis/{key}", Capability.KPIS, READ),
+                new Endpoint("GET", "/api/v1/kpis/{key}/series", Capability.KPIS, READ),
+                new Endpoint("PUT", "/api/v1/kpis/{key}/target", Capability.KPIS, WRITE),
+                new Endpoint("GET", "/api/v1/signals/rules", Capability.SIGNALS, READ),
+                new Endpoint("POST", "/api/v1/signals/rules", Capability.SIGNALS, WRITE),
+                new Endpoint("GET", "/api/v1/signals/rules/{id}", Capability.SIGNALS, READ),
+                new Endpoint("PUT", "/api/v1/signals/rules/{id}", Capability.SIGNALS, WRITE),
+                new Endpoint("DELETE", "/api/v1/signals/rules/{id}", Capability.SIGNALS, WRITE),
+                new Endpoint("GET", "/api/v1/tasks", Capability.TASKS, READ),
+                new Endpoint("PATCH", "/api/v1/tasks/{id}", Capability.TASKS, WRITE),
                 new Endpoint("GET", "/api/v1/customers/{id}/consents", Capability.CONSENTS, READ),
                 new Endpoint("PUT", "/api/v1/customers/{id}/consents", Capability.CONSENTS, WRITE),
                 new Endpoint("GET", "/api/v1/customers/{id}/export", Capability.PRIVACY, READ),
                 new Endpoint("POST", "/api/v1/customers/{id}/erase", Capability.PRIVACY, WRITE),
+                new Endpoint("GET", "/api/v1/erasures/{receiptId}", Capability.PRIVACY, READ),
                 new Endpoint("GET", "/api/v1/audit", Capability.AUDIT, READ),
                 // Nobody writes the audit log; the realm has no permission for it, so Keycloak denies.
                 new Endpoint("POST", "/api/v1/audit", Capability.AUDIT, WRITE),
