@@ -234,7 +234,7 @@ class KpiApiTest {
         assertEquals(four("0.375"), value("peak_end_score", window, window.plusDays(3)),
                 "−0.25, and 1.0 for the second customer, whose CSAT 4 falls after the period: NPS 10 is peak and end");
         exact().queryParam("from", window.toString()).queryParam("to", window.plusMonths(1).toString())
-                .get("/api/v1/kpis/peak_end_score/negative-peaks").then().statusCode(200)
+                .get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(200)
                 .body("types.type", contains("feedback.ces")).body("types.customers", contains(1));
     }
 

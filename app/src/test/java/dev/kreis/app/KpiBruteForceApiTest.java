@@ -162,7 +162,7 @@ class KpiBruteForceApiTest {
         check("funnel", organisations.funnel(), from, to, context, "segment", "kind:organisation");
 
         JsonPath negativePeaks = exact().queryParam("from", from.toString()).queryParam("to", to.toString())
-                .get("/api/v1/kpis/peak_end_score/negative-peaks").then().statusCode(200).extract().jsonPath();
+                .get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(200).extract().jsonPath();
         assertEquals(all.negativePeakTypes(), negativePeaks.getList("types.type"), context);
 
         JsonPath series = exact().queryParam("interval", "month").queryParam("from", window.toString()).queryParam("to", to.toString())

@@ -62,7 +62,7 @@ public class KpiResource {
     }
 
     @GET
-    @Path("/peak_end_score/negative-peaks")
+    @Path("/peak-end/negative-peaks")
     @PermissionsAllowed(Permissions.KPIS_READ)
     @Operation(summary = "Touchpoint types ranked by how many customers had their negative peak (worst moment) there in a period")
     public NegativePeaksView negativePeaks(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("phase") String phase,

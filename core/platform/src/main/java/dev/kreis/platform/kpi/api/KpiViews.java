@@ -91,7 +91,7 @@ final class KpiViews {
     record PhaseView(String phase, long customers, BigDecimal conversionToNext) {
     }
 
-    /** {@code GET /api/v1/kpis/peak_end_score/negative-peaks}. */
+    /** {@code GET /api/v1/kpis/peak-end/negative-peaks}. */
     record NegativePeaksView(LocalDate from, LocalDate to, List<PeakTypeView> types) {
     }
 
