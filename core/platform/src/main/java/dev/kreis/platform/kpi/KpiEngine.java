@@ -80,8 +80,7 @@ public class KpiEngine {
         return new DayPeriod(tomorrow.minusDays(config.defaultPeriodDays()), tomorrow);
     }
 
-    /** Today (UTC). */
-    public LocalDate today() {
+    private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
