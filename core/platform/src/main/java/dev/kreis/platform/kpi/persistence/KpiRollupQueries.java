@@ -104,7 +104,8 @@ public class KpiRollupQueries {
     public Repurchase repurchase(Filter filter) {
         List<Object> params = new ArrayList<>();
         String sql = "select count(*) as buyers, coalesce(sum(case when o >= 2 then 1 else 0 end), 0) as repeat_buyers from ("
-                + "select p.customer_id, sum(d.orders) as o" + profileDays(filter, params) + " and d.orders > 0 group by p.customer_id) x";
+                + "select p.customer_id, sum(x.o) as o from (select d.profile_id, sum(d.orders) as o" + periodRows(filter, params)
+                + " and d.orders > 0 group by d.profile_id) x" + currentCustomer(filter, params) + " group by p.customer_id) y";
         return jdbc.queryOne(sql, row -> new Repurchase(row.getLong("buyers"), row.getLong("repeat_buyers")), params.toArray())
                 .orElseThrow();
     }
@@ -112,8 +113,9 @@ public class KpiRollupQueries {
     /** How many customers reached each phase: their furthest phase in the period, counted at that phase and every earlier one. */
     public Funnel funnel(Filter filter) {
         List<Object> params = new ArrayList<>();
-        String sql = "select m, count(*) as n from (select p.customer_id, max(d.phase_rank) as m" + profileDays(filter, params)
-                + " and d.phase_rank >= 0 group by p.customer_id) x group by m";
+        String sql = "select m, count(*) as n from (select p.customer_id, max(x.m) as m from (select d.profile_id, max(d.phase_rank) as m"
+                + periodRows(filter, params) + " and d.phase_rank >= 0 group by d.profile_id) x" + currentCustomer(filter, params)
+                + " group by p.customer_id) y group by m";
         long[] atPhase = new long[JourneyPhase.values().length];
         jdbc.query(sql, row -> atPhase[row.getInt("m")] += row.getLong("n"), params.toArray());
         EnumMap<JourneyPhase, Long> reached = new EnumMap<>(JourneyPhase.class);
@@ -215,7 +217,20 @@ public class KpiRollupQueries {
     private static String profileDays(Filter filter, List<Object> params) {
         StringBuilder sql = new StringBuilder(" from kpi_profile_day d join profile p on p.id = d.profile_id");
         customerKind(filter, sql, params);
-        sql.append(" where d.epoch_day >= ? and d.epoch_day < ?");
+        return sql + rowFilters(filter, params);
+    }
+
+    /**
+     * {@code from … where …} over the period's profile-day rows alone, filters on the rows applied: for
+     * aggregating per profile first, which is cheaper than joining every row to its customer.
+     */
+    private static String periodRows(Filter filter, List<Object> params) {
+        return " from kpi_profile_day d" + rowFilters(filter, params);
+    }
+
+    /** {@code where …} on profile-day rows {@code d}: the period's days, the module and the phase. */
+    private static String rowFilters(Filter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where d.epoch_day >= ? and d.epoch_day < ?");
         params.add(filter.fromDay());
         params.add(filter.toDay());
         if (filter.module() != null) {
@@ -226,6 +241,13 @@ public class KpiRollupQueries {
             sql.append(" and d.phase = ?");
             params.add(filter.phase());
         }
+        return sql.toString();
+    }
+
+    /** Joins per-profile aggregates {@code x} to the customer each profile belongs to now ({@code p}), in the segment if any. */
+    private static String currentCustomer(Filter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" join profile p on p.id = x.profile_id");
+        customerKind(filter, sql, params);
         return sql.toString();
     }
 
