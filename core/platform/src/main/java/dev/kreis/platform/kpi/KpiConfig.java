@@ -29,6 +29,13 @@ public interface KpiConfig {
     @WithDefault("20000")
     int readFoldLimit();
 
+    /**
+     * The most days a KPI read refolds itself: a backlog spread over more days (a backfill) is left to
+     * the job, so a read never re-reads months of touchpoints.
+     */
+    @WithDefault("7")
+    int readFoldDays();
+
     /** Days refolded per transaction (the fold state row stays locked for one transaction). */
     @WithDefault("31")
     int foldDaysPerTransaction();

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import dev.kreis.platform.kpi.persistence.RollupRepository;
+import dev.kreis.platform.storage.StorageException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -77,8 +78,10 @@ public class RollupFolder {
 
     /**
      * Folds what arrived after the watermark if that is at most {@code kreis.kpis.read-fold-limit}
-     * touchpoints, so a KPI read right after an ingest sees it. Costs one index probe when nothing is new.
-     * Answers whether the rollups are now current (as far as this node can tell).
+     * touchpoints on at most {@code kreis.kpis.read-fold-days} days, so a KPI read right after an
+     * ingest sees it. Costs one index probe when nothing is new. A failure (e.g. a lock timeout behind
+     * the job) does not fail the read. Answers whether the rollups are now current (as far as this
+     * node can tell).
      */
     public boolean catchUp() {
         OffsetDateTime watermark = rollups.state().watermark();
@@ -89,8 +92,17 @@ public class RollupFolder {
         if (pending > config.readFoldLimit()) {
             return false;
         }
-        foldAfter(watermark);
-        return true;
+        Map<Integer, OffsetDateTime> days = rollups.daysReceivedAfter(watermark);
+        if (days.size() > config.readFoldDays()) {
+            return false;
+        }
+        try {
+            fold(days);
+            return true;
+        } catch (StorageException e) {
+            LOG.warn("A KPI read could not fold the newest touchpoints; it answers from the rollups as they are", e);
+            return false;
+        }
     }
 
     /** The version cached KPI answers are valid for: the fold generation and the latest merge or split. */
@@ -103,7 +115,10 @@ public class RollupFolder {
      * count all its touchpoints; answers the number of days looked at.
      */
     public int foldAfter(OffsetDateTime after) {
-        Map<Integer, OffsetDateTime> days = rollups.daysReceivedAfter(after);
+        return fold(rollups.daysReceivedAfter(after));
+    }
+
+    private int fold(Map<Integer, OffsetDateTime> days) {
         if (days.isEmpty()) {
             return 0;
         }

@@ -18,6 +18,7 @@ class KpiResultCacheTest {
             public Duration foldInterval() { return Duration.ZERO; }
             public Duration foldOverlap() { return Duration.ZERO; }
             public int readFoldLimit() { return 0; }
+            public int readFoldDays() { return 0; }
             public int foldDaysPerTransaction() { return 1; }
             public int defaultPeriodDays() { return 90; }
             public int maxSeriesPoints() { return 366; }
