@@ -19,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * their profiles in the period, and window functions pick every journey's peak and end in one pass, so
  * no customer's touchpoints are loaded into memory. The peak is the largest absolute normalised score,
  * the later touchpoint on a tie (occurred later, or at the same instant with the larger id); the end is
- * the latest. H2 2.x and PostgreSQL both run these queries.
+ * the latest. H2 2.x and PostgreSQL both run these queries. Each common table expression is referenced
+ * once: a first version that read one CTE twice counted customers wrongly on H2.
  */
 @ApplicationScoped
 public class JourneyPeriodQueries {
@@ -51,17 +52,19 @@ public class JourneyPeriodQueries {
      */
     public ReachedJourneys reached(JourneyPhase phase, JourneyWindow period) {
         List<Object> params = bounds(period);
-        params.add(phase.ordinal());
         params.addAll(bounds(period));
-        String sql = "with reached as (select p.customer_id from touchpoint t join profile p on p.id = t.profile_id"
-                + " where t.occurred_at >= ? and t.occurred_at < ? group by p.customer_id having max(" + JourneySql.PHASE_RANK + ") >= ?),"
-                + " scored as (" + SCORED_IN_PERIOD + " and p.customer_id in (select customer_id from reached)),"
-                + " ranked as (select s30, row_number() over (" + PEAK_ORDER + ") as peak_n, row_number() over (" + END_ORDER + ") as end_n"
-                + " from scored)"
-                + " select (select count(*) from reached) as reached,"
-                + " coalesce(sum(case when end_n = 1 then 1 else 0 end), 0) as journeys,"
-                + " coalesce(sum(case when peak_n = 1 then s30 else 0 end), 0) + coalesce(sum(case when end_n = 1 then s30 else 0 end), 0) as total"
-                + " from ranked";
+        params.add(phase.ordinal());
+        String sql = "with furthest as (select p.customer_id, max(" + JourneySql.PHASE_RANK + ") as furthest"
+                + " from touchpoint t join profile p on p.id = t.profile_id where t.occurred_at >= ? and t.occurred_at < ?"
+                + " group by p.customer_id),"
+                + " scored as (" + SCORED_IN_PERIOD + "),"
+                + " ranked as (select customer_id, s30, row_number() over (" + PEAK_ORDER + ") as peak_n,"
+                + " row_number() over (" + END_ORDER + ") as end_n from scored),"
+                + " journeys as (select customer_id, sum(case when peak_n = 1 then s30 else 0 end)"
+                + " + sum(case when end_n = 1 then s30 else 0 end) as peak_plus_end from ranked where peak_n = 1 or end_n = 1"
+                + " group by customer_id)"
+                + " select count(*) as reached, count(j.customer_id) as journeys, coalesce(sum(j.peak_plus_end), 0) as total"
+                + " from furthest f left join journeys j on j.customer_id = f.customer_id where f.furthest >= ?";
         return jdbc.queryOne(sql, row -> new ReachedJourneys(row.getLong("reached"), row.getLong("journeys"), row.getBigDecimal("total")),
                 params.toArray()).orElseThrow();
     }
