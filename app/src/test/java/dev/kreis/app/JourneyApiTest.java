@@ -70,6 +70,23 @@ class JourneyApiTest {
     }
 
     @Test
+    void sentimentCountsAsItIsBesideTheSurveyScales() {
+        UUID kai = customer();
+        scored(kai, "feedback.nps", 8, "2025-05-01T10:00:00Z");
+        String chat = touchpointFor(kai).type(JourneyTestTypes.SENTIMENT).score(-0.75).occurredAt("2025-05-02T10:00:00Z").ingest();
+        touchpointFor(kai).type(JourneyTestTypes.SENTIMENT).score(0.25).occurredAt("2025-05-03T10:00:00Z").ingest();
+
+        JsonPath journey = journey(kai);
+
+        assertEquals(chat, journey.getString("peakEnd.peak.id"));
+        assertEquals("sentiment", journey.getString("peakEnd.peak.scoreScale"));
+        assertDecimal("-0.75", journey, "peakEnd.peak.score");
+        assertDecimal("-0.75", journey, "peakEnd.peak.normalised");
+        assertDecimal("-0.25", journey, "peakEnd.score", "(-0.75 + 0.25) / 2");
+        assertDecimal("0.0333", journey, "mean", "(0.6 - 0.75 + 0.25) / 3");
+    }
+
+    @Test
     void aCustomerWhoBoughtAndThenReadABlogPostIsInPurchaseWithLastTouchInAwareness() {
         UUID clara = customer();
         touch(clara, "purchase", "2025-06-01T09:00:00Z");

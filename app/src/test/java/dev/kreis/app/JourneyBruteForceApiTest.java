@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 
 import dev.kreis.app.JourneyPeriodApiTest.Window;
 import dev.kreis.platform.kpi.PeakEnd;
@@ -40,14 +40,14 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class JourneyBruteForceApiTest {
     private static final String[] PHASES = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" };
-    private static final Map<String, ScoreScale> SCORED_TYPES = Map.of(
-            "feedback.nps", ScoreScale.NPS, "feedback.csat", ScoreScale.CSAT, "feedback.ces", ScoreScale.CES);
+    private static final Map<String, ScoreScale> SCORED_TYPES = Map.of("feedback.nps", ScoreScale.NPS, "feedback.csat", ScoreScale.CSAT,
+            "feedback.ces", ScoreScale.CES, JourneyTestTypes.SENTIMENT, ScoreScale.SENTIMENT);
 
     /** One touchpoint as sent, and the id Kreis gave it. */
     record Sent(UUID customer, String id, String type, ScoreScale scale, BigDecimal score, String phase, String initiator, int minute) {
     }
 
-    @Test
+    @RepeatedTest(3)
     void negativePeaksAndPhaseMetricsMatchABruteForceOverRandomJourneys() {
         long seed = ThreadLocalRandom.current().nextLong();
         Random random = new Random(seed);
@@ -89,7 +89,8 @@ class JourneyBruteForceApiTest {
                 if (random.nextInt(10) < 7) {
                     type = List.copyOf(new TreeMap<>(SCORED_TYPES).keySet()).get(random.nextInt(SCORED_TYPES.size()));
                     scale = SCORED_TYPES.get(type);
-                    score = BigDecimal.valueOf(scale.min().intValue() + random.nextInt(scale.max().intValue() - scale.min().intValue() + 1));
+                    score = scale == ScoreScale.SENTIMENT ? BigDecimal.valueOf(random.nextInt(2001) - 1000, 3)
+                            : BigDecimal.valueOf(scale.min().intValue() + random.nextInt(scale.max().intValue() - scale.min().intValue() + 1));
                     body.type(type).score(score);
                 }
                 items.add(body.json());
