@@ -140,6 +140,19 @@ class JourneyPeriodApiTest {
     }
 
     @Test
+    void aPeriodWithoutScoredTouchpointsHasNoNegativePeaksAndNoShare() {
+        Window w = Window.random();
+        w.touch(customer(), "purchase", "customer", 1);
+
+        JsonPath report = w.negativePeaks(10);
+
+        assertEquals(0, report.getInt("customers"));
+        assertEquals(0, report.getInt("negativePeaks"));
+        assertNull(report.get("negativeShare"));
+        assertEquals(List.of(), report.getList("items"));
+    }
+
+    @Test
     void withoutFromAndToThePeriodIsTheNinetyDaysUntilNow() {
         JsonPath report = given().get("/api/v1/journeys/negative-peaks").then().statusCode(200).extract().jsonPath();
 
