@@ -31,7 +31,7 @@ public final class Signals {
 
     /** A time {@code ago} before now, as ISO-8601. */
     public static String ago(Duration ago) {
-        return OffsetDateTime.now(ZoneOffset.UTC).minus(ago).truncatedTo(ChronoUnit.SECONDS).toString();
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(ago).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** Ingests a touchpoint of the type that occurred a minute ago, with a score if given; answers its id. */
