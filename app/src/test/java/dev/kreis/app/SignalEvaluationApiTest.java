@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.kreis.platform.signal.SignalEvaluation;
+import dev.kreis.platform.signal.SignalWorker;
 import dev.kreis.platform.touchpoint.TouchpointIngestion;
 import dev.kreis.spi.signal.SignalRaised;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,6 +56,9 @@ class SignalEvaluationApiTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    SignalWorker worker;
 
     @Test
     void aDetractorNpsAnswerOpensAFollowUpTaskForSupport() {
@@ -268,6 +272,49 @@ class SignalEvaluationApiTest {
 
         given().get("/api/v1/customers/" + anna + "/tags").then().statusCode(200).body("items.tag", contains(tag));
         given().delete("/api/v1/signals/rules/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void workersDrainingAtOnceEvaluateEachTouchpointOnce() throws Exception {
+        String name = "rated." + Fixtures.unique();
+        String ruleId = rule("Any rating: event", SignalTestTypes.RATED, Map.of("kind", "score_range", "min", 1),
+                Map.of("kind", "event", "name", name));
+        List<UUID> customers = new java.util.ArrayList<>();
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID customer = customer();
+            customers.add(customer);
+            items.add(touchpointFor(customer).source("signals").type(SignalTestTypes.RATED).score(3).occurredAt(ago(Duration.ofMinutes(1))).json());
+        }
+        postJson("/api/v1/touchpoints/batch", Map.of("items", items)).then().statusCode(200).body("accepted", equalTo(40));
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(evaluation::drain));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        for (UUID customer : customers) {
+            assertEquals(1, raised.about(customer).stream().filter(s -> s.name().equals(name)).count(), customer.toString());
+        }
+        given().delete("/api/v1/signals/rules/" + ruleId).then().statusCode(204);
+    }
+
+    @Test
+    void aWorkerRoundEvaluatesWhatArrived() {
+        UUID anna = customer();
+        touch(anna, "feedback.nps", 6);
+
+        worker.round();
+
+        assertEquals(1, tasksOf(anna).getList("items").size());
     }
 
     @Test
