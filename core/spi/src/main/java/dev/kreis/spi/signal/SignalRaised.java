@@ -9,11 +9,11 @@ import java.util.UUID;
  *
  * <p>When fired: after the platform has committed the evaluation that raised it, on a platform worker
  * thread (never on the thread that ingested the touchpoint). Observe it with
- * {@code void on(@Observes SignalRaised signal)}; an observer that throws is logged and does not stop
- * other observers or later signals. Delivery is at most once: a node that stops between committing
- * and firing loses the event, so an observer that must not miss a customer should also read the
- * customer's record. Observers run one after another on that thread; keep them short or hand the work
- * on.
+ * {@code void on(@Observes SignalRaised signal)}. Observers are called synchronously, one after
+ * another, on that worker thread: keep them short or hand the work on. An observer that throws is
+ * logged; observers after it may miss that one event, later events are delivered as usual. Delivery is
+ * at most once: a node that stops between committing and firing loses the event, so an observer that
+ * must not miss a customer should also read the customer's record.
  *
  * <p>Stability: stable. Immutable and thread-safe.
  *
