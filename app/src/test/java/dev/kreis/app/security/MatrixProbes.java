@@ -59,6 +59,18 @@ public final class MatrixProbes {
                             Object current = admin.get("/api/v1/survivorship").then().statusCode(200).extract().as(Map.class);
                             return caller.contentType(ContentType.JSON).body(current).put("/api/v1/survivorship");
                         }),
+                new Probe(Capability.CONSENTS, Access.READ, "GET /api/v1/customers/{unknown}/consents",
+                        (caller, admin) -> caller.get("/api/v1/customers/" + UUID.randomUUID() + "/consents")),
+                new Probe(Capability.CONSENTS, Access.WRITE, "PUT /api/v1/customers/{unknown}/consents",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("items", List.of(Map.of("purpose", "marketing",
+                                "channel", "email", "status", "granted", "source", "probe"))))
+                                .put("/api/v1/customers/" + UUID.randomUUID() + "/consents")),
+                new Probe(Capability.PRIVACY, Access.READ, "GET /api/v1/erasures/{unknown}",
+                        (caller, admin) -> caller.get("/api/v1/erasures/" + UUID.randomUUID())),
+                new Probe(Capability.PRIVACY, Access.WRITE, "POST /api/v1/customers/{unknown}/erase",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of()).post("/api/v1/customers/" + UUID.randomUUID() + "/erase")),
+                new Probe(Capability.AUDIT, Access.READ, "GET /api/v1/audit",
+                        (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/audit")),
                 new Probe(Capability.FEEDBACK, Access.READ, "GET /api/v1/surveys",
                         (caller, admin) -> caller.get("/api/v1/surveys")),
                 new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys",

@@ -112,6 +112,19 @@ class TokenApiTest {
     }
 
     @Test
+    void issuingAndRevokingAreAuditedWithoutTheSecret() {
+        JsonPath token = issue(List.of("integration"));
+        given().delete("/api/v1/tokens/" + token.getString("id")).then().statusCode(204);
+        given().delete("/api/v1/tokens/" + token.getString("id")).then().statusCode(204);
+
+        String audit = given().queryParam("targetId", token.getString("id")).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("token.revoked", "token.issued"))
+                .body("items[1].after.roles", contains("integration"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(audit.contains(token.getString("token")), audit);
+    }
+
+    @Test
     void revokingAnUnknownTokenIs404() {
         given().delete("/api/v1/tokens/" + java.util.UUID.randomUUID()).then().statusCode(404);
     }

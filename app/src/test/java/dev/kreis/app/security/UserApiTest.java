@@ -181,6 +181,25 @@ class UserApiTest {
     }
 
     @Test
+    void accountChangesAreAuditedWithoutThePassword() {
+        String name = username();
+        String id = createUser(name, List.of("viewer")).getString("id");
+        given().contentType(ContentType.JSON).body(Map.of("roles", List.of("sales"), "password", "another-long-password"))
+                .patch("/api/v1/users/" + id).then().statusCode(200);
+        given().delete("/api/v1/users/" + id).then().statusCode(204);
+
+        String audit = given().queryParam("targetId", id).queryParam("limit", 10).get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("items.action", contains("user.deleted", "user.updated", "user.created"))
+                .body("items.actor", contains("admin", "admin", "admin"))
+                .body("items[1].before.roles", contains("viewer"))
+                .body("items[1].after.roles", contains("sales"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(audit.contains(PASSWORD) || audit.contains("another-long-password")
+                || audit.contains("$2a$"), audit);
+    }
+
+    @Test
     void wrongCredentialsAre401WithAProblemBody() {
         given().auth().preemptive().basic("admin", "not-the-password").get("/api/v1/me")
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));

@@ -15,6 +15,7 @@ import dev.kreis.platform.api.ConflictProblem;
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.NotFoundProblem;
 import dev.kreis.platform.api.Problem;
+import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.identity.persistence.CustomerClusterRepository;
 import dev.kreis.platform.identity.persistence.CustomerClusterRepository.ClusterRow;
 import dev.kreis.platform.identity.persistence.IdentityEventRepository;
@@ -40,15 +41,21 @@ public class CustomerMerging {
     private final ProfileRepository profiles;
     private final IdentityEventRepository events;
     private final MergeSuggestionRepository suggestions;
+    private final AuditLog audit;
     private final Clock clock;
 
     CustomerMerging(CustomerClusterRepository clusters, ProfileRepository profiles, IdentityEventRepository events,
-            MergeSuggestionRepository suggestions, Clock clock) {
+            MergeSuggestionRepository suggestions, AuditLog audit, Clock clock) {
         this.clusters = clusters;
         this.profiles = profiles;
         this.events = events;
         this.suggestions = suggestions;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Which profiles each customer held, as the audit log shows a merge or split. */
+    public record ClusterState(UUID customerId, List<UUID> profileIds) {
     }
 
     /** A person's merge of {@code others} into {@code targetId}. */
@@ -95,10 +102,16 @@ public class CustomerMerging {
                 throw new ConflictProblem("Customer " + id + " is a " + locked.get(id).kind() + " and cannot be merged into a " + target.kind());
             }
         }
+        List<ClusterState> before = new ArrayList<>();
+        before.add(state(targetId));
+        for (UUID id : others) {
+            before.add(state(id));
+        }
         for (UUID id : others) {
             events.forgetSeparations(targetId, id);
             absorb(target.id(), id, "merge", actor, null);
         }
+        audit.record(actor, "customer.merged", "customer", targetId.toString(), before, List.of(state(targetId)), others);
         return targetId;
     }
 
@@ -107,7 +120,10 @@ public class CustomerMerging {
         if (events.separated(targetId, otherId)) {
             return false;
         }
+        List<ClusterState> before = List.of(state(targetId), state(otherId));
         absorb(targetId, otherId, "auto-merge", AUTOMATIC_ACTOR, reason);
+        audit.record(AUTOMATIC_ACTOR, "customer.auto-merged", "customer", targetId.toString(), before, List.of(state(targetId)),
+                List.of(otherId));
         return true;
     }
 
@@ -141,6 +157,7 @@ public class CustomerMerging {
         if (split.size() == owned.size()) {
             throw new InvalidInputException("profileIds", "at least one profile must stay with the customer");
         }
+        List<ClusterState> before = List.of(state(customerId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID into = revivable(customerId, split).map(id -> {
             clusters.revive(id, now);
@@ -155,6 +172,8 @@ public class CustomerMerging {
         events.separate(split, remaining, now);
         suggestions.close(customerId, into, "dismissed");
         clusters.touch(customerId, now);
+        audit.record(actor, "customer.split", "customer", customerId.toString(), before, List.of(state(customerId), state(into)),
+                List.of(into));
         return into;
     }
 
@@ -174,6 +193,10 @@ public class CustomerMerging {
         profiles.ofCustomers(List.of(customerId)).forEach(p -> here.add(p.id()));
         broughtAndStillHere.retainAll(here);
         return broughtAndStillHere.equals(split) ? Optional.of(origin) : Optional.empty();
+    }
+
+    private ClusterState state(UUID customerId) {
+        return new ClusterState(customerId, profiles.ofCustomers(List.of(customerId)).stream().map(ProfileRow::id).toList());
     }
 
     private void absorb(UUID targetId, UUID otherId, String kind, String actor, String reason) {

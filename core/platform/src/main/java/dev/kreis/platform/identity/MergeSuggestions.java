@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.kreis.platform.api.ConflictProblem;
+import dev.kreis.platform.api.NotFoundProblem;
+import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.identity.persistence.IdentityEventRepository;
 import dev.kreis.platform.identity.persistence.MergeSuggestionRepository;
+import dev.kreis.platform.identity.persistence.MergeSuggestionRepository.SuggestionRow;
 import dev.kreis.platform.identity.persistence.ProfileRepository;
 import dev.kreis.platform.identity.persistence.ProfileRow;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 /**
  * Finds customers that are probably the same person or organisation but share no identifier, and
@@ -23,15 +28,37 @@ public class MergeSuggestions {
     private final MergeSuggestionRepository suggestions;
     private final IdentityEventRepository events;
     private final IdentityConfig config;
+    private final AuditLog audit;
     private final Clock clock;
 
     MergeSuggestions(ProfileRepository profiles, MergeSuggestionRepository suggestions, IdentityEventRepository events,
-            IdentityConfig config, Clock clock) {
+            IdentityConfig config, AuditLog audit, Clock clock) {
         this.profiles = profiles;
         this.suggestions = suggestions;
         this.events = events;
         this.config = config;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The audited state of a suggestion: no reasons, since they quote names. */
+    public record SuggestionState(UUID id, String status, List<UUID> customerIds, List<UUID> profileIds) {
+    }
+
+    /** A person's decision that the two customers of a suggestion are not the same; 409 unless it is open. */
+    @Transactional
+    public SuggestionRow dismiss(UUID id, String actor) {
+        SuggestionRow row = suggestions.find(id).orElseThrow(() -> new NotFoundProblem("merge suggestion", id));
+        if (!"open".equals(row.status())) {
+            throw new ConflictProblem("Merge suggestion " + id + " is already " + row.status());
+        }
+        suggestions.setStatus(id, "dismissed");
+        List<UUID> customers = List.of(row.customerA(), row.customerB());
+        List<UUID> profileIds = List.of(row.profileA(), row.profileB());
+        audit.record(actor, "merge-suggestion.dismissed", "merge-suggestion", id.toString(),
+                new SuggestionState(id, row.status(), customers, profileIds), new SuggestionState(id, "dismissed", customers, profileIds),
+                customers);
+        return row;
     }
 
     /** Compares a just-written profile with the profiles of other customers in its block. */

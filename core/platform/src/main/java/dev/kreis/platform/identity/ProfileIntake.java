@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,12 +58,25 @@ public class ProfileIntake {
 
     /** Stores the profile and resolves its customer, in a transaction of its own that has committed on return. */
     public ProfileResult submit(ProfileSubmission submission) {
+        return submit(submission, result -> {
+        });
+    }
+
+    /**
+     * As {@link #submit(ProfileSubmission)}, running {@code inTransaction} with the result inside the same
+     * transaction, so what it writes (e.g. consents that came with the profile) commits with the profile or not at all.
+     */
+    public ProfileResult submit(ProfileSubmission submission, Consumer<ProfileResult> inTransaction) {
         List<String> keys = new ArrayList<>();
         keys.add("profile:" + submission.source() + ":" + submission.externalId());
         submission.identifiers().forEach(i -> keys.add(i.label()));
         for (int attempt = 1;; attempt++) {
             try {
-                return locks.around(keys, () -> QuarkusTransaction.requiringNew().call(() -> resolve(submission, keys)));
+                return locks.around(keys, () -> QuarkusTransaction.requiringNew().call(() -> {
+                    ProfileResult result = resolve(submission, keys);
+                    inTransaction.accept(result);
+                    return result;
+                }));
             } catch (StorageException e) {
                 if (!e.isUniqueViolation() || attempt == ATTEMPTS) {
                     throw e;

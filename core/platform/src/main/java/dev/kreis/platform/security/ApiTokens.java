@@ -3,11 +3,14 @@ package dev.kreis.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.api.NotFoundProblem;
 import dev.kreis.platform.api.Page;
 import dev.kreis.platform.security.persistence.ApiTokenRepository;
@@ -28,10 +31,12 @@ public class ApiTokens {
 
     private final ApiTokenRepository tokens;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ApiTokens(ApiTokenRepository tokens, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, Clock clock, AuditLog audit) {
         this.tokens = tokens;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A token and its secret; the secret exists only in this object. */
@@ -44,6 +49,7 @@ public class ApiTokens {
         ApiTokenRow row = new ApiTokenRow(UUID.randomUUID(), name, Secrets.hash(secret), secret.substring(secret.length() - 4),
                 roles, createdBy, OffsetDateTime.now(clock), expiresAt, null, null);
         tokens.insert(row);
+        audit.record(createdBy, "token.issued", "token", row.id().toString(), null, audited(row));
         return new Issued(row, secret);
     }
 
@@ -59,8 +65,20 @@ public class ApiTokens {
     @Transactional
     public ApiTokenRow revoke(UUID id, String actor) {
         ApiTokenRow token = get(id);
-        tokens.revoke(id, OffsetDateTime.now(clock));
+        if (tokens.revoke(id, OffsetDateTime.now(clock))) {
+            audit.record(actor, "token.revoked", "token", id.toString(), audited(token), null);
+        }
         return token;
+    }
+
+    /** What the audit log keeps of a token: never its secret or hash. */
+    private static Map<String, Object> audited(ApiTokenRow row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", row.name());
+        view.put("hint", row.hint());
+        view.put("roles", row.roles().stream().sorted().map(Role::key).toList());
+        view.put("expiresAt", row.expiresAt() == null ? null : row.expiresAt().toString());
+        return view;
     }
 
     /** The token a presented secret belongs to, if it is usable now; notes its use. */

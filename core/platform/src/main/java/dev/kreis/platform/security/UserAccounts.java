@@ -2,9 +2,12 @@ package dev.kreis.platform.security;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.kreis.platform.api.ConflictProblem;
+import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.api.NotFoundProblem;
 import dev.kreis.platform.api.Page;
@@ -22,12 +25,14 @@ public class UserAccounts {
     private final SecurityConfig config;
     private final Clock clock;
     private final VerifiedCredentials verified;
+    private final AuditLog audit;
 
-    UserAccounts(UserAccountRepository accounts, SecurityConfig config, Clock clock, VerifiedCredentials verified) {
+    UserAccounts(UserAccountRepository accounts, SecurityConfig config, Clock clock, VerifiedCredentials verified, AuditLog audit) {
         this.accounts = accounts;
         this.config = config;
         this.clock = clock;
         this.verified = verified;
+        this.audit = audit;
     }
 
     @Transactional
@@ -44,6 +49,7 @@ public class UserAccounts {
         } catch (StorageException e) {
             throw new ConflictProblem("An account with the username " + draft.username() + " exists already");
         }
+        audit.record(actor, "user.created", "user", row.id().toString(), null, audited(row));
         return row;
     }
 
@@ -79,6 +85,7 @@ public class UserAccounts {
         }
         accounts.update(changed);
         verified.forget(current.username());
+        audit.record(actor, "user.updated", "user", id.toString(), audited(current), audited(changed));
         return changed;
     }
 
@@ -93,11 +100,25 @@ public class UserAccounts {
         }
         accounts.delete(id);
         verified.forget(current.username());
+        audit.record(actor, "user.deleted", "user", id.toString(), audited(current), null);
         return current;
     }
 
     public boolean empty() {
         return accounts.count() == 0;
+    }
+
+    /** What the audit log keeps of an account: never the password or its hash, only when it changed. */
+    private static Map<String, Object> audited(UserAccountRow row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("username", row.username());
+        view.put("displayName", row.displayName());
+        view.put("email", row.email());
+        view.put("roles", row.roles().stream().sorted().map(Role::key).toList());
+        view.put("enabled", row.enabled());
+        view.put("lockedUntil", row.lockedUntil() == null ? null : row.lockedUntil().toString());
+        view.put("passwordChangedAt", row.passwordChangedAt().toString());
+        return view;
     }
 
     private String hash(String password) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.privacy.Suppressions;
 import dev.kreis.platform.storage.StorageException;
 import dev.kreis.platform.touchpoint.TouchpointCustomers.Attachment;
 import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
@@ -33,14 +37,16 @@ public class TouchpointIngestion {
     private final TouchpointDrafts drafts;
     private final TouchpointCustomers customers;
     private final TouchpointRepository repository;
+    private final Suppressions suppressions;
     private final Clock clock;
     private final List<IngestListener> listeners;
 
-    TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository, Clock clock,
-            Instance<IngestListener> listeners) {
+    TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository, Suppressions suppressions,
+            Clock clock, Instance<IngestListener> listeners) {
         this.drafts = drafts;
         this.customers = customers;
         this.repository = repository;
+        this.suppressions = suppressions;
         this.clock = clock;
         this.listeners = listeners.stream().toList();
     }
@@ -55,12 +61,17 @@ public class TouchpointIngestion {
                 results[i] = IngestResult.Item.rejected(i, e.getMessage(), e.errors());
             }
         }
+        refuseErasedPersons(valid, results);
         Map<Integer, Attachment> attachments = customers.attach(valid);
+        Set<UUID> erased = suppressions.erased(valid.entrySet().stream().filter(e -> e.getValue().customerId() != null)
+                .map(e -> attachments.get(e.getKey())).filter(java.util.Objects::nonNull).map(Attachment::customerId).toList());
         valid.keySet().removeIf(index -> {
-            if (attachments.containsKey(index)) {
+            Attachment attachment = attachments.get(index);
+            String message = attachment == null ? "no customer with id " + valid.get(index).customerId()
+                    : erased.contains(attachment.customerId()) ? "customer " + valid.get(index).customerId() + " was erased" : null;
+            if (message == null) {
                 return false;
             }
-            String message = "no customer with id " + valid.get(index).customerId();
             results[index] = IngestResult.Item.rejected(index, "customerId: " + message, List.of(new FieldError("customerId", message)));
             return true;
         });
@@ -79,6 +90,34 @@ public class TouchpointIngestion {
                 }
             }
         }
+    }
+
+    /**
+     * Rejects the drafts naming an identifier of an erased person (one lookup for the whole batch; none at
+     * all while nothing was ever erased). Such a person comes back only through a profile with a new consent.
+     */
+    private void refuseErasedPersons(Map<Integer, TouchpointDraft> valid, IngestResult.Item[] results) {
+        Set<Identifier> named = new HashSet<>();
+        valid.values().forEach(d -> named.addAll(d.identifiers()));
+        Set<Identifier> suppressed = suppressions.suppressed(named);
+        if (suppressed.isEmpty()) {
+            return;
+        }
+        valid.entrySet().removeIf(entry -> {
+            List<FieldError> errors = new ArrayList<>();
+            int position = 0;
+            for (Identifier identifier : entry.getValue().identifiers()) {
+                if (suppressed.contains(identifier)) {
+                    errors.add(new FieldError("customer.identifiers[" + position + "]", Suppressions.TOUCHPOINT_MESSAGE));
+                }
+                position++;
+            }
+            if (errors.isEmpty()) {
+                return false;
+            }
+            results[entry.getKey()] = IngestResult.Item.rejected(entry.getKey(), errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            return true;
+        });
     }
 
     /**

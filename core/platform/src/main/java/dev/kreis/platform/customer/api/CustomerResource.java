@@ -9,11 +9,13 @@ import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.Page;
 import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.customer.CustomerDirectory;
 import dev.kreis.platform.customer.CustomerSummary;
 import dev.kreis.platform.customer.CustomerView;
 import dev.kreis.platform.identity.CustomerMerging;
 import dev.kreis.platform.identity.persistence.IdentityEventRepository;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,18 +33,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 public class CustomerResource {
-    /** Actor recorded for merges and splits until accounts exist; replaced by the caller's identity. */
-    static final String ACTOR = "api";
     private static final int MAX_HISTORY = 500;
 
     private final CustomerDirectory directory;
     private final CustomerMerging merging;
     private final IdentityEventRepository events;
+    private final SecurityIdentity identity;
 
-    CustomerResource(CustomerDirectory directory, CustomerMerging merging, IdentityEventRepository events) {
+    CustomerResource(CustomerDirectory directory, CustomerMerging merging, IdentityEventRepository events, SecurityIdentity identity) {
         this.directory = directory;
         this.merging = merging;
         this.events = events;
+        this.identity = identity;
     }
 
     @GET
@@ -91,7 +93,7 @@ public class CustomerResource {
     @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_WRITE)
     @Operation(summary = "Merge customers into this one (audited; undo with split)")
     public CustomerIdResponse merge(@PathParam("id") String id, MergeRequest request) {
-        return new CustomerIdResponse(merging.merge(Ids.parse("id", id), request == null ? null : request.customerIds(), ACTOR));
+        return new CustomerIdResponse(merging.merge(Ids.parse("id", id), request == null ? null : request.customerIds(), Actors.of(identity)));
     }
 
     @POST
@@ -101,6 +103,6 @@ public class CustomerResource {
     @Operation(summary = "Split profiles off into a customer of their own (audited; remembered by identity resolution)",
             description = "Answers the split-off customer. Splitting off exactly the profiles a merge brought in restores the merged customer under its old id.")
     public CustomerIdResponse split(@PathParam("id") String id, SplitRequest request) {
-        return new CustomerIdResponse(merging.split(Ids.parse("id", id), request == null ? null : request.profileIds(), ACTOR));
+        return new CustomerIdResponse(merging.split(Ids.parse("id", id), request == null ? null : request.profileIds(), Actors.of(identity)));
     }
 }

@@ -8,16 +8,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import dev.kreis.platform.api.ConflictProblem;
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.api.Ids;
-import dev.kreis.platform.api.NotFoundProblem;
 import dev.kreis.platform.api.Page;
 import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.customer.CustomerDirectory;
 import dev.kreis.platform.customer.CustomerSummary;
+import dev.kreis.platform.identity.MergeSuggestions;
 import dev.kreis.platform.identity.persistence.MergeSuggestionRepository;
 import dev.kreis.platform.identity.persistence.MergeSuggestionRepository.SuggestionRow;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,11 +36,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Customers")
 public class MergeSuggestionResource {
     private final MergeSuggestionRepository suggestions;
+    private final MergeSuggestions decisions;
     private final CustomerDirectory directory;
+    private final SecurityIdentity identity;
 
-    MergeSuggestionResource(MergeSuggestionRepository suggestions, CustomerDirectory directory) {
+    MergeSuggestionResource(MergeSuggestionRepository suggestions, MergeSuggestions decisions, CustomerDirectory directory,
+            SecurityIdentity identity) {
         this.suggestions = suggestions;
+        this.decisions = decisions;
         this.directory = directory;
+        this.identity = identity;
     }
 
     /** Two customers that are probably the same, with the score and the reasons. */
@@ -62,13 +68,7 @@ public class MergeSuggestionResource {
     @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_WRITE)
     @Operation(summary = "Dismiss a suggestion: these customers are not the same")
     public SuggestionView dismiss(@PathParam("id") String id) {
-        UUID suggestionId = Ids.parse("id", id);
-        SuggestionRow row = suggestions.find(suggestionId).orElseThrow(() -> new NotFoundProblem("merge suggestion", id));
-        if (!"open".equals(row.status())) {
-            throw new ConflictProblem("Merge suggestion " + id + " is already " + row.status());
-        }
-        suggestions.setStatus(suggestionId, "dismissed");
-        return view(row);
+        return view(decisions.dismiss(Ids.parse("id", id), Actors.of(identity)));
     }
 
     private SuggestionView view(SuggestionRow row) {

@@ -13,11 +13,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.audit.Actors;
+import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.customer.SurvivorshipPolicies;
 import dev.kreis.platform.customer.SurvivorshipPolicy;
 import dev.kreis.platform.customer.SurvivorshipStrategy;
 import dev.kreis.platform.customer.persistence.SurvivorshipRepository;
 import dev.kreis.platform.identity.api.ProfileRequests;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,9 +41,13 @@ public class SurvivorshipResource {
     private static final String STRATEGIES = "source_priority, most_recent, most_frequent, first_non_empty";
 
     private final SurvivorshipRepository repository;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
 
-    SurvivorshipResource(SurvivorshipRepository repository) {
+    SurvivorshipResource(SurvivorshipRepository repository, AuditLog audit, SecurityIdentity identity) {
         this.repository = repository;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     /** One attribute's policy on the wire. */
@@ -93,8 +100,11 @@ public class SurvivorshipResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        PoliciesDto before = get();
         repository.replace(new SurvivorshipPolicies(fallback, attributes));
-        return get();
+        PoliciesDto after = get();
+        audit.record(Actors.of(identity), "survivorship.replaced", "survivorship", null, before, after);
+        return after;
     }
 
     private static SurvivorshipPolicy policy(String field, PolicyDto dto, List<FieldError> errors) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,7 +87,16 @@ public class SurveyRepository {
         return jdbc.queryOne("select 1 from touchpoint where id = ?", row -> 1, touchpointId).isPresent();
     }
 
-    /** How many invitations a survey has sent and how many were answered. */
+    /** Every invitation sent to one of the customers, oldest first (for the data-subject export). */
+    public List<InvitationRow> invitationsOfCustomers(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + INVITATION + " from survey_invitation where customer_id in (" + Jdbc.markers(customerIds.size())
+                + ") order by created_at, id", SurveyRepository::invitation, customerIds.toArray());
+    }
+
+        /** How many invitations a survey has sent and how many were answered. */
     public long[] invitationCounts(UUID surveyId) {
         return jdbc.queryOne("select count(*), count(answered_at) from survey_invitation where survey_id = ?",
                 row -> new long[] { row.getLong(1), row.getLong(2) }, surveyId).orElse(new long[] { 0, 0 });

@@ -4,7 +4,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The body of {@code POST /api/v1/profiles}. */
+import dev.kreis.platform.privacy.api.ConsentItem;
+
+/**
+ * The body of {@code POST /api/v1/profiles}. {@code consents} are decisions the person made with this
+ * submission (e.g. a sign-up form's opt-in); they are recorded on the profile, and a grant among them lifts
+ * the suppression of an erased person's identifiers.
+ */
 public record ProfileRequest(String source, String externalId, String kind, ObjectNode attributes,
-        List<IdentifierRequest> identifiers, String observedAt, String organisationId) {
+        List<IdentifierRequest> identifiers, String observedAt, String organisationId, List<ConsentItem> consents) {
 }

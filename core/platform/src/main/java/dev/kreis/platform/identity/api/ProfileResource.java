@@ -1,11 +1,20 @@
 package dev.kreis.platform.identity.api;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.audit.Actors;
+import dev.kreis.platform.identity.ProfileResult;
+import dev.kreis.platform.identity.ProfileSubmission;
+import dev.kreis.platform.privacy.ConsentDecision;
+import dev.kreis.platform.privacy.ProfileAdmission;
+import dev.kreis.platform.privacy.api.ConsentRequests;
 import dev.kreis.platform.security.Permissions;
 import dev.kreis.platform.security.RateLimits;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
-import dev.kreis.platform.identity.ProfileIntake;
-import dev.kreis.platform.identity.ProfileResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,13 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Profiles")
 public class ProfileResource {
     private final ProfileRequests requests;
-    private final ProfileIntake intake;
+    private final ConsentRequests consentRequests;
+    private final ProfileAdmission admission;
     private final RateLimits limits;
     private final SecurityIdentity caller;
 
-    ProfileResource(ProfileRequests requests, ProfileIntake intake, RateLimits limits, SecurityIdentity caller) {
+    ProfileResource(ProfileRequests requests, ConsentRequests consentRequests, ProfileAdmission admission, RateLimits limits,
+            SecurityIdentity caller) {
         this.requests = requests;
-        this.intake = intake;
+        this.consentRequests = consentRequests;
+        this.admission = admission;
         this.limits = limits;
         this.caller = caller;
     }
@@ -37,10 +49,23 @@ public class ProfileResource {
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_WRITE)
     @Operation(summary = "Submit what a source knows about a person or organisation",
             description = "Creates or updates the profile (source, externalId) and resolves it into a customer: "
-                    + "201 when the profile is new, 200 when it was updated.")
+                    + "201 when the profile is new, 200 when it was updated. 409 when it carries identifiers of an erased person "
+                    + "and no consent grant.")
     public Response submit(ProfileRequest request) {
         limits.ingestion(caller, 1);
-        ProfileResult result = intake.submit(requests.validate(request));
+        List<FieldError> errors = new ArrayList<>();
+        ProfileSubmission submission = null;
+        try {
+            submission = requests.validate(request);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        List<ConsentDecision> consents = request == null || request.consents() == null ? List.of()
+                : consentRequests.read("consents", request.consents(), submission == null ? "unknown" : submission.source(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ProfileResult result = admission.admit(submission, request.identifiers(), consents, Actors.of(caller));
         return Response.status(result.created() ? 201 : 200)
                 .entity(new ProfileResponse(result.customerId(), result.profileId())).build();
     }

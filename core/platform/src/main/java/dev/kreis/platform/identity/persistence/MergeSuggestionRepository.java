@@ -63,6 +63,19 @@ public class MergeSuggestionRepository {
                 + " join profile b on b.id = s.profile_b where s.id = ?", MergeSuggestionRepository::row, id);
     }
 
+    /** Every suggestion (in any status) involving one of the profiles, oldest first. */
+    public List<SuggestionRow> involving(java.util.Collection<UUID> profileIds) {
+        if (profileIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new java.util.ArrayList<>(profileIds);
+        params.addAll(profileIds);
+        return jdbc.query("select s.id, s.profile_a, s.profile_b, a.customer_id as customer_a, b.customer_id as customer_b,"
+                + " s.score, s.reasons, s.status, s.created_at from merge_suggestion s join profile a on a.id = s.profile_a"
+                + " join profile b on b.id = s.profile_b where s.profile_a in (" + Jdbc.markers(profileIds.size()) + ") or s.profile_b in ("
+                + Jdbc.markers(profileIds.size()) + ") order by s.created_at, s.id", MergeSuggestionRepository::row, params.toArray());
+    }
+
     public void setStatus(UUID id, String status) {
         jdbc.update("update merge_suggestion set status = ? where id = ?", status, id);
     }

@@ -1,0 +1,57 @@
+package dev.kreis.platform.audit.api;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.Page;
+import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.audit.AuditEntry;
+import dev.kreis.platform.audit.AuditLog;
+import dev.kreis.platform.audit.persistence.AuditRepository.AuditFilter;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+public class AuditResource {
+    private static final int MAX_FILTER = 255;
+
+    private final AuditLog audit;
+
+    AuditResource(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @PermissionsAllowed(Permissions.AUDIT_READ)
+    @Operation(summary = "The audit log, newest first",
+            description = "Filters combine with and: actor, action, targetType, targetId exactly; from inclusive, to exclusive (ISO-8601).")
+    public Page<AuditEntry> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        AuditFilter filter = new AuditFilter(text("actor", actor), text("action", action), text("targetType", targetType),
+                text("targetId", targetId), QueryParams.time("from", from).orElse(null), QueryParams.time("to", to).orElse(null));
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new MalformedRequestException("from", "must be before to");
+        }
+        return audit.find(filter, Cursor.decode(cursor), QueryParams.limit(limit));
+    }
+
+    private static String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_FILTER) {
+            throw new MalformedRequestException(name, "must be at most " + MAX_FILTER + " characters");
+        }
+        return value.trim();
+    }
+}

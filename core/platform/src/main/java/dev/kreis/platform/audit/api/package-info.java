@@ -1,0 +1,2 @@
+/** REST access to the audit log. */
+package dev.kreis.platform.audit.api;

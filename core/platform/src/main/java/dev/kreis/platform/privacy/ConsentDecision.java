@@ -1,0 +1,45 @@
+package dev.kreis.platform.privacy;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** One consent decision: granted or withdrawn, for a purpose on a channel (or {@code any}), when and from which source. */
+public record ConsentDecision(String purpose, String channel, Status status, OffsetDateTime decidedAt, String source) {
+
+    /** Granted or withdrawn; travels in lower case. */
+    public enum Status {
+        GRANTED, WITHDRAWN;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Status> fromWire(String wire) {
+            return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+        }
+    }
+
+    public ConsentDecision {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(decidedAt, "decidedAt");
+        Objects.requireNonNull(source, "source");
+    }
+
+    public boolean granted() {
+        return status == Status.GRANTED;
+    }
+
+    /** Whether this decision prevails over {@code other} for the same purpose and channel: newer, or as new and a withdrawal. */
+    public boolean prevailsOver(ConsentDecision other) {
+        int order = decidedAt.compareTo(other.decidedAt);
+        return order > 0 || order == 0 && status == Status.WITHDRAWN && other.status == Status.GRANTED;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.kreis.platform.privacy;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.kreis.platform.api.NotFoundProblem;
+import dev.kreis.platform.audit.AuditEntry;
+import dev.kreis.platform.audit.AuditLog;
+import dev.kreis.platform.audit.persistence.AuditRepository;
+import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.identity.persistence.CustomerClusterRepository;
+import dev.kreis.platform.identity.persistence.CustomerClusterRepository.ClusterRow;
+import dev.kreis.platform.identity.persistence.ProfileRepository;
+import dev.kreis.platform.identity.persistence.ProfileRow;
+import dev.kreis.platform.privacy.persistence.ConsentRepository;
+import dev.kreis.platform.privacy.persistence.ErasureRepository;
+import dev.kreis.platform.privacy.persistence.PersonalDataRepository;
+import dev.kreis.spi.privacy.PersonalDataContributor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+
+/**
+ * Erases a customer (all profiles of its cluster): personal values are removed or anonymised, ids and
+ * non-personal facts of touchpoints stay so figures computed over them do not change, the person's
+ * identifiers and profile keys go onto the suppression list, every module erases its part, and a receipt
+ * records what was done. All of it is one transaction. Erasing an erased customer again answers the
+ * first receipt, unless profiles that were not erased joined it since (a merge): then those are erased
+ * too, under a new receipt.
+ */
+@ApplicationScoped
+public class Erasure {
+    private static final int MAX_REASON = 1024;
+
+    private final CustomerClusterRepository clusters;
+    private final ProfileRepository profiles;
+    private final PersonalDataRepository personalData;
+    private final ConsentRepository consents;
+    private final ErasureRepository erasures;
+    private final AuditRepository auditEntries;
+    private final Suppressions suppressions;
+    private final Instance<PersonalDataContributor> contributors;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Erasure(CustomerClusterRepository clusters, ProfileRepository profiles, PersonalDataRepository personalData, ConsentRepository consents,
+            ErasureRepository erasures, AuditRepository auditEntries, Suppressions suppressions, Instance<PersonalDataContributor> contributors,
+            AuditLog audit, ObjectMapper json, Clock clock) {
+        this.clusters = clusters;
+        this.profiles = profiles;
+        this.personalData = personalData;
+        this.consents = consents;
+        this.erasures = erasures;
+        this.auditEntries = auditEntries;
+        this.suppressions = suppressions;
+        this.contributors = contributors;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The receipt, and whether this request erased (false: the customer had been erased before). */
+    public record Outcome(ErasureReceipt receipt, boolean erasedNow) {
+    }
+
+    @Transactional
+    public Outcome erase(UUID requestedId, String reason, String actor) {
+        ClusterRow customer = clusters.resolve(requestedId).orElseThrow(() -> new NotFoundProblem("customer", requestedId));
+        clusters.lock(List.of(customer.id()));
+        List<ProfileRow> rows = profiles.ofCustomers(List.of(customer.id()));
+        Optional<ErasureReceipt> earlier = erasures.ofCustomer(customer.id());
+        if (earlier.isPresent() && rows.stream().allMatch(p -> p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id())))) {
+            return new Outcome(earlier.get(), false);
+        }
+        List<UUID> customerIds = clusters.withMergedInto(customer.id());
+        List<UUID> profileIds = rows.stream().map(ProfileRow::id).toList();
+        Map<UUID, List<Identifier>> identifiers = profiles.identifiersOfProfiles(profileIds);
+        Map<UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(profileIds);
+        Traces traces = traces(rows, identifiers, attributes);
+
+        for (PersonalDataContributor contributor : contributors) {
+            customerIds.forEach(contributor::erase);
+        }
+        int identifierCount = personalData.deleteIdentifiers(profileIds);
+        personalData.deleteAttributes(profileIds);
+        consents.deleteOfProfiles(profileIds);
+        rows.forEach(p -> personalData.replaceInEventReasons(p.source() + "/" + p.externalId(),
+                p.source() + "/" + PersonalDataRepository.erasedExternalId(p.id())));
+        personalData.anonymiseProfiles(profileIds);
+        int touchpointCount = personalData.dropPayloads(profileIds);
+        personalData.eraseSuggestionReasons(profileIds);
+        scrubAuditEntries(customerIds, traces.values());
+        // stored with microseconds, so the receipt answered now equals the one read back later
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        personalData.expireSurveyInvitations(customerIds, now);
+
+        String cleanReason = reason == null || reason.isBlank() ? null : truncate(traces.values().scrub(reason.trim()));
+        ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), now, actor, cleanReason, rows.size(),
+                identifierCount, touchpointCount, traces.keys().size());
+        erasures.insert(receipt, customerIds);
+        suppressions.suppress(traces.keys(), receipt.receiptId());
+        audit.record(actor, "customer.erased", "customer", customer.id().toString(), null, receipt, customerIds);
+        return new Outcome(receipt, true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ErasureReceipt receipt(UUID receiptId) {
+        return erasures.find(receiptId).orElseThrow(() -> new NotFoundProblem("erasure receipt", receiptId));
+    }
+
+    /** What identifies the person: the keys for the suppression list, and the values to take out of what stays. */
+    private record Traces(List<String> keys, PersonalValues values) {
+    }
+
+    /** Profiles erased before (a repeated erasure after a merge) have nothing left to trace. */
+    private static Traces traces(List<ProfileRow> rows, Map<UUID, List<Identifier>> identifiers,
+            Map<UUID, Map<String, JsonNode>> attributes) {
+        Set<String> keys = new LinkedHashSet<>();
+        List<String> plain = new ArrayList<>();
+        identifiers.values().forEach(list -> list.forEach(i -> {
+            keys.add(i.label());
+            plain.add(i.value());
+        }));
+        rows.stream().filter(p -> !p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id()))).forEach(p -> {
+            keys.add(Suppressions.profileKey(p.source(), p.externalId()));
+            plain.add(p.externalId());
+        });
+        List<JsonNode> values = new ArrayList<>();
+        attributes.values().forEach(map -> values.addAll(map.values()));
+        return new Traces(List.copyOf(keys), PersonalValues.of(plain, values));
+    }
+
+    private void scrubAuditEntries(List<UUID> customerIds, PersonalValues personal) {
+        for (AuditEntry entry : audit.about(customerIds)) {
+            String before = scrubJson(entry.before(), personal);
+            String after = scrubJson(entry.after(), personal);
+            if (!Objects.equals(before, entry.before()) || !Objects.equals(after, entry.after())) {
+                auditEntries.scrub(entry.id(), before, after);
+            }
+        }
+    }
+
+    private String scrubJson(String text, PersonalValues personal) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(personal.scrub(json.readTree(text)));
+        } catch (JsonProcessingException e) {
+            return personal.scrub(text);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) : text;
+    }
+}

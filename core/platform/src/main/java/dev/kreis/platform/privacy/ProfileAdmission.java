@@ -1,0 +1,84 @@
+package dev.kreis.platform.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.audit.AuditLog;
+import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.identity.IdentifierNormaliser;
+import dev.kreis.platform.identity.InvalidIdentifierException;
+import dev.kreis.platform.identity.ProfileIntake;
+import dev.kreis.platform.identity.ProfileResult;
+import dev.kreis.platform.identity.ProfileSubmission;
+import dev.kreis.platform.identity.api.IdentifierRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Lets a profile in unless it belongs to an erased person: a profile whose key or identifiers are on the
+ * suppression list is refused, unless it brings at least one explicit consent grant, which lifts the
+ * suppression of its key and identifiers. Consents that came with the profile are recorded on it in the
+ * profile's own transaction.
+ */
+@ApplicationScoped
+public class ProfileAdmission {
+    private final ProfileIntake intake;
+    private final Suppressions suppressions;
+    private final Consents consents;
+    private final IdentifierNormaliser normaliser;
+    private final AuditLog audit;
+
+    ProfileAdmission(ProfileIntake intake, Suppressions suppressions, Consents consents, IdentifierNormaliser normaliser, AuditLog audit) {
+        this.intake = intake;
+        this.suppressions = suppressions;
+        this.consents = consents;
+        this.normaliser = normaliser;
+        this.audit = audit;
+    }
+
+    /** The keys a profile is suppressed by, with the request field that carries each. */
+    private Map<String, String> keysWithFields(ProfileSubmission submission, List<IdentifierRequest> requested) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(Suppressions.profileKey(submission.source(), submission.externalId()), "externalId");
+        for (int i = 0; requested != null && i < requested.size(); i++) {
+            IdentifierRequest r = requested.get(i);
+            try {
+                Identifier identifier = normaliser.normalise(r.type(), r.system(), r.value());
+                fields.putIfAbsent(identifier.label(), "identifiers[" + i + "]");
+            } catch (InvalidIdentifierException e) {
+                throw new IllegalStateException("identifiers are validated before admission", e);
+            }
+        }
+        return fields;
+    }
+
+    public ProfileResult admit(ProfileSubmission submission, List<IdentifierRequest> requested, List<ConsentDecision> decisions,
+            String actor) {
+        Map<String, String> fields = keysWithFields(submission, requested);
+        Set<String> suppressed = suppressions.suppressedKeys(fields.keySet());
+        boolean granted = decisions.stream().anyMatch(ConsentDecision::granted);
+        if (!suppressed.isEmpty() && !granted) {
+            List<FieldError> errors = new ArrayList<>();
+            fields.forEach((key, field) -> {
+                if (suppressed.contains(key)) {
+                    errors.add(new FieldError(field, SuppressedIdentifierProblem.MESSAGE));
+                }
+            });
+            throw new SuppressedIdentifierProblem(errors);
+        }
+        if (decisions.isEmpty()) {
+            return intake.submit(submission);
+        }
+        return intake.submit(submission, result -> {
+            if (!suppressed.isEmpty()) {
+                int lifted = suppressions.lift(suppressed);
+                audit.record(actor, "suppression.lifted", "customer", result.customerId().toString(), null,
+                        Map.of("profileId", result.profileId(), "liftedIdentifiers", lifted));
+            }
+            consents.decideForProfile(result.customerId(), result.profileId(), decisions, actor);
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package dev.kreis.platform.privacy.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.kreis.platform.api.Ids;
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.audit.Actors;
+import dev.kreis.platform.privacy.ConsentDecision;
+import dev.kreis.platform.privacy.Consents;
+import io.quarkus.security.identity.SecurityIdentity;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers/{id}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Privacy")
+public class ConsentResource {
+    private final Consents consents;
+    private final ConsentRequests requests;
+    private final SecurityIdentity identity;
+
+    ConsentResource(Consents consents, ConsentRequests requests, SecurityIdentity identity) {
+        this.consents = consents;
+        this.requests = requests;
+        this.identity = identity;
+    }
+
+    /** A customer's consents: the prevailing decision per purpose and channel. */
+    public record ConsentsView(UUID customerId, List<ConsentItem> items) {
+        static ConsentsView of(Consents.CustomerConsents consents) {
+            return new ConsentsView(consents.customerId(), consents.decisions().stream().map(ConsentItem::of).toList());
+        }
+    }
+
+    /** The body of a change: decisions to record. */
+    public record ConsentsRequest(List<ConsentItem> items) {
+    }
+
+    @GET
+    @PermissionsAllowed(Permissions.CONSENTS_READ)
+    @Operation(summary = "The customer's consent per purpose and channel, from all its profiles")
+    public ConsentsView get(@PathParam("id") String id) {
+        return ConsentsView.of(consents.of(Ids.parse("id", id)));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.CONSENTS_WRITE)
+    @Operation(summary = "Record consent decisions (granted or withdrawn); answers the new state",
+            description = "Up to 100 decisions. A decision older than the one held for the same purpose and channel changes nothing. "
+                    + "Nothing is recorded if any item is invalid.")
+    public ConsentsView put(@PathParam("id") String id, ConsentsRequest request) {
+        UUID customerId = Ids.parse("id", id);
+        if (request == null || request.items() == null) {
+            throw new InvalidInputException("items", "is required");
+        }
+        if (request.items().isEmpty()) {
+            throw new InvalidInputException("items", "must hold at least one decision");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<ConsentDecision> decisions = requests.read("items", request.items(), null, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return ConsentsView.of(consents.decide(customerId, decisions, Actors.of(identity)));
+    }
+}

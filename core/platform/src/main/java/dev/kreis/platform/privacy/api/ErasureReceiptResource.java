@@ -1,0 +1,33 @@
+package dev.kreis.platform.privacy.api;
+
+import dev.kreis.platform.api.Ids;
+import dev.kreis.platform.privacy.Erasure;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/erasures")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Privacy")
+public class ErasureReceiptResource {
+    private final Erasure erasure;
+
+    ErasureReceiptResource(Erasure erasure) {
+        this.erasure = erasure;
+    }
+
+    @GET
+    @Path("/{receiptId}")
+    @PermissionsAllowed(Permissions.PRIVACY_READ)
+    @Operation(summary = "An erasure receipt")
+    public ReceiptView receipt(@PathParam("receiptId") String receiptId) {
+        return ReceiptView.of(erasure.receipt(Ids.parse("receiptId", receiptId)));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.kreis.platform.privacy.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.kreis.platform.api.Ids;
+import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.audit.Actors;
+import dev.kreis.platform.privacy.Erasure;
+import io.quarkus.security.identity.SecurityIdentity;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers/{id}/erase")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Privacy")
+public class ErasureResource {
+    private static final int MAX_REASON = 1000;
+
+    private final Erasure erasure;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+
+    ErasureResource(Erasure erasure, SecurityIdentity identity, ObjectMapper json) {
+        this.erasure = erasure;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    @PermissionsAllowed(Permissions.PRIVACY_WRITE)
+    @Operation(summary = "Erase the customer's personal data (all its profiles); answers the receipt",
+            description = "201 with the receipt when erased now; 200 with the first receipt when the customer was erased before. "
+                    + "Identifiers go onto the suppression list.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EraseRequest.class)))
+    public Response erase(@PathParam("id") String id, byte[] raw) throws IOException {
+        UUID customerId = Ids.parse("id", id);
+        String reason = reason(raw);
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        Erasure.Outcome outcome = erasure.erase(customerId, reason, Actors.of(identity));
+        ReceiptView receipt = ReceiptView.of(outcome.receipt());
+        return outcome.erasedNow()
+                ? Response.created(URI.create("/api/v1/erasures/" + receipt.receiptId())).entity(receipt).build()
+                : Response.ok(receipt).build();
+    }
+
+    /** The optional body of an erasure: why, for the receipt (personal values in it are erased too). */
+    public record EraseRequest(String reason) {
+    }
+
+    /** The body is optional, so it is read by hand: nothing, or an object with an optional text {@code reason}. */
+    private String reason(byte[] raw) throws IOException {
+        JsonNode body = raw == null || raw.length == 0 ? null : json.readTree(raw);
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            return null;
+        }
+        if (!body.isObject()) {
+            throw new MalformedRequestException("body", "must be an object such as {\"reason\": \"...\"}");
+        }
+        JsonNode reason = body.get("reason");
+        if (reason == null || reason.isNull()) {
+            return null;
+        }
+        if (!reason.isTextual()) {
+            throw new MalformedRequestException("reason", "must be a string");
+        }
+        return reason.asText();
+    }
+}
