@@ -216,6 +216,21 @@ class TaskApiTest {
     }
 
     @Test
+    void aCustomersTasksAreExportedAndErasureRemovesTheirNotes() {
+        Opened task = supportTask();
+        patch(given(), task.taskId(), Map.of("status", "in_progress", "note", "Anna says her husband Ben is ill")).then().statusCode(200);
+
+        given().get("/api/v1/customers/" + task.customerId() + "/export").then().statusCode(200)
+                .body("modules.signals.'" + task.customerId() + "'.tasks[0].note", equalTo("Anna says her husband Ben is ill"));
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/customers/" + task.customerId() + "/erase")
+                .then().statusCode(201);
+
+        given().queryParam("customerId", task.customerId().toString()).get("/api/v1/tasks").then().statusCode(200)
+                .body("items[0].id", equalTo(task.taskId())).body("items[0].note", nullValue())
+                .body("items[0].status", equalTo("in_progress"));
+    }
+
+    @Test
     void customerTagsAreReadWithTheCustomerRecordPermission() {
         UUID customer = customer();
         Staff.as("integration").get("/api/v1/customers/" + customer + "/tags").then().statusCode(200)

@@ -76,6 +76,17 @@ public class FollowUpTaskRepository {
         return jdbc.query(sql.toString(), FollowUpTaskRepository::task, params.toArray());
     }
 
+    /** Every task about this customer id (not following merges), oldest first. */
+    public List<FollowUpTask> ofCustomer(UUID customerId) {
+        return jdbc.query("select " + COLUMNS + " from follow_up_task where customer_id = ? order by created_at, id",
+                FollowUpTaskRepository::task, customerId);
+    }
+
+    /** Removes the free-text notes of the customer's tasks (erasure). */
+    public void eraseNotes(UUID customerId) {
+        jdbc.update("update follow_up_task set note = null where customer_id = ? and note is not null", customerId);
+    }
+
     /** The earliest company-initiated touchpoint of any of the customers' profiles in {@code [from, to]}. */
     public Optional<UUID> firstCompanyTouchpoint(List<UUID> customerIds, OffsetDateTime from, OffsetDateTime to) {
         List<Object> params = new ArrayList<>(customerIds);
