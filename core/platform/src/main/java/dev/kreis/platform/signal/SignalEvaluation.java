@@ -51,23 +51,52 @@ public class SignalEvaluation {
         int total = 0;
         while (true) {
             List<SignalRaised> events = new ArrayList<>();
-            int claimed = QuarkusTransaction.requiringNew().call(() -> evaluateBatch(events));
+            List<UUID> claimed = new ArrayList<>();
+            int evaluated;
+            try {
+                evaluated = QuarkusTransaction.requiringNew().call(() -> evaluateBatch(claimed, events));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Evaluating %d arrived touchpoints together failed; evaluating them one by one", claimed.size());
+                events.clear();
+                evaluated = claimed.size();
+                claimed.forEach(id -> evaluateAlone(id, events));
+            }
             fire(events);
-            total += claimed;
-            if (claimed < config.batchSize()) {
+            total += evaluated;
+            if (evaluated < config.batchSize()) {
                 return total;
             }
         }
     }
 
-    private int evaluateBatch(List<SignalRaised> events) {
-        List<UUID> claimed = state.claim(config.batchSize());
+    private int evaluateBatch(List<UUID> claimed, List<SignalRaised> events) {
+        claimed.addAll(state.claim(config.batchSize()));
         if (claimed.isEmpty()) {
             return 0;
         }
         evaluate(state.facts(claimed), OffsetDateTime.now(clock), events);
         state.remove(claimed);
         return claimed.size();
+    }
+
+    /**
+     * One touchpoint of a batch that failed: evaluated on its own, so one bad entry cannot hold up the
+     * outbox. If it fails alone too, it is logged and dropped: its signal is lost, the others are not.
+     */
+    private void evaluateAlone(UUID touchpointId, List<SignalRaised> events) {
+        List<SignalRaised> own = new ArrayList<>();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (state.claimOne(touchpointId)) {
+                    evaluate(state.facts(List.of(touchpointId)), OffsetDateTime.now(clock), own);
+                    state.remove(List.of(touchpointId));
+                }
+            });
+            events.addAll(own);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Signal rules could not be evaluated for touchpoint %s; it is skipped", touchpointId);
+            QuarkusTransaction.requiringNew().run(() -> state.remove(List.of(touchpointId)));
+        }
     }
 
     /** Rules evaluated on arrival against these touchpoints: one window query per count rule, none per item. */

@@ -44,6 +44,12 @@ public class SignalStateRepository {
                 row -> uuid(row, "touchpoint_id"), limit);
     }
 
+    /** Locks one outbox entry for the current transaction, unless another transaction holds it or it is gone. */
+    public boolean claimOne(UUID touchpointId) {
+        return !jdbc.query("select touchpoint_id from signal_outbox where touchpoint_id = ? for update skip locked",
+                row -> uuid(row, "touchpoint_id"), touchpointId).isEmpty();
+    }
+
     public void remove(List<UUID> touchpointIds) {
         jdbc.batch("delete from signal_outbox where touchpoint_id = ?", touchpointIds.stream().map(id -> new Object[] { id }).toList());
     }
