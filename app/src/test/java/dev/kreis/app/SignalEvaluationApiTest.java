@@ -78,6 +78,18 @@ class SignalEvaluationApiTest {
     }
 
     @Test
+    void aDetractorAnswerToAKreisSurveyOpensATask() {
+        UUID anna = customer();
+        String token = SurveyApiTest.invite(SurveyApiTest.survey("nps"), anna).getString("token");
+        given().auth().none().contentType(ContentType.JSON).body(Map.of("score", 4)).post("/public/v1/responses/" + token)
+                .then().statusCode(201);
+
+        evaluation.drain();
+
+        assertEquals(DETRACTOR_RULE, tasksOf(anna).getString("items[0].ruleId"));
+    }
+
+    @Test
     void aPromoterOrPassiveNpsAnswerOpensNoTask() {
         UUID promoter = customer();
         UUID passive = customer();
