@@ -113,8 +113,20 @@ public class SignalEvaluation {
             List<TouchpointFact> fired = rule.condition() instanceof Condition.ScoreRange range
                     ? matching.stream().filter(f -> range.holds(f.score())).toList()
                     : countWithin(rule.trigger(), (Condition.CountWithin) rule.condition(), matching);
-            fired.forEach(fact -> actions.act(rule, fact, now, events));
+            onePerCustomerUnlessEvents(rule, fired).forEach(fact -> actions.act(rule, fact, now, events));
         }
+    }
+
+    /**
+     * A task or tag is made once per customer whatever the number of matches, so only a customer's first
+     * match in the batch needs the write; every match raises its own event.
+     */
+    private static List<TouchpointFact> onePerCustomerUnlessEvents(SignalRule rule, List<TouchpointFact> fired) {
+        if (rule.action() instanceof Action.RaiseEvent) {
+            return fired;
+        }
+        Set<UUID> customers = new HashSet<>();
+        return fired.stream().filter(fact -> customers.add(fact.customerId())).toList();
     }
 
     private List<TouchpointFact> countWithin(TriggerPattern trigger, Condition.CountWithin condition, List<TouchpointFact> matching) {
