@@ -1,6 +1,8 @@
 package dev.kreis.platform.signal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.kreis.platform.api.NotFoundProblem;
@@ -20,7 +22,7 @@ public class CustomerTags {
     /** Tags of the customer the id names now (a merged id forwards to its survivor), each tag once, earliest first. */
     public List<Tag> of(UUID customerId) {
         UUID current = state.current(customerId).orElseThrow(() -> new NotFoundProblem("customer", customerId));
-        java.util.Map<String, Tag> byName = new java.util.TreeMap<>();
+        Map<String, Tag> byName = new TreeMap<>();
         for (Tag tag : state.tags(state.withMerged(current))) {
             byName.merge(tag.tag(), tag, (a, b) -> a.taggedAt().isAfter(b.taggedAt()) ? b : a);
         }

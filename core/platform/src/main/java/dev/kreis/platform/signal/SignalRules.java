@@ -38,8 +38,10 @@ public class SignalRules {
         Snapshot(List<SignalRule> rules) {
             this(rules, new HashSet<>(), new HashSet<>());
             for (SignalRule rule : rules) {
-                if (rule.onArrival()) {
-                    (rule.trigger().isArea() ? areas : types).add(rule.trigger().isArea() ? rule.trigger().area() : rule.trigger().key());
+                if (rule.onArrival() && rule.trigger().isArea()) {
+                    areas.add(rule.trigger().area());
+                } else if (rule.onArrival()) {
+                    types.add(rule.trigger().key());
                 }
             }
         }

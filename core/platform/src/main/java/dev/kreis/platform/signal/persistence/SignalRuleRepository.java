@@ -5,6 +5,7 @@ import static dev.kreis.platform.storage.Jdbc.uuid;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public class SignalRuleRepository {
                 RuleJson.write(rule.condition()).toString(), RuleJson.write(rule.action()).toString(), rule.updatedAt(), rule.id());
     }
 
-    public boolean delete(UUID id, java.time.OffsetDateTime now) {
+    public boolean delete(UUID id, OffsetDateTime now) {
         return jdbc.update("update signal_rule set deleted_at = ?, updated_at = ? where id = ? and deleted_at is null", now, now, id) == 1;
     }
 
