@@ -50,6 +50,27 @@ class EndpointSecurityTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyApiOperationDocumentsItsSecurityAnd401And403() {
+        JsonPath openapi = given().auth().none().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, operations) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            operations.forEach((method, operation) -> {
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                if (!List.of(Map.of("basic", List.of()), Map.of("bearer", List.of())).equals(operation.get("security"))
+                        || !responses.containsKey("401") || !responses.containsKey("403")) {
+                    undocumented.add(method.toUpperCase() + " " + path);
+                }
+            });
+        });
+        assertEquals(List.of(), undocumented);
+    }
+
+    @Test
     void healthIsOpen() {
         given().auth().none().get("/q/health").then().statusCode(200);
     }
