@@ -76,6 +76,15 @@ public final class MatrixProbes {
                 new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys",
                         (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "Probe survey", "kind", "nps"))
                                 .post("/api/v1/surveys")),
+                new Probe(Capability.SIGNALS, Access.READ, "GET /api/v1/signals/rules",
+                        (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/signals/rules")),
+                new Probe(Capability.SIGNALS, Access.WRITE, "POST /api/v1/signals/rules (invalid body)",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/signals/rules")),
+                new Probe(Capability.TASKS, Access.READ, "GET /api/v1/tasks",
+                        (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/tasks")),
+                new Probe(Capability.TASKS, Access.WRITE, "PATCH /api/v1/tasks/{unknown}",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("status", "done"))
+                                .patch("/api/v1/tasks/" + UUID.randomUUID())),
                 new Probe(Capability.USERS, Access.READ, "GET /api/v1/users",
                         (caller, admin) -> caller.get("/api/v1/users")),
                 new Probe(Capability.USERS, Access.WRITE, "POST /api/v1/users (invalid body)",
