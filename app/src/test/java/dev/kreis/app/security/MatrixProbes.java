@@ -82,6 +82,15 @@ public final class MatrixProbes {
                         (caller, admin) -> caller.contentType(ContentType.JSON)
                                 .body(Map.of("value", 1, "owners", List.of("sales"), "shared", false))
                                 .put("/api/v1/kpis/probe_unknown_kpi/target")),
+                new Probe(Capability.SIGNALS, Access.READ, "GET /api/v1/signals/rules",
+                        (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/signals/rules")),
+                new Probe(Capability.SIGNALS, Access.WRITE, "POST /api/v1/signals/rules (invalid body)",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/signals/rules")),
+                new Probe(Capability.TASKS, Access.READ, "GET /api/v1/tasks",
+                        (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/tasks")),
+                new Probe(Capability.TASKS, Access.WRITE, "PATCH /api/v1/tasks/{unknown}",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("status", "done"))
+                                .patch("/api/v1/tasks/" + UUID.randomUUID())),
                 new Probe(Capability.USERS, Access.READ, "GET /api/v1/users",
                         (caller, admin) -> caller.get("/api/v1/users")),
                 new Probe(Capability.USERS, Access.WRITE, "POST /api/v1/users (invalid body)",

@@ -23,6 +23,7 @@ import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
 import dev.kreis.platform.touchpoint.persistence.TouchpointRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Ingests touchpoints, one or a batch. Each item is accepted, reported as a duplicate of what
@@ -38,14 +39,16 @@ public class TouchpointIngestion {
     private final TouchpointRepository repository;
     private final Suppressions suppressions;
     private final Clock clock;
+    private final List<IngestListener> listeners;
 
     TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository, Suppressions suppressions,
-            Clock clock) {
+            Clock clock, Instance<IngestListener> listeners) {
         this.drafts = drafts;
         this.customers = customers;
         this.repository = repository;
         this.suppressions = suppressions;
         this.clock = clock;
+        this.listeners = listeners.stream().toList();
     }
 
     public IngestResult ingest(List<JsonNode> items) {
@@ -117,10 +120,22 @@ public class TouchpointIngestion {
         });
     }
 
-    /** One touchpoint: a single atomic statement, no transaction around it, so it costs what one insert costs. */
+    /**
+     * One touchpoint: a single atomic statement, no transaction around it, so it costs what one insert
+     * costs — unless a listener follows its type; then the insert and the listener's work share one.
+     */
     private IngestResult.Item writeOne(TouchpointDraft draft, Attachment attachment) {
         StoredTouchpoint row = row(UUID.randomUUID(), draft, attachment, OffsetDateTime.now(clock));
-        if (repository.insertIfAbsent(row)) {
+        List<IngestListener> following = listeners.stream().filter(l -> l.follows(row.type(), row.module())).toList();
+        boolean inserted = following.isEmpty() ? repository.insertIfAbsent(row)
+                : QuarkusTransaction.joiningExisting().call(() -> {
+                    boolean stored = repository.insertIfAbsent(row);
+                    if (stored) {
+                        following.forEach(listener -> listener.accepted(List.of(row)));
+                    }
+                    return stored;
+                });
+        if (inserted) {
             return IngestResult.Item.accepted(0, row.id(), attachment.customerId());
         }
         UUID existing = repository.existing(Map.of(draft.source(), List.of(draft.externalId())))
@@ -156,6 +171,12 @@ public class TouchpointIngestion {
             results.put(entry.getKey(), IngestResult.Item.accepted(entry.getKey(), id, attachment.customerId()));
         }
         repository.insert(rows);
+        for (IngestListener listener : listeners) {
+            List<StoredTouchpoint> followed = rows.stream().filter(r -> listener.follows(r.type(), r.module())).toList();
+            if (!followed.isEmpty()) {
+                listener.accepted(followed);
+            }
+        }
         return results;
     }
 }

@@ -1,0 +1,50 @@
+package dev.kreis.platform.journey.api;
+
+import java.time.Clock;
+
+import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.journey.JourneyAnalytics;
+import dev.kreis.platform.journey.api.JourneyViews.NegativePeaksView;
+import dev.kreis.platform.journey.api.JourneyViews.PhaseMetricsView;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Journeys across all customers over a period. See docs/api.md and docs/kpis.md. */
+@Path("/api/v1/journeys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Journeys")
+public class JourneyAnalyticsResource {
+    private final JourneyAnalytics analytics;
+    private final Clock clock;
+
+    JourneyAnalyticsResource(JourneyAnalytics analytics, Clock clock) {
+        this.analytics = analytics;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/negative-peaks")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "Which touchpoint types are most often the negative peak of customers' journeys in [from, to)")
+    public NegativePeaksView negativePeaks(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        int most = QueryParams.limit(limit);
+        return NegativePeaksView.of(analytics.negativePeaks(JourneyParams.period(from, to, clock), most));
+    }
+
+    @GET
+    @Path("/phases/{phase}/metrics")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "A phase's journey-level figures in [from, to) and the touchpoint metrics underneath them")
+    public PhaseMetricsView phaseMetrics(@PathParam("phase") String phase, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return PhaseMetricsView.of(analytics.phaseMetrics(JourneyParams.phase(phase), JourneyParams.period(from, to, clock)));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.kreis.platform.journey.api;
+
+import dev.kreis.platform.api.Ids;
+import dev.kreis.platform.journey.Journeys;
+import dev.kreis.platform.journey.api.JourneyViews.JourneyView;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** One customer's journey. See docs/api.md. */
+@Path("/api/v1/customers/{id}/journey")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class JourneyResource {
+    private final Journeys journeys;
+
+    JourneyResource(Journeys journeys) {
+        this.journeys = journeys;
+    }
+
+    @GET
+    @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
+    @Operation(summary = "The customer's journey: current and last-touch phase, time in each phase, peak-end score",
+            description = "Over the touchpoints of all the customer's profiles in [from, to); both optional, ISO-8601 or a date.")
+    public JourneyView journey(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return JourneyView.of(journeys.of(Ids.parse("id", id), JourneyParams.window(from, to)));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.kreis.platform.signal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.api.Ids;
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.Page;
+import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.api.QueryParams;
+import dev.kreis.platform.security.Permissions;
+import dev.kreis.platform.signal.FollowUpTasks;
+import dev.kreis.platform.signal.RuleJson;
+import dev.kreis.platform.signal.TaskChange;
+import dev.kreis.platform.signal.TaskStatus;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Signals")
+public class TaskResource {
+    static final int MAX_ASSIGNEE = 255;
+    static final int MAX_NOTE = 2000;
+    private static final String STATUSES = "open, in_progress, done, dismissed";
+
+    private final FollowUpTasks tasks;
+    private final SecurityIdentity caller;
+
+    TaskResource(FollowUpTasks tasks, SecurityIdentity caller) {
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @PermissionsAllowed(Permissions.TASKS_READ)
+    @Operation(summary = "Follow-up tasks, newest first, by department, status and customer")
+    public Page<TaskView> list(@QueryParam("department") String department, @QueryParam("status") String status,
+            @QueryParam("customerId") String customerId, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        String dept = department == null || department.isBlank() ? null : department.trim();
+        if (dept != null && !RuleJson.DEPARTMENT.matcher(dept).matches()) {
+            throw new MalformedRequestException("department", "must be a department such as support");
+        }
+        TaskStatus wanted = QueryParams.wire("status", status, TaskStatus::fromWire, STATUSES).orElse(null);
+        UUID customer = customerId == null || customerId.isBlank() ? null : Ids.parse("customerId", customerId);
+        return tasks.list(dept, wanted, customer, Cursor.decode(cursor), QueryParams.limit(limit)).map(TaskView::of);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.TASKS_WRITE)
+    @Operation(summary = "Change a task's status, assignee or note (its department, cx-manager and admin only)",
+            description = "Marking a task done records whether a company-initiated touchpoint of the customer at or after the task "
+                    + "was opened resolved it (resolvedProactively): the one named by resolvedByTouchpointId, or else the first on record.")
+    public TaskView change(@PathParam("id") String id, JsonNode body) {
+        UUID taskId = Ids.parse("id", id);
+        TaskChange change = read(body);
+        return TaskView.of(tasks.change(taskId, change, caller.getPrincipal().getName(), caller.getRoles()));
+    }
+
+    private static TaskChange read(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw new MalformedRequestException("body", "is required");
+        }
+        if (!body.isObject()) {
+            throw new MalformedRequestException("body", "must be a JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        TaskStatus status = null;
+        JsonNode statusNode = body.get("status");
+        if (statusNode == null || statusNode.isNull()) {
+            errors.add(new FieldError("status", "is required"));
+        } else if (!statusNode.isTextual() || TaskStatus.fromWire(statusNode.asText()).isEmpty()) {
+            errors.add(new FieldError("status", "must be one of " + STATUSES));
+        } else {
+            status = TaskStatus.fromWire(statusNode.asText()).get();
+        }
+        Optional<String> assignee = optionalText(body, "assignee", MAX_ASSIGNEE, errors);
+        Optional<String> note = optionalText(body, "note", MAX_NOTE, errors);
+        UUID resolvedBy = null;
+        JsonNode resolvedNode = body.get("resolvedByTouchpointId");
+        if (resolvedNode != null && !resolvedNode.isNull()) {
+            try {
+                resolvedBy = UUID.fromString(resolvedNode.isTextual() ? resolvedNode.asText().trim() : "");
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("resolvedByTouchpointId", "must be a touchpoint id (UUID)"));
+            }
+            if (status != null && status != TaskStatus.DONE) {
+                errors.add(new FieldError("resolvedByTouchpointId", "may only be given with status done"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new TaskChange(status, assignee, note, resolvedBy);
+    }
+
+    /** {@code null} when absent, empty when sent as null or blank, else the trimmed text. */
+    private static Optional<String> optionalText(JsonNode body, String field, int max, List<FieldError> errors) {
+        if (!body.has(field)) {
+            return null;
+        }
+        JsonNode node = body.get(field);
+        if (node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError(field, "must be a string or null"));
+            return null;
+        }
+        String text = node.asText().trim();
+        if (text.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+}
