@@ -26,54 +26,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Journeys over a period: the types of negative peaks and a phase's journey and touchpoint levels. All
- * tests share one database, so each test works in its own random window in the 19th century, where no
- * other test puts touchpoints.
+ * Journeys over a period: a phase's journey and touchpoint levels. All tests share one database, so
+ * each test works in its own random window in the 19th century, where no other test puts touchpoints.
  */
 @QuarkusTest
 class JourneyPeriodApiTest {
-
-    @Test
-    void negativePeaksAreCountedByTheTypeOfThePeakTouchpoint() {
-        Window w = Window.random();
-        UUID concepts = customer();
-        w.scored(concepts, "feedback.csat", 4, 1);
-        w.scored(concepts, "feedback.ces", 1, 2);
-        w.scored(concepts, "feedback.nps", 5, 3);
-        w.scored(concepts, "feedback.csat", 4, 4);
-        UUID detractor = customer();
-        w.scored(detractor, "feedback.nps", 0, 5);
-        UUID tiedNegative = customer();
-        w.scored(tiedNegative, "feedback.csat", 1, 6);
-        w.scored(tiedNegative, "feedback.ces", 1, 7);
-        UUID tiedLaterNegative = customer();
-        w.scored(tiedLaterNegative, "feedback.csat", 5, 8);
-        w.scored(tiedLaterNegative, "feedback.ces", 1, 9);
-        UUID tiedLaterPositive = customer();
-        w.scored(tiedLaterPositive, "feedback.ces", 1, 10);
-        w.scored(tiedLaterPositive, "feedback.csat", 5, 11);
-        UUID promoter = customer();
-        w.scored(promoter, "feedback.nps", 10, 12);
-        UUID negativeBeforeThePeriod = customer();
-        w.scored(negativeBeforeThePeriod, "feedback.ces", 1, -1);
-        w.scored(negativeBeforeThePeriod, "feedback.csat", 4, 13);
-        w.scored(negativeBeforeThePeriod, "feedback.ces", 1, w.minutes);
-        UUID unscored = customer();
-        touchpointFor(unscored).phase("purchase").occurredAt(w.at(14)).ingest();
-
-        JsonPath report = w.negativePeaks(500);
-
-        assertEquals(7, report.getInt("customers"));
-        assertEquals(4, report.getInt("negativePeaks"));
-        assertDecimal("57.1429", report, "negativeShare");
-        assertEquals(List.of("feedback.ces", "feedback.nps"), report.getList("items.type"));
-        assertEquals(List.of(3, 1), report.getList("items.count"));
-        assertDecimal("75", report, "items[0].share");
-        assertDecimal("25", report, "items[1].share");
-        assertEquals(w.from.toInstant(), OffsetDateTime.parse(report.getString("from")).toInstant());
-        assertEquals(w.to.toInstant(), OffsetDateTime.parse(report.getString("to")).toInstant());
-        assertEquals(List.of("feedback.ces"), w.negativePeaks(1).getList("items.type"), "limit keeps the most frequent");
-    }
 
     @Test
     void aMergedCustomerHasOneJourneyWithOnePeak() {
@@ -85,10 +42,11 @@ class JourneyPeriodApiTest {
         w.scored(survivor, "feedback.csat", 4, 3);
         postJson("/api/v1/customers/" + survivor + "/merge", Map.of("customerIds", List.of(absorbed))).then().statusCode(200);
 
-        JsonPath report = w.negativePeaks(10);
+        JsonPath report = w.phaseMetrics("awareness");
 
-        assertEquals(1, report.getInt("customers"));
-        assertEquals(List.of("feedback.nps"), report.getList("items.type"));
+        assertEquals(1, report.getInt("journey.customersReached"));
+        assertEquals(1, report.getInt("journey.peakEndJourneys"));
+        assertDecimal("-0.25", report, "journey.averagePeakEnd", "the absorbed customer's NPS 0 is the peak (-1), CSAT 4 the end (0.5)");
     }
 
     @Test
@@ -140,21 +98,8 @@ class JourneyPeriodApiTest {
     }
 
     @Test
-    void aPeriodWithoutScoredTouchpointsHasNoNegativePeaksAndNoShare() {
-        Window w = Window.random();
-        w.touch(customer(), "purchase", "customer", 1);
-
-        JsonPath report = w.negativePeaks(10);
-
-        assertEquals(0, report.getInt("customers"));
-        assertEquals(0, report.getInt("negativePeaks"));
-        assertNull(report.get("negativeShare"));
-        assertEquals(List.of(), report.getList("items"));
-    }
-
-    @Test
     void withoutFromAndToThePeriodIsTheNinetyDaysUntilNow() {
-        JsonPath report = given().get("/api/v1/journeys/negative-peaks").then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().get("/api/v1/journeys/phases/purchase/metrics").then().statusCode(200).extract().jsonPath();
 
         OffsetDateTime from = OffsetDateTime.parse(report.getString("from"));
         OffsetDateTime to = OffsetDateTime.parse(report.getString("to"));
@@ -164,29 +109,23 @@ class JourneyPeriodApiTest {
 
     @Test
     void badInputIsAnsweredWithAProblemNamingTheParameter() {
-        for (String path : List.of("/api/v1/journeys/negative-peaks", "/api/v1/journeys/phases/purchase/metrics")) {
-            given().queryParam("from", "last week").get(path).then().statusCode(400).contentType(PROBLEM_JSON)
-                    .body("errors.field", contains("from"));
-            given().queryParam("to", "2025-02-30").get(path).then().statusCode(400).contentType(PROBLEM_JSON)
-                    .body("errors.field", contains("to"));
-            given().queryParam("from", "2025-02-01").queryParam("to", "2025-01-01").get(path).then().statusCode(422)
-                    .contentType(PROBLEM_JSON).body("errors.field", contains("from"));
-        }
-        for (String limit : List.of("0", "501", "many")) {
-            given().queryParam("limit", limit).get("/api/v1/journeys/negative-peaks").then().statusCode(400)
-                    .contentType(PROBLEM_JSON).body("errors.field", contains("limit"));
-        }
+        String path = "/api/v1/journeys/phases/purchase/metrics";
+        given().queryParam("from", "last week").get(path).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", contains("from"));
+        given().queryParam("to", "2025-02-30").get(path).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", contains("to"));
+        given().queryParam("from", "2025-02-01").queryParam("to", "2025-01-01").get(path).then().statusCode(422)
+                .contentType(PROBLEM_JSON).body("errors.field", contains("from"));
         given().get("/api/v1/journeys/phases/checkout/metrics").then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.field", contains("phase"));
     }
 
     @Test
     void viewersReadThePeriodFiguresButIntegrationsMayNot() {
-        for (String path : List.of("/api/v1/journeys/negative-peaks", "/api/v1/journeys/phases/purchase/metrics")) {
-            Staff.as("viewer").get(path).then().statusCode(200);
-            Staff.as("integration").get(path).then().statusCode(403).contentType(PROBLEM_JSON);
-            given().auth().none().get(path).then().statusCode(401).contentType(PROBLEM_JSON);
-        }
+        String path = "/api/v1/journeys/phases/purchase/metrics";
+        Staff.as("viewer").get(path).then().statusCode(200);
+        Staff.as("integration").get(path).then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().none().get(path).then().statusCode(401).contentType(PROBLEM_JSON);
     }
 
     /** A random one-day period in the 19th century, with touchpoints placed by the minute inside it. */
@@ -215,11 +154,6 @@ class JourneyPeriodApiTest {
 
         String touch(UUID customer, String phase, String initiator, int minute) {
             return touchpointFor(customer).phase(phase).set("initiator", initiator).occurredAt(at(minute)).ingest();
-        }
-
-        JsonPath negativePeaks(int limit) {
-            return given().queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("limit", limit)
-                    .get("/api/v1/journeys/negative-peaks").then().statusCode(200).extract().jsonPath().using(decimals());
         }
 
         JsonPath phaseMetrics(String phase) {

@@ -6,7 +6,7 @@ import dev.kreis.spi.touchpoint.JourneyPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Journeys across all customers over a period: negative peaks, and per phase the journey and touchpoint levels. */
+/** Journeys across all customers over a period: per phase, the journey and touchpoint levels. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class JourneyAnalytics {
@@ -14,11 +14,6 @@ public class JourneyAnalytics {
 
     JourneyAnalytics(JourneyPeriodQueries queries) {
         this.queries = queries;
-    }
-
-    /** The touchpoint types most often the negative peak of a journey in the period; {@code period} has both ends. */
-    public NegativePeaks negativePeaks(JourneyWindow period, int limit) {
-        return NegativePeaks.of(period, queries.peakTypes(bounded(period)), limit);
     }
 
     /** The journey-level figures of {@code phase} and the touchpoint metrics underneath; {@code period} has both ends. */

@@ -2,9 +2,7 @@ package dev.kreis.platform.journey.api;
 
 import java.time.Clock;
 
-import dev.kreis.platform.api.QueryParams;
 import dev.kreis.platform.journey.JourneyAnalytics;
-import dev.kreis.platform.journey.api.JourneyViews.NegativePeaksView;
 import dev.kreis.platform.journey.api.JourneyViews.PhaseMetricsView;
 import dev.kreis.platform.security.Permissions;
 import io.quarkus.security.PermissionsAllowed;
@@ -29,15 +27,6 @@ public class JourneyAnalyticsResource {
     JourneyAnalyticsResource(JourneyAnalytics analytics, Clock clock) {
         this.analytics = analytics;
         this.clock = clock;
-    }
-
-    @GET
-    @Path("/negative-peaks")
-    @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "Which touchpoint types are most often the negative peak of customers' journeys in [from, to)")
-    public NegativePeaksView negativePeaks(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
-        int most = QueryParams.limit(limit);
-        return NegativePeaksView.of(analytics.negativePeaks(JourneyParams.period(from, to, clock), most));
     }
 
     @GET

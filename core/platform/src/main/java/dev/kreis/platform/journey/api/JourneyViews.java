@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import dev.kreis.platform.journey.CustomerJourney;
 import dev.kreis.platform.journey.JourneyTouchpoint;
-import dev.kreis.platform.journey.NegativePeaks;
 import dev.kreis.platform.journey.PhaseMetrics;
 import dev.kreis.platform.journey.PhaseStay;
 import dev.kreis.platform.journey.TouchpointTypeTotals;
@@ -57,20 +56,6 @@ final class JourneyViews {
             return new TouchpointSummary(touchpoint.id(), touchpoint.type(), touchpoint.occurredAt(), scored.scale().wire(),
                     plain(scored.score()), scored.normalised());
         }
-    }
-
-    /** {@code GET /api/v1/journeys/negative-peaks}. */
-    record NegativePeaksView(OffsetDateTime from, OffsetDateTime to, long customers, long negativePeaks, BigDecimal negativeShare,
-            List<NegativePeakView> items) {
-
-        static NegativePeaksView of(NegativePeaks report) {
-            return new NegativePeaksView(report.period().from(), report.period().to(), report.customers(), report.negativePeaks(),
-                    report.negativeShare().orElse(null),
-                    report.items().stream().map(i -> new NegativePeakView(i.type(), i.count(), i.share())).toList());
-        }
-    }
-
-    record NegativePeakView(String type, long count, BigDecimal share) {
     }
 
     /** {@code GET /api/v1/journeys/phases/{phase}/metrics}. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.kreis.platform.journey.JourneyWindow;
-import dev.kreis.platform.journey.PeakTypeTotals;
 import dev.kreis.platform.journey.TouchpointTypeTotals;
 import dev.kreis.platform.storage.Jdbc;
 import dev.kreis.spi.touchpoint.Initiator;
@@ -34,16 +33,6 @@ public class JourneyPeriodQueries {
 
     JourneyPeriodQueries(Jdbc jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Per touchpoint type that was the peak of a journey in the period: how often, and how often a negative one. */
-    public List<PeakTypeTotals> peakTypes(JourneyWindow period) {
-        String sql = "with scored as (" + SCORED_IN_PERIOD + "),"
-                + " ranked as (select type, s30, row_number() over (" + PEAK_ORDER + ") as n from scored)"
-                + " select type, count(*) as peaks, sum(case when s30 < 0 then 1 else 0 end) as negative"
-                + " from ranked where n = 1 group by type";
-        return jdbc.query(sql, row -> new PeakTypeTotals(row.getString("type"), row.getLong("peaks"), row.getLong("negative")),
-                bounds(period).toArray());
     }
 
     /**
