@@ -37,6 +37,8 @@ class KpiApiBadInputTest {
                 .body("errors[0].field", equalTo("from"));
         exact().queryParam("from", "2031-02-01").queryParam("to", "2031-01-01").get("/api/v1/kpis/funnel/steps").then().statusCode(422)
                 .body("errors[0].field", equalTo("from"));
+        exact().queryParam("from", "2031-02-01").queryParam("to", "2031-01-01").get("/api/v1/kpis/peak-end/negative-peaks").then()
+                .statusCode(422).body("errors[0].field", equalTo("from"));
     }
 
     @Test
@@ -45,6 +47,8 @@ class KpiApiBadInputTest {
         exact().queryParam("to", "2031-13-01").get("/api/v1/kpis/nps/series").then().statusCode(400).body("errors[0].field", equalTo("to"));
         exact().queryParam("from", "2031-01-01T10:00:00Z").get("/api/v1/kpis/funnel/steps").then().statusCode(400)
                 .body("errors[0].field", equalTo("from")).body("detail", containsString("UTC day"));
+        exact().queryParam("to", "2031-02-30").get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
         exact().queryParam("from", "2031-01-01T00:00:00Z").queryParam("to", "2031-02-01").get("/api/v1/kpis/nps").then().statusCode(200)
                 .body("from", equalTo("2031-01-01"));
     }
@@ -96,6 +100,7 @@ class KpiApiBadInputTest {
         Staff.as("viewer").get("/api/v1/kpis/nps").then().statusCode(200);
         Staff.as("viewer").get("/api/v1/kpis/nps/series").then().statusCode(200);
         Staff.as("viewer").get("/api/v1/kpis/funnel/steps").then().statusCode(200);
+        Staff.as("viewer").get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(200);
         Staff.as("viewer").contentType(ContentType.JSON).body(Map.of("value", 1, "owners", List.of("sales"), "shared", false))
                 .put("/api/v1/kpis/nps/target").then().statusCode(403);
     }
@@ -127,6 +132,7 @@ class KpiApiBadInputTest {
         given().auth().none().get("/api/v1/kpis/nps").then().statusCode(401);
         given().auth().none().get("/api/v1/kpis/nps/series").then().statusCode(401);
         given().auth().none().get("/api/v1/kpis/funnel/steps").then().statusCode(401);
+        given().auth().none().get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(401);
         given().auth().none().contentType(ContentType.JSON).body(Map.of("value", 1)).put("/api/v1/kpis/nps/target").then().statusCode(401);
     }
 }

@@ -233,9 +233,71 @@ class KpiApiTest {
         assertEquals(2, peakEnd.getInt("sampleSize"));
         assertEquals(four("0.375"), value("peak_end_score", window, window.plusDays(3)),
                 "−0.25, and 1.0 for the second customer, whose CSAT 4 falls after the period: NPS 10 is peak and end");
-        exact().queryParam("from", window.toString()).queryParam("to", window.plusMonths(1).toString())
+        JsonPath negativePeaks = exact().queryParam("from", window.toString()).queryParam("to", window.plusMonths(1).toString())
                 .get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(200)
-                .body("types.type", contains("feedback.ces")).body("types.customers", contains(1));
+                .body("types.type", contains("feedback.ces")).body("types.customers", contains(1)).extract().jsonPath();
+        assertEquals(2, negativePeaks.getInt("customers"));
+        assertEquals(1, negativePeaks.getInt("negativePeaks"), "the second customer's peak, NPS 10, is positive");
+        assertEquals(four("50"), negativePeaks.getObject("negativeShare", BigDecimal.class));
+        assertEquals(four("100"), negativePeaks.getObject("types[0].share", BigDecimal.class));
+    }
+
+    @Test
+    void negativePeaksCountEachCustomersPeakByItsTypeWithTheLaterOneOnATie() {
+        LocalDate window = KpiData.freshWindow().plusDays(1); // the day before stays inside the fresh quarter
+        UUID concepts = customer();
+        UUID detractor = customer();
+        UUID tiedNegative = customer();
+        UUID tiedLaterNegative = customer();
+        UUID tiedLaterPositive = customer();
+        UUID promoter = customer();
+        UUID negativeBeforeThePeriod = customer();
+        UUID unscored = customer();
+        LocalDate to = window.plusDays(1);
+        ingest(List.of(
+                scored(concepts, "feedback.csat", 4, at(window, 1)),
+                scored(concepts, "feedback.ces", 1, at(window, 2)),
+                scored(concepts, "feedback.nps", 5, at(window, 3)),
+                scored(concepts, "feedback.csat", 4, at(window, 4)),
+                scored(detractor, "feedback.nps", 0, at(window, 5)),
+                scored(tiedNegative, "feedback.csat", 1, at(window, 6)),
+                scored(tiedNegative, "feedback.ces", 1, at(window, 7)),
+                scored(tiedLaterNegative, "feedback.csat", 5, at(window, 8)),
+                scored(tiedLaterNegative, "feedback.ces", 1, at(window, 9)),
+                scored(tiedLaterPositive, "feedback.ces", 1, at(window, 10)),
+                scored(tiedLaterPositive, "feedback.csat", 5, at(window, 11)),
+                scored(promoter, "feedback.nps", 10, at(window, 12)),
+                scored(negativeBeforeThePeriod, "feedback.ces", 1, at(window.minusDays(1), 1)),
+                scored(negativeBeforeThePeriod, "feedback.csat", 4, at(window, 13)),
+                scored(negativeBeforeThePeriod, "feedback.ces", 1, at(to, 1)),
+                interaction(unscored, "purchase", "customer", at(window, 14))));
+
+        JsonPath report = exact().queryParam("from", window.toString()).queryParam("to", to.toString())
+                .get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(window.toString(), report.getString("from"));
+        assertEquals(to.toString(), report.getString("to"));
+        assertEquals(7, report.getInt("customers"));
+        assertEquals(4, report.getInt("negativePeaks"));
+        assertEquals(four("57.1429"), report.getObject("negativeShare", BigDecimal.class));
+        assertEquals(List.of("feedback.ces", "feedback.nps"), report.getList("types.type"));
+        assertEquals(List.of(3, 1), report.getList("types.customers"));
+        assertEquals(four("75"), report.getObject("types[0].share", BigDecimal.class));
+        assertEquals(four("25"), report.getObject("types[1].share", BigDecimal.class));
+    }
+
+    @Test
+    void aPeriodWithoutScoredTouchpointsHasNoNegativePeaksAndNoShare() {
+        LocalDate window = KpiData.freshWindow();
+        ingest(List.of(interaction(customer(), "purchase", "customer", at(window, 1))));
+
+        JsonPath report = exact().queryParam("from", window.toString()).queryParam("to", window.plusDays(1).toString())
+                .get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(0, report.getInt("customers"));
+        assertEquals(0, report.getInt("negativePeaks"));
+        assertNull(report.get("negativeShare"));
+        assertEquals(List.of(), report.getList("types"));
     }
 
     @Test

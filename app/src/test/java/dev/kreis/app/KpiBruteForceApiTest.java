@@ -163,7 +163,18 @@ class KpiBruteForceApiTest {
 
         JsonPath negativePeaks = exact().queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/api/v1/kpis/peak-end/negative-peaks").then().statusCode(200).extract().jsonPath();
-        assertEquals(all.negativePeakTypes(), negativePeaks.getList("types.type"), context);
+        Map<String, Long> negativeByType = all.negativePeaksByType();
+        long negative = negativeByType.values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(all.peakCustomers(), negativePeaks.getLong("customers"), context);
+        assertEquals(negative, negativePeaks.getLong("negativePeaks"), context);
+        assertEquals(Reference.percent(negative, all.peakCustomers()), negativePeaks.getObject("negativeShare", BigDecimal.class), context);
+        assertEquals(List.copyOf(negativeByType.keySet()), negativePeaks.getList("types.type"), context);
+        for (int i = 0; i < negativeByType.size(); i++) {
+            String type = negativePeaks.getString("types[" + i + "].type");
+            assertEquals(negativeByType.get(type), negativePeaks.getLong("types[" + i + "].customers"), context + ", " + type);
+            assertEquals(Reference.percent(negativeByType.get(type), negative), negativePeaks.getObject("types[" + i + "].share", BigDecimal.class),
+                    context + ", share of " + type);
+        }
 
         JsonPath series = exact().queryParam("interval", "month").queryParam("from", window.toString()).queryParam("to", to.toString())
                 .get("/api/v1/kpis/nps/series").then().statusCode(200).extract().jsonPath();
@@ -257,15 +268,27 @@ class KpiBruteForceApiTest {
             return journeys.isEmpty() ? null : sum.divide(BigDecimal.valueOf(60L * journeys.size()), 4, RoundingMode.HALF_UP);
         }
 
-        /** Types of the customers' negative peaks, most frequent first, then by name. */
-        List<String> negativePeakTypes() {
+        /** Each customer's peak: the largest absolute normalised score, the later one on a tie. */
+        private Map<UUID, Sent> peaks() {
             Map<UUID, Sent> peaks = new LinkedHashMap<>();
             inPeriod.stream().filter(s -> s.score() != null).forEach(s -> peaks.merge(s.customer(), s,
                     (peak, candidate) -> thirtieths(candidate).abs().compareTo(thirtieths(peak).abs()) >= 0 ? candidate : peak));
+            return peaks;
+        }
+
+        /** Customers with a scored touchpoint in the period. */
+        long peakCustomers() {
+            return peaks().size();
+        }
+
+        /** Per type of the customers' negative peaks, how many customers had it there, most frequent first, then by name. */
+        Map<String, Long> negativePeaksByType() {
             Map<String, Long> counts = new HashMap<>();
-            peaks.values().stream().filter(peak -> thirtieths(peak).signum() < 0).forEach(peak -> counts.merge(peak.type(), 1L, Long::sum));
-            return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey).toList();
+            peaks().values().stream().filter(peak -> thirtieths(peak).signum() < 0).forEach(peak -> counts.merge(peak.type(), 1L, Long::sum));
+            Map<String, Long> ordered = new LinkedHashMap<>();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+            return ordered;
         }
 
         private static BigDecimal thirtieths(Sent s) {

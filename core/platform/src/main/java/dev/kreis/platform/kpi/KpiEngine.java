@@ -133,7 +133,7 @@ public class KpiEngine {
     }
 
     /** Touchpoint types by how many customers had their negative peak there in the period (the peak-end rule's worst moments). */
-    public List<KpiRollupQueries.PeakType> negativePeaks(DayPeriod period, Filters filters) {
+    public KpiRollupQueries.NegativePeaks negativePeaks(DayPeriod period, Filters filters) {
         checkSegment(filters);
         folder.catchUp();
         KpiRollupQueries.Filter filter = new KpiRollupQueries.Filter((int) period.from().toEpochDay(), (int) period.to().toEpochDay(),

@@ -68,8 +68,7 @@ public class KpiResource {
     public NegativePeaksView negativePeaks(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("phase") String phase,
             @QueryParam("module") String module, @QueryParam("segment") String segment) {
         DayPeriod period = KpiParams.period(from, to, engine);
-        return new NegativePeaksView(period.from(), period.to(), engine.negativePeaks(period, KpiParams.filters(phase, module, segment))
-                .stream().map(peak -> new KpiViews.PeakTypeView(peak.type(), peak.customers())).toList());
+        return NegativePeaksView.of(period.from(), period.to(), engine.negativePeaks(period, KpiParams.filters(phase, module, segment)));
     }
 
     @GET

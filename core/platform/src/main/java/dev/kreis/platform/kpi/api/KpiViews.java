@@ -12,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kreis.platform.kpi.AtRiskBand;
 import dev.kreis.platform.kpi.Funnel;
 import dev.kreis.platform.kpi.KpiEngine;
+import dev.kreis.platform.kpi.Ratio;
 import dev.kreis.platform.kpi.StoredTarget;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
 import dev.kreis.spi.kpi.KpiDefinition;
 import dev.kreis.spi.touchpoint.JourneyPhase;
 
@@ -91,11 +93,22 @@ final class KpiViews {
     record PhaseView(String phase, long customers, BigDecimal conversionToNext) {
     }
 
-    /** {@code GET /api/v1/kpis/peak-end/negative-peaks}. */
-    record NegativePeaksView(LocalDate from, LocalDate to, List<PeakTypeView> types) {
+    /**
+     * {@code GET /api/v1/kpis/peak-end/negative-peaks}: {@code negativeShare} = 100 × negativePeaks ÷ customers
+     * ({@code null} without customers).
+     */
+    record NegativePeaksView(LocalDate from, LocalDate to, long customers, long negativePeaks, BigDecimal negativeShare,
+            List<PeakTypeView> types) {
+
+        static NegativePeaksView of(LocalDate from, LocalDate to, KpiRollupQueries.NegativePeaks peaks) {
+            return new NegativePeaksView(from, to, peaks.customers(), peaks.negativePeaks(),
+                    Ratio.of(peaks.negativePeaks(), peaks.customers()).percent().orElse(null),
+                    peaks.types().stream().map(type -> new PeakTypeView(type.type(), type.customers(),
+                            Ratio.of(type.customers(), peaks.negativePeaks()).percent().orElseThrow())).toList());
+        }
     }
 
-    /** A touchpoint type and how many customers had their negative peak there. */
-    record PeakTypeView(String type, long customers) {
+    /** A touchpoint type, how many customers had their negative peak there, and their share of all negative peaks in percent. */
+    record PeakTypeView(String type, long customers, BigDecimal share) {
     }
 }

@@ -146,19 +146,36 @@ public class KpiRollupQueries {
     }
 
     /**
-     * Of the customers whose peak in the period is negative, how many had it at each touchpoint type,
-     * most first (then by type): where a bad moment most often defines the experience.
+     * The customers with a scored touchpoint in the period, those of them whose peak is negative, and
+     * how many of those had it at each touchpoint type, most first (then by type): where a bad moment
+     * most often defines the experience. One pass: every customer's peak, grouped by its type.
      */
-    public List<PeakType> negativePeaks(Filter filter) {
+    public NegativePeaks negativePeaks(Filter filter) {
         List<Object> params = new ArrayList<>();
         String base = "select p.customer_id as c, d.peak_30, d.peak_at, d.peak_id, d.peak_type" + profileDays(filter, params) + " and d.scored > 0";
         String sql = "with r as (" + base + "),"
                 + " pk as (select c, peak_30, peak_type, row_number() over (partition by c order by abs(peak_30) desc, peak_at desc, peak_id desc) as n from r)"
-                + " select peak_type, count(*) as customers from pk where n = 1 and peak_30 < 0 group by peak_type order by customers desc, peak_type";
-        return jdbc.query(sql, row -> new PeakType(row.getString("peak_type"), row.getLong("customers")), params.toArray());
+                + " select peak_type, count(*) as peaks, sum(case when peak_30 < 0 then 1 else 0 end) as negative"
+                + " from pk where n = 1 group by peak_type order by negative desc, peak_type";
+        List<PeakTypeRow> rows = jdbc.query(sql,
+                row -> new PeakTypeRow(row.getString("peak_type"), row.getLong("peaks"), row.getLong("negative")), params.toArray());
+        return new NegativePeaks(rows.stream().mapToLong(PeakTypeRow::peaks).sum(), rows.stream().mapToLong(PeakTypeRow::negative).sum(),
+                rows.stream().filter(r -> r.negative() > 0).map(r -> new PeakType(r.type(), r.negative())).toList());
     }
 
-    /** A touchpoint type and the number of customers whose peak it was. */
+    /** Customers whose peak is at {@code type}, and of them those whose peak is negative. */
+    private record PeakTypeRow(String type, long peaks, long negative) {
+    }
+
+    /**
+     * @param customers     customers with a scored touchpoint in the period (each has one peak)
+     * @param negativePeaks those of them whose peak is negative
+     * @param types         per touchpoint type, the customers whose negative peak it was, most first (then by type)
+     */
+    public record NegativePeaks(long customers, long negativePeaks, List<PeakType> types) {
+    }
+
+    /** A touchpoint type and the number of customers whose negative peak it was. */
     public record PeakType(String type, long customers) {
     }
 
