@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,7 +97,7 @@ public class Scorecards {
                 new KpiRollupQueries.Filter((int) period.from().toEpochDay(), (int) period.to().toEpochDay(), null, null, null)));
         Component promoters = new Component("nps_promoter_share", nps.promoterShare().orElse(null), nps.responses());
         BigDecimal cappedNrr = nrr.value() == null ? null : nrr.value().min(HUNDRED);
-        levels.add(judge(PyramidLevel.ENHANCEMENT, new Figure(mean(java.util.Arrays.asList(cappedNrr, promoters.value())), List.of(nrr, promoters)),
+        levels.add(judge(PyramidLevel.ENHANCEMENT, new Figure(mean(Arrays.asList(cappedNrr, promoters.value())), List.of(nrr, promoters)),
                 targets));
         Integer lowestMissed = levels.stream().filter(level -> Boolean.FALSE.equals(level.meetsTarget())).map(level -> level.level().number())
                 .findFirst().orElse(null);
@@ -169,7 +171,7 @@ public class Scorecards {
 
     /** The mean of the values present, rounded once; none present: null. */
     private static BigDecimal mean(List<BigDecimal> values) {
-        List<BigDecimal> present = values.stream().filter(java.util.Objects::nonNull).toList();
+        List<BigDecimal> present = values.stream().filter(Objects::nonNull).toList();
         if (present.isEmpty()) {
             return null;
         }
