@@ -157,6 +157,11 @@ public class KpiEngine {
         return target;
     }
 
+    /** The target in effect for a period: the narrowest stored target covering all of it; on a tie, the one starting later. */
+    public Optional<StoredTarget> targetIn(String key, DayPeriod period) {
+        return targetFor(key, period);
+    }
+
     /** The narrowest stored target covering all of {@code period}; on a tie, the one starting later. */
     Optional<StoredTarget> targetFor(String key, DayPeriod period) {
         return targets.of(key).stream().filter(target -> target.covers(period.asPeriod()))

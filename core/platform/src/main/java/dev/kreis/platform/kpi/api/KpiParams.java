@@ -14,14 +14,14 @@ import dev.kreis.spi.kpi.KpiDefinition;
 import dev.kreis.spi.touchpoint.JourneyPhase;
 
 /** Parsing of the KPI endpoints' query parameters; each failure names its parameter. */
-final class KpiParams {
+public final class KpiParams {
     private static final String DATE_FORMAT = "must be a date such as 2031-01-31 or midnight UTC such as 2031-01-31T00:00:00Z";
 
     private KpiParams() {
     }
 
     /** {@code from} and {@code to}; a missing {@code to} is tomorrow (today included), a missing {@code from} the default length before {@code to}. */
-    static DayPeriod period(String from, String to, KpiEngine engine) {
+    public static DayPeriod period(String from, String to, KpiEngine engine) {
         Optional<LocalDate> start = day("from", from);
         Optional<LocalDate> end = day("to", to);
         DayPeriod fallback = engine.defaultPeriod();

@@ -1,0 +1,39 @@
+package dev.kreis.app;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.kreis.spi.touchpoint.Channel;
+import dev.kreis.spi.touchpoint.Initiator;
+import dev.kreis.spi.touchpoint.JourneyPhase;
+import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
+import dev.kreis.spi.touchpoint.TouchpointTypeProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The touchpoint types the CX pyramid's levels 1 and 2 count by default, which the marketing and
+ * support modules (issue 5) will contribute; until then only the scorecard tests send them.
+ */
+@ApplicationScoped
+public class ScorecardTestTypes implements TouchpointTypeProvider {
+    static final String DELIVERED = "marketing.email_delivered";
+    static final String OPENED = "marketing.email_opened";
+    static final String CLICKED = "marketing.email_clicked";
+    static final String RESOLVED = "support.ticket_resolved";
+    static final String WITHIN_SLA = "support.ticket_resolved_within_sla";
+
+    @Override
+    public List<TouchpointTypeDefinition> touchpointTypes() {
+        return List.of(
+                new TouchpointTypeDefinition(DELIVERED, "marketing", Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.COMPANY, Optional.empty(),
+                        "A marketing e-mail was delivered (scorecard tests)."),
+                new TouchpointTypeDefinition(OPENED, "marketing", Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.CUSTOMER, Optional.empty(),
+                        "A marketing e-mail was opened (scorecard tests)."),
+                new TouchpointTypeDefinition(CLICKED, "marketing", Channel.EMAIL, JourneyPhase.INTEREST, Initiator.CUSTOMER, Optional.empty(),
+                        "A link in a marketing e-mail was clicked (scorecard tests)."),
+                new TouchpointTypeDefinition(RESOLVED, "support", Channel.EMAIL, JourneyPhase.RETENTION, Initiator.COMPANY, Optional.empty(),
+                        "A support ticket was resolved (scorecard tests)."),
+                new TouchpointTypeDefinition(WITHIN_SLA, "support", Channel.EMAIL, JourneyPhase.RETENTION, Initiator.COMPANY, Optional.empty(),
+                        "A support ticket was resolved within its SLA (scorecard tests)."));
+    }
+}

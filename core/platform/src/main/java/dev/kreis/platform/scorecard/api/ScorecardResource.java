@@ -1,0 +1,169 @@
+package dev.kreis.platform.scorecard.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.Problem;
+import dev.kreis.platform.audit.Actors;
+import dev.kreis.platform.kpi.DayPeriod;
+import dev.kreis.platform.kpi.KpiEngine;
+import dev.kreis.platform.kpi.api.KpiParams;
+import dev.kreis.platform.scorecard.PyramidLevel;
+import dev.kreis.platform.scorecard.ScorecardRepository;
+import dev.kreis.platform.scorecard.Scorecards;
+import dev.kreis.platform.security.Permissions;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Scorecards: the CX pyramid with its targets, and alignment. See docs/api.md#scorecards and docs/kpis.md#scorecards. */
+@Path("/api/v1/scorecards")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scorecards")
+public class ScorecardResource {
+    private final Scorecards scorecards;
+    private final KpiEngine engine;
+    private final SecurityIdentity caller;
+
+    ScorecardResource(Scorecards scorecards, KpiEngine engine, SecurityIdentity caller) {
+        this.scorecards = scorecards;
+        this.engine = engine;
+        this.caller = caller;
+    }
+
+    public record ComponentView(String key, BigDecimal value, long sampleSize) {
+    }
+
+    public record LevelView(int level, String name, String metric, BigDecimal value, BigDecimal score, BigDecimal target,
+            Boolean meetsTarget, List<ComponentView> components) {
+    }
+
+    public record PyramidView(LocalDate from, LocalDate to, List<LevelView> levels, Integer lowestMissed) {
+    }
+
+    public record TargetsView(Map<String, BigDecimal> levels) {
+    }
+
+    public record SharedKpiView(String key, Set<String> owners) {
+    }
+
+    public record SharedKpisView(int count, List<SharedKpiView> kpis) {
+    }
+
+    public record CustomersAcrossModulesView(long customers, long withTwoOrMoreModules, BigDecimal share) {
+    }
+
+    public record SourceView(String source, OffsetDateTime lastTouchpointAt, long touchpoints) {
+    }
+
+    public record ConnectedSourcesView(int count, List<SourceView> sources) {
+    }
+
+    public record AlignmentView(LocalDate from, LocalDate to, SharedKpisView sharedKpis, CustomersAcrossModulesView customersAcrossModules,
+            ConnectedSourcesView connectedSources) {
+    }
+
+    @GET
+    @Path("/pyramid")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "The CX pyramid of a period: each level's metric, 0–100 score, target, and the lowest level missing its target")
+    public PyramidView pyramid(@QueryParam("from") String from, @QueryParam("to") String to) {
+        DayPeriod period = KpiParams.period(from, to, engine);
+        Scorecards.Pyramid pyramid = scorecards.pyramid(period);
+        List<LevelView> levels = pyramid.levels().stream().map(level -> new LevelView(level.level().number(), level.level().wire(),
+                level.level().metric(), level.value(), level.score(), level.target(), level.meetsTarget(),
+                level.components().stream().map(c -> new ComponentView(c.key(), c.value(), c.sampleSize())).toList())).toList();
+        return new PyramidView(period.from(), period.to(), levels, pyramid.lowestMissed());
+    }
+
+    @GET
+    @Path("/pyramid/targets")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "The target of every pyramid level, 0–100")
+    public TargetsView targets() {
+        return targetsView(scorecards.targets());
+    }
+
+    @PUT
+    @Path("/pyramid/targets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.KPIS_WRITE)
+    @Operation(summary = "Set the targets of some or all pyramid levels, 0–100 each; audited as scorecard.targets.set")
+    public TargetsView setTargets(JsonNode body) {
+        return targetsView(scorecards.setTargets(validate(body), Actors.of(caller)));
+    }
+
+    @GET
+    @Path("/alignment")
+    @PermissionsAllowed(Permissions.KPIS_READ)
+    @Operation(summary = "Alignment of a period: shared KPIs with owners from two or more departments, customers across modules, connected sources")
+    public AlignmentView alignment(@QueryParam("from") String from, @QueryParam("to") String to) {
+        DayPeriod period = KpiParams.period(from, to, engine);
+        Scorecards.Alignment alignment = scorecards.alignment(period);
+        List<SharedKpiView> shared = alignment.sharedKpis().stream().map(kpi -> new SharedKpiView(kpi.key(), kpi.owners())).toList();
+        ScorecardRepository.ModuleReach reach = alignment.moduleReach();
+        List<SourceView> sources = alignment.sources().stream()
+                .map(source -> new SourceView(source.source(), source.lastTouchpointAt(), source.touchpoints())).toList();
+        return new AlignmentView(period.from(), period.to(), new SharedKpisView(shared.size(), shared),
+                new CustomersAcrossModulesView(reach.customers(), reach.withTwoOrMoreModules(), alignment.moduleReachShare().orElse(null)),
+                new ConnectedSourcesView(sources.size(), sources));
+    }
+
+    private static TargetsView targetsView(Map<PyramidLevel, BigDecimal> targets) {
+        Map<String, BigDecimal> levels = new LinkedHashMap<>();
+        targets.forEach((level, value) -> levels.put(String.valueOf(level.number()), value));
+        return new TargetsView(levels);
+    }
+
+    /** {@code {"levels": {"1": 80, …}}}: at least one level, keys 1–5, numbers 0–100; every error names {@code levels.<key>}. */
+    static Map<PyramidLevel, BigDecimal> validate(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new MalformedRequestException("the body must be a JSON object such as {\"levels\": {\"1\": 80}}");
+        }
+        JsonNode levels = body.get("levels");
+        if (levels == null || !levels.isObject() || levels.isEmpty()) {
+            throw new InvalidInputException("levels", "must be an object of level numbers 1 to 5 to targets 0–100, with at least one level");
+        }
+        Map<PyramidLevel, BigDecimal> changes = new LinkedHashMap<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = levels.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = "levels." + field.getKey();
+            if (!field.getKey().matches("[1-5]")) {
+                errors.add(new Problem.FieldError(name, "unknown level; the levels are 1 to 5"));
+                continue;
+            }
+            JsonNode value = field.getValue();
+            if (!value.isNumber() || value.decimalValue().compareTo(BigDecimal.ZERO) < 0
+                    || value.decimalValue().compareTo(BigDecimal.valueOf(100)) > 0) {
+                errors.add(new Problem.FieldError(name, "must be a number from 0 to 100"));
+                continue;
+            }
+            changes.put(PyramidLevel.of(Integer.parseInt(field.getKey())), value.decimalValue());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return changes;
+    }
+}
