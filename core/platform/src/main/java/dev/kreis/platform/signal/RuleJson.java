@@ -29,7 +29,8 @@ public final class RuleJson {
     private RuleJson() {
     }
 
-    public static Condition condition(JsonNode node, String path, List<FieldError> errors) {
+    /** The {@code kind} of a required condition or action object, or null after naming what is wrong. */
+    private static String kindOf(JsonNode node, String path, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             errors.add(new FieldError(path, "is required"));
             return null;
@@ -38,7 +39,11 @@ public final class RuleJson {
             errors.add(new FieldError(path, "must be an object"));
             return null;
         }
-        String kind = text(node, "kind", JsonPaths.child(path, "kind"), errors, true);
+        return text(node, "kind", JsonPaths.child(path, "kind"), errors, true);
+    }
+
+    public static Condition condition(JsonNode node, String path, List<FieldError> errors) {
+        String kind = kindOf(node, path, errors);
         if (kind == null) {
             return null;
         }
@@ -70,15 +75,7 @@ public final class RuleJson {
     }
 
     public static Action action(JsonNode node, String path, List<FieldError> errors) {
-        if (node == null || node.isNull()) {
-            errors.add(new FieldError(path, "is required"));
-            return null;
-        }
-        if (!node.isObject()) {
-            errors.add(new FieldError(path, "must be an object"));
-            return null;
-        }
-        String kind = text(node, "kind", JsonPaths.child(path, "kind"), errors, true);
+        String kind = kindOf(node, path, errors);
         if (kind == null) {
             return null;
         }
