@@ -3,9 +3,12 @@
 # loads a deterministic data set over the HTTP API and compares the app with raw PostgreSQL.
 # Writes bench/results/latest.json and prints a summary table. See docs/performance.md.
 #
-# usage: bench/run.sh [--quick] [--no-build]
+# usage: bench/run.sh [--kpi] [--quick] [--no-build]
 #   --quick     10,000 customers / 100,000 touchpoints, 15 s single-ingest, 500 timeline samples
 #               (default: 100,000 / 1,000,000, 30 s, 2,000)
+#   --kpi       the KPI scenario instead (database kreis_bench_kpi): 1,000,000 customers /
+#               10,000,000 touchpoints loaded with COPY (--quick: 100,000 / 1,000,000); writes
+#               bench/results/latest-kpi.json and merges its headline figures into latest.json
 #   --no-build  use the jars already in app/target and bench/target
 #
 # Environment overrides: KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
@@ -21,9 +24,11 @@ cd "$ROOT"
 
 MODE=full
 BUILD=1
+KPI=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick ;;
+        --kpi) KPI=1 ;;
         --no-build) BUILD=0 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
@@ -42,10 +47,24 @@ else
     SINGLE_SECONDS=${KREIS_BENCH_SINGLE_SECONDS:-30}
     TIMELINE_SAMPLES=${KREIS_BENCH_TIMELINE_SAMPLES:-2000}
 fi
+if [ "$KPI" = 1 ]; then
+    if [ "$MODE" = quick ]; then
+        CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-100000}
+        TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-1000000}
+        KPI_COLD=${KREIS_BENCH_KPI_COLD:-15}
+        KPI_WARM=${KREIS_BENCH_KPI_WARM:-50}
+    else
+        CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-1000000}
+        TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-10000000}
+        KPI_COLD=${KREIS_BENCH_KPI_COLD:-30}
+        KPI_WARM=${KREIS_BENCH_KPI_WARM:-100}
+    fi
+fi
 SEED=${KREIS_BENCH_SEED:-20250301}
 
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 DB=kreis_bench
+[ "$KPI" = 1 ] && DB=kreis_bench_kpi
 JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
 BASE_URL="http://127.0.0.1:$PORT"
@@ -155,7 +174,7 @@ done
 [ "$ready" = 1 ] || { tail -n 40 "$RESULTS/app.log" >&2; die "app not ready after 120 s"; }
 log "app ready"
 KREIS_BENCH_TOKEN=$(curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
-    -d '{"name":"bench","roles":["integration"]}' "$BASE_URL/api/v1/tokens" \
+    -d "{\"name\":\"bench\",\"roles\":[\"integration\"$([ "$KPI" = 1 ] && echo ',"viewer"')]}" "$BASE_URL/api/v1/tokens" \
     | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [ -n "$KREIS_BENCH_TOKEN" ] || die "could not issue an API token for the load generator"
 export KREIS_BENCH_TOKEN
@@ -201,6 +220,16 @@ step() {
     record_app_cpu "$name" "$cpu_before"
 }
 checkpoint() { psql -q -d "$DB" -c checkpoint; }
+
+if [ "$KPI" = 1 ]; then
+    # The KPI scenario: COPY the data set into the migrated schema, wait for the fold, measure.
+    log "step kpi ($CUSTOMERS customers, $TOUCHPOINTS touchpoints; log: bench/results/kpi.log)"
+    rc=0
+    bench kpi --mode "$MODE" --touchpoints "$TOUCHPOINTS" --cold-samples "$KPI_COLD" --warm-samples "$KPI_WARM" \
+        --out "$RESULTS/latest-kpi.json" --merge-into "$RESULTS/latest.json" 2>&1 | tee "$RESULTS/kpi.log" >&2 || rc=$?
+    log "done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
+    exit "$rc"
+fi
 
 step profiles --clients 16
 checkpoint

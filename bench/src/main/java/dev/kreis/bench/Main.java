@@ -20,6 +20,7 @@ public final class Main {
             case "profiles" -> ProfileLoader.run(args);
             case "batch" -> BatchIngest.run(args);
             case "copy" -> CopyBaseline.run(args);
+            case "kpi" -> KpiScenario.run(args);
             case "single" -> SingleIngest.run(args);
             case "timeline" -> TimelineLatency.run(args);
             case "results" -> Results.run(args);
@@ -33,6 +34,6 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: Main profiles|batch|copy|single|timeline|results [--name value]...");
+        System.err.println("usage: Main profiles|batch|copy|single|timeline|kpi|results [--name value]...");
     }
 }
