@@ -13,13 +13,14 @@
 #
 # Environment overrides: KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
 # KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
-# BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr).
+# BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr);
+# for --kpi: KREIS_BENCH_KPI_COLD, KREIS_BENCH_KPI_WARM (samples per KPI and period; default 15/50 quick, 30/100 full).
 # Exit status: 0 when the run is valid (targets may still be missed, see latest.json "targets_met"),
 # 1 when a step failed or any touchpoint was rejected, 64 on a usage error.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,15p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
 cd "$ROOT"
 
 MODE=full
