@@ -4,11 +4,11 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.kreis.platform.security.ApiTokenAuthenticationMechanism;
 import dev.kreis.platform.security.ApiTokens;
 import io.quarkus.keycloak.pep.runtime.KeycloakPolicyEnforcerAuthorizer;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -35,8 +35,6 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class KeycloakModePolicyEnforcer extends KeycloakPolicyEnforcerAuthorizer {
 
-    private static final String BEARER = "Bearer ";
-
     private final boolean enforcing;
 
     KeycloakModePolicyEnforcer(@ConfigProperty(name = "kreis.security.mode") String mode) {
@@ -56,10 +54,7 @@ public class KeycloakModePolicyEnforcer extends KeycloakPolicyEnforcerAuthorizer
 
     /** {@code Authorization: Bearer <token>} that is not a Kreis API token ({@code kreis_…}). */
     static boolean carriesKeycloakToken(RoutingContext routingContext) {
-        String header = routingContext.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return false;
-        }
-        return !header.substring(BEARER.length()).trim().startsWith(ApiTokens.PREFIX);
+        String token = ApiTokenAuthenticationMechanism.bearer(routingContext);
+        return token != null && !token.startsWith(ApiTokens.PREFIX);
     }
 }

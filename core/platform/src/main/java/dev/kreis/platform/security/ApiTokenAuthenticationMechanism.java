@@ -55,11 +55,16 @@ public class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechan
     }
 
     private static String secret(RoutingContext context) {
+        String value = bearer(context);
+        return value != null && value.startsWith(ApiTokens.PREFIX) ? value : null;
+    }
+
+    /** The value of {@code Authorization: Bearer <value>}, or null when the request carries no bearer token. */
+    public static String bearer(RoutingContext context) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        String value = header.substring(BEARER.length()).trim();
-        return value.startsWith(ApiTokens.PREFIX) ? value : null;
+        return header.substring(BEARER.length()).trim();
     }
 }
