@@ -1,0 +1,7 @@
+/**
+ * How module endpoints report problems: throw {@link dev.kreis.spi.api.ProblemException} and the
+ * platform answers with an RFC 9457 problem body ({@code application/problem+json}) naming the fields.
+ *
+ * <p>Stability: stable.
+ */
+package dev.kreis.spi.api;
