@@ -1,0 +1,269 @@
+package dev.kreis.module.sales;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.spi.api.ProblemException;
+import dev.kreis.spi.customer.CustomerLookup;
+import dev.kreis.spi.customer.ProfileInput;
+import dev.kreis.spi.touchpoint.NewTouchpoint;
+import dev.kreis.spi.touchpoint.TouchpointReader;
+import dev.kreis.spi.touchpoint.TouchpointSink;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /api/v1/sales/leads}: leads join the unified customer and are prioritised by recent web visits. */
+@Path("/api/v1/sales/leads")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sales", description = "Leads, deals, orders and subscriptions (module sales)")
+public class LeadResource {
+    static final List<String> STATUSES = List.of("new", "qualified", "converted", "disqualified");
+    static final List<String> PRIORITIES = List.of("high", "medium", "low");
+    private static final Set<String> FIELDS = Set.of("email", "phone", "firstName", "lastName", "company", "source", "status");
+
+    @Inject
+    SalesDb db;
+
+    @Inject
+    CustomerLookup customers;
+
+    @Inject
+    TouchpointSink touchpoints;
+
+    @Inject
+    TouchpointReader reader;
+
+    @Inject
+    SalesSettings settings;
+
+    /** What a request says about a lead; absent optionals mean "not given". */
+    private record LeadInput(Optional<String> email, Optional<String> phone, Optional<String> firstName, Optional<String> lastName,
+            Optional<String> company, Optional<String> source, Optional<String> status) {
+        static LeadInput read(Input in) {
+            return new LeadInput(in.email("email"), in.phone("phone"), in.text("firstName", 100), in.text("lastName", 100),
+                    in.text("company", 200), in.text("source", 50), in.choice("status", STATUSES));
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @PermissionsAllowed(SalesModule.WRITE)
+    @Operation(summary = "Record a lead", description = "email and/or phone is required. The lead is submitted as a profile "
+            + "(source sales) through identity resolution, so it joins the customer with the same e-mail or phone, and a "
+            + "sales.lead_created touchpoint is recorded.")
+    public Response create(JsonNode body) {
+        Input in = Input.of(body, FIELDS);
+        LeadInput lead = LeadInput.read(in);
+        if (lead.email().isEmpty() && lead.phone().isEmpty() && !in.failed("email") && !in.failed("phone")) {
+            in.fail("email", "email or phone is required");
+        }
+        in.check();
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        UUID customerId = customers.submit(profile(id, lead.email().orElse(null), lead.phone().orElse(null), lead.firstName().orElse(null),
+                lead.lastName().orElse(null), lead.company().orElse(null)));
+        db.update("insert into sal_lead (id, customer_id, email, phone, first_name, last_name, company, source, status, erased, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)", id, customerId, text(lead.email()), text(lead.phone()),
+                text(lead.firstName()), text(lead.lastName()), text(lead.company()), text(lead.source()), lead.status().orElse("new"), now, now);
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("leadId", id.toString());
+        lead.source().ifPresent(source -> payload.put("source", source));
+        touchpoints.record(SalesModule.ID, NewTouchpoint.of("lead-" + id + "-created", customerId, SalesModule.LEAD_CREATED, now, payload));
+        return Response.status(201).entity(view(load(id), now)).build();
+    }
+
+    @GET
+    @PermissionsAllowed(SalesModule.READ)
+    @Operation(summary = "Leads, highest priority first, then newest", description = "Priority is computed now from the "
+            + "marketing.web_visit touchpoints of each lead's customer in the last priorityWindowDays days.")
+    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        String wantedStatus = Pages.optionalChoice("status", status, STATUSES);
+        String wantedPriority = Pages.optionalChoice("priority", priority, PRIORITIES);
+        int size = Pages.limit(limit);
+        Pages.Position after = Pages.decode(cursor);
+        Instant now = Instant.now();
+        List<SalesDb.Row> rows = wantedStatus == null ? db.query("select * from sal_lead")
+                : db.query("select * from sal_lead where status = ?", wantedStatus);
+        LeadPriorities priorities = new LeadPriorities(reader, settings.priority());
+        record Ranked(SalesDb.Row row, UUID customerId, PriorityRule.Priority priority) {
+            Instant created() {
+                return row.instant("created_at");
+            }
+
+            UUID id() {
+                return row.uuid("id");
+            }
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (SalesDb.Row row : rows) {
+            UUID customer = currentCustomer(row);
+            PriorityRule.Priority p = priorities.of(customer, now);
+            if (wantedPriority == null || p.level().equals(wantedPriority)) {
+                ranked.add(new Ranked(row, customer, p));
+            }
+        }
+        Comparator<Ranked> order = Comparator.<Ranked>comparingInt(r -> r.priority().rank()).reversed()
+                .thenComparing(Ranked::created, Comparator.reverseOrder()).thenComparing(Ranked::id, Comparator.reverseOrder());
+        ranked.sort(order);
+        List<Map<String, Object>> items = new ArrayList<>();
+        Ranked last = null;
+        boolean more = false;
+        for (Ranked r : ranked) {
+            if (after != null && !isAfter(r.priority().rank(), r.created(), r.id(), after)) {
+                continue;
+            }
+            if (items.size() == size) {
+                more = true;
+                break;
+            }
+            items.add(view(r.row(), r.customerId(), r.priority()));
+            last = r;
+        }
+        return Pages.page(items, more ? Pages.encode(last.priority().rank(), last.created(), last.id()) : null);
+    }
+
+    /** Whether an item sorts after the cursor position (rank descending, then time descending, then id descending). */
+    private static boolean isAfter(int rank, Instant created, UUID id, Pages.Position position) {
+        if (rank != position.rank()) {
+            return rank < position.rank();
+        }
+        if (!created.equals(position.time())) {
+            return created.isBefore(position.time());
+        }
+        return id.compareTo(position.id()) < 0;
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermissionsAllowed(SalesModule.READ)
+    @Operation(summary = "One lead with its current priority and the reason")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return view(load(Pages.id("id", id)), Instant.now());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @PermissionsAllowed(SalesModule.WRITE)
+    @Operation(summary = "Change a lead's contact data, source or status", description = "null clears a field; email or phone "
+            + "must remain. A converted lead keeps its status (409). Changed contact data is submitted again as the lead's profile.")
+    public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
+        UUID leadId = Pages.id("id", id);
+        SalesDb.Row row = load(leadId);
+        Input in = Input.of(body, FIELDS);
+        LeadInput lead = LeadInput.read(in);
+        if (in.isNull("status")) {
+            in.fail("status", "must be one of " + STATUSES);
+        }
+        String email = in.has("email") ? lead.email().orElse(null) : row.text("email");
+        String phone = in.has("phone") ? lead.phone().orElse(null) : row.text("phone");
+        if (email == null && phone == null && !in.failed("email") && !in.failed("phone")) {
+            in.fail(in.has("email") ? "email" : "phone", "email or phone is required");
+        }
+        in.check();
+        if (row.bool("erased")) {
+            throw ProblemException.conflict("lead " + leadId + " was erased and cannot be changed");
+        }
+        String status = lead.status().orElse(row.text("status"));
+        if (row.text("status").equals("converted") && !status.equals("converted")) {
+            throw ProblemException.conflict("lead " + leadId + " is converted; its status cannot change");
+        }
+        String firstName = in.has("firstName") ? lead.firstName().orElse(null) : row.text("first_name");
+        String lastName = in.has("lastName") ? lead.lastName().orElse(null) : row.text("last_name");
+        String company = in.has("company") ? lead.company().orElse(null) : row.text("company");
+        String source = in.has("source") ? lead.source().orElse(null) : row.text("source");
+        UUID customerId = row.uuid("customer_id");
+        boolean profileChanged = in.has("email") || in.has("phone") || in.has("firstName") || in.has("lastName") || in.has("company");
+        if (profileChanged) {
+            customerId = customers.submit(profile(leadId, email, phone, firstName, lastName, company));
+        }
+        Instant now = Instant.now();
+        db.update("update sal_lead set customer_id = ?, email = ?, phone = ?, first_name = ?, last_name = ?, company = ?, source = ?,"
+                + " status = ?, updated_at = ? where id = ?", SalesDb.orNull(customerId, SalesDb.NULL_UUID), SalesDb.orNull(email, SalesDb.NULL_TEXT),
+                SalesDb.orNull(phone, SalesDb.NULL_TEXT), SalesDb.orNull(firstName, SalesDb.NULL_TEXT), SalesDb.orNull(lastName, SalesDb.NULL_TEXT),
+                SalesDb.orNull(company, SalesDb.NULL_TEXT), SalesDb.orNull(source, SalesDb.NULL_TEXT), status, now, leadId);
+        return view(load(leadId), now);
+    }
+
+    private static ProfileInput profile(UUID leadId, String email, String phone, String firstName, String lastName, String company) {
+        Map<String, String> attributes = new HashMap<>();
+        if (firstName != null) {
+            attributes.put("firstName", firstName);
+        }
+        if (lastName != null) {
+            attributes.put("lastName", lastName);
+        }
+        if (company != null) {
+            attributes.put("company", company);
+        }
+        return new ProfileInput(SalesModule.ID, leadId.toString(), Optional.ofNullable(email), Optional.ofNullable(phone), attributes);
+    }
+
+    private static Object text(Optional<String> value) {
+        return value.<Object>map(v -> v).orElse(SalesDb.NULL_TEXT);
+    }
+
+    SalesDb.Row load(UUID id) {
+        return db.one("select * from sal_lead where id = ?", id).orElseThrow(() -> ProblemException.notFound("lead " + id));
+    }
+
+    /** The id the lead's customer has now (after merges); null if it has none or it was erased. */
+    UUID currentCustomer(SalesDb.Row row) {
+        UUID stored = row.uuid("customer_id");
+        return stored == null ? null : customers.current(stored).orElse(null);
+    }
+
+    private Map<String, Object> view(SalesDb.Row row, Instant now) {
+        UUID customer = currentCustomer(row);
+        return view(row, customer, new LeadPriorities(reader, settings.priority()).of(customer, now));
+    }
+
+    static Map<String, Object> view(SalesDb.Row row, UUID customerId, PriorityRule.Priority priority) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", row.uuid("id").toString());
+        view.put("customerId", customerId == null ? null : customerId.toString());
+        view.put("email", row.text("email"));
+        view.put("phone", row.text("phone"));
+        view.put("firstName", row.text("first_name"));
+        view.put("lastName", row.text("last_name"));
+        view.put("company", row.text("company"));
+        view.put("source", row.text("source"));
+        view.put("status", row.text("status"));
+        view.put("erased", row.bool("erased"));
+        if (priority != null) {
+            view.put("priority", priority.level());
+            view.put("priorityReason", priority.reason());
+            view.put("webVisits", priority.visits());
+        }
+        view.put("createdAt", row.instant("created_at").toString());
+        view.put("updatedAt", row.instant("updated_at").toString());
+        return view;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.kreis.module.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.spi.api.ProblemException;
+import dev.kreis.spi.customer.CustomerLookup;
+import dev.kreis.spi.touchpoint.NewTouchpoint;
+import dev.kreis.spi.touchpoint.TouchpointSink;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /api/v1/sales/orders}: each order is a core {@code revenue.order} touchpoint. */
+@Path("/api/v1/sales/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sales")
+public class OrderResource {
+    static final String REVENUE_ORDER = "revenue.order";
+    private static final Set<String> FIELDS = Set.of("customerId", "amount", "orderedAt", "externalId");
+
+    @Inject
+    SalesDb db;
+
+    @Inject
+    CustomerLookup customers;
+
+    @Inject
+    TouchpointSink touchpoints;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @PermissionsAllowed(SalesModule.WRITE)
+    @Operation(summary = "Record an order", description = "amount > 0; externalId (the shop's order number) is unique: a second "
+            + "order with it answers 409. Records a core revenue.order touchpoint with the order value.")
+    public Response create(JsonNode body) {
+        Instant now = Instant.now();
+        Input in = Input.of(body, FIELDS);
+        UUID customerId = in.uuid("customerId").orElse(null);
+        if (customerId == null && !in.failed("customerId")) {
+            in.fail("customerId", "is required");
+        }
+        BigDecimal amount = in.amount("amount", true).orElse(null);
+        if (amount == null && !in.failed("amount")) {
+            in.fail("amount", "is required");
+        }
+        Instant orderedAt = in.instant("orderedAt", now).orElse(null);
+        if (orderedAt == null && !in.failed("orderedAt")) {
+            in.fail("orderedAt", "is required");
+        }
+        String externalId = in.requiredText("externalId", 100);
+        in.check();
+        UUID customer = customers.current(customerId).orElseThrow(() -> ProblemException.invalid("customerId", "no customer " + customerId));
+        if (db.one("select id from sal_order where external_id = ?", externalId).isPresent()) {
+            throw ProblemException.conflict("an order with externalId '" + externalId + "' exists");
+        }
+        UUID id = UUID.randomUUID();
+        db.update("insert into sal_order (id, external_id, customer_id, amount, ordered_at, created_at) values (?, ?, ?, ?, ?, ?)", id, externalId,
+                customer, amount, orderedAt, now);
+        touchpoints.record(SalesModule.ID, NewTouchpoint.of("order-" + id, customer, REVENUE_ORDER, orderedAt,
+                Map.of("orderId", id.toString(), "externalId", externalId)).withAmount(amount));
+        return Response.status(201).entity(view(load(id))).build();
+    }
+
+    @GET
+    @PermissionsAllowed(SalesModule.READ)
+    @Operation(summary = "Orders, newest first, by customer")
+    public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        UUID customer = Pages.optionalId("customerId", customerId);
+        int size = Pages.limit(limit);
+        Pages.Position after = Pages.decode(cursor);
+        StringBuilder sql = new StringBuilder("select * from sal_order where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (customer != null) {
+            sql.append(" and customer_id = ?");
+            params.add(customer);
+        }
+        if (after != null) {
+            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+            params.add(after.time());
+            params.add(after.time());
+            params.add(after.id());
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+        List<SalesDb.Row> rows = db.query(sql.toString(), params.toArray());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (SalesDb.Row row : rows.subList(0, Math.min(size, rows.size()))) {
+            items.add(view(row));
+        }
+        SalesDb.Row last = rows.size() > size ? rows.get(size - 1) : null;
+        return Pages.page(items, last == null ? null : Pages.encode(0, last.instant("created_at"), last.uuid("id")));
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermissionsAllowed(SalesModule.READ)
+    @Operation(summary = "One order")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return view(load(Pages.id("id", id)));
+    }
+
+    private SalesDb.Row load(UUID id) {
+        return db.one("select * from sal_order where id = ?", id).orElseThrow(() -> ProblemException.notFound("order " + id));
+    }
+
+    private Map<String, Object> view(SalesDb.Row row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", row.uuid("id").toString());
+        view.put("externalId", row.text("external_id"));
+        UUID customer = customers.current(row.uuid("customer_id")).orElse(null);
+        view.put("customerId", customer == null ? null : customer.toString());
+        view.put("amount", row.decimal("amount"));
+        view.put("orderedAt", row.instant("ordered_at").toString());
+        view.put("createdAt", row.instant("created_at").toString());
+        return view;
+    }
+}

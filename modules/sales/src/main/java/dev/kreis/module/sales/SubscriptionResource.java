@@ -1,0 +1,263 @@
+package dev.kreis.module.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.spi.api.ProblemException;
+import dev.kreis.spi.customer.CustomerLookup;
+import dev.kreis.spi.touchpoint.NewTouchpoint;
+import dev.kreis.spi.touchpoint.TouchpointSink;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /api/v1/sales/subscriptions}: starts, MRR changes and cancellations, each a core revenue touchpoint whose
+ * amount is the customer's monthly recurring revenue after the event, so NRR, GRR, churn and CLV come from the core.
+ */
+@Path("/api/v1/sales/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sales")
+public class SubscriptionResource {
+    static final String STARTED = "revenue.subscription_started";
+    static final String CHANGED = "revenue.subscription_changed";
+    static final String CANCELLED = "revenue.subscription_cancelled";
+    static final List<String> STATUSES = List.of("active", "cancelled");
+    private static final Set<String> CREATE_FIELDS = Set.of("customerId", "mrr", "startedAt", "plan");
+    private static final Set<String> CHANGE_FIELDS = Set.of("mrr", "at");
+    private static final Set<String> CANCEL_FIELDS = Set.of("at", "reason");
+
+    @Inject
+    SalesDb db;
+
+    @Inject
+    CustomerLookup customers;
+
+    @Inject
+    TouchpointSink touchpoints;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @PermissionsAllowed(SalesModule.WRITE)
+    @Operation(summary = "Start a subscription", description = "mrr > 0. Records revenue.subscription_started with the customer's "
+            + "MRR after the start (this subscription plus their other active ones).")
+    public Response create(JsonNode body) {
+        Instant now = Instant.now();
+        Input in = Input.of(body, CREATE_FIELDS);
+        UUID customerId = in.uuid("customerId").orElse(null);
+        if (customerId == null && !in.failed("customerId")) {
+            in.fail("customerId", "is required");
+        }
+        BigDecimal mrr = required(in, "mrr", in.amount("mrr", true).orElse(null));
+        Instant startedAt = required(in, "startedAt", in.instant("startedAt", now).orElse(null));
+        String plan = in.text("plan", 100).orElse(null);
+        in.check();
+        UUID customer = customers.current(customerId).orElseThrow(() -> ProblemException.invalid("customerId", "no customer " + customerId));
+        UUID id = UUID.randomUUID();
+        db.update("insert into sal_subscription (id, customer_id, plan, mrr, status, started_at, created_at, updated_at)"
+                + " values (?, ?, ?, ?, 'active', ?, ?, ?)", id, customer, SalesDb.orNull(plan, SalesDb.NULL_TEXT), mrr, startedAt, now, now);
+        UUID event = event(id, 1, "started", mrr, startedAt, null, now);
+        record(event, id, customer, STARTED, otherMrr(customer, id, startedAt).add(mrr), startedAt);
+        return Response.status(201).entity(view(load(id), true)).build();
+    }
+
+    @POST
+    @Path("/{id}/changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @PermissionsAllowed(SalesModule.WRITE)
+    @Operation(summary = "Change a subscription's MRR (up- or downgrade)", description = "mrr > 0 is the subscription's MRR after "
+            + "the change, at not before its last event. Records revenue.subscription_changed with the customer's MRR after it. "
+            + "A cancelled subscription cannot change (409).")
+    public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
+        UUID subscriptionId = Pages.id("id", id);
+        SalesDb.Row row = load(subscriptionId);
+        Instant now = Instant.now();
+        Input in = Input.of(body, CHANGE_FIELDS);
+        BigDecimal mrr = required(in, "mrr", in.amount("mrr", true).orElse(null));
+        Instant at = required(in, "at", in.instant("at", now).orElse(null));
+        in.check();
+        if (row.text("status").equals("cancelled")) {
+            throw ProblemException.conflict("subscription " + subscriptionId + " is cancelled and cannot change");
+        }
+        SalesDb.Row last = lastEvent(subscriptionId);
+        if (at.isBefore(last.instant("occurred_at"))) {
+            throw ProblemException.invalid("at", "must not lie before the subscription's last event (" + last.instant("occurred_at") + ")");
+        }
+        UUID customer = customerOf(row);
+        db.update("update sal_subscription set mrr = ?, updated_at = ? where id = ?", mrr, now, subscriptionId);
+        UUID event = event(subscriptionId, last.number("seq") + 1, "changed", mrr, at, null, now);
+        record(event, subscriptionId, customer, CHANGED, otherMrr(customer, subscriptionId, at).add(mrr), at);
+        return view(load(subscriptionId), true);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @PermissionsAllowed(SalesModule.WRITE)
+    @Operation(summary = "Cancel a subscription", description = "at not before its last event; reason optional. Records "
+            + "revenue.subscription_cancelled (amount 0) — or, while the customer keeps other active subscriptions, "
+            + "revenue.subscription_changed with their remaining MRR. Cancelling twice answers 409.")
+    public Map<String, Object> cancel(@PathParam("id") String id, JsonNode body) {
+        UUID subscriptionId = Pages.id("id", id);
+        SalesDb.Row row = load(subscriptionId);
+        Instant now = Instant.now();
+        Input in = Input.of(body, CANCEL_FIELDS);
+        Instant at = required(in, "at", in.instant("at", now).orElse(null));
+        String reason = in.text("reason", 500).orElse(null);
+        in.check();
+        if (row.text("status").equals("cancelled")) {
+            throw ProblemException.conflict("subscription " + subscriptionId + " is already cancelled");
+        }
+        SalesDb.Row last = lastEvent(subscriptionId);
+        if (at.isBefore(last.instant("occurred_at"))) {
+            throw ProblemException.invalid("at", "must not lie before the subscription's last event (" + last.instant("occurred_at") + ")");
+        }
+        UUID customer = customerOf(row);
+        db.update("update sal_subscription set status = 'cancelled', cancelled_at = ?, cancel_reason = ?, updated_at = ? where id = ?", at,
+                SalesDb.orNull(reason, SalesDb.NULL_TEXT), now, subscriptionId);
+        UUID event = event(subscriptionId, last.number("seq") + 1, "cancelled", BigDecimal.ZERO, at, reason, now);
+        BigDecimal remaining = otherMrr(customer, subscriptionId, at);
+        record(event, subscriptionId, customer, remaining.signum() > 0 ? CHANGED : CANCELLED, remaining, at);
+        return view(load(subscriptionId), true);
+    }
+
+    @GET
+    @PermissionsAllowed(SalesModule.READ)
+    @Operation(summary = "Subscriptions, newest first, by customer and status")
+    public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        UUID customer = Pages.optionalId("customerId", customerId);
+        String wantedStatus = Pages.optionalChoice("status", status, STATUSES);
+        int size = Pages.limit(limit);
+        Pages.Position after = Pages.decode(cursor);
+        StringBuilder sql = new StringBuilder("select * from sal_subscription where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (customer != null) {
+            sql.append(" and customer_id = ?");
+            params.add(customer);
+        }
+        if (wantedStatus != null) {
+            sql.append(" and status = ?");
+            params.add(wantedStatus);
+        }
+        if (after != null) {
+            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+            params.add(after.time());
+            params.add(after.time());
+            params.add(after.id());
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+        List<SalesDb.Row> rows = db.query(sql.toString(), params.toArray());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (SalesDb.Row row : rows.subList(0, Math.min(size, rows.size()))) {
+            items.add(view(row, false));
+        }
+        SalesDb.Row last = rows.size() > size ? rows.get(size - 1) : null;
+        return Pages.page(items, last == null ? null : Pages.encode(0, last.instant("created_at"), last.uuid("id")));
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermissionsAllowed(SalesModule.READ)
+    @Operation(summary = "One subscription with its history of starts, changes and cancellation")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return view(load(Pages.id("id", id)), true);
+    }
+
+    private static <T> T required(Input in, String field, T value) {
+        if (value == null && !in.failed(field)) {
+            in.fail(field, "is required");
+        }
+        return value;
+    }
+
+    private UUID customerOf(SalesDb.Row row) {
+        return customers.current(row.uuid("customer_id"))
+                .orElseThrow(() -> ProblemException.conflict("the subscription's customer was erased; the subscription cannot change"));
+    }
+
+    /** MRR of the customer's other active subscriptions started at or before {@code at}. */
+    private BigDecimal otherMrr(UUID customer, UUID except, Instant at) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (SalesDb.Row row : db.query("select customer_id, mrr from sal_subscription where status = 'active' and id <> ? and started_at <= ?",
+                except, at)) {
+            UUID owner = row.uuid("customer_id");
+            if (owner.equals(customer) || customers.current(owner).filter(customer::equals).isPresent()) {
+                total = total.add(row.decimal("mrr"));
+            }
+        }
+        return total;
+    }
+
+    private UUID event(UUID subscriptionId, long seq, String kind, BigDecimal mrr, Instant at, String reason, Instant now) {
+        UUID id = UUID.randomUUID();
+        db.update("insert into sal_subscription_event (id, subscription_id, seq, kind, mrr, occurred_at, reason, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", id, subscriptionId, seq, kind, mrr, at, SalesDb.orNull(reason, SalesDb.NULL_TEXT), now);
+        return id;
+    }
+
+    private void record(UUID event, UUID subscriptionId, UUID customer, String type, BigDecimal customerMrr, Instant at) {
+        touchpoints.record(SalesModule.ID, NewTouchpoint.of("subscription-event-" + event, customer, type, at,
+                Map.of("subscriptionId", subscriptionId.toString())).withAmount(customerMrr));
+    }
+
+    private SalesDb.Row lastEvent(UUID subscriptionId) {
+        return db.one("select * from sal_subscription_event where subscription_id = ? order by seq desc limit 1", subscriptionId).orElseThrow();
+    }
+
+    private SalesDb.Row load(UUID id) {
+        return db.one("select * from sal_subscription where id = ?", id).orElseThrow(() -> ProblemException.notFound("subscription " + id));
+    }
+
+    private Map<String, Object> view(SalesDb.Row row, boolean withHistory) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        UUID id = row.uuid("id");
+        view.put("id", id.toString());
+        UUID customer = customers.current(row.uuid("customer_id")).orElse(null);
+        view.put("customerId", customer == null ? null : customer.toString());
+        view.put("plan", row.text("plan"));
+        view.put("mrr", row.decimal("mrr"));
+        view.put("status", row.text("status"));
+        view.put("startedAt", row.instant("started_at").toString());
+        view.put("cancelledAt", row.instant("cancelled_at") == null ? null : row.instant("cancelled_at").toString());
+        view.put("cancelReason", row.text("cancel_reason"));
+        view.put("createdAt", row.instant("created_at").toString());
+        view.put("updatedAt", row.instant("updated_at").toString());
+        if (withHistory) {
+            List<Map<String, Object>> history = new ArrayList<>();
+            for (SalesDb.Row event : db.query("select * from sal_subscription_event where subscription_id = ? order by seq", id)) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("kind", event.text("kind"));
+                item.put("mrr", event.decimal("mrr"));
+                item.put("at", event.instant("occurred_at").toString());
+                item.put("reason", event.text("reason"));
+                history.add(item);
+            }
+            view.put("history", history);
+        }
+        return view;
+    }
+}
