@@ -64,8 +64,9 @@ class DealApiTest {
         UUID customer = SalesApi.customer();
         String id = deal(customer, "500");
         patch("/deals/" + id, body("stage", "lost")).then().statusCode(422).contentType(PROBLEM_JSON).body("errors.field", hasItem("lostReason"));
-        patch("/deals/" + id, body("stage", "lost", "lostReason", "budget cut", "closedAt", SalesApi.now())).then().statusCode(200)
-                .body("lostReason", equalTo("budget cut"));
+        String openedAt = SalesApi.get("/deals/" + id).getString("openedAt");
+        patch("/deals/" + id, body("stage", "lost", "lostReason", "budget cut", "closedAt", openedAt)).then().statusCode(200)
+                .body("lostReason", equalTo("budget cut")).body("closedAt", equalTo(openedAt));
         assertTrue(SalesApi.timelineTypes(customer).contains("sales.deal_lost"));
         patch("/deals/" + id, body("stage", "negotiation")).then().statusCode(409);
     }

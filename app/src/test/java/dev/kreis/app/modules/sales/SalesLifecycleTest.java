@@ -19,11 +19,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 
 import dev.kreis.app.modules.ModuleAdmin;
+import dev.kreis.spi.data.ModuleDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -37,10 +36,10 @@ class SalesLifecycleTest {
     static final List<String> TABLES = List.of("sal_lead", "sal_deal", "sal_deal_stage", "sal_order", "sal_subscription", "sal_subscription_event");
 
     @Inject
-    DataSource dataSource;
+    ModuleDataSource data;
 
     long rows(String table) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = data.get().getConnection(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("select count(*) from " + table)) {
             result.next();
             return result.getLong(1);
