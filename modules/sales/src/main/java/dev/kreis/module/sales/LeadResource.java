@@ -178,6 +178,10 @@ public class LeadResource {
         UUID leadId = Pages.id("id", id);
         SalesDb.Row row = load(leadId);
         Input in = Input.of(body, FIELDS);
+        in.check();
+        if (row.bool("erased")) {
+            throw ProblemException.conflict("lead " + leadId + " was erased and cannot be changed");
+        }
         LeadInput lead = LeadInput.read(in);
         if (in.isNull("status")) {
             in.fail("status", "must be one of " + STATUSES);
@@ -188,9 +192,6 @@ public class LeadResource {
             in.fail(in.has("email") ? "email" : "phone", "email or phone is required");
         }
         in.check();
-        if (row.bool("erased")) {
-            throw ProblemException.conflict("lead " + leadId + " was erased and cannot be changed");
-        }
         String status = lead.status().orElse(row.text("status"));
         if (row.text("status").equals("converted") && !status.equals("converted")) {
             throw ProblemException.conflict("lead " + leadId + " is converted; its status cannot change");
