@@ -76,8 +76,15 @@ public class OrderResource {
             throw ProblemException.conflict("an order with externalId '" + externalId + "' exists");
         }
         UUID id = UUID.randomUUID();
-        db.update("insert into sal_order (id, external_id, customer_id, amount, ordered_at, created_at) values (?, ?, ?, ?, ?, ?)", id, externalId,
-                customer, amount, orderedAt, now);
+        try {
+            db.update("insert into sal_order (id, external_id, customer_id, amount, ordered_at, created_at) values (?, ?, ?, ?, ?, ?)", id,
+                    externalId, customer, amount, orderedAt, now);
+        } catch (SalesDb.SalesDataException e) {
+            if (e.isUniqueViolation()) { // a concurrent request with the same external id won
+                throw ProblemException.conflict("an order with externalId '" + externalId + "' exists");
+            }
+            throw e;
+        }
         touchpoints.record(SalesModule.ID, NewTouchpoint.of("order-" + id, customer, REVENUE_ORDER, orderedAt,
                 Map.of("orderId", id.toString(), "externalId", externalId)).withAmount(amount));
         return Response.status(201).entity(view(load(id))).build();
