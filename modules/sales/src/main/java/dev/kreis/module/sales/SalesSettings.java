@@ -2,6 +2,7 @@ package dev.kreis.module.sales;
 
 import java.util.Map;
 
+import dev.kreis.spi.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -16,8 +17,15 @@ class SalesSettings {
         return priority;
     }
 
-    /** Applies validated settings; throws IllegalArgumentException (rolling the admin's action back) if they contradict. */
+    /**
+     * Applies settings the platform validated against the schema; throws a 422 naming {@code highVisits} (so the
+     * admin's action is rolled back) when it is not above {@code mediumVisits}.
+     */
     void apply(Map<String, String> config) {
-        priority = PriorityRule.of(config);
+        try {
+            priority = PriorityRule.of(config);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("highVisits", e.getMessage());
+        }
     }
 }
