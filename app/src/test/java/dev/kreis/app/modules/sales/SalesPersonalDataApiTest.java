@@ -63,4 +63,21 @@ class SalesPersonalDataApiTest {
                 .body("history[1].reason", equalTo("[erased]")).body("mrr", equalTo(15f));
         patch("/leads/" + lead, body("status", "qualified")).then().statusCode(409);
     }
+
+    @Test
+    void dataKeptByAnUninstallIsStillExportedAndErased() {
+        String mail = email();
+        UUID customer = SalesApi.customer(mail);
+        String lead = post("/leads", body("email", mail, "lastName", "Kept")).then().statusCode(201).extract().jsonPath().getString("id");
+        try {
+            ModuleAdmin.uninstall("sales", "keep");
+            JsonPath export = given().get("/api/v1/customers/" + customer + "/export").then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(lead), export.getList("modules.sales.'" + customer + "'.leads.id"));
+            given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/customers/" + customer + "/erase").then().statusCode(201);
+        } finally {
+            ModuleAdmin.ensureEnabled("sales");
+        }
+        given().get("/api/v1/sales/leads/" + lead).then().statusCode(200).body("email", nullValue()).body("lastName", nullValue())
+                .body("erased", equalTo(true));
+    }
 }

@@ -43,6 +43,34 @@ class SalesDb {
     @Inject
     ModuleDataSource data;
 
+    /** Set once the module's tables were seen; they are never dropped (a purge empties them). */
+    private volatile boolean tablesSeen;
+
+    /**
+     * Whether the module's tables exist, i.e. it was installed at least once (its data may be kept after an uninstall).
+     * Before the first install the platform still asks the module for exports and erasures; there is nothing then.
+     */
+    boolean tablesExist() {
+        if (tablesSeen) {
+            return true;
+        }
+        try (Connection connection = data.get().getConnection()) {
+            for (String name : new String[] { "sal_lead", "SAL_LEAD" }) {
+                try (ResultSet tables = connection.getMetaData().getTables(null, null, name, new String[] { "TABLE" })) {
+                    while (tables.next()) {
+                        if (tables.getString("TABLE_NAME").equalsIgnoreCase("sal_lead")) {
+                            tablesSeen = true;
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new SalesDataException("table lookup", e);
+        }
+    }
+
     /** Runs an insert, update or delete; answers the number of rows changed. */
     int update(String sql, Object... params) {
         try (Connection connection = data.get().getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {

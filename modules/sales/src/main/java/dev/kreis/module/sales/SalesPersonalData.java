@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
  * order and subscription (with its events) stored under the customer id. Erasure: a lead's e-mail, phone,
  * names and company become null (the lead is marked erased); deal names and won/lost reasons and
  * cancellation reasons, free texts that may name the person, become "[erased]". Amounts, stages, statuses and
- * times stay, so the sales KPIs and the revenue figures do not change. Thread-safe.
+ * times stay, so the sales KPIs and the revenue figures do not change. Data kept by an uninstall (keep) is exported
+ * and erased like any other; before the module was ever installed it has no tables and answers nothing. Thread-safe.
  */
 @ApplicationScoped
 public class SalesPersonalData implements PersonalDataContributor {
@@ -31,6 +32,9 @@ public class SalesPersonalData implements PersonalDataContributor {
 
     @Override
     public Map<String, Object> export(UUID customerId) {
+        if (!db.tablesExist()) {
+            return Map.of();
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         List<Map<String, Object>> leads = rows("select * from sal_lead where customer_id = ? order by created_at", customerId);
         List<Map<String, Object>> deals = rows("select * from sal_deal where customer_id = ? order by created_at", customerId);
@@ -84,6 +88,9 @@ public class SalesPersonalData implements PersonalDataContributor {
 
     @Override
     public void erase(UUID customerId) {
+        if (!db.tablesExist()) {
+            return;
+        }
         db.update("update sal_lead set email = null, phone = null, first_name = null, last_name = null, company = null, erased = true"
                 + " where customer_id = ?", customerId);
         db.update("update sal_deal set name = ? where customer_id = ?", ERASED, customerId);
