@@ -101,7 +101,6 @@ public class Tickets {
         NewTouchpoint opened = NewTouchpoint.of("ticket-" + t.id + "-opened", customerId, OPENED, openedAt, payload)
                 .onChannel(input.channel()).initiatedBy(t.proactive ? Initiator.COMPANY : Initiator.CUSTOMER);
         t.openedTouchpointId = touchpoints.record(MODULE, opened).touchpointId();
-        noteBreaches(t, now);
         syncHold(t);
         store.update(t);
         return TicketView.of(t, now);
@@ -267,7 +266,9 @@ public class Tickets {
     }
 
     /**
-     * Records {@code support.sla_breached} once per ticket and target when the target is missed by {@code at}.
+     * Records {@code support.sla_breached} once per ticket and target when the target is missed by {@code at}, the
+     * time of the write (the explicit time of an imported contact, response or resolution, else now): a ticket's
+     * history is judged as of the moment each step happened.
      * The touchpoint is dated at the due time: that is when the promise was broken.
      */
     private void noteBreaches(Ticket t, Instant at) {
