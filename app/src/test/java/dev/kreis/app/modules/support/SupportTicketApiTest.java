@@ -145,6 +145,28 @@ class SupportTicketApiTest {
     }
 
     @Test
+    void concurrentContactsAndResponsesOnOneTicketAreAllCounted() throws Exception {
+        String id = SupportApi.open(SupportApi.customer(), "normal").getString("id");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String path = TICKETS + "/" + id + (i % 2 == 0 ? "/contacts" : "/responses");
+                calls.add(pool.submit(() -> SupportApi.post(path, Map.of()).statusCode()));
+            }
+            for (var call : calls) {
+                assertEquals(200, call.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonPath ticket = SupportApi.get(id);
+        assertEquals(7, ticket.getInt("contacts"), "the opening and 6 more: no update lost");
+        assertEquals(6, ticket.getInt("responses"));
+        given().queryParam("limit", 200).get(TICKETS + "/" + id + "/history").then().body("items.seq", org.hamcrest.Matchers.hasSize(13));
+    }
+
+    @Test
     void theListFiltersByStatusPriorityAndCustomerAndPages() {
         UUID customer = SupportApi.customer();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
