@@ -312,6 +312,14 @@ class SupportTicketApiTest {
         assertEquals(1, erased.getInt("responses"));
         given().get(TICKETS + "/" + id + "/history").then().body("items.note", org.hamcrest.Matchers.not(hasItem("We are on it")));
         assertEquals("[erased]", SupportApi.get(other).getString("subject"));
+        assertEquals(List.of(), SupportApi.supportHolds(customer), "the hold quoted the subject");
+        // the ticket can still be worked; nothing more is recorded about the erased person
+        SupportApi.post(TICKETS + "/" + other + "/responses", Map.of()).then().statusCode(200);
+        JsonPath resolvedAfter = SupportApi.resolve(other, null);
+        assertEquals(List.of(), resolvedAfter.getList("feedback"));
+        assertEquals("resolved", resolvedAfter.getString("status"));
+        SupportApi.patch(TICKETS + "/" + other, Map.of("status", "open")).then().statusCode(200);
+        assertEquals(List.of(), SupportApi.supportHolds(customer), "no hold for an erased customer");
     }
 
     // --- bad input ----------------------------------------------------------------------------------------------

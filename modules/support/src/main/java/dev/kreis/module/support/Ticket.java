@@ -35,6 +35,8 @@ final class Ticket {
     long events;
     Instant createdAt;
     Instant updatedAt;
+    /** Not stored: the id the customer has now, {@code null} when the customer was erased (then nothing is recorded about them). */
+    UUID liveCustomerId;
 
     boolean firstResponseBreached(Instant now) {
         return Sla.firstResponseBreached(firstResponseDueAt, firstRespondedAt, closedAt, now);

@@ -25,7 +25,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Ticket work: opening, changing, contacts, responses and resolution, with their touchpoints, holds, SLA breach
- * notes and feedback invitations. Each public method is one transaction; a ticket being changed is locked
+ * notes and feedback invitations. Touchpoints, holds and invitations go to the id the customer has now (following
+ * merges); for an erased customer the ticket can still be worked, but nothing more is recorded about them. Each public method is one transaction; a ticket being changed is locked
  * ({@code select ... for update}) so concurrent requests on one ticket queue instead of losing updates.
  * Thread-safe (stateless).
  */
@@ -94,6 +95,7 @@ public class Tickets {
         t.resolutionDueAt = policy.resolutionDue(openedAt);
         t.createdAt = now;
         t.updatedAt = now;
+        t.liveCustomerId = customerId;
         store.insert(t);
         store.addEvent(t, "status", null, TicketStatus.OPEN.wire(), openedAt, actor, null);
         Map<String, Object> payload = payload(t);
@@ -232,22 +234,26 @@ public class Tickets {
         payload.put("withinSla", withinResolutionTarget);
         payload.put("slaMet", t.slaMet);
         Channel channel = Channel.fromWire(t.channel).orElse(Channel.OTHER);
-        RecordedTouchpoint resolved = touchpoints.record(MODULE,
-                NewTouchpoint.of("ticket-" + t.id + "-resolved-" + t.resolutions, t.customerId, RESOLVED, when, payload).onChannel(channel));
-        t.resolvedTouchpointId = resolved.touchpointId();
-        if (withinResolutionTarget) {
-            touchpoints.record(MODULE, NewTouchpoint.of("ticket-" + t.id + "-resolved-within-sla-" + t.resolutions, t.customerId,
-                    RESOLVED_WITHIN_SLA, when, payload(t)).onChannel(channel));
+        List<TicketView.FeedbackLink> links = new ArrayList<>();
+        t.resolvedTouchpointId = null;
+        t.csatInvitationId = null;
+        t.cesInvitationId = null;
+        if (t.liveCustomerId != null) {
+            RecordedTouchpoint resolved = touchpoints.record(MODULE, NewTouchpoint.of("ticket-" + t.id + "-resolved-" + t.resolutions,
+                    t.liveCustomerId, RESOLVED, when, payload).onChannel(channel));
+            t.resolvedTouchpointId = resolved.touchpointId();
+            if (withinResolutionTarget) {
+                touchpoints.record(MODULE, NewTouchpoint.of("ticket-" + t.id + "-resolved-within-sla-" + t.resolutions, t.liveCustomerId,
+                        RESOLVED_WITHIN_SLA, when, payload(t)).onChannel(channel));
+            }
+            Optional<SurveyInvitation> csat = feedback.invite("csat", t.liveCustomerId, resolved.touchpointId(), MODULE);
+            Optional<SurveyInvitation> ces = feedback.invite("ces", t.liveCustomerId, resolved.touchpointId(), MODULE);
+            t.csatInvitationId = csat.map(SurveyInvitation::invitationId).orElse(null);
+            t.cesInvitationId = ces.map(SurveyInvitation::invitationId).orElse(null);
+            csat.ifPresent(i -> links.add(link(i)));
+            ces.ifPresent(i -> links.add(link(i)));
         }
         syncHold(t);
-
-        List<TicketView.FeedbackLink> links = new ArrayList<>();
-        Optional<SurveyInvitation> csat = feedback.invite("csat", t.customerId, resolved.touchpointId(), MODULE);
-        Optional<SurveyInvitation> ces = feedback.invite("ces", t.customerId, resolved.touchpointId(), MODULE);
-        t.csatInvitationId = csat.map(SurveyInvitation::invitationId).orElse(null);
-        t.cesInvitationId = ces.map(SurveyInvitation::invitationId).orElse(null);
-        csat.ifPresent(i -> links.add(link(i)));
-        ces.ifPresent(i -> links.add(link(i)));
         t.updatedAt = now;
         store.update(t);
         return TicketView.of(t, now, links);
@@ -261,7 +267,8 @@ public class Tickets {
     /** Holds customers of active high-priority tickets again (after the module was enabled). */
     void placeAllHolds() {
         for (Ticket t : store.holding()) {
-            holds.place(t.customerId, CustomerHolds.CAMPAIGNS, MODULE, t.id.toString(), t.holdReason());
+            customers.current(t.customerId)
+                    .ifPresent(live -> holds.place(live, CustomerHolds.CAMPAIGNS, MODULE, t.id.toString(), t.holdReason()));
         }
     }
 
@@ -284,24 +291,31 @@ public class Tickets {
     }
 
     private void breach(Ticket t, String target, Instant dueAt, Channel channel) {
+        if (t.liveCustomerId == null) {
+            return;
+        }
         Map<String, Object> payload = payload(t);
         payload.put("target", target);
         payload.put("dueAt", dueAt.toString());
-        touchpoints.record(MODULE, NewTouchpoint.of("ticket-" + t.id + "-breach-" + target, t.customerId, SLA_BREACHED, dueAt, payload)
+        touchpoints.record(MODULE, NewTouchpoint.of("ticket-" + t.id + "-breach-" + target, t.liveCustomerId, SLA_BREACHED, dueAt, payload)
                 .onChannel(channel));
     }
 
     /** Places or lifts the ticket's campaign hold so it matches the ticket: held exactly while active and high or urgent. */
     private void syncHold(Ticket t) {
-        if (t.holdsCampaigns()) {
-            holds.place(t.customerId, CustomerHolds.CAMPAIGNS, MODULE, t.id.toString(), t.holdReason());
+        if (t.holdsCampaigns() && t.liveCustomerId != null) {
+            holds.place(t.liveCustomerId, CustomerHolds.CAMPAIGNS, MODULE, t.id.toString(), t.holdReason());
         } else {
             holds.lift(CustomerHolds.CAMPAIGNS, MODULE, t.id.toString());
         }
     }
 
     private Ticket find(UUID id, boolean lock) {
-        return store.find(id, lock).orElseThrow(() -> ProblemException.notFound("ticket " + id));
+        Ticket t = store.find(id, lock).orElseThrow(() -> ProblemException.notFound("ticket " + id));
+        if (lock) {
+            t.liveCustomerId = customers.current(t.customerId).orElse(null);
+        }
+        return t;
     }
 
     private static void requireActive(Ticket t, String what) {
