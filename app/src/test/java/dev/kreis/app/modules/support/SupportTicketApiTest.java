@@ -262,13 +262,11 @@ class SupportTicketApiTest {
         assertEquals("/public/v1/responses/" + csatToken, resolved.getString("feedback[0].responsePath"));
         assertEquals(resolved.getString("csatInvitationId"), SupportApi.get(id).getString("csatInvitationId"));
 
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
-        long csatBefore = given().queryParam("from", today).queryParam("to", tomorrow).get("/api/v1/kpis/support.csat").then().statusCode(200)
-                .extract().jsonPath().getLong("sampleSize");
-        long cesBefore = given().queryParam("from", today).queryParam("to", tomorrow).get("/api/v1/kpis/support.ces").then().statusCode(200)
-                .extract().jsonPath().getLong("sampleSize");
-
+        // a period around now wide enough that the answers land in it even across midnight
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        JsonPath csatBefore = kpiToday("support.csat", today, tomorrow);
+        JsonPath cesBefore = kpiToday("support.ces", today, tomorrow);
         given().auth().none().contentType(ContentType.JSON).body(Map.of("score", 5)).post("/public/v1/responses/" + csatToken).then()
                 .statusCode(201);
         given().auth().none().contentType(ContentType.JSON).body(Map.of("score", 6)).post("/public/v1/responses/" + cesToken).then()
@@ -280,10 +278,27 @@ class SupportTicketApiTest {
                 + "&& it.payload.ticketId == '" + id + "' }.id");
         assertEquals(resolvedTouchpoint, answers.getString("items[0].payload.contextTouchpointId"));
         assertEquals("support", answers.getString("items[0].module"), "the answer is attributed to the module of its context");
-        given().queryParam("from", today).queryParam("to", tomorrow).get("/api/v1/kpis/support.csat").then().statusCode(200)
-                .body("sampleSize", equalTo((int) csatBefore + 1));
-        given().queryParam("from", today).queryParam("to", tomorrow).get("/api/v1/kpis/support.ces").then().statusCode(200)
-                .body("sampleSize", equalTo((int) cesBefore + 1));
+        // today's support CSAT and CES with the two answers, from today's values before them: CSAT is the share of 4 and 5
+        long n = csatBefore.getLong("sampleSize");
+        long good = n == 0 ? 0 : csatBefore.getObject("value", java.math.BigDecimal.class).multiply(java.math.BigDecimal.valueOf(n))
+                .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).longValueExact();
+        JsonPath csatAfter = kpiToday("support.csat", today, tomorrow);
+        assertEquals(n + 1, csatAfter.getLong("sampleSize"));
+        assertEquals(java.math.BigDecimal.valueOf((good + 1) * 100).divide(java.math.BigDecimal.valueOf(n + 1), 4, java.math.RoundingMode.HALF_UP),
+                csatAfter.getObject("value", java.math.BigDecimal.class));
+        long m = cesBefore.getLong("sampleSize");
+        long sum = m == 0 ? 0 : cesBefore.getObject("value", java.math.BigDecimal.class).multiply(java.math.BigDecimal.valueOf(m))
+                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        JsonPath cesAfter = kpiToday("support.ces", today, tomorrow);
+        assertEquals(m + 1, cesAfter.getLong("sampleSize"));
+        assertEquals(java.math.BigDecimal.valueOf(sum + 6).divide(java.math.BigDecimal.valueOf(m + 1), 4, java.math.RoundingMode.HALF_UP),
+                cesAfter.getObject("value", java.math.BigDecimal.class));
+    }
+
+    private static JsonPath kpiToday(String key, String from, String to) {
+        return given().config(io.restassured.RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                .queryParam("from", from).queryParam("to", to).get("/api/v1/kpis/" + key).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
