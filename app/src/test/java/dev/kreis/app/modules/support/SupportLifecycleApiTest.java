@@ -29,6 +29,23 @@ class SupportLifecycleApiTest {
     }
 
     @Test
+    void disablingHidesTheApiAndLiftsTheHoldsEnablingPlacesThemAgain() {
+        UUID customer = SupportApi.customer();
+        String ticket = SupportApi.open(customer, "high").getString("id");
+        assertEquals(List.of(ticket), SupportApi.supportHolds(customer));
+        try {
+            given().post("/api/v1/modules/support/disable").then().statusCode(200);
+            given().get(TICKETS + "/" + ticket).then().statusCode(404).contentType(SupportApi.PROBLEM_JSON);
+            assertEquals(List.of(), SupportApi.supportHolds(customer));
+            given().post("/api/v1/modules/support/enable").then().statusCode(200);
+            assertEquals(List.of(ticket), SupportApi.supportHolds(customer));
+            assertEquals("open", SupportApi.get(ticket).getString("status"));
+        } finally {
+            ModuleAdmin.ensureEnabled("support");
+        }
+    }
+
+    @Test
     void keepBringsEverythingBackAndPurgeRemovesTicketsTouchpointsAndHolds() {
         UUID customer = SupportApi.customer();
         JsonPath opened = SupportApi.open(customer, "urgent");
