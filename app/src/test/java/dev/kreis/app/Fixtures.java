@@ -18,7 +18,7 @@ import io.restassured.response.Response;
  * could collide (sources' external ids, e-mail addresses, phone numbers, names) carries a random part.
  */
 public final class Fixtures {
-    static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_JSON = "application/problem+json";
 
     private Fixtures() {
     }
@@ -33,50 +33,50 @@ public final class Fixtures {
     }
 
     /** A unique e-mail address. */
-    static String email() {
+    public static String email() {
         return "anna." + unique() + "@example.com";
     }
 
     /** A unique Berlin phone number as a German would write it, e.g. {@code 030 12345678}. */
-    static String berlinPhone() {
+    public static String berlinPhone() {
         return "030 " + (10_000_000 + ThreadLocalRandom.current().nextInt(90_000_000));
     }
 
-    static ProfileBody person(String source) {
+    public static ProfileBody person(String source) {
         return new ProfileBody("person", source);
     }
 
-    static ProfileBody organisation(String source) {
+    public static ProfileBody organisation(String source) {
         return new ProfileBody("organisation", source);
     }
 
-    static TouchpointBody touchpointFor(UUID customerId) {
+    public static TouchpointBody touchpointFor(UUID customerId) {
         TouchpointBody body = new TouchpointBody();
         body.json.put("customerId", customerId.toString());
         return body;
     }
 
-    static TouchpointBody touchpointForEmail(String email) {
+    public static TouchpointBody touchpointForEmail(String email) {
         TouchpointBody body = new TouchpointBody();
         body.json.put("customer", Map.of("identifiers", List.of(Map.of("type", "email", "value", email))));
         return body;
     }
 
-    static Response postJson(String path, Object body) {
+    public static Response postJson(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path);
     }
 
-    static Response postRaw(String path, String body) {
+    public static Response postRaw(String path, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path);
     }
 
     /** The golden record of a customer (following merges). */
-    static JsonPath customer(UUID id) {
+    public static JsonPath customer(UUID id) {
         return given().when().get("/api/v1/customers/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     /** The ids of a customer's whole timeline, newest first, read page by page. */
-    static List<String> timelineIds(UUID customerId) {
+    public static List<String> timelineIds(UUID customerId) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
@@ -93,15 +93,15 @@ public final class Fixtures {
     }
 
     /** Where a profile ended up. */
-    record Created(UUID customerId, UUID profileId) {
-        static Created of(Response response) {
+    public record Created(UUID customerId, UUID profileId) {
+        public static Created of(Response response) {
             JsonPath json = response.jsonPath();
             return new Created(UUID.fromString(json.getString("customerId")), UUID.fromString(json.getString("profileId")));
         }
     }
 
     /** A {@code POST /api/v1/profiles} body with a unique external id. */
-    static final class ProfileBody {
+    public static final class ProfileBody {
         private final Map<String, Object> json = new LinkedHashMap<>();
         private final Map<String, Object> attributes = new LinkedHashMap<>();
         private final List<Map<String, Object>> identifiers = new ArrayList<>();
@@ -112,38 +112,38 @@ public final class Fixtures {
             json.put("kind", kind);
         }
 
-        ProfileBody externalId(String externalId) {
+        public ProfileBody externalId(String externalId) {
             json.put("externalId", externalId);
             return this;
         }
 
-        ProfileBody kind(String kind) {
+        public ProfileBody kind(String kind) {
             json.put("kind", kind);
             return this;
         }
 
-        ProfileBody attribute(String name, Object value) {
+        public ProfileBody attribute(String name, Object value) {
             attributes.put(name, value);
             return this;
         }
 
-        ProfileBody name(String firstName, String lastName) {
+        public ProfileBody name(String firstName, String lastName) {
             return attribute("firstName", firstName).attribute("lastName", lastName);
         }
 
-        ProfileBody email(String value) {
+        public ProfileBody email(String value) {
             return identifier("email", value, null);
         }
 
-        ProfileBody phone(String value) {
+        public ProfileBody phone(String value) {
             return identifier("phone", value, null);
         }
 
-        ProfileBody external(String system, String value) {
+        public ProfileBody external(String system, String value) {
             return identifier("external", value, system);
         }
 
-        ProfileBody identifier(String type, String value, String system) {
+        public ProfileBody identifier(String type, String value, String system) {
             Map<String, Object> identifier = new LinkedHashMap<>();
             identifier.put("type", type);
             identifier.put("value", value);
@@ -154,17 +154,17 @@ public final class Fixtures {
             return this;
         }
 
-        ProfileBody observedAt(String time) {
+        public ProfileBody observedAt(String time) {
             json.put("observedAt", time);
             return this;
         }
 
-        ProfileBody organisationId(Object id) {
+        public ProfileBody organisationId(Object id) {
             json.put("organisationId", id.toString());
             return this;
         }
 
-        Map<String, Object> json() {
+        public Map<String, Object> json() {
             Map<String, Object> body = new LinkedHashMap<>(json);
             if (!attributes.isEmpty()) {
                 body.put("attributes", attributes);
@@ -175,18 +175,18 @@ public final class Fixtures {
             return body;
         }
 
-        Response post() {
+        public Response post() {
             return postJson("/api/v1/profiles", json());
         }
 
         /** Submits the profile expecting it to be new (201). */
-        Created create() {
+        public Created create() {
             return Created.of(post().then().statusCode(201).contentType(ContentType.JSON).extract().response());
         }
     }
 
     /** A {@code POST /api/v1/touchpoints} body: source {@code shop}, a unique external id, type {@code core.interaction}. */
-    static final class TouchpointBody {
+    public static final class TouchpointBody {
         private final Map<String, Object> json = new LinkedHashMap<>();
 
         private TouchpointBody() {
@@ -196,54 +196,54 @@ public final class Fixtures {
             json.put("occurredAt", "2025-03-01T10:00:00Z");
         }
 
-        TouchpointBody set(String field, Object value) {
+        public TouchpointBody set(String field, Object value) {
             json.put(field, value);
             return this;
         }
 
-        TouchpointBody without(String field) {
+        public TouchpointBody without(String field) {
             json.remove(field);
             return this;
         }
 
-        TouchpointBody source(String source) {
+        public TouchpointBody source(String source) {
             return set("source", source);
         }
 
-        TouchpointBody externalId(String externalId) {
+        public TouchpointBody externalId(String externalId) {
             return set("externalId", externalId);
         }
 
-        TouchpointBody type(String type) {
+        public TouchpointBody type(String type) {
             return set("type", type);
         }
 
-        TouchpointBody occurredAt(String time) {
+        public TouchpointBody occurredAt(String time) {
             return set("occurredAt", time);
         }
 
-        TouchpointBody channel(String channel) {
+        public TouchpointBody channel(String channel) {
             return set("channel", channel);
         }
 
-        TouchpointBody phase(String phase) {
+        public TouchpointBody phase(String phase) {
             return set("phase", phase);
         }
 
-        TouchpointBody score(Object score) {
+        public TouchpointBody score(Object score) {
             return set("score", score);
         }
 
-        Map<String, Object> json() {
+        public Map<String, Object> json() {
             return new LinkedHashMap<>(json);
         }
 
-        Response post() {
+        public Response post() {
             return postJson("/api/v1/touchpoints", json);
         }
 
         /** Ingests the touchpoint expecting it to be accepted; answers its id. */
-        String ingest() {
+        public String ingest() {
             return post().then().statusCode(201).extract().jsonPath().getString("touchpointId");
         }
     }

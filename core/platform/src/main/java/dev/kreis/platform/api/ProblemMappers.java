@@ -26,6 +26,21 @@ public class ProblemMappers {
         return respond(e.toProblem());
     }
 
+    /** A module's problem (SPI {@link dev.kreis.spi.api.ProblemException}), answered like the platform's own. */
+    @ServerExceptionMapper
+    public Response module(dev.kreis.spi.api.ProblemException e) {
+        String slug = switch (e.status()) {
+            case 400 -> "malformed-request";
+            case 404 -> "not-found";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 422 -> "invalid-input";
+            default -> "client-error";
+        };
+        return respond(Problem.of(e.status(), slug, e.title(), e.getMessage(),
+                e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList()));
+    }
+
     @ServerExceptionMapper
     public Response tooManyRequests(TooManyRequestsProblem e) {
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds())

@@ -77,6 +77,9 @@ public class SurveyResponses {
             throw new IllegalStateException("survey answer " + invitation.id() + " was not stored: " + item.status());
         }
         repository.linkResponse(invitation.id(), item.touchpointId());
+        if (invitation.contextTouchpointId() != null) {
+            repository.attributeToContextModule(item.touchpointId(), invitation.contextTouchpointId());
+        }
         return item.touchpointId();
     }
 

@@ -21,17 +21,53 @@ import jakarta.enterprise.inject.Instance;
 @Startup
 @ApplicationScoped
 public class KpiRegistry {
-    private final Map<String, RegisteredKpi> kpis;
+    private volatile Map<String, RegisteredKpi> kpis;
+    private final dev.kreis.platform.module.ModuleStates modules;
 
-    KpiRegistry(@Any Instance<KpiProvider> providers) {
+    KpiRegistry(@Any Instance<KpiProvider> providers, dev.kreis.platform.module.ModuleStates modules) {
         List<KpiProvider> all = new ArrayList<>();
         providers.forEach(all::add);
         all.sort(java.util.Comparator.comparing(provider -> provider instanceof CoreKpiProvider ? "" : providerName(provider)));
         this.kpis = index(all);
+        this.modules = modules;
     }
 
-    /** A KPI, its computation and the provider that contributed it. */
-    public record RegisteredKpi(KpiDefinition definition, KpiComputation computation, String provider) {
+    /**
+     * Adds (or replaces) the KPIs of a module. They are listed and computed only while the module is enabled.
+     *
+     * @throws IllegalStateException if a key belongs to the core or another module
+     */
+    public synchronized void registerModule(String moduleId, Map<KpiDefinition, KpiComputation> moduleKpis) {
+        Map<String, RegisteredKpi> next = new LinkedHashMap<>();
+        kpis.forEach((key, kpi) -> {
+            if (!moduleId.equals(kpi.module())) {
+                next.put(key, kpi);
+            }
+        });
+        moduleKpis.forEach((definition, computation) -> {
+            RegisteredKpi earlier = next.get(definition.key());
+            if (earlier != null) {
+                throw new IllegalStateException("KPI key '" + definition.key() + "' of module " + moduleId + " is already contributed by "
+                        + (earlier.module() == null ? earlier.provider() : "module " + earlier.module()));
+            }
+            next.put(definition.key(), new RegisteredKpi(definition, java.util.Objects.requireNonNull(computation, definition.key()),
+                    "module " + moduleId, moduleId));
+        });
+        kpis = java.util.Collections.unmodifiableMap(next);
+    }
+
+    /** Who contributes the KPI: a module id, or {@code core} for the platform and other providers. */
+    public Optional<String> owner(String key) {
+        RegisteredKpi kpi = kpis.get(key);
+        return kpi == null ? Optional.empty() : Optional.of(kpi.module() == null ? "core" : kpi.module());
+    }
+
+    /** A KPI, its computation, the provider that contributed it and, for a module's KPI, the module. */
+    public record RegisteredKpi(KpiDefinition definition, KpiComputation computation, String provider, String module) {
+
+        public RegisteredKpi(KpiDefinition definition, KpiComputation computation, String provider) {
+            this(definition, computation, provider, null);
+        }
 
         /** Whether the platform itself computes this KPI from its rollups. */
         public boolean core() {
@@ -64,14 +100,18 @@ public class KpiRegistry {
         return java.util.Collections.unmodifiableMap(kpis);
     }
 
-    /** Every KPI, core KPIs first. */
+    /** Every KPI served now, core KPIs first; KPIs of modules that are not enabled are left out. */
     public List<RegisteredKpi> all() {
-        return List.copyOf(kpis.values());
+        return kpis.values().stream().filter(this::served).toList();
     }
 
-    /** The KPI with this key. */
+    /** The KPI with this key, unless it belongs to a module that is not enabled. */
     public Optional<RegisteredKpi> find(String key) {
-        return Optional.ofNullable(kpis.get(key));
+        return Optional.ofNullable(kpis.get(key)).filter(this::served);
+    }
+
+    private boolean served(RegisteredKpi kpi) {
+        return kpi.module() == null || modules.permits(kpi.module());
     }
 
     private static String providerName(KpiProvider provider) {

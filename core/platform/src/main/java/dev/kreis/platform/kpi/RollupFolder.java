@@ -105,6 +105,23 @@ public class RollupFolder {
         }
     }
 
+    /**
+     * Refolds the given UTC days now, whatever their state: after touchpoints were deleted (a module's data
+     * purged), whose days the received-at watermark does not point to.
+     */
+    public void refold(java.util.Collection<Integer> days) {
+        List<Integer> pending = days.stream().distinct().sorted().toList();
+        int chunk = Math.max(1, config.foldDaysPerTransaction());
+        for (int from = 0; from < pending.size(); from += chunk) {
+            List<Integer> batch = pending.subList(from, Math.min(pending.size(), from + chunk));
+            QuarkusTransaction.requiringNew().run(() -> {
+                rollups.lock();
+                batch.forEach(rollups::refold);
+                rollups.bumpGeneration();
+            });
+        }
+    }
+
     /** The version cached KPI answers are valid for: the fold generation and the latest merge or split. */
     public KpiResultCache.Version version() {
         return new KpiResultCache.Version(rollups.state().generation(), rollups.latestIdentityChange());

@@ -71,6 +71,10 @@ public enum Capability {
     /** API tokens for machines and scripts. */
     TOKENS("tokens",
             EnumSet.of(ADMIN),
+            EnumSet.of(ADMIN)),
+    /** The module registry: installing, enabling, configuring and uninstalling modules, uploading declarative ones. */
+    MODULES("modules",
+            EnumSet.of(ADMIN),
             EnumSet.of(ADMIN));
 
     private final String key;

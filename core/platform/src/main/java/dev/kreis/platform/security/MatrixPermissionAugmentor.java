@@ -18,15 +18,24 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class MatrixPermissionAugmentor implements SecurityIdentityAugmentor {
+    private final jakarta.enterprise.inject.Instance<dev.kreis.platform.module.ModuleRegistry> modules;
+
+    MatrixPermissionAugmentor(jakarta.enterprise.inject.Instance<dev.kreis.platform.module.ModuleRegistry> modules) {
+        this.modules = modules;
+    }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addPermissionsAsString(Capability.permissionsOf(rolesOf(identity)))
-                .build());
+        // The modules' permissions depend on their states, which may need a database read: not on the event loop.
+        return context.runBlocking(() -> {
+            Set<Role> roles = rolesOf(identity);
+            Set<String> granted = new java.util.TreeSet<>(Capability.permissionsOf(roles));
+            granted.addAll(modules.get().permissionsOf(roles.stream().map(Role::key).toList()));
+            return QuarkusSecurityIdentity.builder(identity).addPermissionsAsString(granted).build();
+        });
     }
 
     /** The Kreis roles among an identity's roles; other role names (e.g. Keycloak defaults) are ignored. */

@@ -33,4 +33,6 @@ public final class Permissions {
 
     private Permissions() {
     }
+    public static final String MODULES_READ = "modules:read";
+    public static final String MODULES_WRITE = "modules:write";
 }

@@ -27,6 +27,11 @@ public class Database {
         return kind;
     }
 
+    /** The pooled, transaction-aware data source itself (for Flyway and modules). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
     }

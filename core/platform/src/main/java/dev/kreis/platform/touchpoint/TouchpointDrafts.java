@@ -42,8 +42,11 @@ public class TouchpointDrafts {
     private final IdentifierNormaliser normaliser;
     private final TouchpointConfig config;
     private final Clock clock;
+    private final dev.kreis.platform.module.ModuleStates modules;
 
-    TouchpointDrafts(TouchpointTypeRegistry types, IdentifierNormaliser normaliser, TouchpointConfig config, Clock clock) {
+    TouchpointDrafts(TouchpointTypeRegistry types, IdentifierNormaliser normaliser, TouchpointConfig config, Clock clock,
+            dev.kreis.platform.module.ModuleStates modules) {
+        this.modules = modules;
         this.types = types;
         this.normaliser = normaliser;
         this.config = config;
@@ -82,6 +85,10 @@ public class TouchpointDrafts {
             type = types.find(typeKey).orElse(null);
             if (type == null) {
                 errors.add(new FieldError("type", "unknown touchpoint type '" + typeKey + "'"));
+            } else if (!modules.permits(type.owner())) {
+                errors.add(new FieldError("type", "touchpoint type '" + typeKey + "' belongs to module '" + type.owner()
+                        + "', which is not installed and enabled"));
+                type = null;
             }
         }
         Channel channel = wire(item, "channel", Channel::fromWire, "web, email, phone, chat, store, social, app, sms, event, other", errors)

@@ -49,6 +49,28 @@ public class TouchpointTypeRegistry {
         QuarkusTransaction.requiringNew().run(() -> types.values().forEach(this::store));
     }
 
+    /**
+     * Adds the types of a module (at start-up for bundled modules, on upload for declarative ones) and
+     * stores them, so reports can join on them. A key another owner registered is refused.
+     *
+     * @throws IllegalStateException if a key belongs to another owner
+     */
+    public void register(List<TouchpointTypeDefinition> moduleTypes) {
+        for (TouchpointTypeDefinition type : moduleTypes) {
+            TouchpointTypeDefinition earlier = types.get(type.key());
+            if (earlier != null && !earlier.owner().equals(type.owner())) {
+                throw new IllegalStateException("Touchpoint type " + type.key() + " is registered by both " + earlier.owner() + " and " + type.owner());
+            }
+        }
+        moduleTypes.forEach(type -> types.put(type.key(), type));
+        QuarkusTransaction.joiningExisting().run(() -> moduleTypes.forEach(this::store));
+    }
+
+    /** Forgets types a declarative module no longer declares (their stored row stays for reports on old touchpoints). */
+    public void unregister(Collection<String> keys) {
+        keys.forEach(types::remove);
+    }
+
     public Optional<TouchpointTypeDefinition> find(String key) {
         return key == null ? Optional.empty() : Optional.ofNullable(types.get(key));
     }

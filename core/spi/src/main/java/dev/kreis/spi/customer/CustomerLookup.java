@@ -11,7 +11,10 @@ import java.util.UUID;
  * <p><b>Merges.</b> Customers are merged and split by identity resolution; a module that stored a
  * customer id earlier passes it to {@link #current(UUID)} to learn the id the customer has now.
  *
- * <p><b>Transactions.</b> Calls join the caller's transaction if there is one.
+ * <p><b>Transactions.</b> Reads join the caller's transaction if there is one. {@link #submit} commits in
+ * a transaction of its own (identity resolution takes database locks that must not wait for the
+ * caller); submitting the same (source, external id) again is idempotent, so a caller that fails
+ * afterwards can simply retry.
  *
  * <p><b>Thread-safety:</b> safe for concurrent use. Stability: stable.
  */

@@ -39,8 +39,11 @@ public class CustomerResource {
     private final CustomerMerging merging;
     private final IdentityEventRepository events;
     private final SecurityIdentity identity;
+    private final dev.kreis.platform.customer.Holds holds;
 
-    CustomerResource(CustomerDirectory directory, CustomerMerging merging, IdentityEventRepository events, SecurityIdentity identity) {
+    CustomerResource(CustomerDirectory directory, CustomerMerging merging, IdentityEventRepository events, SecurityIdentity identity,
+            dev.kreis.platform.customer.Holds holds) {
+        this.holds = holds;
         this.directory = directory;
         this.merging = merging;
         this.events = events;
@@ -62,6 +65,17 @@ public class CustomerResource {
             description = "An id that was merged into another customer answers with the surviving customer.")
     public CustomerView get(@PathParam("id") String id) {
         return directory.view(Ids.parse("id", id));
+    }
+
+    /** The holds departments placed on contacting the customer (e.g. kept out of campaigns during a high-priority ticket). */
+    @GET
+    @Path("/{id}/holds")
+    @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
+    @Operation(summary = "Holds on contacting this customer: scope, the module that placed it, its reason and since when",
+            description = "Holds placed on customers merged into this one are included.")
+    public List<dev.kreis.spi.customer.Hold> holds(@PathParam("id") String id) {
+        UUID customerId = directory.require(Ids.parse("id", id)).id();
+        return holds.of(customerId);
     }
 
     /** Body of a merge: the customers to merge into the one in the path. */

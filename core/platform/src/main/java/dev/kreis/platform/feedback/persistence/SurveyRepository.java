@@ -79,6 +79,21 @@ public class SurveyRepository {
                 now, invitationId, now) == 1;
     }
 
+    /**
+     * Gives an answer the module of the touchpoint it is about (a CSAT answer about a support ticket counts for
+     * support's CSAT); answers about the core's own touchpoints keep the core.
+     */
+    public void attributeToContextModule(UUID answerId, UUID contextTouchpointId) {
+        jdbc.update("update touchpoint set module = (select c.module from touchpoint c where c.id = ?) where id = ?"
+                + " and exists (select 1 from touchpoint c where c.id = ? and c.module <> 'core')", contextTouchpointId, answerId, contextTouchpointId);
+    }
+
+    /** The newest survey of a kind that is not deleted. */
+    public Optional<SurveyRow> newestOfKind(String kind) {
+        return jdbc.queryOne("select " + SURVEY + " from survey where deleted_at is null and kind = ? order by created_at desc, id desc limit 1",
+                SurveyRepository::survey, kind);
+    }
+
     public void linkResponse(UUID invitationId, UUID touchpointId) {
         jdbc.update("update survey_invitation set response_touchpoint_id = ? where id = ?", touchpointId, invitationId);
     }

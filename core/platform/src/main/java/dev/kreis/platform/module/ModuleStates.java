@@ -1,0 +1,74 @@
+package dev.kreis.platform.module;
+
+import dev.kreis.platform.module.persistence.ModuleRepository;
+import dev.kreis.spi.module.ModuleState;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which module ids exist and whether each is enabled, answered from memory: the hot paths (every
+ * ingested touchpoint, every module API request, every KPI list) ask here. The copy is read again from
+ * {@code module_installation} when older than {@code kreis.modules.state-refresh}, so a change made on
+ * another node shows within that time; a change made on this node shows at once.
+ */
+@ApplicationScoped
+public class ModuleStates {
+    private final ModuleRepository repository;
+    private final long refreshNanos;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, String> states = Map.of();
+    private volatile long loadedAt = Long.MIN_VALUE;
+
+    ModuleStates(ModuleRepository repository, ModuleConfig config) {
+        this.repository = repository;
+        this.refreshNanos = config.stateRefresh().toNanos();
+    }
+
+    /** Makes an id known as a module's (its types, KPIs and API path are then gated). */
+    void declare(String moduleId) {
+        known.add(moduleId);
+    }
+
+    /** Whether {@code id} is a module's id (bundled or uploaded), whatever its state. */
+    public boolean isModule(String id) {
+        return id != null && known.contains(id);
+    }
+
+    /** The module's state; {@link ModuleState#AVAILABLE} when it has never been installed. */
+    public ModuleState state(String moduleId) {
+        String state = current().get(moduleId);
+        return state == null ? ModuleState.AVAILABLE : ModuleState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether {@code id} is not a module's at all, or a module that is enabled: what gating asks. */
+    public boolean permits(String id) {
+        return !isModule(id) || state(id) == ModuleState.ENABLED;
+    }
+
+    /** The known module ids. */
+    public Set<String> known() {
+        return Set.copyOf(known);
+    }
+
+    /** Forgets the copy; the next question reads the table again. Called after every lifecycle change. */
+    void invalidate() {
+        loadedAt = Long.MIN_VALUE;
+    }
+
+    Optional<String> raw(String moduleId) {
+        return Optional.ofNullable(current().get(moduleId));
+    }
+
+    private Map<String, String> current() {
+        long now = System.nanoTime();
+        if (loadedAt == Long.MIN_VALUE || now - loadedAt > refreshNanos) {
+            states = Map.copyOf(repository.states());
+            loadedAt = now;
+        }
+        return states;
+    }
+}

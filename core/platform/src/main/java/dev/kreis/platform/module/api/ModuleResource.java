@@ -1,0 +1,149 @@
+package dev.kreis.platform.module.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.module.ModuleRegistry;
+import dev.kreis.platform.module.RegisteredModule;
+import dev.kreis.platform.module.persistence.InstallationRow;
+import dev.kreis.platform.security.Permissions;
+import dev.kreis.spi.module.DataPolicy;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.semver4j.Semver;
+
+import java.util.List;
+import java.util.Map;
+
+/** The module registry for admins: list, install, enable, disable, configure, uninstall, upload declarative modules. */
+@Path("/api/v1/modules")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Modules")
+public class ModuleResource {
+    private final ModuleRegistry registry;
+    private final SecurityIdentity caller;
+
+    ModuleResource(ModuleRegistry registry, SecurityIdentity caller) {
+        this.registry = registry;
+        this.caller = caller;
+    }
+
+    /** The list answer: every module, available and installed. */
+    public record ModuleList(List<ModuleView> items, String coreVersion) {
+    }
+
+    @GET
+    @PermissionsAllowed(Permissions.MODULES_READ)
+    @Operation(summary = "Every module of this installation, available and installed, with state, versions and contributions (admin)")
+    public ModuleList list() {
+        return new ModuleList(registry.all().stream().map(this::view).toList(), registry.coreVersion());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermissionsAllowed(Permissions.MODULES_READ)
+    @Operation(summary = "One module (admin)")
+    public ModuleView get(@PathParam("id") String id) {
+        return view(registry.require(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.MODULES_WRITE)
+    @Operation(summary = "Upload a declarative module (admin): touchpoint types, custom attributes and KPIs from a JSON descriptor",
+            description = "No code and no restart. The module is then available; install it like any other. Uploading a higher version of an"
+                    + " installed declarative module upgrades it. docs/modules.md describes the descriptor.")
+    public Response upload(JsonNode body) {
+        RegisteredModule module = registry.upload(body, actor());
+        return Response.status(201).entity(view(module)).build();
+    }
+
+    @POST
+    @Path("/{id}/install")
+    @PermissionsAllowed(Permissions.MODULES_WRITE)
+    @Operation(summary = "Install (and enable) a module, or upgrade it to the version offered (admin)",
+            description = "Runs the module's migrations; refuses with 409 a module whose coreVersions this core does not satisfy.")
+    public ModuleView install(@PathParam("id") String id) {
+        registry.install(id, actor());
+        return view(registry.require(id));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @PermissionsAllowed(Permissions.MODULES_WRITE)
+    @Operation(summary = "Enable an installed, disabled module (admin)")
+    public ModuleView enable(@PathParam("id") String id) {
+        registry.enable(id, actor());
+        return view(registry.require(id));
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @PermissionsAllowed(Permissions.MODULES_WRITE)
+    @Operation(summary = "Disable a module (admin): its API answers 404, its touchpoint types are refused, its KPIs hidden; its data stays")
+    public ModuleView disable(@PathParam("id") String id) {
+        registry.disable(id, actor());
+        return view(registry.require(id));
+    }
+
+    @PUT
+    @Path("/{id}/config")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.MODULES_WRITE)
+    @Operation(summary = "Set a module's settings (admin), validated against its configuration schema; unset keys take their defaults")
+    public ModuleView configure(@PathParam("id") String id, JsonNode body) {
+        registry.require(id);
+        registry.configure(id, body, actor());
+        return view(registry.require(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @PermissionsAllowed(Permissions.MODULES_WRITE)
+    @Operation(summary = "Uninstall a module (admin): data=keep leaves its data for a later install, data=purge deletes its rows and touchpoints")
+    public ModuleView uninstall(@PathParam("id") String id, @QueryParam("data") String data) {
+        registry.require(id);
+        DataPolicy policy;
+        if (data == null || data.isBlank()) {
+            throw new InvalidInputException("data", "is required: keep (leave the module's data for a later install) or purge (delete it)");
+        } else if (data.equals("keep")) {
+            policy = DataPolicy.KEEP;
+        } else if (data.equals("purge")) {
+            policy = DataPolicy.PURGE;
+        } else {
+            throw new InvalidInputException("data", "must be keep or purge");
+        }
+        registry.uninstall(id, policy, actor());
+        return view(registry.require(id));
+    }
+
+    private ModuleView view(RegisteredModule module) {
+        String id = module.id();
+        InstallationRow row = registry.installation(id).orElse(null);
+        String state = registry.state(id).wire();
+        int order = row == null || row.installedVersion() == null ? 0
+                : Semver.parse(module.descriptor().version()).compareTo(Semver.parse(row.installedVersion()));
+        return ModuleView.of(module, state, row, registry.compatible(module.descriptor()), registry.settings(id),
+                registry.contributions(id), order);
+    }
+
+    private String actor() {
+        return caller.getPrincipal().getName();
+    }
+
+    static Map<String, String> none() {
+        return Map.of();
+    }
+}

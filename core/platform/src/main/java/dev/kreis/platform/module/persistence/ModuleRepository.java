@@ -1,0 +1,105 @@
+package dev.kreis.platform.module.persistence;
+
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** {@code module_installation} and {@code module_contribution}. */
+@ApplicationScoped
+public class ModuleRepository {
+    private static final String COLUMNS = "module_id, state, installed_version, origin, descriptor, config, installed_at, updated_at, updated_by";
+    private final Jdbc jdbc;
+
+    ModuleRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<InstallationRow> all() {
+        return jdbc.query("select " + COLUMNS + " from module_installation order by module_id", ModuleRepository::row);
+    }
+
+    /** Every module's state, by id. */
+    public Map<String, String> states() {
+        Map<String, String> states = new TreeMap<>();
+        jdbc.query("select module_id, state from module_installation", row -> states.put(row.getString("module_id"), row.getString("state")));
+        return states;
+    }
+
+    public Optional<InstallationRow> find(String moduleId) {
+        return jdbc.queryOne("select " + COLUMNS + " from module_installation where module_id = ?", ModuleRepository::row, moduleId);
+    }
+
+    /** The row, locked until the transaction ends, so lifecycle actions on one module run one at a time. */
+    public Optional<InstallationRow> lock(String moduleId) {
+        return jdbc.queryOne("select " + COLUMNS + " from module_installation where module_id = ? for update", ModuleRepository::row, moduleId);
+    }
+
+    /** Inserts the row if it is missing (a bundled module's first action); answers whether it inserted. */
+    public boolean insertIfAbsent(InstallationRow row) {
+        if (find(row.moduleId()).isPresent()) {
+            return false;
+        }
+        jdbc.update("insert into module_installation (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.moduleId(), row.state(),
+                row.installedVersion(), row.origin(), row.descriptor(), row.config(), row.installedAt(), row.updatedAt(), row.updatedBy());
+        return true;
+    }
+
+    public void update(InstallationRow row) {
+        jdbc.update("update module_installation set state = ?, installed_version = ?, descriptor = ?, config = ?, installed_at = ?,"
+                + " updated_at = ?, updated_by = ? where module_id = ?", row.state(), row.installedVersion(), row.descriptor(), row.config(),
+                row.installedAt(), row.updatedAt(), row.updatedBy(), row.moduleId());
+    }
+
+    public int countDeclarative() {
+        return jdbc.queryOne("select count(*) as n from module_installation where origin = 'declarative'", r -> r.getInt("n")).orElse(0);
+    }
+
+    /** Records what the module contributes, replacing what it contributed before. */
+    public void replaceContributions(String moduleId, Map<String, Collection<String>> byKind) {
+        jdbc.update("delete from module_contribution where module_id = ?", moduleId);
+        List<Object[]> rows = new ArrayList<>();
+        byKind.forEach((kind, keys) -> keys.forEach(key -> rows.add(new Object[] { kind, key, moduleId })));
+        if (!rows.isEmpty()) {
+            jdbc.batch("insert into module_contribution (kind, item_key, module_id) values (?, ?, ?)", rows);
+        }
+    }
+
+    /** What the module contributes, by kind. */
+    public Map<String, List<String>> contributions(String moduleId) {
+        Map<String, List<String>> byKind = new TreeMap<>();
+        jdbc.query("select kind, item_key from module_contribution where module_id = ? order by kind, item_key",
+                row -> byKind.computeIfAbsent(row.getString("kind"), k -> new ArrayList<>()).add(row.getString("item_key")), moduleId);
+        return byKind;
+    }
+
+    /** Which module, if any, has contributed this item. */
+    public Optional<String> contributor(String kind, String key) {
+        return jdbc.queryOne("select module_id from module_contribution where kind = ? and item_key = ?", r -> r.getString("module_id"), kind, key);
+    }
+
+    public void removeContributions(String moduleId) {
+        jdbc.update("delete from module_contribution where module_id = ?", moduleId);
+    }
+
+    /** Deletes the touchpoints the module fed and those of its own types; answers the UTC days they were on. */
+    public List<Integer> purgeTouchpoints(String moduleId) {
+        List<Integer> days = jdbc.query("select distinct occurred_at from touchpoint where source = ? or (module = ? and type like ?)",
+                row -> (int) Jdbc.time(row, "occurred_at").toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay(),
+                moduleId, moduleId, moduleId + ".%").stream().distinct().toList();
+        jdbc.update("delete from touchpoint where source = ? or (module = ? and type like ?)", moduleId, moduleId, moduleId + ".%");
+        return days;
+    }
+
+    private static InstallationRow row(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new InstallationRow(row.getString("module_id"), row.getString("state"), row.getString("installed_version"), row.getString("origin"),
+                row.getString("descriptor"), row.getString("config"), Jdbc.time(row, "installed_at"), Jdbc.time(row, "updated_at"),
+                row.getString("updated_by"));
+    }
+
+}

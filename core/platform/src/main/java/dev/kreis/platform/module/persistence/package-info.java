@@ -1,0 +1,2 @@
+/** Storage of module installations, contributions and customer holds (plain JDBC). */
+package dev.kreis.platform.module.persistence;
