@@ -119,7 +119,13 @@ class CampaignApiTest {
         backwards.put("startsOn", "2025-03-02");
         backwards.put("endsOn", "2025-03-01");
         post(CAMPAIGNS, backwards).then().statusCode(422).body("errors.field", contains("endsOn"));
-        post(CAMPAIGNS, campaignBody("email", Map.of("type", "segment", "filter", Map.of("noSuchAttribute" + Fixtures.unique(), "x"))))
+        Map<String, Object> elevenConditions = new LinkedHashMap<>();
+        for (int i = 0; i < 11; i++) {
+            elevenConditions.put("attribute" + i, "x");
+        }
+        post(CAMPAIGNS, campaignBody("email", Map.of("type", "segment", "filter", elevenConditions)))
+                .then().statusCode(422).body("errors.field", contains("audience.filter"));
+        post(CAMPAIGNS, campaignBody("email", Map.of("type", "segment", "filter", Map.of("not an attribute!", "x"))))
                 .then().statusCode(422).body("errors.field", contains("audience.filter"));
         post(CAMPAIGNS, campaignBody("email", Map.of("type", "segment"))).then().statusCode(422).body("errors.field", contains("audience.filter"));
         List<String> tooMany = new ArrayList<>();

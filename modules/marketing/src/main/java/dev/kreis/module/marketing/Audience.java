@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Who a campaign is for: a static list of customer ids, or a segment filter on golden attributes. */
 sealed interface Audience {
     int MAX_LIST = 10_000;
-    int MAX_FILTER_KEYS = 20;
+    int MAX_FILTER_KEYS = 10;
     Pattern ATTRIBUTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,63}");
 
     /** The wire form, as the API answers it. */
