@@ -230,8 +230,12 @@ public class MarketingStore {
     /** The e-mail events already stored under these external ids, by external id. */
     Map<String, EmailEvent> emailEventsByExternalId(Collection<String> externalIds) {
         Map<String, EmailEvent> out = new HashMap<>();
-        for (String externalId : new HashSet<>(externalIds)) {
-            query(EMAIL_SELECT + " where external_id = ?", MarketingStore::emailEvent, externalId).forEach(e -> out.put(e.externalId(), e));
+        List<String> distinct = new ArrayList<>(new HashSet<>(externalIds));
+        for (int from = 0; from < distinct.size(); from += 100) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 100));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            query(EMAIL_SELECT + " where external_id in (" + marks + ")", MarketingStore::emailEvent, chunk.toArray())
+                    .forEach(e -> out.put(e.externalId(), e));
         }
         return out;
     }
