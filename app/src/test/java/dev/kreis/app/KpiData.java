@@ -25,19 +25,19 @@ import io.restassured.specification.RequestSpecification;
  * so every test works inside its own quarter of the twentieth century that no other test wrote into
  * ({@link #freshWindow()}), and builds touchpoints with unique external ids through the batch API.
  */
-final class KpiData {
-    static final String SOURCE = "kpi-test";
+public final class KpiData {
+    public static final String SOURCE = "kpi-test";
 
     private KpiData() {
     }
 
     /** A request that reads JSON numbers as BigDecimal, so KPI values compare exactly. */
-    static RequestSpecification exact() {
+    public static RequestSpecification exact() {
         return given().config(RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)));
     }
 
     /** The first day of a quarter (between 1900 and 1999) in which nothing happened yet, and nobody paid at its start. */
-    static LocalDate freshWindow() {
+    public static LocalDate freshWindow() {
         for (int attempt = 0; attempt < 50; attempt++) {
             LocalDate start = LocalDate.of(1900 + ThreadLocalRandom.current().nextInt(100), 1 + 3 * ThreadLocalRandom.current().nextInt(4), 1);
             LocalDate end = start.plusMonths(3);
@@ -53,22 +53,22 @@ final class KpiData {
     }
 
     /** Midnight UTC of {@code day} plus {@code minutes}. */
-    static String at(LocalDate day, int minutes) {
+    public static String at(LocalDate day, int minutes) {
         return OffsetDateTime.of(day.atStartOfDay(), ZoneOffset.UTC).plusMinutes(minutes).toString();
     }
 
     /** A new customer (a person unless {@code kind} says otherwise) with one profile from the test source. */
-    static UUID customer(String kind) {
+    public static UUID customer(String kind) {
         return Fixtures.Created.of(("organisation".equals(kind) ? Fixtures.organisation(SOURCE) : Fixtures.person(SOURCE)).email(Fixtures.email()).post().then().statusCode(201)
                 .extract().response()).customerId();
     }
 
-    static UUID customer() {
+    public static UUID customer() {
         return customer("person");
     }
 
     /** A touchpoint of {@code type} for a customer at an instant. */
-    static Map<String, Object> touchpoint(UUID customerId, String type, String occurredAt) {
+    public static Map<String, Object> touchpoint(UUID customerId, String type, String occurredAt) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("source", SOURCE);
         item.put("externalId", "kpi-" + UUID.randomUUID());
@@ -78,20 +78,20 @@ final class KpiData {
         return item;
     }
 
-    static Map<String, Object> scored(UUID customerId, String type, int score, String occurredAt) {
+    public static Map<String, Object> scored(UUID customerId, String type, int score, String occurredAt) {
         Map<String, Object> item = touchpoint(customerId, type, occurredAt);
         item.put("score", score);
         return item;
     }
 
-    static Map<String, Object> revenue(UUID customerId, String type, BigDecimal amount, String occurredAt) {
+    public static Map<String, Object> revenue(UUID customerId, String type, BigDecimal amount, String occurredAt) {
         Map<String, Object> item = touchpoint(customerId, type, occurredAt);
         item.put("amount", amount);
         item.put("currency", "EUR");
         return item;
     }
 
-    static Map<String, Object> interaction(UUID customerId, String phase, String initiator, String occurredAt) {
+    public static Map<String, Object> interaction(UUID customerId, String phase, String initiator, String occurredAt) {
         Map<String, Object> item = touchpoint(customerId, "core.interaction", occurredAt);
         item.put("phase", phase);
         item.put("initiator", initiator);
@@ -102,7 +102,7 @@ final class KpiData {
      * Cancellations, on {@code day}, of the subscriptions of {@code customers}: a test that leaves
      * customers paying would put them into the cohort of every later quarter.
      */
-    static List<Map<String, Object>> cancellations(List<UUID> customers, LocalDate day) {
+    public static List<Map<String, Object>> cancellations(List<UUID> customers, LocalDate day) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (UUID customer : customers) {
             items.add(revenue(customer, "revenue.subscription_cancelled", BigDecimal.ZERO, at(day, 0)));
@@ -111,7 +111,7 @@ final class KpiData {
     }
 
     /** Ingests the items in batches, expecting every one to be accepted. */
-    static void ingest(List<Map<String, Object>> items) {
+    public static void ingest(List<Map<String, Object>> items) {
         for (int from = 0; from < items.size(); from += 1000) {
             List<Map<String, Object>> chunk = new ArrayList<>(items.subList(from, Math.min(items.size(), from + 1000)));
             JsonPath result = Fixtures.postJson("/api/v1/touchpoints/batch", Map.of("items", chunk)).then().statusCode(200)
@@ -121,7 +121,7 @@ final class KpiData {
     }
 
     /** The KPI's JSON for [from, to), with extra query parameters as name, value pairs. */
-    static JsonPath kpi(String key, LocalDate from, LocalDate to, String... params) {
+    public static JsonPath kpi(String key, LocalDate from, LocalDate to, String... params) {
         RequestSpecification request = exact().queryParam("from", from.toString()).queryParam("to", to.toString());
         for (int i = 0; i + 1 < params.length; i += 2) {
             request.queryParam(params[i], params[i + 1]);
@@ -130,12 +130,12 @@ final class KpiData {
     }
 
     /** The KPI's value, null when there is no data. */
-    static BigDecimal value(String key, LocalDate from, LocalDate to, String... params) {
+    public static BigDecimal value(String key, LocalDate from, LocalDate to, String... params) {
         return kpi(key, from, to, params).getObject("value", BigDecimal.class);
     }
 
     /** {@code expected} as a KPI value: four decimal places. */
-    static BigDecimal four(String expected) {
+    public static BigDecimal four(String expected) {
         return new BigDecimal(expected).setScale(4);
     }
 }

@@ -108,7 +108,7 @@ public class NotebookModule implements KreisModule {
             this.touchpoints = touchpoints;
         }
 
-        public record NoteRequest(UUID customerId, String text, Instant at) {
+        public record NoteRequest(UUID customerId, String text, String at) {
         }
 
         public record Note(UUID id, UUID customerId, String text) {
@@ -126,7 +126,7 @@ public class NotebookModule implements KreisModule {
                 throw ProblemException.invalid("text", "must be 1 to 200 characters");
             }
             UUID id = UUID.randomUUID();
-            Instant at = request.at() == null ? Instant.now() : request.at();
+            Instant at = request.at() == null ? Instant.now() : OffsetDateTime.parse(request.at()).toInstant();
             touchpoints.record(ID, NewTouchpoint.of("note-" + id, request.customerId(), NOTED, at, Map.of("length", request.text().length())));
             try (Connection connection = database.get().getConnection();
                     PreparedStatement insert = connection.prepareStatement("insert into nb_note (id, customer_id, text, created_at) values (?, ?, ?, ?)")) {

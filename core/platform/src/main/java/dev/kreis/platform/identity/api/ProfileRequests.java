@@ -42,8 +42,10 @@ public class ProfileRequests {
 
     private final IdentifierNormaliser normaliser;
     private final Clock clock;
+    private final jakarta.enterprise.inject.Instance<dev.kreis.platform.module.ModuleRegistry> modules;
 
-    ProfileRequests(IdentifierNormaliser normaliser, Clock clock) {
+    ProfileRequests(IdentifierNormaliser normaliser, Clock clock, jakarta.enterprise.inject.Instance<dev.kreis.platform.module.ModuleRegistry> modules) {
+        this.modules = modules;
         this.normaliser = normaliser;
         this.clock = clock;
     }
@@ -119,6 +121,34 @@ public class ProfileRequests {
         return identifiers;
     }
 
+    /** What is wrong with a value of a module's custom attribute (module not enabled, wrong type), or null. */
+    private String moduleAttributeProblem(String key, JsonNode value) {
+        var declared = modules.get().attribute(key);
+        if (declared.isEmpty() || value.isNull()) {
+            return null;
+        }
+        String module = declared.get().getKey();
+        if (modules.get().state(module) != dev.kreis.spi.module.ModuleState.ENABLED) {
+            return "is an attribute of module '" + module + "', which is not installed and enabled";
+        }
+        return switch (declared.get().getValue().type()) {
+            case STRING -> value.isTextual() ? null : "must be a string (custom attribute of module " + module + ")";
+            case NUMBER -> value.isNumber() ? null : "must be a number (custom attribute of module " + module + ")";
+            case BOOLEAN -> value.isBoolean() ? null : "must be true or false (custom attribute of module " + module + ")";
+            case DATE -> value.isTextual() && isDate(value.asText()) ? null
+                    : "must be a date such as 2025-01-31 (custom attribute of module " + module + ")";
+        };
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            java.time.LocalDate.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private Map<String, JsonNode> attributes(ProfileRequest request, List<FieldError> errors) {
         Map<String, JsonNode> attributes = new LinkedHashMap<>();
         if (request.attributes() == null) {
@@ -135,6 +165,8 @@ public class ProfileRequests {
                 errors.add(new FieldError(path, "attribute names are 1-100 letters, digits, '.', '_' or '-', starting with a letter"));
             } else if (entry.getValue().toString().length() > MAX_ATTRIBUTE_CHARS) {
                 errors.add(new FieldError(path, "must be at most " + MAX_ATTRIBUTE_CHARS + " characters of JSON"));
+            } else if (entry.getKey().indexOf('.') > 0 && moduleAttributeProblem(entry.getKey(), entry.getValue()) != null) {
+                errors.add(new FieldError(path, moduleAttributeProblem(entry.getKey(), entry.getValue())));
             } else {
                 attributes.put(entry.getKey(), entry.getValue());
             }
