@@ -140,6 +140,21 @@ class CampaignMembersApiTest {
     }
 
     @Test
+    void aListedIdMergedIntoAnotherCustomerBecomesTheSurvivorOnceWithItsConsent() {
+        UUID survivor = consenting("marketing", "email");
+        UUID merged = customer();
+        String id = campaign("email", listAudience(merged, survivor));
+        post("/api/v1/customers/" + survivor + "/merge", Map.of("customerIds", List.of(merged.toString()))).then().statusCode(200);
+
+        JsonPath refreshed = refresh(id);
+        assertEquals(1, refreshed.getInt("members"));
+        assertEquals(1, refreshed.getInt("included"));
+        assertEquals(List.of(survivor.toString()), members(id).getList("items.customerId"));
+        post(EMAIL_EVENTS, event(id, merged, "sent", "2025-03-01T10:00:00Z")).then().statusCode(201)
+                .body("customerId", equalTo(survivor.toString()));
+    }
+
+    @Test
     void aSegmentAudienceResolvesToTheCustomersWithThoseAttributes() {
         String company = "Segment " + Fixtures.unique();
         UUID a = Marketing.customer(Marketing.email(), Map.of("company", company));
