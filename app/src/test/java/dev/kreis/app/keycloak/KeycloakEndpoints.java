@@ -93,6 +93,15 @@ public final class KeycloakEndpoints {
                 new Endpoint("GET", "/api/v1/tokens", Capability.TOKENS, READ),
                 new Endpoint("POST", "/api/v1/tokens", Capability.TOKENS, WRITE),
                 new Endpoint("GET", "/api/v1/tokens/{id}", Capability.TOKENS, READ),
-                new Endpoint("DELETE", "/api/v1/tokens/{id}", Capability.TOKENS, WRITE));
+                new Endpoint("DELETE", "/api/v1/tokens/{id}", Capability.TOKENS, WRITE),
+                new Endpoint("GET", "/api/v1/customers/{id}/holds", Capability.CUSTOMER_RECORD, READ),
+                new Endpoint("GET", "/api/v1/modules", Capability.MODULES, READ),
+                new Endpoint("POST", "/api/v1/modules", Capability.MODULES, WRITE),
+                new Endpoint("GET", "/api/v1/modules/{id}", Capability.MODULES, READ),
+                new Endpoint("DELETE", "/api/v1/modules/{id}", Capability.MODULES, WRITE),
+                new Endpoint("POST", "/api/v1/modules/{id}/install", Capability.MODULES, WRITE),
+                new Endpoint("POST", "/api/v1/modules/{id}/enable", Capability.MODULES, WRITE),
+                new Endpoint("POST", "/api/v1/modules/{id}/disable", Capability.MODULES, WRITE),
+                new Endpoint("PUT", "/api/v1/modules/{id}/config", Capability.MODULES, WRITE));
     }
 }

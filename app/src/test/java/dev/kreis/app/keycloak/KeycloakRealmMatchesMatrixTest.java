@@ -34,6 +34,7 @@ import dev.kreis.platform.security.Role;
  * the two cannot drift apart: roles, one resource per capability, one role policy per role, and one scope
  * permission per capability and access granting exactly the matrix's roles. Plain JUnit, no Keycloak.
  */
+@io.quarkus.test.junit.QuarkusTest
 class KeycloakRealmMatchesMatrixTest {
 
     static final Path REALM_FILE = Path.of("src/main/keycloak/kreis-realm.json");
@@ -117,6 +118,7 @@ class KeycloakRealmMatchesMatrixTest {
         for (Capability capability : Capability.values()) {
             expected.put(capability.key(), methods);
         }
+        bundledModulePermissions().keySet().forEach(permission -> expected.put(permission.substring(0, permission.indexOf(':')), methods));
         assertEquals(expected, resources);
     }
 
@@ -219,7 +221,36 @@ class KeycloakRealmMatchesMatrixTest {
                         roles.stream().map(KeycloakRealmMatchesMatrixTest::rolePolicy).collect(Collectors.toCollection(TreeSet::new))));
             }
         }
+        bundledModulePermissions().forEach((permission, roles) -> {
+            String module = permission.substring(0, permission.indexOf(':'));
+            expected.put(permission, describe(List.of(module), permission.endsWith(":read") ? READ_SCOPES : WRITE_SCOPES,
+                    roles.stream().map(role -> "role:" + role).collect(Collectors.toCollection(TreeSet::new))));
+        });
         assertEquals(List.of(), differences(expected, permissions), "permissions of the realm (-) against the matrix (+)");
+    }
+
+    /**
+     * The permissions the bundled modules declare (each module's descriptor, as {@code GET /api/v1/modules}
+     * shows it), with the roles holding each; the test module of the module-platform tests is not shipped.
+     */
+    static Map<String, Set<String>> bundledModulePermissions() {
+        Map<String, Set<String>> permissions = new TreeMap<>();
+        io.restassured.path.json.JsonPath modules = io.restassured.RestAssured.given().get("/api/v1/modules").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> items = modules.getList("items");
+        for (Map<String, Object> module : items) {
+            if (!"bundled".equals(module.get("origin")) || "notebook".equals(module.get("id"))) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> declared = (List<Map<String, Object>>) module.get("permissions");
+            for (Map<String, Object> permission : declared) {
+                @SuppressWarnings("unchecked")
+                List<String> roles = (List<String>) permission.get("roles");
+                permissions.put((String) permission.get("name"), new TreeSet<>(roles));
+            }
+        }
+        return permissions;
     }
 
     /** The entries in which two maps differ, one line each: {@code - key: realm} and {@code + key: matrix}. */

@@ -98,7 +98,11 @@ public final class MatrixProbes {
                 new Probe(Capability.TOKENS, Access.READ, "GET /api/v1/tokens",
                         (caller, admin) -> caller.get("/api/v1/tokens")),
                 new Probe(Capability.TOKENS, Access.WRITE, "POST /api/v1/tokens (invalid body)",
-                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/tokens")));
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/tokens")),
+                new Probe(Capability.MODULES, Access.READ, "GET /api/v1/modules",
+                        (caller, admin) -> caller.get("/api/v1/modules")),
+                new Probe(Capability.MODULES, Access.WRITE, "POST /api/v1/modules (invalid descriptor)",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("id", "")).post("/api/v1/modules")));
     }
 
     /** A new person profile from the source {@code probe}. */
