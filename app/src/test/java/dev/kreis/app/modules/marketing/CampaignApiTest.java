@@ -26,7 +26,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.kreis.app.Fixtures;
 import dev.kreis.app.Staff;
 import dev.kreis.app.modules.ModuleAdmin;
 import io.quarkus.test.junit.QuarkusTest;
