@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.kreis.app.modules.ModuleAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -33,6 +35,12 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class ScorecardApiTest {
+
+    /** support.ticket_resolved and support.ticket_resolved_within_sla belong to the support module: ingested only while it is installed. */
+    @BeforeEach
+    void supportModuleInstalled() {
+        ModuleAdmin.ensureEnabled("support");
+    }
     private static final Map<String, Object> DEFAULT_TARGETS = Map.of("levels", Map.of("1", 80, "2", 80, "3", 80, "4", 50, "5", 80));
 
     /** The first day of a month between 1700 and 1799 in which nothing happened yet. */

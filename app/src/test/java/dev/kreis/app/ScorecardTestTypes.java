@@ -11,8 +11,9 @@ import dev.kreis.spi.touchpoint.TouchpointTypeProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The touchpoint types the CX pyramid's levels 1 and 2 count by default, which the marketing and
- * support modules (issue 5) will contribute; until then only the scorecard tests send them.
+ * The touchpoint types the CX pyramid's level 1 counts by default, which the marketing module (issue 5)
+ * will contribute; until then only the scorecard tests send them. Level 2's types
+ * ({@link #RESOLVED}, {@link #WITHIN_SLA}) come from the support module.
  */
 @ApplicationScoped
 public class ScorecardTestTypes implements TouchpointTypeProvider {
@@ -30,10 +31,6 @@ public class ScorecardTestTypes implements TouchpointTypeProvider {
                 new TouchpointTypeDefinition(OPENED, "marketing", Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.CUSTOMER, Optional.empty(),
                         "A marketing e-mail was opened (scorecard tests)."),
                 new TouchpointTypeDefinition(CLICKED, "marketing", Channel.EMAIL, JourneyPhase.INTEREST, Initiator.CUSTOMER, Optional.empty(),
-                        "A link in a marketing e-mail was clicked (scorecard tests)."),
-                new TouchpointTypeDefinition(RESOLVED, "support", Channel.EMAIL, JourneyPhase.RETENTION, Initiator.COMPANY, Optional.empty(),
-                        "A support ticket was resolved (scorecard tests)."),
-                new TouchpointTypeDefinition(WITHIN_SLA, "support", Channel.EMAIL, JourneyPhase.RETENTION, Initiator.COMPANY, Optional.empty(),
-                        "A support ticket was resolved within its SLA (scorecard tests)."));
+                        "A link in a marketing e-mail was clicked (scorecard tests)."));
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class SignalTestTypes implements TouchpointTypeProvider {
+    /** Keyed under support (for the {@code support.*} triggers) but owned by the tests: types owned by "support" need the support module installed. */
     public static final String SUPPORT_CONTACT = "support.test_contact";
     public static final String RATED = "signaltest.rated";
     public static final String LOGIN = "signaltest.login";
@@ -25,7 +26,7 @@ public class SignalTestTypes implements TouchpointTypeProvider {
     @Override
     public List<TouchpointTypeDefinition> touchpointTypes() {
         return List.of(
-                new TouchpointTypeDefinition(SUPPORT_CONTACT, "support", Channel.PHONE, JourneyPhase.RETENTION, Initiator.CUSTOMER,
+                new TouchpointTypeDefinition(SUPPORT_CONTACT, "signaltest", Channel.PHONE, JourneyPhase.RETENTION, Initiator.CUSTOMER,
                         Optional.empty(), "A support contact, for the signal tests."),
                 new TouchpointTypeDefinition(RATED, "signaltest", Channel.APP, JourneyPhase.RETENTION, Initiator.CUSTOMER,
                         Optional.of(ScoreScale.CSAT), "A rated moment, for the signal tests."),

@@ -234,9 +234,13 @@ class KeycloakRealmMatchesMatrixTest {
      * shows it), with the roles holding each; the test module of the module-platform tests is not shipped.
      */
     static Map<String, Set<String>> bundledModulePermissions() {
+        return bundledModulePermissions(io.restassured.RestAssured.given());
+    }
+
+    /** As {@link #bundledModulePermissions()}, asking as the admin {@code admin} is. */
+    static Map<String, Set<String>> bundledModulePermissions(io.restassured.specification.RequestSpecification admin) {
         Map<String, Set<String>> permissions = new TreeMap<>();
-        io.restassured.path.json.JsonPath modules = io.restassured.RestAssured.given().get("/api/v1/modules").then().statusCode(200)
-                .extract().jsonPath();
+        io.restassured.path.json.JsonPath modules = admin.get("/api/v1/modules").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = modules.getList("items");
         for (Map<String, Object> module : items) {
             if (!"bundled".equals(module.get("origin")) || "notebook".equals(module.get("id"))) {

@@ -1,0 +1,4 @@
+/**
+ * The database modules store their own tables in. Stability: stable.
+ */
+package dev.kreis.spi.data;
