@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.kreis.spi.api.ProblemException;
 import dev.kreis.spi.data.ModuleDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,6 +39,9 @@ public class MarketingStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TABLES = List.of("mkt_email_event", "mkt_web_visit", "mkt_form_submission", "mkt_campaign_member",
             "mkt_campaign_list_entry", "mkt_campaign", "mkt_setting");
+
+    /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ModuleDataSource dataSource;
 
@@ -365,6 +369,10 @@ public class MarketingStore {
             bind(statement, params);
             return statement.executeUpdate();
         } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // Two requests with the same external id at once: the other one won; a retry answers its row as a duplicate.
+                throw ProblemException.conflict("the same externalId was recorded by a concurrent request; retry to get the stored one");
+            }
             throw new IllegalStateException("marketing: update failed: " + e.getMessage(), e);
         }
     }
