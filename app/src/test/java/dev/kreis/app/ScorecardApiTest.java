@@ -36,11 +36,13 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ScorecardApiTest {
 
-    /** support.ticket_resolved and support.ticket_resolved_within_sla belong to the support module: ingested only while it is installed. */
+    /** The pyramid's default types belong to the marketing and support modules: ingested only while they are installed. */
     @BeforeEach
-    void supportModuleInstalled() {
+    void modulesInstalled() {
+        ModuleAdmin.ensureEnabled("marketing");
         ModuleAdmin.ensureEnabled("support");
     }
+
     private static final Map<String, Object> DEFAULT_TARGETS = Map.of("levels", Map.of("1", 80, "2", 80, "3", 80, "4", 50, "5", 80));
 
     /** The first day of a month between 1700 and 1799 in which nothing happened yet. */

@@ -30,8 +30,8 @@ import java.util.UUID;
  * high-priority ticket (held out of marketing campaigns), gets it resolved, answers CSAT, CES and NPS —
  * and the customer's timeline, journey and the shared KPIs show all of it.
  *
- * <p>Everything happens "now" (lead priority counts the last days), so KPI checks compare today's values
- * before and after the story: other tests write today too, but not while this one runs.
+ * <p>Everything happens "now" (lead priority counts the last days), so KPI checks compare the values of
+ * yesterday and today before and after the story: other tests write then too, but not while this one runs.
  */
 @QuarkusTest
 class CustomerStoryAcrossModulesTest {
@@ -45,8 +45,9 @@ class CustomerStoryAcrossModulesTest {
 
     @Test
     void aLeadBecomesACustomerWhoseWholeStoryTheRecordJourneyAndSharedKpisShow() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate tomorrow = today.plusDays(1);
+        // Yesterday and today (UTC): the story's touchpoints lie in the last day, which may cross midnight.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate tomorrow = today.plusDays(2);
         Map<String, Long> before = samples(today, tomorrow);
         String npsSurvey = survey("nps");
         survey("csat");

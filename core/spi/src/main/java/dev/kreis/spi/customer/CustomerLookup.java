@@ -47,9 +47,11 @@ public interface CustomerLookup {
 
     /**
      * Customers whose golden attributes equal all of {@code attributeEquals} (keys such as {@code country},
-     * {@code kind}), oldest first, at most {@code limit}.
+     * {@code kind}), oldest first, at most {@code limit}. Attributes are free-form, so an attribute no
+     * customer has simply matches nobody.
      *
-     * @throws IllegalArgumentException if a key is not a known attribute or {@code limit} is not 1 to 100,000
+     * @throws IllegalArgumentException if a key is not an attribute name (letters, digits, {@code _ . -}), there are
+     *                                  not 1 to 10 conditions, or {@code limit} is not 1 to 100,000
      */
     List<UUID> segment(Map<String, String> attributeEquals, int limit);
 }

@@ -1,0 +1,196 @@
+package dev.kreis.module.marketing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.kreis.module.marketing.Eligibility.Standing;
+import dev.kreis.module.marketing.MarketingStore.Campaign;
+import dev.kreis.module.marketing.MarketingStore.EmailEvent;
+import dev.kreis.spi.customer.CustomerLookup;
+import dev.kreis.spi.touchpoint.NewTouchpoint;
+import dev.kreis.spi.touchpoint.RecordedTouchpoint;
+import dev.kreis.spi.touchpoint.TouchpointSink;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * E-mail events from the sending provider: each becomes a row and a {@code marketing.email_<event>}
+ * touchpoint. A batch is validated whole before anything is written; an external id seen before is a
+ * duplicate and answered with the stored event. Thread-safe.
+ */
+@ApplicationScoped
+public class EmailEvents {
+    static final int MAX_BATCH = 1000;
+    static final List<String> FIELDS = List.of("campaignId", "customerId", "event", "occurredAt", "externalId");
+
+    private final MarketingStore store;
+    private final CustomerLookup customers;
+    private final TouchpointSink sink;
+    private final Campaigns campaigns;
+    private final Clock clock = Clock.systemUTC();
+
+    EmailEvents(MarketingStore store, CustomerLookup customers, TouchpointSink sink, Campaigns campaigns) {
+        this.store = store;
+        this.customers = customers;
+        this.sink = sink;
+        this.campaigns = campaigns;
+    }
+
+    /** One event as given, syntactically valid. */
+    record Item(String path, UUID campaignId, UUID customerId, String event, Instant occurredAt, String externalId) {
+    }
+
+    /** The result of one request: whether it was a batch, and each event's view with its duplicate flag. */
+    record Result(boolean batch, List<Map<String, Object>> items, int accepted, int duplicates) {
+    }
+
+    @Transactional
+    public Result record(JsonNode body) {
+        Fields.object(body);
+        Instant now = clock.instant();
+        Fields fields = Fields.collect();
+        List<Item> items = new ArrayList<>();
+        boolean batch = body.has("events");
+        if (batch) {
+            if (body.size() > 1) {
+                body.fieldNames().forEachRemaining(name -> {
+                    if (!name.equals("events")) {
+                        fields.add(name, "is not allowed beside events");
+                    }
+                });
+            }
+            JsonNode events = body.get("events");
+            if (events == null || !events.isArray() || events.isEmpty()) {
+                fields.add("events", "must be an array of 1 to " + MAX_BATCH + " events");
+            } else if (events.size() > MAX_BATCH) {
+                fields.add("events", "must hold at most " + MAX_BATCH + " events");
+            } else {
+                for (int i = 0; i < events.size(); i++) {
+                    JsonNode event = events.get(i);
+                    if (!event.isObject()) {
+                        fields.add("events[" + i + "]", "must be an object");
+                        continue;
+                    }
+                    items.add(read(event, fields.under("events[" + i + "]"), "events[" + i + "].", now));
+                }
+            }
+        } else {
+            items.add(read(body, fields, "", now));
+        }
+        fields.throwIfAny();
+
+        // Semantics: known campaigns on the e-mail channel, known customers, and sends only to included members.
+        Map<String, EmailEvent> stored = store.emailEventsByExternalId(items.stream().map(Item::externalId).toList());
+        Map<UUID, Campaign> known = store.campaigns(items.stream().map(Item::campaignId).toList());
+        Map<UUID, Optional<UUID>> current = new HashMap<>();
+        Map<String, Item> seen = new HashMap<>();
+        List<UUID> resolved = new ArrayList<>();
+        for (Item item : items) {
+            UUID customer = null;
+            if (!stored.containsKey(item.externalId()) && !seen.containsKey(item.externalId())) {
+                customer = check(item, known, current, fields);
+            }
+            seen.putIfAbsent(item.externalId(), item);
+            resolved.add(customer);
+        }
+        fields.throwIfAny();
+
+        List<Map<String, Object>> views = new ArrayList<>();
+        int accepted = 0;
+        int duplicates = 0;
+        Map<String, EmailEvent> written = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            EmailEvent existing = stored.containsKey(item.externalId()) ? stored.get(item.externalId()) : written.get(item.externalId());
+            if (existing != null) {
+                duplicates++;
+                views.add(view(existing, true));
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            UUID customer = resolved.get(i);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("campaignId", item.campaignId().toString());
+            payload.put("emailEventId", id.toString());
+            payload.put("event", item.event());
+            payload.put("providerId", item.externalId());
+            RecordedTouchpoint touchpoint = sink.record(MarketingTypes.MODULE, NewTouchpoint.of("email:" + item.externalId(), customer,
+                    MarketingTypes.EMAIL_EVENTS.get(item.event()), item.occurredAt(), payload));
+            EmailEvent event = new EmailEvent(id, item.externalId(), item.campaignId(), customer, item.event(), item.occurredAt(),
+                    touchpoint.touchpointId(), now);
+            store.insertEmailEvent(event);
+            written.put(item.externalId(), event);
+            accepted++;
+            views.add(view(event, false));
+        }
+        return new Result(batch, views, accepted, duplicates);
+    }
+
+    private static Item read(JsonNode event, Fields fields, String path, Instant now) {
+        event.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                fields.add(name, "is not an e-mail event field; known: " + String.join(", ", FIELDS));
+            }
+        });
+        UUID campaignId = fields.uuid(event, "campaignId", true);
+        UUID customerId = fields.uuid(event, "customerId", true);
+        String name = fields.oneOf(event, "event", MarketingTypes.EMAIL_EVENT_NAMES, true);
+        Instant occurredAt = fields.instant(event, "occurredAt", true, now);
+        String externalId = fields.text(event, "externalId", 1, 200, true);
+        return new Item(path, campaignId, customerId, name, occurredAt, externalId);
+    }
+
+    /** The customer's current id if the event may be recorded; else a problem naming the field. */
+    private UUID check(Item item, Map<UUID, Campaign> known, Map<UUID, Optional<UUID>> current, Fields fields) {
+        Campaign campaign = known.get(item.campaignId());
+        if (campaign == null) {
+            fields.add(item.path() + "campaignId", "no campaign " + item.campaignId());
+            return null;
+        }
+        if (!campaign.draft().channel().equals("email")) {
+            fields.add(item.path() + "campaignId", "campaign " + item.campaignId() + " is on channel " + campaign.draft().channel()
+                    + ", e-mail events need an email campaign");
+            return null;
+        }
+        Optional<UUID> customer = current.computeIfAbsent(item.customerId(), customers::current);
+        if (customer.isEmpty()) {
+            fields.add(item.path() + "customerId", "no customer " + item.customerId());
+            return null;
+        }
+        if (item.event().equals("sent")) {
+            if (!store.isMember(item.campaignId(), customer.get()) && !store.isMember(item.campaignId(), item.customerId())) {
+                fields.add(item.path() + "customerId", "not a member of campaign " + item.campaignId() + " (refresh its members first)");
+                return null;
+            }
+            Standing standing = campaigns.eligibility().of(customer.get(), campaign.draft().purpose(), campaign.draft().channel());
+            if (!standing.included()) {
+                fields.add(item.path() + "customerId", "excluded from campaign " + item.campaignId() + ": " + String.join("; ", standing.reasons()));
+                return null;
+            }
+        }
+        return customer.get();
+    }
+
+    static Map<String, Object> view(EmailEvent event, boolean duplicate) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", event.id());
+        out.put("externalId", event.externalId());
+        out.put("campaignId", event.campaignId());
+        out.put("customerId", event.customerId());
+        out.put("event", event.event());
+        out.put("type", MarketingTypes.EMAIL_EVENTS.get(event.event()));
+        out.put("occurredAt", event.occurredAt().toString());
+        out.put("touchpointId", event.touchpointId());
+        out.put("duplicate", duplicate);
+        return out;
+    }
+}
