@@ -82,9 +82,9 @@ class CustomerStoryAcrossModulesTest {
                 .body(Map.of("customerId", customer.toString(), "amount", 480, "orderedAt", now.minus(2, ChronoUnit.HOURS).toString(),
                         "externalId", "order-" + UUID.randomUUID()))
                 .post("/api/v1/sales/orders").then().statusCode(201);
-        given().contentType(ContentType.JSON)
+        String subscription = given().contentType(ContentType.JSON)
                 .body(Map.of("customerId", customer.toString(), "mrr", 99, "startedAt", now.minus(2, ChronoUnit.HOURS).toString(), "plan", "Team"))
-                .post("/api/v1/sales/subscriptions").then().statusCode(201);
+                .post("/api/v1/sales/subscriptions").then().statusCode(201).extract().path("id");
 
         // 4. Marketing plans a campaign with them in it.
         String campaign = given().contentType(ContentType.JSON)
@@ -153,6 +153,10 @@ class CustomerStoryAcrossModulesTest {
         assertEquals(before.get("sales.average_order_value") + 1, after.get("sales.average_order_value"), "sales orders");
         BigDecimal supportCsat = KpiData.value("csat", today, tomorrow, "module", "support");
         assertTrue(supportCsat != null && supportCsat.signum() > 0, "CSAT of support touchpoints has a value: " + supportCsat);
+
+        // A paying customer would be in the revenue cohort of every later period other tests measure.
+        given().contentType(ContentType.JSON).body(Map.of("at", Instant.now().toString()))
+                .post("/api/v1/sales/subscriptions/" + subscription + "/cancel").then().statusCode(200);
     }
 
     private static Map<String, Long> samples(LocalDate from, LocalDate to) {

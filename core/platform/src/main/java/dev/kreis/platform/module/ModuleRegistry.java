@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
  */
 @Startup
 @ApplicationScoped
-public class ModuleRegistry {
+public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations {
     private static final Logger LOG = Logger.getLogger(ModuleRegistry.class);
 
     /** First path segments of /api/v1 the core uses; a module id may not take one. */
@@ -433,6 +433,14 @@ public class ModuleRegistry {
             }
         }
         return settings;
+    }
+
+    @Override
+    public Map<String, String> of(String moduleId) {
+        if (!modules.containsKey(moduleId)) {
+            throw new IllegalArgumentException("no module with id " + moduleId);
+        }
+        return Map.copyOf(settings(moduleId));
     }
 
     /** What the registry recorded the module contributed, by kind. */
