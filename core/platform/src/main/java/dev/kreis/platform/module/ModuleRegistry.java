@@ -40,7 +40,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Every module this installation knows and the lifecycle an admin drives: install (with migrations and
@@ -316,7 +315,6 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
             }
             Map<String, List<String>> contributed = repository.contributions(id);
             module.module().onUninstall(new ModuleContexts(id, settings(module, row), Optional.empty()), data);
-            int touchpoints = 0;
             if (data == DataPolicy.PURGE) {
                 purgedDays.addAll(repository.purgeTouchpoints(id));
                 holds.liftAll(id);
@@ -329,7 +327,7 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
             auditAfter.put("state", ModuleState.AVAILABLE.wire());
             auditAfter.put("data", data.name().toLowerCase(java.util.Locale.ROOT));
             auditAfter.put("removed", contributed);
-            auditAfter.put("touchpointDaysPurged", purgedDays.size() + touchpoints);
+            auditAfter.put("touchpointDaysPurged", purgedDays.size());
             audit.record(actor, "module.uninstalled", "module", id, auditView(row), auditAfter);
             return updated;
         });
@@ -480,9 +478,5 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
 
     private static String describe(String state) {
         return state.equals(ModuleState.AVAILABLE.wire()) ? "not installed" : state;
-    }
-
-    static Set<String> ids(Collection<RegisteredModule> modules) {
-        return modules.stream().map(RegisteredModule::id).collect(Collectors.toSet());
     }
 }

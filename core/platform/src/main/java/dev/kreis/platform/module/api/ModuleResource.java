@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.semver4j.Semver;
 
 import java.util.List;
-import java.util.Map;
 
 /** The module registry for admins: list, install, enable, disable, configure, uninstall, upload declarative modules. */
 @Path("/api/v1/modules")
@@ -141,9 +140,5 @@ public class ModuleResource {
 
     private String actor() {
         return caller.getPrincipal().getName();
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

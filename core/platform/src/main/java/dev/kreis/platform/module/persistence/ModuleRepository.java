@@ -89,11 +89,13 @@ public class ModuleRepository {
 
     /** Deletes the touchpoints the module fed and those of its own types; answers the UTC days they were on. */
     public List<Integer> purgeTouchpoints(String moduleId) {
-        List<Integer> days = jdbc.query("select distinct occurred_at from touchpoint where source = ? or (module = ? and type like ?)",
-                row -> (int) Jdbc.time(row, "occurred_at").toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay(),
-                moduleId, moduleId, moduleId + ".%").stream().distinct().toList();
+        java.util.SortedSet<Integer> days = new java.util.TreeSet<>();
+        jdbc.query("select occurred_at from touchpoint where source = ? or (module = ? and type like ?)", row -> {
+            days.add((int) Jdbc.time(row, "occurred_at").toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay());
+            return null;
+        }, moduleId, moduleId, moduleId + ".%");
         jdbc.update("delete from touchpoint where source = ? or (module = ? and type like ?)", moduleId, moduleId, moduleId + ".%");
-        return days;
+        return List.copyOf(days);
     }
 
     private static InstallationRow row(java.sql.ResultSet row) throws java.sql.SQLException {
