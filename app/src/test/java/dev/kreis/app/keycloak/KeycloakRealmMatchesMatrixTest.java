@@ -35,7 +35,7 @@ import dev.kreis.platform.security.Role;
  * permission per capability and access granting exactly the matrix's roles. Plain JUnit, no Keycloak.
  */
 @io.quarkus.test.junit.QuarkusTest
-class KeycloakRealmMatchesMatrixTest {
+public class KeycloakRealmMatchesMatrixTest {
 
     static final Path REALM_FILE = Path.of("src/main/keycloak/kreis-realm.json");
     static final List<String> READ_SCOPES = List.of("GET");
@@ -233,12 +233,12 @@ class KeycloakRealmMatchesMatrixTest {
      * The permissions the bundled modules declare (each module's descriptor, as {@code GET /api/v1/modules}
      * shows it), with the roles holding each; the test module of the module-platform tests is not shipped.
      */
-    static Map<String, Set<String>> bundledModulePermissions() {
+    public static Map<String, Set<String>> bundledModulePermissions() {
         return bundledModulePermissions(io.restassured.RestAssured.given());
     }
 
     /** As {@link #bundledModulePermissions()}, asking as the admin {@code admin} is. */
-    static Map<String, Set<String>> bundledModulePermissions(io.restassured.specification.RequestSpecification admin) {
+    public static Map<String, Set<String>> bundledModulePermissions(io.restassured.specification.RequestSpecification admin) {
         Map<String, Set<String>> permissions = new TreeMap<>();
         io.restassured.path.json.JsonPath modules = admin.get("/api/v1/modules").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = modules.getList("items");
