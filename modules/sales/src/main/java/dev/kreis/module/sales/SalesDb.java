@@ -188,4 +188,36 @@ class SalesDb {
             return getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
         }
     }
+
+    /**
+     * One page of {@code table}, newest first (by {@code created_at}, then id), of the rows whose columns equal
+     * {@code equals} (null values are left out), each shown by {@code view}: the list answer of every sales list.
+     */
+    Map<String, Object> newestFirst(String table, Map<String, Object> equals, String limit, String cursor,
+            java.util.function.Function<Row, Map<String, Object>> view) {
+        int size = Pages.limit(limit);
+        Pages.Position after = Pages.decode(cursor);
+        StringBuilder sql = new StringBuilder("select * from " + table + " where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        equals.forEach((column, value) -> {
+            if (value != null) {
+                sql.append(" and ").append(column).append(" = ?");
+                params.add(value);
+            }
+        });
+        if (after != null) {
+            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+            params.add(after.time());
+            params.add(after.time());
+            params.add(after.id());
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
+        List<Row> rows = query(sql.toString(), params.toArray());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Row row : rows.subList(0, Math.min(size, rows.size()))) {
+            items.add(view.apply(row));
+        }
+        Row last = rows.size() > size ? rows.get(size - 1) : null;
+        return Pages.page(items, last == null ? null : Pages.encode(0, last.instant("created_at"), last.uuid("id")));
+    }
 }

@@ -149,34 +149,10 @@ public class SubscriptionResource {
     @Operation(summary = "Subscriptions, newest first, by customer and status")
     public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        UUID customer = Pages.optionalId("customerId", customerId);
-        String wantedStatus = Pages.optionalChoice("status", status, STATUSES);
-        int size = Pages.limit(limit);
-        Pages.Position after = Pages.decode(cursor);
-        StringBuilder sql = new StringBuilder("select * from sal_subscription where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (customer != null) {
-            sql.append(" and customer_id = ?");
-            params.add(customer);
-        }
-        if (wantedStatus != null) {
-            sql.append(" and status = ?");
-            params.add(wantedStatus);
-        }
-        if (after != null) {
-            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
-            params.add(after.time());
-            params.add(after.time());
-            params.add(after.id());
-        }
-        sql.append(" order by created_at desc, id desc limit ").append(size + 1);
-        List<SalesDb.Row> rows = db.query(sql.toString(), params.toArray());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (SalesDb.Row row : rows.subList(0, Math.min(size, rows.size()))) {
-            items.add(view(row, false));
-        }
-        SalesDb.Row last = rows.size() > size ? rows.get(size - 1) : null;
-        return Pages.page(items, last == null ? null : Pages.encode(0, last.instant("created_at"), last.uuid("id")));
+        Map<String, Object> equals = new java.util.LinkedHashMap<>();
+        equals.put("customer_id", Pages.optionalId("customerId", customerId));
+        equals.put("status", Pages.optionalChoice("status", status, STATUSES));
+        return db.newestFirst("sal_subscription", equals, limit, cursor, row -> view(row, false));
     }
 
     @GET
