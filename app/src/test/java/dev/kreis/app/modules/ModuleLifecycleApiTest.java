@@ -93,6 +93,9 @@ class ModuleLifecycleApiTest {
         try {
             given().when().post("/api/v1/modules/notebook/disable").then().statusCode(200).body("state", equalTo("disabled"));
             note(customer, "hello", null).then().statusCode(404).body("title", equalTo("Module not installed"));
+            given().auth().none().queryParam("customerId", customer.toString()).when().get("/api/v1/notebook/notes").then().statusCode(401);
+            given().auth().preemptive().basic("nobody-" + Fixtures.unique(), "not-a-password-at-all").queryParam("customerId", customer.toString()).when()
+                    .get("/api/v1/notebook/notes").then().statusCode(401);
             given().when().post("/api/v1/modules/notebook/disable").then().statusCode(409);
         } finally {
             ModuleAdmin.ensureEnabled(NotebookModule.ID);

@@ -5,7 +5,6 @@ import dev.kreis.spi.module.ModuleState;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,10 +56,6 @@ public class ModuleStates {
     /** Forgets the copy; the next question reads the table again. Called after every lifecycle change. */
     void invalidate() {
         loadedAt = Long.MIN_VALUE;
-    }
-
-    Optional<String> raw(String moduleId) {
-        return Optional.ofNullable(current().get(moduleId));
     }
 
     private Map<String, String> current() {

@@ -78,11 +78,6 @@ public class ModuleRepository {
         return byKind;
     }
 
-    /** Which module, if any, has contributed this item. */
-    public Optional<String> contributor(String kind, String key) {
-        return jdbc.queryOne("select module_id from module_contribution where kind = ? and item_key = ?", r -> r.getString("module_id"), kind, key);
-    }
-
     public void removeContributions(String moduleId) {
         jdbc.update("delete from module_contribution where module_id = ?", moduleId);
     }
