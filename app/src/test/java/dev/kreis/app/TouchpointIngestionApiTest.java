@@ -332,5 +332,8 @@ class TouchpointIngestionApiTest {
         assertEquals("nps", types.getString("find { it.key == 'feedback.nps' }.scoreScale"));
         assertEquals("csat", types.getString("find { it.key == 'feedback.csat' }.scoreScale"));
         assertEquals("ces", types.getString("find { it.key == 'feedback.ces' }.scoreScale"));
+        assertEquals("enhancement", types.getString("find { it.key == 'feedback.nps' }.pyramidLevel"));
+        assertEquals("engagement", types.getString("find { it.key == 'feedback.ces' }.pyramidLevel"));
+        assertEquals(null, types.getString("find { it.key == 'core.interaction' }.pyramidLevel"));
     }
 }

@@ -46,7 +46,8 @@ class DeclarativeModuleApiTest {
         rename(descriptor, "events", id, kpi);
         given().contentType(ContentType.JSON).body(descriptor.toString()).when().post("/api/v1/modules").then().statusCode(201)
                 .body("id", equalTo(id)).body("origin", equalTo("declarative")).body("state", equalTo("available"))
-                .body("touchpointTypes.key", hasItems(id + ".registered", id + ".attended"));
+                .body("touchpointTypes.key", hasItems(id + ".registered", id + ".attended"))
+                .body("touchpointTypes.find { it.key == '" + id + ".session_rated' }.pyramidLevel", equalTo("engagement"));
 
         LocalDate window = KpiData.freshWindow();
         UUID anna = KpiData.customer();

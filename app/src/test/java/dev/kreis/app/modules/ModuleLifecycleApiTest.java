@@ -48,6 +48,8 @@ class ModuleLifecycleApiTest {
             Fixtures.touchpointFor(customer).type(NotebookModule.NOTED).post().then().statusCode(422)
                     .body("errors[0].field", equalTo("type")).body("errors[0].message", containsString("module 'notebook'"));
             given().when().get("/api/v1/kpis").then().statusCode(200).body("key", not(hasItem(NotebookModule.KPI)));
+            given().when().get("/api/v1/touchpoint-types").then().statusCode(200).body("key", not(hasItem(NotebookModule.NOTED)))
+                    .body("find { it.key == 'feedback.csat' }.pyramidLevel", equalTo("engagement"));
             given().queryParam("from", window.toString()).queryParam("to", window.plusDays(1).toString())
                     .when().get("/api/v1/kpis/" + NotebookModule.KPI).then().statusCode(404);
         } finally {
@@ -58,6 +60,7 @@ class ModuleLifecycleApiTest {
         assertEquals(new BigDecimal("2"), KpiData.value(NotebookModule.KPI, window, window.plusDays(1)).stripTrailingZeros());
         given().when().get("/api/v1/customers/" + customer + "/timeline").then().statusCode(200)
                 .body("items.findAll { it.type == 'notebook.noted' }", hasSize(2));
+        given().when().get("/api/v1/touchpoint-types").then().statusCode(200).body("key", hasItem(NotebookModule.NOTED));
 
         try {
             ModuleAdmin.uninstall(NotebookModule.ID, "purge");

@@ -12,6 +12,7 @@ import dev.kreis.spi.module.AttributeDefinition;
 import dev.kreis.spi.module.KreisModule;
 import dev.kreis.spi.module.ModuleDescriptor;
 import dev.kreis.spi.touchpoint.Channel;
+import dev.kreis.spi.touchpoint.CxPyramidLevel;
 import dev.kreis.spi.touchpoint.Initiator;
 import dev.kreis.spi.touchpoint.JourneyPhase;
 import dev.kreis.spi.touchpoint.ScoreScale;
@@ -134,6 +135,7 @@ public class DeclarativeModules {
         Optional<Channel> channel = wire(node, "channel", path, errors, Channel::fromWire, Channel.values(), false);
         Optional<Initiator> initiator = wire(node, "initiator", path, errors, Initiator::fromWire, Initiator.values(), false);
         Optional<ScoreScale> scale = wire(node, "scoreScale", path, errors, ScoreScale::fromWire, ScoreScale.values(), false);
+        Optional<CxPyramidLevel> level = wire(node, "pyramidLevel", path, errors, CxPyramidLevel::fromWire, CxPyramidLevel.values(), false);
         String description = optionalText(node, "description", path, errors, 500).orElse("");
         if (key != null && owner != null && (!key.startsWith(owner + ".") || !TouchpointTypeDefinition.KEY.matcher(key).matches())) {
             errors.add(new FieldError(path + ".key", "must be '" + owner + ".<name>' in lower case (letters, digits, '_')"));
@@ -142,7 +144,7 @@ public class DeclarativeModules {
             return null;
         }
         return new TouchpointTypeDefinition(key, owner, channel.orElse(Channel.OTHER), phase.orElseThrow(), initiator.orElse(Initiator.CUSTOMER),
-                scale, description);
+                scale, description, level);
     }
 
     private AttributeDefinition attribute(JsonNode node, String path, String owner, List<FieldError> errors) {

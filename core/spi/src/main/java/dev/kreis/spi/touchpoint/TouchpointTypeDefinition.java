@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param initiator      who usually starts such an interaction; a touchpoint may say otherwise
  * @param scoreScale     the scale of the score, if this type carries one
  * @param description    one sentence for people reading the registry
+ * @param pyramidLevel   the level of the CX pyramid this kind of interaction serves, if one fits
  *
  * <p>Stability: stable. Instances are immutable and thread-safe.
  */
@@ -30,7 +31,8 @@ public record TouchpointTypeDefinition(
         JourneyPhase phase,
         Initiator initiator,
         Optional<ScoreScale> scoreScale,
-        String description) {
+        String description,
+        Optional<CxPyramidLevel> pyramidLevel) {
 
     /** What a type key looks like: {@code owner.name}, lower case. */
     public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9_]+)+");
@@ -43,8 +45,20 @@ public record TouchpointTypeDefinition(
         Objects.requireNonNull(initiator, "initiator");
         Objects.requireNonNull(scoreScale, "scoreScale");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(pyramidLevel, "pyramidLevel");
         if (!KEY.matcher(key).matches() || key.length() > 100) {
             throw new IllegalArgumentException("touchpoint type key must look like 'area.name' in lower case: " + key);
         }
+    }
+
+    /** A type that names no CX-pyramid level. */
+    public TouchpointTypeDefinition(String key, String owner, Channel defaultChannel, JourneyPhase phase, Initiator initiator,
+            Optional<ScoreScale> scoreScale, String description) {
+        this(key, owner, defaultChannel, phase, initiator, scoreScale, description, Optional.empty());
+    }
+
+    /** This type, serving {@code level} of the CX pyramid. */
+    public TouchpointTypeDefinition atPyramidLevel(CxPyramidLevel level) {
+        return new TouchpointTypeDefinition(key, owner, defaultChannel, phase, initiator, scoreScale, description, Optional.of(level));
     }
 }

@@ -9,6 +9,7 @@ import dev.kreis.spi.kpi.Direction;
 import dev.kreis.spi.kpi.KpiDefinition;
 import dev.kreis.spi.kpi.KpiUnit;
 import dev.kreis.spi.touchpoint.Channel;
+import dev.kreis.spi.touchpoint.CxPyramidLevel;
 import dev.kreis.spi.touchpoint.Initiator;
 import dev.kreis.spi.touchpoint.JourneyPhase;
 import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
@@ -48,11 +49,11 @@ final class MarketingTypes {
 
     static List<TouchpointTypeDefinition> touchpointTypes() {
         return List.of(
-                type(EMAIL_SENT, Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.COMPANY, "A campaign e-mail was sent to the customer."),
+                type(EMAIL_SENT, Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.COMPANY, "A campaign e-mail was sent to the customer.").atPyramidLevel(CxPyramidLevel.COMMUNICATION),
                 type(EMAIL_DELIVERED, Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.COMPANY,
-                        "A campaign e-mail reached the customer's mailbox (the provider reported delivery)."),
-                type(EMAIL_OPENED, Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.CUSTOMER, "The customer opened a campaign e-mail."),
-                type(EMAIL_CLICKED, Channel.EMAIL, JourneyPhase.INTEREST, Initiator.CUSTOMER, "The customer clicked a link in a campaign e-mail."),
+                        "A campaign e-mail reached the customer's mailbox (the provider reported delivery).").atPyramidLevel(CxPyramidLevel.COMMUNICATION),
+                type(EMAIL_OPENED, Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.CUSTOMER, "The customer opened a campaign e-mail.").atPyramidLevel(CxPyramidLevel.COMMUNICATION),
+                type(EMAIL_CLICKED, Channel.EMAIL, JourneyPhase.INTEREST, Initiator.CUSTOMER, "The customer clicked a link in a campaign e-mail.").atPyramidLevel(CxPyramidLevel.COMMUNICATION),
                 type(EMAIL_BOUNCED, Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.COMPANY, "A campaign e-mail to the customer bounced."),
                 type(EMAIL_UNSUBSCRIBED, Channel.EMAIL, JourneyPhase.AWARENESS, Initiator.CUSTOMER,
                         "The customer unsubscribed through a campaign e-mail."),

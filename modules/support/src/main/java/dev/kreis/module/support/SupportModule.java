@@ -13,6 +13,7 @@ import dev.kreis.spi.module.ModuleContext;
 import dev.kreis.spi.module.ModuleDescriptor;
 import dev.kreis.spi.module.ModulePermission;
 import dev.kreis.spi.touchpoint.Channel;
+import dev.kreis.spi.touchpoint.CxPyramidLevel;
 import dev.kreis.spi.touchpoint.Initiator;
 import dev.kreis.spi.touchpoint.JourneyPhase;
 import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
@@ -38,11 +39,13 @@ public class SupportModule implements KreisModule {
                     new TouchpointTypeDefinition(Tickets.OPENED, Tickets.MODULE, Channel.EMAIL, JourneyPhase.RETENTION, Initiator.CUSTOMER,
                             Optional.empty(), "A support ticket was opened (initiator company for a proactive ticket)."),
                     new TouchpointTypeDefinition(Tickets.RESOLVED, Tickets.MODULE, Channel.EMAIL, JourneyPhase.RETENTION, Initiator.COMPANY,
-                            Optional.empty(), "A support ticket was resolved."),
+                            Optional.empty(), "A support ticket was resolved.").atPyramidLevel(CxPyramidLevel.ACCOUNTABILITY),
                     new TouchpointTypeDefinition(Tickets.RESOLVED_WITHIN_SLA, Tickets.MODULE, Channel.EMAIL, JourneyPhase.RETENTION,
-                            Initiator.COMPANY, Optional.empty(), "A support ticket was resolved within its SLA resolution target."),
+                            Initiator.COMPANY, Optional.empty(), "A support ticket was resolved within its SLA resolution target.")
+                            .atPyramidLevel(CxPyramidLevel.ACCOUNTABILITY),
                     new TouchpointTypeDefinition(Tickets.SLA_BREACHED, Tickets.MODULE, Channel.EMAIL, JourneyPhase.RETENTION, Initiator.COMPANY,
-                            Optional.empty(), "A support ticket missed its first-response or resolution target (payload.target).")),
+                            Optional.empty(), "A support ticket missed its first-response or resolution target (payload.target).")
+                            .atPyramidLevel(CxPyramidLevel.ACCOUNTABILITY)),
             SupportKpis.ALL,
             List.of(
                     new ModulePermission(TicketResource.READ, Set.of("admin", "cx-manager", "marketing", "sales", "support", "viewer"),

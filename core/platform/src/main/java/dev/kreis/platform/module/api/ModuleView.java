@@ -32,7 +32,7 @@ public record ModuleView(String id, String name, String description, String depa
         List<SettingView> configSchema, Map<String, String> config, Map<String, List<String>> contributed, OffsetDateTime installedAt,
         OffsetDateTime updatedAt, String updatedBy) {
 
-    public record TypeView(String key, String channel, String phase, String initiator, String scoreScale, String description) {
+    public record TypeView(String key, String channel, String phase, String initiator, String scoreScale, String pyramidLevel, String description) {
     }
 
     public record KpiView(String key, String name, String unit, String direction, Set<String> ownerDepartments, boolean shared) {
@@ -66,7 +66,7 @@ public record ModuleView(String id, String name, String description, String depa
 
     private static TypeView type(TouchpointTypeDefinition t) {
         return new TypeView(t.key(), t.defaultChannel().wire(), t.phase().wire(), t.initiator().wire(), t.scoreScale().map(s -> s.wire()).orElse(null),
-                t.description());
+                t.pyramidLevel().map(l -> l.wire()).orElse(null), t.description());
     }
 
     private static KpiView kpi(KpiDefinition k) {

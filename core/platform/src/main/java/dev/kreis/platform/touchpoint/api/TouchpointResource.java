@@ -35,13 +35,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TouchpointResource {
     private final TouchpointIngestion ingestion;
     private final TouchpointTypeRegistry types;
+    private final dev.kreis.platform.module.ModuleStates modules;
     private final TouchpointConfig config;
     private final ObjectMapper json;
     private final RateLimits limits;
     private final SecurityIdentity caller;
 
     TouchpointResource(TouchpointIngestion ingestion, TouchpointTypeRegistry types, TouchpointConfig config, ObjectMapper json,
-            RateLimits limits, SecurityIdentity caller) {
+            RateLimits limits, SecurityIdentity caller, dev.kreis.platform.module.ModuleStates modules) {
+        this.modules = modules;
         this.json = json;
         this.limits = limits;
         this.caller = caller;
@@ -99,18 +101,19 @@ public class TouchpointResource {
 
     /** A registered touchpoint type. */
     public record TypeView(String key, String owner, String defaultChannel, String phase, String initiator, String scoreScale,
-            String description) {
+            String description, String pyramidLevel) {
         static TypeView of(TouchpointTypeDefinition type) {
             return new TypeView(type.key(), type.owner(), type.defaultChannel().wire(), type.phase().wire(), type.initiator().wire(),
-                    type.scoreScale().map(s -> s.wire()).orElse(null), type.description());
+                    type.scoreScale().map(s -> s.wire()).orElse(null), type.description(), type.pyramidLevel().map(l -> l.wire()).orElse(null));
         }
     }
 
     @GET
     @Path("/touchpoint-types")
     @PermissionsAllowed(Permissions.TOUCHPOINTS_READ)
-    @Operation(summary = "The registry of touchpoint types ingestion accepts")
+    @Operation(summary = "The registry of touchpoint types ingestion accepts",
+            description = "Types of modules that are not installed and enabled are left out: ingestion refuses them.")
     public List<TypeView> types() {
-        return types.all().stream().map(TypeView::of).toList();
+        return types.all().stream().filter(type -> modules.permits(type.owner())).map(TypeView::of).toList();
     }
 }
