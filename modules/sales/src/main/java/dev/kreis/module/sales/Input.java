@@ -74,6 +74,14 @@ final class Input {
         errors.add(new FieldProblem(field, message));
     }
 
+    /** {@code value}, after recording "is required" for {@code field} when it is missing and nothing else was wrong with it. */
+    <T> T required(String field, Optional<T> value) {
+        if (value.isEmpty() && !failed(field)) {
+            fail(field, "is required");
+        }
+        return value.orElse(null);
+    }
+
     boolean failed(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }

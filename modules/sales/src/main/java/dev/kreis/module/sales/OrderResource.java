@@ -55,18 +55,9 @@ public class OrderResource {
     public Response create(JsonNode body) {
         Instant now = Instant.now();
         Input in = Input.of(body, FIELDS);
-        UUID customerId = in.uuid("customerId").orElse(null);
-        if (customerId == null && !in.failed("customerId")) {
-            in.fail("customerId", "is required");
-        }
-        BigDecimal amount = in.amount("amount", true).orElse(null);
-        if (amount == null && !in.failed("amount")) {
-            in.fail("amount", "is required");
-        }
-        Instant orderedAt = in.instant("orderedAt", now).orElse(null);
-        if (orderedAt == null && !in.failed("orderedAt")) {
-            in.fail("orderedAt", "is required");
-        }
+        UUID customerId = in.required("customerId", in.uuid("customerId"));
+        BigDecimal amount = in.required("amount", in.amount("amount", true));
+        Instant orderedAt = in.required("orderedAt", in.instant("orderedAt", now));
         String externalId = in.requiredText("externalId", 100);
         in.check();
         UUID customer = customers.current(customerId).orElseThrow(() -> ProblemException.invalid("customerId", "no customer " + customerId));

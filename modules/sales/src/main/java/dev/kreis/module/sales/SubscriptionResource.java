@@ -65,12 +65,9 @@ public class SubscriptionResource {
     public Response create(JsonNode body) {
         Instant now = Instant.now();
         Input in = Input.of(body, CREATE_FIELDS);
-        UUID customerId = in.uuid("customerId").orElse(null);
-        if (customerId == null && !in.failed("customerId")) {
-            in.fail("customerId", "is required");
-        }
-        BigDecimal mrr = required(in, "mrr", in.amount("mrr", true).orElse(null));
-        Instant startedAt = required(in, "startedAt", in.instant("startedAt", now).orElse(null));
+        UUID customerId = in.required("customerId", in.uuid("customerId"));
+        BigDecimal mrr = in.required("mrr", in.amount("mrr", true));
+        Instant startedAt = in.required("startedAt", in.instant("startedAt", now));
         String plan = in.text("plan", 100).orElse(null);
         in.check();
         UUID customer = customers.current(customerId).orElseThrow(() -> ProblemException.invalid("customerId", "no customer " + customerId));
@@ -95,8 +92,8 @@ public class SubscriptionResource {
         SalesDb.Row row = load(subscriptionId);
         Instant now = Instant.now();
         Input in = Input.of(body, CHANGE_FIELDS);
-        BigDecimal mrr = required(in, "mrr", in.amount("mrr", true).orElse(null));
-        Instant at = required(in, "at", in.instant("at", now).orElse(null));
+        BigDecimal mrr = in.required("mrr", in.amount("mrr", true));
+        Instant at = in.required("at", in.instant("at", now));
         in.check();
         if (row.text("status").equals("cancelled")) {
             throw ProblemException.conflict("subscription " + subscriptionId + " is cancelled and cannot change");
@@ -125,7 +122,7 @@ public class SubscriptionResource {
         SalesDb.Row row = load(subscriptionId);
         Instant now = Instant.now();
         Input in = Input.of(body, CANCEL_FIELDS);
-        Instant at = required(in, "at", in.instant("at", now).orElse(null));
+        Instant at = in.required("at", in.instant("at", now));
         String reason = in.text("reason", 500).orElse(null);
         in.check();
         if (row.text("status").equals("cancelled")) {
@@ -161,13 +158,6 @@ public class SubscriptionResource {
     @Operation(summary = "One subscription with its history of starts, changes and cancellation")
     public Map<String, Object> get(@PathParam("id") String id) {
         return view(load(Pages.id("id", id)), true);
-    }
-
-    private static <T> T required(Input in, String field, T value) {
-        if (value == null && !in.failed(field)) {
-            in.fail(field, "is required");
-        }
-        return value;
     }
 
     private UUID customerOf(SalesDb.Row row) {

@@ -154,10 +154,7 @@ public class Tickets {
             t.status = target;
         }
         noteBreaches(t, now);
-        syncHold(t);
-        t.updatedAt = now;
-        store.update(t);
-        return TicketView.of(t, now);
+        return saved(t, now);
     }
 
     /** One more contact from the customer about the ticket, at {@code at} (now if empty). */
@@ -171,6 +168,11 @@ public class Tickets {
         t.contacts++;
         store.addEvent(t, "contact", null, channel.map(Channel::wire).orElse(null), when, actor, note);
         noteBreaches(t, when);
+        return saved(t, now);
+    }
+
+    /** Places or lifts the campaign hold as the ticket now requires, stores the ticket and answers its view. */
+    private TicketView saved(Ticket t, Instant now) {
         syncHold(t);
         t.updatedAt = now;
         store.update(t);
@@ -192,10 +194,7 @@ public class Tickets {
         }
         store.addEvent(t, "response", null, null, when, actor, note);
         noteBreaches(t, when);
-        syncHold(t);
-        t.updatedAt = now;
-        store.update(t);
-        return TicketView.of(t, now);
+        return saved(t, now);
     }
 
     /**
