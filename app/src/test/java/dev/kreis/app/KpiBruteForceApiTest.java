@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.RepeatedTest;
@@ -176,12 +177,26 @@ class KpiBruteForceApiTest {
                     context + ", share of " + type);
         }
 
-        JsonPath series = exact().queryParam("interval", "month").queryParam("from", window.toString()).queryParam("to", to.toString())
-                .get("/api/v1/kpis/nps/series").then().statusCode(200).extract().jsonPath();
-        for (int month = 0; month < 3; month++) {
-            Reference bucket = new Reference(data, window.plusMonths(month), window.plusMonths(month + 1), s -> true);
-            assertEquals(bucket.nps(null), series.getObject("points[" + month + "].value", BigDecimal.class), context + ", month " + month);
-        }
+        Map<String, Function<Reference, BigDecimal>> seriesKpis = new LinkedHashMap<>();
+        seriesKpis.put("nps", bucket -> bucket.nps(null));
+        seriesKpis.put("repurchase_rate", Reference::repurchase);
+        seriesKpis.put("peak_end_score", Reference::peakEnd);
+        seriesKpis.put("funnel", Reference::funnel);
+        seriesKpis.put("nrr", Reference::nrr);
+        seriesKpis.put("grr", Reference::grr);
+        seriesKpis.put("churn_rate", Reference::churn);
+        seriesKpis.put("retention_rate", Reference::retention);
+        seriesKpis.put("clv", Reference::clv);
+        seriesKpis.forEach((key, expected) -> {
+            JsonPath series = exact().queryParam("interval", "month").queryParam("from", window.toString()).queryParam("to", to.toString())
+                    .get("/api/v1/kpis/" + key + "/series").then().statusCode(200).extract().jsonPath();
+            for (int month = 0; month < 3; month++) {
+                LocalDate end = window.plusMonths(month + 1).isAfter(to) ? to : window.plusMonths(month + 1);
+                Reference bucket = new Reference(data, window.plusMonths(month), end, s -> true);
+                assertEquals(expected.apply(bucket), series.getObject("points[" + month + "].value", BigDecimal.class),
+                        key + " series (" + context + "), month " + month);
+            }
+        });
     }
 
     private static void check(String key, BigDecimal expected, LocalDate from, LocalDate to, String context, String... params) {

@@ -1,5 +1,7 @@
 package dev.kreis.platform.kpi;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.kreis.spi.kpi.Direction;
@@ -48,6 +50,11 @@ public enum CoreKpi {
 
     CoreKpi(String key, String name, KpiUnit unit, Direction direction, Set<String> owners, boolean shared, String description) {
         this.definition = new KpiDefinition(key, name, unit, direction, owners, shared, description);
+    }
+
+    /** The core KPI with this key. */
+    public static Optional<CoreKpi> fromKey(String key) {
+        return Arrays.stream(values()).filter(kpi -> kpi.definition.key().equals(key)).findFirst();
     }
 
     /** The definition the registry serves. */

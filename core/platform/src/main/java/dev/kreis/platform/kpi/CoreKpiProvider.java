@@ -72,18 +72,60 @@ public class CoreKpiProvider implements KpiProvider {
             case PROACTIVE_SHARE -> rollups.proactiveShare(config.serviceTypes(), filter).asKpiValue();
             case AVERAGE_ORDER_VALUE -> (query.segment().isPresent() ? rollups.ordersOfCustomers(filter) : rollups.orders(filter)).asKpiValue();
             case REPURCHASE_RATE -> rollups.repurchase(filter).asKpiValue();
-            case PEAK_END_SCORE -> peakEnd(filter);
+            case PEAK_END_SCORE -> peakEnd(rollups.peakEnd(filter));
             case FUNNEL -> rollups.funnel(filter).conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE);
-            case NRR -> rollups.mrrCohort(filter).retention().netRetentionKpi();
-            case GRR -> rollups.mrrCohort(filter).retention().grossRetentionKpi();
-            case CHURN_RATE -> rollups.mrrCohort(filter).churn().churnRateKpi();
-            case RETENTION_RATE -> rollups.mrrCohort(filter).churn().retentionRateKpi();
-            case CLV -> lifetimeValue(query, filter);
+            case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> fromCohort(kpi, query, rollups.mrrCohort(filter));
         };
     }
 
-    private KpiValue peakEnd(Filter filter) {
-        KpiRollupQueries.PeakEndSum sum = rollups.peakEnd(filter);
+    /**
+     * The KPI's values for consecutive buckets (a series), {@code buckets} in order, each ending where
+     * the next starts and all with the same filters. The per-customer KPIs read every bucket in one
+     * pass over the rollups, which costs about as much as one value over the whole span; the others
+     * are computed bucket by bucket from the small day rollup.
+     */
+    public List<KpiValue> series(CoreKpi kpi, List<KpiQuery> buckets) {
+        if (buckets.isEmpty()) {
+            return List.of();
+        }
+        Filter filter = filter(kpi, buckets.get(0));
+        int[] bounds = new int[buckets.size() + 1];
+        for (int i = 0; i < buckets.size(); i++) {
+            bounds[i] = epochDay(buckets.get(i).period().from());
+            if (i > 0 && bounds[i] != epochDay(buckets.get(i - 1).period().to())) {
+                throw new IllegalArgumentException("series buckets must follow each other without gaps");
+            }
+        }
+        bounds[buckets.size()] = epochDay(buckets.get(buckets.size() - 1).period().to());
+        return switch (kpi) {
+            case REPURCHASE_RATE -> rollups.repurchase(filter, bounds).stream().map(Repurchase::asKpiValue).toList();
+            case PEAK_END_SCORE -> rollups.peakEnd(filter, bounds).stream().map(CoreKpiProvider::peakEnd).toList();
+            case FUNNEL -> rollups.funnel(filter, bounds).stream()
+                    .map(funnel -> funnel.conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE)).toList();
+            case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> {
+                List<KpiRollupQueries.MrrCohort> cohorts = rollups.mrrCohort(filter, bounds);
+                List<KpiValue> values = new java.util.ArrayList<>(cohorts.size());
+                for (int i = 0; i < cohorts.size(); i++) {
+                    values.add(fromCohort(kpi, buckets.get(i), cohorts.get(i)));
+                }
+                yield values;
+            }
+            default -> buckets.stream().map(bucket -> compute(kpi, bucket)).toList();
+        };
+    }
+
+    private KpiValue fromCohort(CoreKpi kpi, KpiQuery query, KpiRollupQueries.MrrCohort cohort) {
+        return switch (kpi) {
+            case NRR -> cohort.retention().netRetentionKpi();
+            case GRR -> cohort.retention().grossRetentionKpi();
+            case CHURN_RATE -> cohort.churn().churnRateKpi();
+            case RETENTION_RATE -> cohort.churn().retentionRateKpi();
+            case CLV -> lifetimeValue(query, cohort);
+            default -> throw new IllegalArgumentException(kpi + " is not computed from the MRR cohort");
+        };
+    }
+
+    private static KpiValue peakEnd(KpiRollupQueries.PeakEndSum sum) {
         BigDecimal sixtieths = BigDecimal.valueOf(60).multiply(BigDecimal.valueOf(sum.customers()));
         return KpiValue.of(new Ratio(sum.thirtiethsSum(), sixtieths).value(), sum.customers());
     }
@@ -93,8 +135,7 @@ public class CoreKpiProvider implements KpiProvider {
      * CLV = Σ start MRR × days × margin ÷ (30 × lost): over a 30-day period exactly the concepts'
      * monthly formula, and over longer periods the period's revenue against the period's churn.
      */
-    private KpiValue lifetimeValue(KpiQuery query, Filter filter) {
-        KpiRollupQueries.MrrCohort cohort = rollups.mrrCohort(filter);
+    private KpiValue lifetimeValue(KpiQuery query, KpiRollupQueries.MrrCohort cohort) {
         long days = Duration.between(query.period().from(), query.period().to()).toDays();
         BigDecimal revenue = cohort.retention().startMrr().multiply(BigDecimal.valueOf(days));
         long accounts = cohort.retention().customers() * 30;

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.NotFoundProblem;
@@ -36,10 +37,12 @@ public class KpiEngine {
     private final TargetAudit audit;
     private final KpiResultCache cache;
     private final KpiConfig config;
+    private final CoreKpiProvider coreKpis;
     private final Clock clock;
 
     KpiEngine(KpiRegistry registry, RollupFolder folder, TargetRepository targets, KpiRollupQueries rollups, TargetAudit audit,
-            KpiResultCache cache, KpiConfig config, Clock clock) {
+            KpiResultCache cache, KpiConfig config, CoreKpiProvider coreKpis, Clock clock) {
+        this.coreKpis = coreKpis;
         this.cache = cache;
         this.registry = registry;
         this.folder = folder;
@@ -112,10 +115,19 @@ public class KpiEngine {
                         + " points; choose a longer interval or a shorter period"));
         folder.catchUp();
         KpiResultCache.Version version = folder.version();
-        List<Point> points = new ArrayList<>(buckets.size());
-        for (LocalDate[] bucket : buckets) {
-            DayPeriod bucketPeriod = new DayPeriod(bucket[0], bucket[1]);
-            points.add(new Point(bucketPeriod, compute(kpi, filters.over(bucketPeriod), version)));
+        List<DayPeriod> periods = buckets.stream().map(bucket -> new DayPeriod(bucket[0], bucket[1])).toList();
+        List<KpiQuery> queries = periods.stream().map(filters::over).toList();
+        List<KpiValue> values;
+        if (kpi.core()) {
+            CoreKpi core = CoreKpi.fromKey(key).orElseThrow();
+            List<CacheKey> keys = queries.stream().map(query -> new CacheKey(key, query)).toList();
+            values = unsupportedFilterAsInvalidInput(() -> cache.getAll(keys, version, () -> coreKpis.series(core, queries)));
+        } else {
+            values = queries.stream().map(query -> compute(kpi, query, version)).toList();
+        }
+        List<Point> points = new ArrayList<>(periods.size());
+        for (int i = 0; i < periods.size(); i++) {
+            points.add(new Point(periods.get(i), values.get(i)));
         }
         return points;
     }
@@ -177,11 +189,14 @@ public class KpiEngine {
 
     /** Core KPIs are cached (they read only rollups and clusters, which the version covers); modules' KPIs never are. */
     private KpiValue compute(RegisteredKpi kpi, KpiQuery query, KpiResultCache.Version version) {
+        return unsupportedFilterAsInvalidInput(() -> kpi.core()
+                ? cache.get(new CacheKey(kpi.definition().key(), query), version, () -> kpi.computation().compute(query))
+                : kpi.computation().compute(query));
+    }
+
+    private static <T> T unsupportedFilterAsInvalidInput(Supplier<T> computation) {
         try {
-            if (kpi.core()) {
-                return cache.get(new CacheKey(kpi.definition().key(), query), version, () -> kpi.computation().compute(query));
-            }
-            return kpi.computation().compute(query);
+            return computation.get();
         } catch (UnsupportedKpiFilterException e) {
             throw new InvalidInputException(e.filter(), e.filter() + " filters are not supported for " + e.kpiKey());
         }

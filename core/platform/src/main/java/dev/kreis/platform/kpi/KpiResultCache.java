@@ -1,6 +1,8 @@
 package dev.kreis.platform.kpi;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,22 +40,61 @@ public class KpiResultCache {
         }
     }
 
+    /**
+     * The cached answers for {@code keys} at {@code version}; if any is missing, all of them computed
+     * together by {@code computeAll} (one answer per key, in order) and kept.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> getAll(List<?> keys, Version version, Supplier<List<T>> computeAll) {
+        if (maxEntries <= 0) {
+            return computeAll.get();
+        }
+        Entries current = current(version);
+        List<T> cached = new ArrayList<>(keys.size());
+        for (Object key : keys) {
+            Object value = current.values().get(key);
+            if (value == null) {
+                break;
+            }
+            cached.add((T) value);
+        }
+        if (cached.size() == keys.size()) {
+            return cached;
+        }
+        List<T> values = computeAll.get();
+        if (values.size() != keys.size()) {
+            throw new IllegalStateException("computed " + values.size() + " answers for " + keys.size() + " keys");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            keep(current, keys.get(i), values.get(i));
+        }
+        return values;
+    }
+
+    private Entries current(Version version) {
+        return entries.updateAndGet(existing -> Objects.equals(existing.version(), version) ? existing : new Entries(version));
+    }
+
+    private void keep(Entries current, Object key, Object value) {
+        if (current.values().size() >= maxEntries) {
+            current.values().clear();
+        }
+        current.values().put(key, value);
+    }
+
     /** The cached answer for {@code key} at {@code version}, computed and kept if absent. */
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Version version, Supplier<T> compute) {
         if (maxEntries <= 0) {
             return compute.get();
         }
-        Entries current = entries.updateAndGet(existing -> Objects.equals(existing.version(), version) ? existing : new Entries(version));
+        Entries current = current(version);
         Object cached = current.values().get(key);
         if (cached != null) {
             return (T) cached;
         }
         T value = compute.get();
-        if (current.values().size() >= maxEntries) {
-            current.values().clear();
-        }
-        current.values().put(key, value);
+        keep(current, key, value);
         return value;
     }
 }

@@ -54,4 +54,25 @@ class KpiResultCacheTest {
         cache.get("nps", version, computed::incrementAndGet);
         assertEquals(2, (int) cache.get("nps", version, computed::incrementAndGet));
     }
+
+    @Test
+    void aSeriesIsComputedInOnePassWhenABucketIsMissingAndItsBucketsServeLaterReads() {
+        KpiResultCache cache = cache(10);
+        AtomicInteger passes = new AtomicInteger();
+        KpiResultCache.Version version = new KpiResultCache.Version(3, null);
+        cache.get("june", version, () -> "cached june");
+        List<String> first = cache.getAll(List.of("june", "july"), version, () -> {
+            passes.incrementAndGet();
+            return List.of("june", "july");
+        });
+        assertEquals(List.of("june", "july"), first, "one bucket missing: the whole series is computed");
+        assertEquals(1, passes.get());
+        List<String> again = cache.getAll(List.of("june", "july"), version, () -> {
+            passes.incrementAndGet();
+            return List.of("other", "other");
+        });
+        assertEquals(List.of("june", "july"), again);
+        assertEquals(1, passes.get(), "every bucket cached: nothing computed");
+        assertEquals("july", cache.get("july", version, () -> "computed"), "a single read of a bucket finds it");
+    }
 }

@@ -2,6 +2,7 @@ package dev.kreis.platform.kpi.persistence;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -102,29 +103,54 @@ public class KpiRollupQueries {
 
     /** Customers with at least one order, and with two or more. */
     public Repurchase repurchase(Filter filter) {
+        return repurchase(filter, period(filter)).get(0);
+    }
+
+    /**
+     * {@link #repurchase(Filter)} for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the
+     * rows (a series); the filter's own period is ignored.
+     */
+    public List<Repurchase> repurchase(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
-        String sql = "select count(*) as buyers, coalesce(sum(case when o >= 2 then 1 else 0 end), 0) as repeat_buyers from ("
-                + "select p.customer_id, sum(x.o) as o from (select d.profile_id, sum(d.orders) as o" + periodRows(filter, params)
-                + " and d.orders > 0 group by d.profile_id) x" + currentCustomer(filter, params) + " group by p.customer_id) y";
-        return jdbc.queryOne(sql, row -> new Repurchase(row.getLong("buyers"), row.getLong("repeat_buyers")), params.toArray())
-                .orElseThrow();
+        String bucket = bucket(bounds, params);
+        String rows = bucketRows(filter, bounds, params);
+        String sql = "select b, count(*) as buyers, coalesce(sum(case when o >= 2 then 1 else 0 end), 0) as repeat_buyers from ("
+                + "select x.b, p.customer_id, sum(x.o) as o from (select b, profile_id, sum(orders) as o from (select " + bucket
+                + " as b, d.profile_id, d.orders" + rows + " and d.orders > 0) z group by b, profile_id) x" + currentCustomer(filter, params)
+                + " group by x.b, p.customer_id) y group by b";
+        Repurchase[] buckets = new Repurchase[bounds.length - 1];
+        Arrays.fill(buckets, new Repurchase(0, 0));
+        jdbc.query(sql, row -> buckets[row.getInt("b")] = new Repurchase(row.getLong("buyers"), row.getLong("repeat_buyers")),
+                params.toArray());
+        return List.of(buckets);
     }
 
     /** How many customers reached each phase: their furthest phase in the period, counted at that phase and every earlier one. */
     public Funnel funnel(Filter filter) {
+        return funnel(filter, period(filter)).get(0);
+    }
+
+    /** {@link #funnel(Filter)} for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the rows; the filter's period is ignored. */
+    public List<Funnel> funnel(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
-        String sql = "select m, count(*) as n from (select p.customer_id, max(x.m) as m from (select d.profile_id, max(d.phase_rank) as m"
-                + periodRows(filter, params) + " and d.phase_rank >= 0 group by d.profile_id) x" + currentCustomer(filter, params)
-                + " group by p.customer_id) y group by m";
-        long[] atPhase = new long[JourneyPhase.values().length];
-        jdbc.query(sql, row -> atPhase[row.getInt("m")] += row.getLong("n"), params.toArray());
-        EnumMap<JourneyPhase, Long> reached = new EnumMap<>(JourneyPhase.class);
-        long cumulative = 0;
-        for (int phase = atPhase.length - 1; phase >= 0; phase--) {
-            cumulative += atPhase[phase];
-            reached.put(JourneyPhase.values()[phase], cumulative);
+        String bucket = bucket(bounds, params);
+        String rows = bucketRows(filter, bounds, params);
+        String sql = "select b, m, count(*) as n from (select x.b, p.customer_id, max(x.m) as m from (select b, profile_id, max(phase_rank) as m"
+                + " from (select " + bucket + " as b, d.profile_id, d.phase_rank" + rows + " and d.phase_rank >= 0) z group by b, profile_id) x"
+                + currentCustomer(filter, params) + " group by x.b, p.customer_id) y group by b, m";
+        long[][] atPhase = new long[bounds.length - 1][JourneyPhase.values().length];
+        jdbc.query(sql, row -> atPhase[row.getInt("b")][row.getInt("m")] += row.getLong("n"), params.toArray());
+        List<Funnel> funnels = new ArrayList<>(atPhase.length);
+        for (long[] counts : atPhase) {
+            EnumMap<JourneyPhase, Long> reached = new EnumMap<>(JourneyPhase.class);
+            long cumulative = 0;
+            for (int phase = counts.length - 1; phase >= 0; phase--) {
+                cumulative += counts[phase];
+                reached.put(JourneyPhase.values()[phase], cumulative);
+            }
+            funnels.add(new Funnel(reached));
         }
-        return new Funnel(reached);
+        return funnels;
     }
 
     /**
@@ -133,16 +159,27 @@ public class KpiRollupQueries {
      * their end the last one.
      */
     public PeakEndSum peakEnd(Filter filter) {
+        return peakEnd(filter, period(filter)).get(0);
+    }
+
+    /** {@link #peakEnd(Filter)} for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the rows; the filter's period is ignored. */
+    public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
-        String base = "select p.customer_id as c, d.peak_30, d.peak_at, d.peak_id, d.end_30, d.end_at, d.end_id" + profileDays(filter, params)
-                + " and d.scored > 0";
+        String bucket = bucket(bounds, params);
+        StringBuilder base = new StringBuilder("select " + bucket + " as b, p.customer_id as c, d.peak_30, d.peak_at, d.peak_id, d.end_30,"
+                + " d.end_at, d.end_id from kpi_profile_day d join profile p on p.id = d.profile_id");
+        customerKind(filter, base, params);
+        base.append(rowFilters(filter, bounds, params)).append(" and d.scored > 0");
         String sql = "with r as (" + base + "),"
-                + " pk as (select c, peak_30, row_number() over (partition by c order by abs(peak_30) desc, peak_at desc, peak_id desc) as n from r),"
-                + " en as (select c, end_30, row_number() over (partition by c order by end_at desc, end_id desc) as n from r)"
-                + " select count(*) as customers, coalesce(sum(pk.peak_30 + en.end_30), 0) as total"
-                + " from pk join en on en.c = pk.c and en.n = 1 where pk.n = 1";
-        return jdbc.queryOne(sql, row -> new PeakEndSum(row.getLong("customers"), row.getBigDecimal("total")), params.toArray())
-                .orElseThrow();
+                + " pk as (select b, c, peak_30, row_number() over (partition by b, c order by abs(peak_30) desc, peak_at desc, peak_id desc) as n from r),"
+                + " en as (select b, c, end_30, row_number() over (partition by b, c order by end_at desc, end_id desc) as n from r)"
+                + " select pk.b, count(*) as customers, coalesce(sum(pk.peak_30 + en.end_30), 0) as total"
+                + " from pk join en on en.b = pk.b and en.c = pk.c and en.n = 1 where pk.n = 1 group by pk.b";
+        PeakEndSum[] buckets = new PeakEndSum[bounds.length - 1];
+        Arrays.fill(buckets, new PeakEndSum(0, BigDecimal.ZERO));
+        jdbc.query(sql, row -> buckets[row.getInt("b")] = new PeakEndSum(row.getLong("customers"), row.getBigDecimal("total")),
+                params.toArray());
+        return List.of(buckets);
     }
 
     /**
@@ -185,31 +222,72 @@ public class KpiRollupQueries {
 
     /** The revenue-retention cohort and the customer counts at start and end, from every customer's MRR history. */
     public MrrCohort mrrCohort(Filter filter) {
+        return mrrCohort(filter, period(filter)).get(0);
+    }
+
+    /**
+     * {@link #mrrCohort(Filter)} for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the
+     * MRR histories; the filter's period is ignored. Each customer's history is cut into the segment
+     * before {@code bounds[0]} and the buckets; per segment the query takes the customer's last MRR
+     * ({@code en}) and, by {@code lag}, the one before the segment ({@code st}). A customer's MRR at a
+     * bucket boundary is the sum of the changes {@code en − st} of the segments before it, so the
+     * cohort (customers paying at a bucket's start), its start MRR and the customers paying at its end
+     * are running sums of per-segment changes; expansion, contraction, churn and new customers are
+     * read from the bucket's own segments (a customer without MRR events in a bucket keeps their MRR
+     * and adds nothing to them).
+     */
+    public List<MrrCohort> mrrCohort(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
-        StringBuilder events = new StringBuilder("select p.customer_id as c, d.epoch_day, d.mrr, d.mrr_at, d.mrr_id"
+        StringBuilder segment = new StringBuilder("case");
+        for (int i = 0; i < bounds.length - 1; i++) {
+            segment.append(" when d.epoch_day < ? then ").append(i);
+            params.add(bounds[i]);
+        }
+        segment.append(" else ").append(bounds.length - 1).append(" end");
+        StringBuilder events = new StringBuilder("select p.customer_id as c, " + segment + " as k, d.mrr, d.mrr_at, d.mrr_id"
                 + " from kpi_profile_day d join profile p on p.id = d.profile_id");
         customerKind(filter, events, params);
         events.append(" where d.mrr is not null and d.epoch_day < ?");
-        params.add(filter.toDay());
-        int fromDay = filter.fromDay();
-        params.add(fromDay);
+        params.add(bounds[bounds.length - 1]);
         String sql = "with ev as (" + events + "),"
-                + " s as (select c, mrr, row_number() over (partition by c order by mrr_at desc, mrr_id desc) as n from ev where epoch_day < ?),"
-                + " e as (select c, mrr, row_number() over (partition by c order by mrr_at desc, mrr_id desc) as n from ev),"
-                + " pos as (select e.c, coalesce(s.mrr, 0) as st, e.mrr as en from e left join s on s.c = e.c and s.n = 1 where e.n = 1)"
-                + " select"
-                + " coalesce(sum(case when st > 0 then 1 else 0 end), 0) as cohort,"
-                + " coalesce(sum(case when st > 0 then st else 0 end), 0) as start_mrr,"
+                + " last_of as (select c, k, mrr, row_number() over (partition by c, k order by mrr_at desc, mrr_id desc) as n from ev),"
+                + " seg as (select k, mrr as en, coalesce(lag(mrr) over (partition by c order by k), 0) as st from last_of where n = 1)"
+                + " select k,"
+                + " coalesce(sum(case when en > 0 then 1 else 0 end) - sum(case when st > 0 then 1 else 0 end), 0) as paying_change,"
+                + " coalesce(sum(en - st), 0) as mrr_change,"
                 + " coalesce(sum(case when st > 0 and en > st then en - st else 0 end), 0) as expansion,"
                 + " coalesce(sum(case when st > 0 and en > 0 and en < st then st - en else 0 end), 0) as contraction,"
                 + " coalesce(sum(case when st > 0 and en = 0 then st else 0 end), 0) as churned,"
-                + " coalesce(sum(case when en > 0 then 1 else 0 end), 0) as at_end,"
                 + " coalesce(sum(case when en > 0 and st = 0 then 1 else 0 end), 0) as fresh"
-                + " from pos";
-        return jdbc.queryOne(sql, row -> new MrrCohort(
-                new RevenueRetention(row.getLong("cohort"), row.getBigDecimal("start_mrr"), row.getBigDecimal("expansion"),
-                        row.getBigDecimal("contraction"), row.getBigDecimal("churned")),
-                new ChurnAndRetention(row.getLong("cohort"), row.getLong("fresh"), row.getLong("at_end"))), params.toArray()).orElseThrow();
+                + " from seg group by k";
+        int segments = bounds.length;
+        long[] payingChange = new long[segments];
+        long[] fresh = new long[segments];
+        BigDecimal[][] amounts = new BigDecimal[segments][];
+        jdbc.query(sql, row -> {
+            int k = row.getInt("k");
+            payingChange[k] = row.getLong("paying_change");
+            fresh[k] = row.getLong("fresh");
+            amounts[k] = new BigDecimal[] { row.getBigDecimal("mrr_change"), row.getBigDecimal("expansion"), row.getBigDecimal("contraction"),
+                    row.getBigDecimal("churned") };
+            return k;
+        }, params.toArray());
+        List<MrrCohort> cohorts = new ArrayList<>(segments - 1);
+        long paying = 0;
+        BigDecimal mrr = BigDecimal.ZERO;
+        for (int k = 0; k < segments; k++) {
+            BigDecimal[] bucket = amounts[k] == null ? new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO }
+                    : amounts[k];
+            if (k > 0) {
+                long atEnd = paying + payingChange[k];
+                RevenueRetention retention = paying == 0 ? RevenueRetention.none()
+                        : new RevenueRetention(paying, mrr, bucket[1], bucket[2], bucket[3]);
+                cohorts.add(new MrrCohort(retention, new ChurnAndRetention(paying, fresh[k], atEnd)));
+            }
+            paying += payingChange[k];
+            mrr = mrr.add(bucket[0]);
+        }
+        return cohorts;
     }
 
     /** Revenue retention and churn of the same cohort. */
@@ -237,19 +315,16 @@ public class KpiRollupQueries {
         return sql + rowFilters(filter, params);
     }
 
-    /**
-     * {@code from … where …} over the period's profile-day rows alone, filters on the rows applied: for
-     * aggregating per profile first, which is cheaper than joining every row to its customer.
-     */
-    private static String periodRows(Filter filter, List<Object> params) {
-        return " from kpi_profile_day d" + rowFilters(filter, params);
-    }
-
     /** {@code where …} on profile-day rows {@code d}: the period's days, the module and the phase. */
     private static String rowFilters(Filter filter, List<Object> params) {
+        return rowFilters(filter, period(filter), params);
+    }
+
+    /** {@code where …} on profile-day rows {@code d}: the days from the first bound to the last, the module and the phase. */
+    private static String rowFilters(Filter filter, int[] bounds, List<Object> params) {
         StringBuilder sql = new StringBuilder(" where d.epoch_day >= ? and d.epoch_day < ?");
-        params.add(filter.fromDay());
-        params.add(filter.toDay());
+        params.add(bounds[0]);
+        params.add(bounds[bounds.length - 1]);
         if (filter.module() != null) {
             sql.append(" and d.module = ?");
             params.add(filter.module());
@@ -259,6 +334,41 @@ public class KpiRollupQueries {
             params.add(filter.phase());
         }
         return sql.toString();
+    }
+
+    /** {@code from … where …} over the profile-day rows of the buckets alone, filters on the rows applied. */
+    private static String bucketRows(Filter filter, int[] bounds, List<Object> params) {
+        return " from kpi_profile_day d" + rowFilters(filter, bounds, params);
+    }
+
+    /** The index of the bucket {@code [bounds[i], bounds[i + 1])} a row {@code d} falls in (rows outside every bucket are filtered out). */
+    private static String bucket(int[] bounds, List<Object> params) {
+        checkBounds(bounds);
+        if (bounds.length == 2) {
+            return "0";
+        }
+        StringBuilder sql = new StringBuilder("case");
+        for (int i = 1; i < bounds.length - 1; i++) {
+            sql.append(" when d.epoch_day < ? then ").append(i - 1);
+            params.add(bounds[i]);
+        }
+        return sql.append(" else ").append(bounds.length - 2).append(" end").toString();
+    }
+
+    private static void checkBounds(int[] bounds) {
+        if (bounds.length < 2) {
+            throw new IllegalArgumentException("buckets need at least two bounds");
+        }
+        for (int i = 1; i < bounds.length; i++) {
+            if (bounds[i] <= bounds[i - 1]) {
+                throw new IllegalArgumentException("bucket bounds must increase: " + Arrays.toString(bounds));
+            }
+        }
+    }
+
+    /** The filter's period as the bounds of a single bucket. */
+    private static int[] period(Filter filter) {
+        return new int[] { filter.fromDay(), filter.toDay() };
     }
 
     /** Joins per-profile aggregates {@code x} to the customer each profile belongs to now ({@code p}), in the segment if any. */
