@@ -22,7 +22,11 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.RepeatedTest;
 
+import dev.kreis.platform.kpi.RevenueRetention;
+import dev.kreis.platform.kpi.persistence.CustomerKpiIndex;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -32,6 +36,11 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class KpiBruteForceApiTest {
+    @Inject
+    CustomerKpiIndex index;
+    @Inject
+    KpiRollupQueries sql;
+
     private static final String[] PHASES = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" };
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -197,6 +206,44 @@ class KpiBruteForceApiTest {
                         key + " series (" + context + "), month " + month);
             }
         });
+
+        inMemoryIndexAnswersLikeSql(window, to, context);
+    }
+
+    /**
+     * The in-memory customer index and the SQL queries give the same aggregates, bucket by bucket and
+     * with every filter, on this data (merge included); the API above answered from one of them.
+     */
+    private void inMemoryIndexAnswersLikeSql(LocalDate window, LocalDate to, String context) {
+        if (!index.ready()) {
+            index.load();
+        }
+        int[] bounds = { (int) window.minusDays(3).toEpochDay(), (int) window.plusDays(20).toEpochDay(),
+                (int) window.plusMonths(1).toEpochDay(), (int) window.plusDays(47).toEpochDay(), (int) to.toEpochDay(),
+                (int) window.plusDays(95).toEpochDay() };
+        List<KpiRollupQueries.Filter> filters = List.of(new KpiRollupQueries.Filter(0, 0, null, null, null),
+                new KpiRollupQueries.Filter(0, 0, null, null, "organisation"), new KpiRollupQueries.Filter(0, 0, null, "purchase", null),
+                new KpiRollupQueries.Filter(0, 0, "core", "retention", "person"), new KpiRollupQueries.Filter(0, 0, "no-such-module", null, null));
+        for (KpiRollupQueries.Filter filter : filters) {
+            String where = context + ", " + filter;
+            assertEquals(sql.funnel(filter, bounds), index.funnel(filter, bounds), "funnel " + where);
+            assertEquals(sql.repurchase(filter, bounds), index.repurchase(filter, bounds), "repurchase " + where);
+            List<KpiRollupQueries.PeakEndSum> peakEnd = index.peakEnd(filter, bounds);
+            List<KpiRollupQueries.MrrCohort> cohorts = index.mrrCohort(filter, bounds);
+            for (int b = 0; b < bounds.length - 1; b++) {
+                KpiRollupQueries.PeakEndSum expected = sql.peakEnd(filter, bounds).get(b);
+                assertEquals(expected.customers(), peakEnd.get(b).customers(), "peak-end customers " + where + ", bucket " + b);
+                assertEquals(0, expected.thirtiethsSum().compareTo(peakEnd.get(b).thirtiethsSum()), "peak-end sum " + where + ", bucket " + b);
+                KpiRollupQueries.MrrCohort cohort = sql.mrrCohort(filter, bounds).get(b);
+                assertEquals(cohort.churn(), cohorts.get(b).churn(), "churn " + where + ", bucket " + b);
+                assertEquals(amounts(cohort.retention()), amounts(cohorts.get(b).retention()), "revenue retention " + where + ", bucket " + b);
+            }
+        }
+    }
+
+    private static List<Object> amounts(RevenueRetention retention) {
+        return List.of(retention.customers(), retention.startMrr().stripTrailingZeros(), retention.expansion().stripTrailingZeros(),
+                retention.contraction().stripTrailingZeros(), retention.churned().stripTrailingZeros());
     }
 
     private static void check(String key, BigDecimal expected, LocalDate from, LocalDate to, String context, String... params) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import dev.kreis.platform.kpi.persistence.CustomerKpiIndex;
 import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
 import dev.kreis.platform.kpi.persistence.KpiRollupQueries.Filter;
 import dev.kreis.spi.kpi.KpiComputation;
@@ -32,10 +33,12 @@ public class CoreKpiProvider implements KpiProvider {
     private static final Set<String> CUSTOMER_FILTERS = Set.of("segment");
 
     private final KpiRollupQueries rollups;
+    private final CustomerKpiIndex index;
     private final KpiConfig config;
 
-    CoreKpiProvider(KpiRollupQueries rollups, KpiConfig config) {
+    CoreKpiProvider(KpiRollupQueries rollups, CustomerKpiIndex index, KpiConfig config) {
         this.rollups = rollups;
+        this.index = index;
         this.config = config;
     }
 
@@ -71,10 +74,7 @@ public class CoreKpiProvider implements KpiProvider {
             case CES_SHARE_EASY -> CustomerEffortScore.of(rollups.scores(ScoreScale.CES, filter)).shareEasyKpi();
             case PROACTIVE_SHARE -> rollups.proactiveShare(config.serviceTypes(), filter).asKpiValue();
             case AVERAGE_ORDER_VALUE -> (query.segment().isPresent() ? rollups.ordersOfCustomers(filter) : rollups.orders(filter)).asKpiValue();
-            case REPURCHASE_RATE -> rollups.repurchase(filter).asKpiValue();
-            case PEAK_END_SCORE -> peakEnd(rollups.peakEnd(filter));
-            case FUNNEL -> rollups.funnel(filter).conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE);
-            case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> fromCohort(kpi, query, rollups.mrrCohort(filter));
+            case REPURCHASE_RATE, PEAK_END_SCORE, FUNNEL, NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> series(kpi, List.of(query)).get(0);
         };
     }
 
@@ -97,13 +97,16 @@ public class CoreKpiProvider implements KpiProvider {
             }
         }
         bounds[buckets.size()] = epochDay(buckets.get(buckets.size() - 1).period().to());
+        boolean inMemory = index.ready();
         return switch (kpi) {
-            case REPURCHASE_RATE -> rollups.repurchase(filter, bounds).stream().map(Repurchase::asKpiValue).toList();
-            case PEAK_END_SCORE -> rollups.peakEnd(filter, bounds).stream().map(CoreKpiProvider::peakEnd).toList();
-            case FUNNEL -> rollups.funnel(filter, bounds).stream()
+            case REPURCHASE_RATE -> (inMemory ? index.repurchase(filter, bounds) : rollups.repurchase(filter, bounds)).stream()
+                    .map(Repurchase::asKpiValue).toList();
+            case PEAK_END_SCORE -> (inMemory ? index.peakEnd(filter, bounds) : rollups.peakEnd(filter, bounds)).stream()
+                    .map(CoreKpiProvider::peakEnd).toList();
+            case FUNNEL -> (inMemory ? index.funnel(filter, bounds) : rollups.funnel(filter, bounds)).stream()
                     .map(funnel -> funnel.conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE)).toList();
             case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> {
-                List<KpiRollupQueries.MrrCohort> cohorts = rollups.mrrCohort(filter, bounds);
+                List<KpiRollupQueries.MrrCohort> cohorts = inMemory ? index.mrrCohort(filter, bounds) : rollups.mrrCohort(filter, bounds);
                 List<KpiValue> values = new java.util.ArrayList<>(cohorts.size());
                 for (int i = 0; i < cohorts.size(); i++) {
                     values.add(fromCohort(kpi, buckets.get(i), cohorts.get(i)));
@@ -112,6 +115,12 @@ public class CoreKpiProvider implements KpiProvider {
             }
             default -> buckets.stream().map(bucket -> compute(kpi, bucket)).toList();
         };
+    }
+
+    /** The funnel of a period (the funnel view's steps), from the in-memory index once it is loaded. */
+    public Funnel funnel(Filter filter) {
+        int[] bounds = { filter.fromDay(), filter.toDay() };
+        return (index.ready() ? index.funnel(filter, bounds) : rollups.funnel(filter, bounds)).get(0);
     }
 
     private KpiValue fromCohort(CoreKpi kpi, KpiQuery query, KpiRollupQueries.MrrCohort cohort) {

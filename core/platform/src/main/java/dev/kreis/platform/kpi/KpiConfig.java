@@ -65,4 +65,13 @@ public interface KpiConfig {
      */
     @WithDefault("support.*")
     List<String> serviceTypes();
+
+    /**
+     * Whether each node keeps the per-customer rollup in memory (loaded in the background at start-up,
+     * about 30 bytes per profile-day row plus about 100 bytes per profile and customer), so funnel,
+     * repurchase, peak-end, revenue retention, churn and CLV aggregate in memory instead of in the
+     * database. Off: the database computes them, slower at scale, same values.
+     */
+    @WithDefault("true")
+    boolean memoryIndex();
 }

@@ -141,7 +141,7 @@ public class KpiEngine {
         folder.catchUp();
         KpiRollupQueries.Filter filter = new KpiRollupQueries.Filter((int) period.from().toEpochDay(), (int) period.to().toEpochDay(),
                 filters.module().orElse(null), null, filters.segment().map(CustomerSegment::customerKind).orElse(null));
-        return cache.get(filter, folder.version(), () -> rollups.funnel(filter));
+        return cache.get(filter, folder.version(), () -> coreKpis.funnel(filter));
     }
 
     /** Touchpoint types by how many customers had their negative peak there in the period (the peak-end rule's worst moments). */

@@ -25,6 +25,7 @@ class KpiResultCacheTest {
             public int cacheEntries() { return entries; }
             public BigDecimal grossMargin() { return BigDecimal.ONE; }
             public List<String> serviceTypes() { return List.of(); }
+            public boolean memoryIndex() { return false; }
         });
     }
 

@@ -49,6 +49,12 @@ public class RollupRepository {
         jdbc.update("update kpi_fold_state set generation = generation + 1 where id = ?", STATE);
     }
 
+    /** The days refolded in a generation after {@code generation}. */
+    public List<Integer> daysChangedAfter(long generation) {
+        return jdbc.query("select epoch_day from kpi_fold_day where generation > ? order by epoch_day", row -> row.getInt("epoch_day"),
+                generation);
+    }
+
     /** When the latest merge or split happened (every change of a customer cluster records one), null before the first. */
     public OffsetDateTime latestIdentityChange() {
         List<OffsetDateTime> latest = jdbc.query("select max(occurred_at) as latest from identity_event", row -> Jdbc.time(row, "latest"));
@@ -88,7 +94,11 @@ public class RollupRepository {
         return stored == folded;
     }
 
-    /** Recomputes both rollups of one UTC day from its touchpoints; call inside the transaction holding {@link #lock()}. */
+    /**
+     * Recomputes both rollups of one UTC day from its touchpoints and records the day as changed in the
+     * next generation ({@code kpi_fold_day}); call inside the transaction holding {@link #lock()},
+     * which then bumps the generation.
+     */
     public void refold(int epochDay) {
         OffsetDateTime from = LocalDate.ofEpochDay(epochDay).atStartOfDay().atOffset(ZoneOffset.UTC);
         DayFold fold = new DayFold();
@@ -103,6 +113,8 @@ public class RollupRepository {
                 }, from, from.plusDays(1));
         jdbc.update("delete from kpi_day_rollup where epoch_day = ?", epochDay);
         jdbc.update("delete from kpi_profile_day where epoch_day = ?", epochDay);
+        jdbc.update("delete from kpi_fold_day where epoch_day = ?", epochDay);
+        jdbc.update("insert into kpi_fold_day (epoch_day, generation) select ?, generation + 1 from kpi_fold_state where id = ?", epochDay, STATE);
         jdbc.batch(DAY_INSERT, fold.dayRows().stream().map(r -> new Object[] { epochDay, r.type(), r.module(), r.phase(),
                 r.initiator(), r.scale(), r.score(), r.touchpoints(), r.amountSum() }).toList());
         List<Object[]> profileRows = fold.profileRows().stream().map(r -> new Object[] { r.profileId(), epochDay, r.module(),

@@ -1,0 +1,560 @@
+package dev.kreis.platform.kpi.persistence;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.jboss.logging.Logger;
+
+import dev.kreis.platform.kpi.ChurnAndRetention;
+import dev.kreis.platform.kpi.Funnel;
+import dev.kreis.platform.kpi.KpiConfig;
+import dev.kreis.platform.kpi.Repurchase;
+import dev.kreis.platform.kpi.RevenueRetention;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries.Filter;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries.MrrCohort;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries.PeakEndSum;
+import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.spi.touchpoint.JourneyPhase;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The per-customer rollup ({@code kpi_profile_day}) held in memory on each node, so the per-customer
+ * KPIs (funnel, repurchase, peak-end, revenue retention, churn, CLV) aggregate per customer by
+ * scanning arrays instead of grouping millions of rows in the database (ADR 0004, "in-memory customer
+ * index"). It answers exactly what {@link KpiRollupQueries} answers from SQL; a test holds the two
+ * to the same values on random data.
+ *
+ * <p>It is derived data, never written to: loaded in the background at start-up (until then the SQL
+ * queries answer) and, before each computation, brought up to the database's state: the days
+ * refolded since the fold generation it last read ({@code kpi_fold_day}) are reloaded, and the
+ * profiles moved by merges and splits since the last identity change it saw (minus the fold overlap,
+ * for late commits) get their current customer. Several nodes each keep their own copy this way.
+ *
+ * <p>Memory: about 30 bytes per {@code kpi_profile_day} row plus about 100 bytes per profile and per
+ * customer; {@code kreis.kpis.memory-index=false} turns it off and leaves every query to SQL.
+ */
+@ApplicationScoped
+public class CustomerKpiIndex {
+    private static final Logger LOG = Logger.getLogger(CustomerKpiIndex.class);
+    private static final String STATE = "touchpoints";
+    private static final String COLUMNS = "d.profile_id, d.epoch_day, d.module, d.phase, d.phase_rank, d.orders, d.peak_30, d.peak_at,"
+            + " d.peak_id, d.end_30, d.end_at, d.end_id, d.mrr, d.mrr_at, d.mrr_id";
+    private static final String CLUSTER = "select p.id, p.customer_id, c.kind from profile p join customer c on c.id = p.customer_id";
+    private static final int LOOKUP_CHUNK = 500;
+
+    private final Jdbc jdbc;
+    private final KpiConfig config;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private final NavigableMap<Integer, IndexedDay> days = new TreeMap<>();
+    private final Map<UUID, Integer> profiles = new HashMap<>();
+    private final Map<UUID, Integer> customers = new HashMap<>();
+    private final Map<String, Short> modules = new HashMap<>();
+    private final Map<String, Byte> phases = new HashMap<>();
+    private final Map<String, Byte> kinds = new HashMap<>();
+    private int[] customerOf = new int[1024];
+    private byte[] kindOf = new byte[1024];
+    private long generation;
+    private OffsetDateTime identityChanged;
+    private volatile boolean ready;
+    private volatile Thread loader;
+
+    CustomerKpiIndex(Jdbc jdbc, KpiConfig config) {
+        this.jdbc = jdbc;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.memoryIndex()) {
+            return;
+        }
+        Thread thread = new Thread(this::loadQuietly, "kreis-kpi-index-load");
+        thread.setDaemon(true);
+        loader = thread;
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        Thread thread = loader;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void loadQuietly() {
+        try {
+            long started = System.nanoTime();
+            load();
+            LOG.infof("KPI customer index loaded: %d days, %d profiles, %d customers in %d ms", days.size(), profiles.size(),
+                    customers.size(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("The KPI customer index could not be loaded; per-customer KPIs are computed in the database", e);
+        } finally {
+            loader = null;
+        }
+    }
+
+    /** Whether the index answers (loaded and enabled); until then callers use the SQL queries. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Loads everything: the clusters, then every day. Public for tests that need it loaded now. */
+    public void load() {
+        lock.writeLock().lock();
+        try {
+            Version version = version();
+            days.clear();
+            profiles.clear();
+            customers.clear();
+            jdbc.withConnection(connection -> {
+                stream(connection, CLUSTER, new Object[0], this::assign);
+                Map<Integer, List<IndexedDay.Row>> byDay = new TreeMap<>();
+                List<Object[]> unknown = new ArrayList<>();
+                stream(connection, "select " + COLUMNS + " from kpi_profile_day d order by d.epoch_day", new Object[0],
+                        row -> readRow(row, byDay, unknown));
+                resolveUnknown(unknown, byDay);
+                byDay.forEach((day, rows) -> days.put(day, IndexedDay.of(rows)));
+                return null;
+            });
+            generation = version.generation();
+            identityChanged = version.identityChanged();
+            ready = true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Brings the index up to the database's state (see the class comment); a few milliseconds when little changed. */
+    private void refresh() {
+        Version version = version();
+        lock.readLock().lock();
+        try {
+            if (version.generation() == generation && java.util.Objects.equals(version.identityChanged(), identityChanged)) {
+                return;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        lock.writeLock().lock();
+        try {
+            if (version.generation() != generation) {
+                reloadDays(jdbc.query("select epoch_day from kpi_fold_day where generation > ?", row -> row.getInt("epoch_day"), generation));
+                generation = version.generation();
+            }
+            if (!java.util.Objects.equals(version.identityChanged(), identityChanged)) {
+                OffsetDateTime since = identityChanged == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z")
+                        : identityChanged.minus(config.foldOverlap());
+                jdbc.query(CLUSTER + " where p.id in (select iep.profile_id from identity_event_profile iep"
+                        + " join identity_event e on e.id = iep.event_id where e.occurred_at > ?)", row -> {
+                            assign(row);
+                            return null;
+                        }, since);
+                identityChanged = version.identityChanged();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void reloadDays(Collection<Integer> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<Integer> pending = new ArrayList<>(changed);
+        for (int from = 0; from < pending.size(); from += LOOKUP_CHUNK) {
+            List<Integer> chunk = pending.subList(from, Math.min(pending.size(), from + LOOKUP_CHUNK));
+            Map<Integer, List<IndexedDay.Row>> byDay = new TreeMap<>();
+            chunk.forEach(day -> byDay.put(day, new ArrayList<>()));
+            List<Object[]> unknown = new ArrayList<>();
+            jdbc.withConnection(connection -> {
+                stream(connection, "select " + COLUMNS + " from kpi_profile_day d where d.epoch_day in (" + Jdbc.markers(chunk.size()) + ")",
+                        chunk.toArray(), row -> readRow(row, byDay, unknown));
+                return null;
+            });
+            resolveUnknown(unknown, byDay);
+            byDay.forEach((day, rows) -> {
+                if (rows.isEmpty()) {
+                    days.remove(day);
+                } else {
+                    days.put(day, IndexedDay.of(rows));
+                }
+            });
+        }
+    }
+
+    private record Version(long generation, OffsetDateTime identityChanged) {
+    }
+
+    private Version version() {
+        long fold = jdbc.queryOne("select generation from kpi_fold_state where id = ?", row -> row.getLong("generation"), STATE).orElse(0L);
+        List<OffsetDateTime> latest = jdbc.query("select max(occurred_at) as latest from identity_event", row -> Jdbc.time(row, "latest"));
+        return new Version(fold, latest.isEmpty() ? null : latest.get(0));
+    }
+
+    private interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** Streams a large result (a cursor on PostgreSQL, which needs autocommit off for it). */
+    private static void stream(Connection connection, String sql, Object[] params, RowConsumer consumer) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        boolean ownTransaction = autoCommit;
+        if (ownTransaction) {
+            connection.setAutoCommit(false);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(10_000);
+            Jdbc.bind(statement, params);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    consumer.accept(row);
+                }
+            }
+        } finally {
+            if (ownTransaction) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private Object assign(ResultSet row) throws SQLException {
+        UUID profile = Jdbc.uuid(row, "id");
+        UUID customer = Jdbc.uuid(row, "customer_id");
+        String kind = row.getString("kind");
+        int c = customers.computeIfAbsent(customer, id -> customers.size());
+        if (c >= kindOf.length) {
+            kindOf = Arrays.copyOf(kindOf, Math.max(c + 1, kindOf.length * 2));
+        }
+        kindOf[c] = kinds.computeIfAbsent(kind, k -> (byte) kinds.size());
+        int p = profiles.computeIfAbsent(profile, id -> profiles.size());
+        if (p >= customerOf.length) {
+            customerOf = Arrays.copyOf(customerOf, Math.max(p + 1, customerOf.length * 2));
+        }
+        customerOf[p] = c;
+        return null;
+    }
+
+    private void readRow(ResultSet row, Map<Integer, List<IndexedDay.Row>> byDay, List<Object[]> unknown) throws SQLException {
+        IndexedDay.Row r = new IndexedDay.Row();
+        UUID profile = Jdbc.uuid(row, "profile_id");
+        Integer p = profiles.get(profile);
+        r.profile = p == null ? -1 : p;
+        String module = row.getString("module");
+        r.module = modules.computeIfAbsent(module, m -> (short) modules.size());
+        r.phase = phases.computeIfAbsent(row.getString("phase"), ph -> (byte) phases.size());
+        r.rank = (byte) row.getInt("phase_rank");
+        r.orders = row.getInt("orders");
+        BigDecimal peak = row.getBigDecimal("peak_30");
+        if (peak != null) {
+            r.peak(peak, Jdbc.time(row, "peak_at"), Jdbc.uuid(row, "peak_id"));
+            r.end(row.getBigDecimal("end_30"), Jdbc.time(row, "end_at"), Jdbc.uuid(row, "end_id"));
+        }
+        BigDecimal mrr = row.getBigDecimal("mrr");
+        if (mrr != null) {
+            r.mrr(mrr, Jdbc.time(row, "mrr_at"), Jdbc.uuid(row, "mrr_id"));
+        }
+        if (p == null) {
+            unknown.add(new Object[] { profile, r });
+        }
+        byDay.computeIfAbsent(row.getInt("epoch_day"), d -> new ArrayList<>()).add(r);
+    }
+
+    /** Profiles created after the clusters were read: look them up, and drop rows of profiles that no longer exist. */
+    private void resolveUnknown(List<Object[]> unknown, Map<Integer, List<IndexedDay.Row>> byDay) {
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        unknown.forEach(entry -> ids.add((UUID) entry[0]));
+        List<UUID> pending = new ArrayList<>(ids);
+        for (int from = 0; from < pending.size(); from += LOOKUP_CHUNK) {
+            List<UUID> chunk = pending.subList(from, Math.min(pending.size(), from + LOOKUP_CHUNK));
+            jdbc.query(CLUSTER + " where p.id in (" + Jdbc.markers(chunk.size()) + ")", this::assign, chunk.toArray());
+        }
+        for (Object[] entry : unknown) {
+            Integer p = profiles.get((UUID) entry[0]);
+            ((IndexedDay.Row) entry[1]).profile = p == null ? -1 : p;
+        }
+        byDay.values().forEach(rows -> rows.removeIf(r -> r.profile < 0));
+    }
+
+    /** The filter's module, phase and customer kind as codes: -1 for "any", -2 for a value no row has. */
+    private record Codes(int module, int phase, int kind) {
+        boolean row(IndexedDay day, int r) {
+            return (module == -1 || day.module[r] == module) && (phase == -1 || day.phase[r] == phase);
+        }
+
+        boolean customer(byte[] kindOf, int c) {
+            return kind == -1 || kindOf[c] == kind;
+        }
+    }
+
+    private Codes codes(Filter filter) {
+        return new Codes(code(modules, filter.module()), code(phases, filter.phase()), code(kinds, filter.customerKind()));
+    }
+
+    private static int code(Map<String, ? extends Number> dictionary, String value) {
+        if (value == null) {
+            return -1;
+        }
+        Number code = dictionary.get(value);
+        return code == null ? -2 : code.intValue();
+    }
+
+    /** Runs a computation on the current state: refreshed first, then read under the read lock. */
+    private <T> T read(java.util.function.Supplier<T> computation) {
+        refresh();
+        lock.readLock().lock();
+        try {
+            return computation.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** As {@link KpiRollupQueries#funnel(Filter, int[])}. */
+    public List<Funnel> funnel(Filter filter, int[] bounds) {
+        return read(() -> {
+            Codes codes = codes(filter);
+            int phaseCount = JourneyPhase.values().length;
+            byte[] furthest = new byte[customers.size()];
+            Arrays.fill(furthest, (byte) -1);
+            int[] touched = new int[customers.size()];
+            List<Funnel> funnels = new ArrayList<>();
+            for (int b = 0; b + 1 < bounds.length; b++) {
+                int count = 0;
+                for (IndexedDay day : days.subMap(bounds[b], true, bounds[b + 1], false).values()) {
+                    for (int r = 0; r < day.size; r++) {
+                        byte rank = day.rank[r];
+                        if (rank < 0 || !codes.row(day, r)) {
+                            continue;
+                        }
+                        int c = customerOf[day.profile[r]];
+                        if (!codes.customer(kindOf, c)) {
+                            continue;
+                        }
+                        if (furthest[c] < 0) {
+                            touched[count++] = c;
+                        }
+                        if (rank > furthest[c]) {
+                            furthest[c] = rank;
+                        }
+                    }
+                }
+                long[] atPhase = new long[phaseCount];
+                for (int i = 0; i < count; i++) {
+                    atPhase[furthest[touched[i]]]++;
+                    furthest[touched[i]] = -1;
+                }
+                EnumMap<JourneyPhase, Long> reached = new EnumMap<>(JourneyPhase.class);
+                long cumulative = 0;
+                for (int phase = phaseCount - 1; phase >= 0; phase--) {
+                    cumulative += atPhase[phase];
+                    reached.put(JourneyPhase.values()[phase], cumulative);
+                }
+                funnels.add(new Funnel(reached));
+            }
+            return funnels;
+        });
+    }
+
+    /** As {@link KpiRollupQueries#repurchase(Filter, int[])}. */
+    public List<Repurchase> repurchase(Filter filter, int[] bounds) {
+        return read(() -> {
+            Codes codes = codes(filter);
+            long[] orders = new long[customers.size()];
+            int[] touched = new int[customers.size()];
+            List<Repurchase> buckets = new ArrayList<>();
+            for (int b = 0; b + 1 < bounds.length; b++) {
+                int count = 0;
+                for (IndexedDay day : days.subMap(bounds[b], true, bounds[b + 1], false).values()) {
+                    for (int r = 0; r < day.size; r++) {
+                        if (day.orders[r] <= 0 || !codes.row(day, r)) {
+                            continue;
+                        }
+                        int c = customerOf[day.profile[r]];
+                        if (!codes.customer(kindOf, c)) {
+                            continue;
+                        }
+                        if (orders[c] == 0) {
+                            touched[count++] = c;
+                        }
+                        orders[c] += day.orders[r];
+                    }
+                }
+                long repeat = 0;
+                for (int i = 0; i < count; i++) {
+                    repeat += orders[touched[i]] >= 2 ? 1 : 0;
+                    orders[touched[i]] = 0;
+                }
+                buckets.add(new Repurchase(count, repeat));
+            }
+            return buckets;
+        });
+    }
+
+    /** As {@link KpiRollupQueries#peakEnd(Filter, int[])}. */
+    public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
+        return read(() -> {
+            Codes codes = codes(filter);
+            IndexedDay[] peakDay = new IndexedDay[customers.size()];
+            int[] peakRow = new int[customers.size()];
+            IndexedDay[] endDay = new IndexedDay[customers.size()];
+            int[] endRow = new int[customers.size()];
+            int[] touched = new int[customers.size()];
+            List<PeakEndSum> buckets = new ArrayList<>();
+            for (int b = 0; b + 1 < bounds.length; b++) {
+                int count = 0;
+                for (IndexedDay day : days.subMap(bounds[b], true, bounds[b + 1], false).values()) {
+                    for (int s = 0; s < day.scoredRow.length; s++) {
+                        int r = day.scoredRow[s];
+                        if (!codes.row(day, r)) {
+                            continue;
+                        }
+                        int c = customerOf[day.profile[r]];
+                        if (!codes.customer(kindOf, c)) {
+                            continue;
+                        }
+                        if (peakDay[c] == null) {
+                            touched[count++] = c;
+                            peakDay[c] = day;
+                            peakRow[c] = s;
+                            endDay[c] = day;
+                            endRow[c] = s;
+                            continue;
+                        }
+                        if (day.peakBeats(s, peakDay[c], peakRow[c])) {
+                            peakDay[c] = day;
+                            peakRow[c] = s;
+                        }
+                        if (day.endBeats(s, endDay[c], endRow[c])) {
+                            endDay[c] = day;
+                            endRow[c] = s;
+                        }
+                    }
+                }
+                long total = 0;
+                for (int i = 0; i < count; i++) {
+                    int c = touched[i];
+                    total += peakDay[c].peak[peakRow[c]] + endDay[c].end[endRow[c]];
+                    peakDay[c] = null;
+                    endDay[c] = null;
+                }
+                buckets.add(new PeakEndSum(count, IndexedDay.unscaled(total)));
+            }
+            return buckets;
+        });
+    }
+
+    /** As {@link KpiRollupQueries#mrrCohort(Filter, int[])}: every customer's MRR replayed in order up to the last bound. */
+    public List<MrrCohort> mrrCohort(Filter filter, int[] bounds) {
+        return read(() -> {
+            Codes codes = new Codes(-1, -1, code(kinds, filter.customerKind()));
+            long[] current = new long[customers.size()];
+            long[] atStart = new long[customers.size()];
+            int[] seenIn = new int[customers.size()];
+            int[] touched = new int[customers.size()];
+            List<MrrCohort> cohorts = new ArrayList<>();
+            long paying = 0;
+            long total = 0;
+            int bucket = -1;
+            long payingAtStart = 0;
+            long mrrAtStart = 0;
+            int count = 0;
+            for (Map.Entry<Integer, IndexedDay> entry : days.headMap(bounds[bounds.length - 1], false).entrySet()) {
+                int dayBucket = bucketOf(entry.getKey(), bounds);
+                while (bucket < dayBucket) {
+                    if (bucket >= 0) {
+                        cohorts.add(cohort(payingAtStart, mrrAtStart, paying, current, atStart, touched, count));
+                        count = 0;
+                    }
+                    bucket++;
+                    payingAtStart = paying;
+                    mrrAtStart = total;
+                }
+                IndexedDay day = entry.getValue();
+                for (int m = 0; m < day.mrrRow.length; m++) {
+                    int c = customerOf[day.profile[day.mrrRow[m]]];
+                    if (!codes.customer(kindOf, c)) {
+                        continue;
+                    }
+                    if (bucket >= 0 && seenIn[c] != bucket + 1) {
+                        seenIn[c] = bucket + 1;
+                        atStart[c] = current[c];
+                        touched[count++] = c;
+                    }
+                    long before = current[c];
+                    long after = day.mrr[m];
+                    paying += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+                    total += after - before;
+                    current[c] = after;
+                }
+            }
+            while (cohorts.size() < bounds.length - 1) {
+                if (bucket >= 0) {
+                    cohorts.add(cohort(payingAtStart, mrrAtStart, paying, current, atStart, touched, count));
+                    count = 0;
+                }
+                bucket++;
+                payingAtStart = paying;
+                mrrAtStart = total;
+            }
+            return cohorts;
+        });
+    }
+
+    /** -1 before the first bound, else the bucket {@code [bounds[i], bounds[i + 1])} the day falls in. */
+    private static int bucketOf(int day, int[] bounds) {
+        int i = Arrays.binarySearch(bounds, day);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    private static MrrCohort cohort(long payingAtStart, long mrrAtStart, long payingAtEnd, long[] current, long[] atStart, int[] touched,
+            int count) {
+        long expansion = 0;
+        long contraction = 0;
+        long churned = 0;
+        long fresh = 0;
+        for (int i = 0; i < count; i++) {
+            int c = touched[i];
+            long st = atStart[c];
+            long en = current[c];
+            if (st > 0 && en > st) {
+                expansion += en - st;
+            } else if (st > 0 && en > 0 && en < st) {
+                contraction += st - en;
+            } else if (st > 0 && en == 0) {
+                churned += st;
+            }
+            if (en > 0 && st == 0) {
+                fresh++;
+            }
+        }
+        RevenueRetention retention = payingAtStart == 0 ? RevenueRetention.none()
+                : new RevenueRetention(payingAtStart, IndexedDay.unscaled(mrrAtStart), IndexedDay.unscaled(expansion),
+                        IndexedDay.unscaled(contraction), IndexedDay.unscaled(churned));
+        return new MrrCohort(retention, new ChurnAndRetention(payingAtStart, fresh, payingAtEnd));
+    }
+}
