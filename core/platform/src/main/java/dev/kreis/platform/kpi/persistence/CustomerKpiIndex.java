@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -61,6 +62,7 @@ public class CustomerKpiIndex {
             + " d.peak_id, d.end_30, d.end_at, d.end_id, d.mrr, d.mrr_at, d.mrr_id";
     private static final String CLUSTER = "select p.id, p.customer_id, c.kind from profile p join customer c on c.id = p.customer_id";
     private static final int LOOKUP_CHUNK = 500;
+    private static final int DAYS_PER_READ = 31;
 
     private final Jdbc jdbc;
     private final KpiConfig config;
@@ -74,8 +76,9 @@ public class CustomerKpiIndex {
     private final Map<String, Byte> kinds = new HashMap<>();
     private int[] customerOf = new int[1024];
     private byte[] kindOf = new byte[1024];
-    private long generation;
-    private OffsetDateTime identityChanged;
+    private final Object refreshing = new Object();
+    private volatile long generation;
+    private volatile OffsetDateTime identityChanged;
     private volatile boolean ready;
     private volatile Thread loader;
 
@@ -119,87 +122,106 @@ public class CustomerKpiIndex {
         return ready;
     }
 
-    /** Loads everything: the clusters, then every day. Public for tests that need it loaded now. */
+    /**
+     * Loads everything: the clusters, then every day, a chunk of days at a time (reads of the KPIs
+     * are not held up while rows stream in). Public for tests that need it loaded now.
+     */
     public void load() {
-        lock.writeLock().lock();
-        try {
+        synchronized (refreshing) {
             Version version = version();
-            days.clear();
-            profiles.clear();
-            customers.clear();
-            jdbc.withConnection(connection -> {
-                stream(connection, CLUSTER, new Object[0], this::assign);
-                Map<Integer, List<IndexedDay.Row>> byDay = new TreeMap<>();
-                List<Object[]> unknown = new ArrayList<>();
-                stream(connection, "select " + COLUMNS + " from kpi_profile_day d order by d.epoch_day", new Object[0],
-                        row -> readRow(row, byDay, unknown));
-                resolveUnknown(unknown, byDay);
-                byDay.forEach((day, rows) -> days.put(day, IndexedDay.of(rows)));
-                return null;
-            });
+            lock.writeLock().lock();
+            try {
+                days.clear();
+                profiles.clear();
+                customers.clear();
+                jdbc.withConnection(connection -> {
+                    stream(connection, CLUSTER, new Object[0], this::assign);
+                    return null;
+                });
+            } finally {
+                lock.writeLock().unlock();
+            }
+            reloadDays(jdbc.query("select distinct epoch_day from kpi_day_rollup", row -> row.getInt("epoch_day")));
             generation = version.generation();
             identityChanged = version.identityChanged();
             ready = true;
-        } finally {
-            lock.writeLock().unlock();
         }
     }
 
-    /** Brings the index up to the database's state (see the class comment); a few milliseconds when little changed. */
-    private void refresh() {
+    /**
+     * Brings the index up to the database's state (see the class comment): a few milliseconds when
+     * little changed. Called before every computation and by the fold job after it folded.
+     */
+    public void refresh() {
+        if (!ready) {
+            return;
+        }
         Version version = version();
-        lock.readLock().lock();
-        try {
-            if (version.generation() == generation && java.util.Objects.equals(version.identityChanged(), identityChanged)) {
+        if (isAt(version)) {
+            return;
+        }
+        synchronized (refreshing) {
+            if (isAt(version)) {
                 return;
             }
-        } finally {
-            lock.readLock().unlock();
-        }
-        lock.writeLock().lock();
-        try {
             if (version.generation() != generation) {
                 reloadDays(jdbc.query("select epoch_day from kpi_fold_day where generation > ?", row -> row.getInt("epoch_day"), generation));
                 generation = version.generation();
             }
-            if (!java.util.Objects.equals(version.identityChanged(), identityChanged)) {
+            if (!Objects.equals(version.identityChanged(), identityChanged)) {
                 OffsetDateTime since = identityChanged == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z")
                         : identityChanged.minus(config.foldOverlap());
-                jdbc.query(CLUSTER + " where p.id in (select iep.profile_id from identity_event_profile iep"
-                        + " join identity_event e on e.id = iep.event_id where e.occurred_at > ?)", row -> {
-                            assign(row);
-                            return null;
-                        }, since);
+                List<Object[]> moved = jdbc.query(CLUSTER + " where p.id in (select iep.profile_id from identity_event_profile iep"
+                        + " join identity_event e on e.id = iep.event_id where e.occurred_at > ?)",
+                        row -> new Object[] { Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"), row.getString("kind") }, since);
+                lock.writeLock().lock();
+                try {
+                    moved.forEach(m -> assign((UUID) m[0], (UUID) m[1], (String) m[2]));
+                } finally {
+                    lock.writeLock().unlock();
+                }
                 identityChanged = version.identityChanged();
             }
-        } finally {
-            lock.writeLock().unlock();
         }
     }
 
+    private boolean isAt(Version version) {
+        return version.generation() == generation && Objects.equals(version.identityChanged(), identityChanged);
+    }
+
+    /** Rereads the given days, {@code DAYS_PER_READ} at a time: rows are read without the lock, then put in place under it. */
     private void reloadDays(Collection<Integer> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
         List<Integer> pending = new ArrayList<>(changed);
-        for (int from = 0; from < pending.size(); from += LOOKUP_CHUNK) {
-            List<Integer> chunk = pending.subList(from, Math.min(pending.size(), from + LOOKUP_CHUNK));
+        long started = System.nanoTime();
+        long rows = 0;
+        for (int from = 0; from < pending.size(); from += DAYS_PER_READ) {
+            List<Integer> chunk = pending.subList(from, Math.min(pending.size(), from + DAYS_PER_READ));
             Map<Integer, List<IndexedDay.Row>> byDay = new TreeMap<>();
             chunk.forEach(day -> byDay.put(day, new ArrayList<>()));
-            List<Object[]> unknown = new ArrayList<>();
             jdbc.withConnection(connection -> {
                 stream(connection, "select " + COLUMNS + " from kpi_profile_day d where d.epoch_day in (" + Jdbc.markers(chunk.size()) + ")",
-                        chunk.toArray(), row -> readRow(row, byDay, unknown));
+                        chunk.toArray(), row -> byDay.get(row.getInt("epoch_day")).add(readRow(row)));
                 return null;
             });
-            resolveUnknown(unknown, byDay);
-            byDay.forEach((day, rows) -> {
-                if (rows.isEmpty()) {
-                    days.remove(day);
-                } else {
-                    days.put(day, IndexedDay.of(rows));
-                }
-            });
+            resolveNewProfiles(byDay);
+            lock.writeLock().lock();
+            try {
+                byDay.forEach((day, dayRows) -> {
+                    dayRows.forEach(this::encode);
+                    dayRows.removeIf(r -> r.profile < 0);
+                    if (dayRows.isEmpty()) {
+                        days.remove(day);
+                    } else {
+                        days.put(day, IndexedDay.of(dayRows));
+                    }
+                });
+            } finally {
+                lock.writeLock().unlock();
+            }
+            rows += byDay.values().stream().mapToLong(List::size).sum();
+        }
+        if (pending.size() > DAYS_PER_READ) {
+            LOG.infof("KPI customer index: reloaded %d days (%d rows) in %d ms", pending.size(), rows, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -239,10 +261,12 @@ public class CustomerKpiIndex {
         }
     }
 
-    private Object assign(ResultSet row) throws SQLException {
-        UUID profile = Jdbc.uuid(row, "id");
-        UUID customer = Jdbc.uuid(row, "customer_id");
-        String kind = row.getString("kind");
+    private void assign(ResultSet row) throws SQLException {
+        assign(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"), row.getString("kind"));
+    }
+
+    /** Puts a profile in its customer; call under the write lock. */
+    private void assign(UUID profile, UUID customer, String kind) {
         int c = customers.computeIfAbsent(customer, id -> customers.size());
         if (c >= kindOf.length) {
             kindOf = Arrays.copyOf(kindOf, Math.max(c + 1, kindOf.length * 2));
@@ -253,17 +277,13 @@ public class CustomerKpiIndex {
             customerOf = Arrays.copyOf(customerOf, Math.max(p + 1, customerOf.length * 2));
         }
         customerOf[p] = c;
-        return null;
     }
 
-    private void readRow(ResultSet row, Map<Integer, List<IndexedDay.Row>> byDay, List<Object[]> unknown) throws SQLException {
+    private static IndexedDay.Row readRow(ResultSet row) throws SQLException {
         IndexedDay.Row r = new IndexedDay.Row();
-        UUID profile = Jdbc.uuid(row, "profile_id");
-        Integer p = profiles.get(profile);
-        r.profile = p == null ? -1 : p;
-        String module = row.getString("module");
-        r.module = modules.computeIfAbsent(module, m -> (short) modules.size());
-        r.phase = phases.computeIfAbsent(row.getString("phase"), ph -> (byte) phases.size());
+        r.profileId = Jdbc.uuid(row, "profile_id");
+        r.moduleName = row.getString("module");
+        r.phaseName = row.getString("phase");
         r.rank = (byte) row.getInt("phase_rank");
         r.orders = row.getInt("orders");
         BigDecimal peak = row.getBigDecimal("peak_30");
@@ -275,29 +295,42 @@ public class CustomerKpiIndex {
         if (mrr != null) {
             r.mrr(mrr, Jdbc.time(row, "mrr_at"), Jdbc.uuid(row, "mrr_id"));
         }
-        if (p == null) {
-            unknown.add(new Object[] { profile, r });
-        }
-        byDay.computeIfAbsent(row.getInt("epoch_day"), d -> new ArrayList<>()).add(r);
+        return r;
     }
 
-    /** Profiles created after the clusters were read: look them up, and drop rows of profiles that no longer exist. */
-    private void resolveUnknown(List<Object[]> unknown, Map<Integer, List<IndexedDay.Row>> byDay) {
-        if (unknown.isEmpty()) {
-            return;
+    /** Codes a row's profile, module and phase; call under the write lock. A profile the index does not know is -1. */
+    private void encode(IndexedDay.Row r) {
+        Integer p = profiles.get(r.profileId);
+        r.profile = p == null ? -1 : p;
+        r.module = modules.computeIfAbsent(r.moduleName, m -> (short) modules.size());
+        r.phase = phases.computeIfAbsent(r.phaseName, ph -> (byte) phases.size());
+    }
+
+    /** Looks up the customers of profiles created after the clusters were read (rows of profiles that no longer exist are dropped later). */
+    private void resolveNewProfiles(Map<Integer, List<IndexedDay.Row>> byDay) {
+        Set<UUID> unknown = new LinkedHashSet<>();
+        lock.readLock().lock();
+        try {
+            byDay.values().forEach(rows -> rows.forEach(r -> {
+                if (!profiles.containsKey(r.profileId)) {
+                    unknown.add(r.profileId);
+                }
+            }));
+        } finally {
+            lock.readLock().unlock();
         }
-        Set<UUID> ids = new LinkedHashSet<>();
-        unknown.forEach(entry -> ids.add((UUID) entry[0]));
-        List<UUID> pending = new ArrayList<>(ids);
+        List<UUID> pending = new ArrayList<>(unknown);
         for (int from = 0; from < pending.size(); from += LOOKUP_CHUNK) {
             List<UUID> chunk = pending.subList(from, Math.min(pending.size(), from + LOOKUP_CHUNK));
-            jdbc.query(CLUSTER + " where p.id in (" + Jdbc.markers(chunk.size()) + ")", this::assign, chunk.toArray());
+            List<Object[]> found = jdbc.query(CLUSTER + " where p.id in (" + Jdbc.markers(chunk.size()) + ")",
+                    row -> new Object[] { Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"), row.getString("kind") }, chunk.toArray());
+            lock.writeLock().lock();
+            try {
+                found.forEach(f -> assign((UUID) f[0], (UUID) f[1], (String) f[2]));
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
-        for (Object[] entry : unknown) {
-            Integer p = profiles.get((UUID) entry[0]);
-            ((IndexedDay.Row) entry[1]).profile = p == null ? -1 : p;
-        }
-        byDay.values().forEach(rows -> rows.removeIf(r -> r.profile < 0));
     }
 
     /** The filter's module, phase and customer kind as codes: -1 for "any", -2 for a value no row has. */

@@ -103,6 +103,9 @@ final class IndexedDay {
 
     /** One {@code kpi_profile_day} row as read, before it goes into columns. */
     static final class Row {
+        UUID profileId;
+        String moduleName;
+        String phaseName;
         int profile;
         short module;
         byte phase;
