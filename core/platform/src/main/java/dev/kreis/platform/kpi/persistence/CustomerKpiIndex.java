@@ -63,6 +63,7 @@ public class CustomerKpiIndex {
     private static final String CLUSTER = "select p.id, p.customer_id, c.kind from profile p join customer c on c.id = p.customer_id";
     private static final int LOOKUP_CHUNK = 500;
     private static final int DAYS_PER_READ = 31;
+    private static final int SPARE_SCRATCH = 2;
 
     private final Jdbc jdbc;
     private final KpiConfig config;
@@ -77,6 +78,7 @@ public class CustomerKpiIndex {
     private int[] customerOf = new int[1024];
     private byte[] kindOf = new byte[1024];
     private final Object refreshing = new Object();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long generation;
     private volatile OffsetDateTime identityChanged;
     private volatile boolean ready;
@@ -356,25 +358,78 @@ public class CustomerKpiIndex {
         return code == null ? -2 : code.intValue();
     }
 
-    /** Runs a computation on the current state: refreshed first, then read under the read lock. */
-    private <T> T read(java.util.function.Supplier<T> computation) {
+    /**
+     * Runs a computation on the current state: refreshed first, then read under the read lock, with
+     * per-customer work arrays from the pool (a few megabytes each at a million customers; reusing
+     * them keeps such arrays from being allocated, and collected, on every request).
+     */
+    private <T> T read(java.util.function.Function<Scratch, T> computation) {
         refresh();
         lock.readLock().lock();
         try {
-            return computation.get();
+            Scratch scratch = scratchFor(customers.size());
+            try {
+                return computation.apply(scratch);
+            } finally {
+                if (spare.size() < SPARE_SCRATCH) {
+                    spare.offer(scratch);
+                }
+            }
         } finally {
             lock.readLock().unlock();
         }
     }
 
+    private Scratch scratchFor(int customerCount) {
+        Scratch scratch = spare.poll();
+        while (scratch != null && scratch.capacity() < customerCount) {
+            scratch = spare.poll();
+        }
+        return scratch != null ? scratch : new Scratch(customerCount + customerCount / 8 + 1024);
+    }
+
+    /**
+     * Per-customer work arrays of one computation. Each computation first resets the arrays it relies
+     * on (a fill of a few megabytes, well under a millisecond) and, between buckets, the entries of the
+     * customers it touched; {@code seenIn} uses a stamp that grows with every bucket.
+     */
+    private static final class Scratch {
+        final byte[] furthest;
+        final int[] touched;
+        final IndexedDay[] peakDay;
+        final int[] peakRow;
+        final IndexedDay[] endDay;
+        final int[] endRow;
+        final long[] current;
+        final long[] atStart;
+        final int[] seenIn;
+        int stamp;
+
+        Scratch(int capacity) {
+            furthest = new byte[capacity];
+            touched = new int[capacity];
+            peakDay = new IndexedDay[capacity];
+            peakRow = new int[capacity];
+            endDay = new IndexedDay[capacity];
+            endRow = new int[capacity];
+            current = new long[capacity];
+            atStart = new long[capacity];
+            seenIn = new int[capacity];
+        }
+
+        int capacity() {
+            return touched.length;
+        }
+    }
+
     /** As {@link KpiRollupQueries#funnel(Filter, int[])}. */
     public List<Funnel> funnel(Filter filter, int[] bounds) {
-        return read(() -> {
+        return read(scratch -> {
             Codes codes = codes(filter);
             int phaseCount = JourneyPhase.values().length;
-            byte[] furthest = new byte[customers.size()];
-            Arrays.fill(furthest, (byte) -1);
-            int[] touched = new int[customers.size()];
+            byte[] furthest = scratch.furthest;
+            Arrays.fill(furthest, 0, customers.size(), (byte) -1);
+            int[] touched = scratch.touched;
             List<Funnel> funnels = new ArrayList<>();
             for (int b = 0; b + 1 < bounds.length; b++) {
                 int count = 0;
@@ -415,10 +470,11 @@ public class CustomerKpiIndex {
 
     /** As {@link KpiRollupQueries#repurchase(Filter, int[])}. */
     public List<Repurchase> repurchase(Filter filter, int[] bounds) {
-        return read(() -> {
+        return read(scratch -> {
             Codes codes = codes(filter);
-            long[] orders = new long[customers.size()];
-            int[] touched = new int[customers.size()];
+            long[] orders = scratch.current;
+            Arrays.fill(orders, 0, customers.size(), 0L);
+            int[] touched = scratch.touched;
             List<Repurchase> buckets = new ArrayList<>();
             for (int b = 0; b + 1 < bounds.length; b++) {
                 int count = 0;
@@ -450,13 +506,16 @@ public class CustomerKpiIndex {
 
     /** As {@link KpiRollupQueries#peakEnd(Filter, int[])}. */
     public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
-        return read(() -> {
+        return read(scratch -> {
             Codes codes = codes(filter);
-            IndexedDay[] peakDay = new IndexedDay[customers.size()];
-            int[] peakRow = new int[customers.size()];
-            IndexedDay[] endDay = new IndexedDay[customers.size()];
-            int[] endRow = new int[customers.size()];
-            int[] touched = new int[customers.size()];
+            IndexedDay[] peakDay = scratch.peakDay;
+            Arrays.fill(peakDay, 0, customers.size(), null);
+            int[] peakRow = scratch.peakRow;
+            IndexedDay[] endDay = scratch.endDay;
+            int[] endRow = scratch.endRow;
+            long[] peakKey = scratch.current;
+            long[] endKey = scratch.atStart;
+            int[] touched = scratch.touched;
             List<PeakEndSum> buckets = new ArrayList<>();
             for (int b = 0; b + 1 < bounds.length; b++) {
                 int count = 0;
@@ -470,21 +529,27 @@ public class CustomerKpiIndex {
                         if (!codes.customer(kindOf, c)) {
                             continue;
                         }
+                        long key = day.peakKey[s];
+                        long endAt = day.endAt[s];
                         if (peakDay[c] == null) {
                             touched[count++] = c;
                             peakDay[c] = day;
                             peakRow[c] = s;
+                            peakKey[c] = key;
                             endDay[c] = day;
                             endRow[c] = s;
+                            endKey[c] = endAt;
                             continue;
                         }
-                        if (day.peakBeats(s, peakDay[c], peakRow[c])) {
+                        if (key > peakKey[c] || key == peakKey[c] && day.peakBeats(s, peakDay[c], peakRow[c])) {
                             peakDay[c] = day;
                             peakRow[c] = s;
+                            peakKey[c] = key;
                         }
-                        if (day.endBeats(s, endDay[c], endRow[c])) {
+                        if (endAt > endKey[c] || endAt == endKey[c] && day.endBeats(s, endDay[c], endRow[c])) {
                             endDay[c] = day;
                             endRow[c] = s;
+                            endKey[c] = endAt;
                         }
                     }
                 }
@@ -493,7 +558,6 @@ public class CustomerKpiIndex {
                     int c = touched[i];
                     total += peakDay[c].peak[peakRow[c]] + endDay[c].end[endRow[c]];
                     peakDay[c] = null;
-                    endDay[c] = null;
                 }
                 buckets.add(new PeakEndSum(count, IndexedDay.unscaled(total)));
             }
@@ -503,12 +567,13 @@ public class CustomerKpiIndex {
 
     /** As {@link KpiRollupQueries#mrrCohort(Filter, int[])}: every customer's MRR replayed in order up to the last bound. */
     public List<MrrCohort> mrrCohort(Filter filter, int[] bounds) {
-        return read(() -> {
+        return read(scratch -> {
             Codes codes = new Codes(-1, -1, code(kinds, filter.customerKind()));
-            long[] current = new long[customers.size()];
-            long[] atStart = new long[customers.size()];
-            int[] seenIn = new int[customers.size()];
-            int[] touched = new int[customers.size()];
+            long[] current = scratch.current;
+            Arrays.fill(current, 0, customers.size(), 0L);
+            long[] atStart = scratch.atStart;
+            int[] seenIn = scratch.seenIn;
+            int[] touched = scratch.touched;
             List<MrrCohort> cohorts = new ArrayList<>();
             long paying = 0;
             long total = 0;
@@ -524,6 +589,7 @@ public class CustomerKpiIndex {
                         count = 0;
                     }
                     bucket++;
+                    scratch.stamp++;
                     payingAtStart = paying;
                     mrrAtStart = total;
                 }
@@ -533,8 +599,8 @@ public class CustomerKpiIndex {
                     if (!codes.customer(kindOf, c)) {
                         continue;
                     }
-                    if (bucket >= 0 && seenIn[c] != bucket + 1) {
-                        seenIn[c] = bucket + 1;
+                    if (bucket >= 0 && seenIn[c] != scratch.stamp) {
+                        seenIn[c] = scratch.stamp;
                         atStart[c] = current[c];
                         touched[count++] = c;
                     }

@@ -29,6 +29,8 @@ final class IndexedDay {
     /** Rows with a scored touchpoint: their row, peak and end (value, instant, id). */
     final int[] scoredRow;
     final long[] peak;
+    /** |peak| and the peak's second in one long that orders like (|peak|, instant) up to the second; ties need {@link #peakBeats}. */
+    final long[] peakKey;
     final long[] peakAt;
     final long[] peakHi;
     final long[] peakLo;
@@ -67,6 +69,7 @@ final class IndexedDay {
         int s = scored.size();
         scoredRow = new int[s];
         peak = new long[s];
+        peakKey = new long[s];
         peakAt = new long[s];
         peakHi = new long[s];
         peakLo = new long[s];
@@ -78,6 +81,7 @@ final class IndexedDay {
             Row row = rows.get(scored.get(j));
             scoredRow[j] = scored.get(j);
             peak[j] = row.peak;
+            peakKey[j] = peakKey(row.peak, row.peakAt);
             peakAt[j] = row.peakAt;
             peakHi[j] = row.peakHi;
             peakLo[j] = row.peakLo;
@@ -156,6 +160,15 @@ final class IndexedDay {
 
     private static long micros(OffsetDateTime at) {
         return Math.addExact(Math.multiplyExact(at.toEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+
+    /**
+     * (|peak| × 2⁴⁴) + (the instant's second + 2⁴³): |peak| in ten-thousandths is at most 30 × 10⁴ (19
+     * bits) and seconds within ±2⁴³ span ±278,000 years, so the key is positive and orders like
+     * (|peak|, second).
+     */
+    static long peakKey(long peak, long atMicros) {
+        return (Math.abs(peak) << 44) | (Math.floorDiv(atMicros, 1_000_000L) + (1L << 43));
     }
 
     /** Whether scored row {@code a} of this day is a stronger peak than row {@code b} of {@code other}: larger |score|, then later, then larger id. */
