@@ -237,6 +237,7 @@ checkpoint
 step batch --touchpoints "$TOUCHPOINTS" --batch-size 1000 --clients 4
 step copy
 step single --clients 16 --seconds "$SINGLE_SECONDS"
+step floor --clients 16 --seconds "$SINGLE_SECONDS"
 
 log "step pgbench ($PGBENCH_CLIENTS clients, $SINGLE_SECONDS s)"
 PROFILE_ID=$(psql -At -d "$DB" -c "select id from profile order by id limit 1")

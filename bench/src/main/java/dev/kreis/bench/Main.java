@@ -22,6 +22,7 @@ public final class Main {
             case "copy" -> CopyBaseline.run(args);
             case "kpi" -> KpiScenario.run(args);
             case "single" -> SingleIngest.run(args);
+            case "floor" -> HttpFloor.run(args);
             case "timeline" -> TimelineLatency.run(args);
             case "results" -> Results.run(args);
             default -> {

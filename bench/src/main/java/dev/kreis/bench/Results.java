@@ -34,7 +34,7 @@ final class Results {
     /** Counts that must be zero for the run to be valid. */
     private static final List<String> MUST_BE_ZERO = List.of(
             "profile_errors", "identity_mismatches", "touchpoints_rejected", "touchpoints_duplicates",
-            "batch_failed_requests", "single_errors", "single_duplicates", "timeline_errors", "pgbench_failed");
+            "batch_failed_requests", "single_errors", "single_duplicates", "floor_errors", "timeline_errors", "pgbench_failed");
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final Pattern PROCESSED = Pattern.compile("number of transactions actually processed: (\\d+)");
@@ -46,7 +46,7 @@ final class Results {
     static int run(Args args) throws Exception {
         Path dir = args.workDir();
         Map<String, ObjectNode> steps = new LinkedHashMap<>();
-        for (String step : List.of("profiles", "batch", "copy", "single", "timeline")) {
+        for (String step : List.of("profiles", "batch", "copy", "single", "floor", "timeline")) {
             steps.put(step, Fragment.read(dir, step));
         }
         steps.put("pgbench", pgbench(dir.resolve("pgbench.log"), args.integer("pgbench-clients", 16)));
@@ -69,6 +69,9 @@ final class Results {
         out.put("single_ingest_per_s", single);
         out.put("pgbench_insert_per_s", pgbench);
         out.put("single_ratio_to_pgbench", ratio(single, pgbench));
+        Double floor = number(steps, "floor", "http_floor_per_s");
+        out.put("http_floor_per_s", floor);
+        out.put("http_floor_ratio_to_pgbench", ratio(floor, pgbench));
         for (String p : List.of("p50", "p95", "p99", "mean")) {
             out.put("timeline_" + p + "_ms", number(steps, "timeline", "timeline_" + p + "_ms"));
         }
@@ -166,6 +169,7 @@ final class Results {
         perItem(m, "profiles", seconds.get("profiles"), find(steps, "profiles_created"), "profile");
         perItem(m, "batch", seconds.get("batch"), find(steps, "touchpoints_accepted"), "touchpoint");
         perItem(m, "single", seconds.get("single"), find(steps, "single_accepted"), "touchpoint");
+        perItem(m, "floor", seconds.get("floor"), find(steps, "floor_requests"), "request");
         JsonNode samples = find(steps, "timeline_samples");
         JsonNode warmup = find(steps, "timeline_warmup");
         if (samples != null && warmup != null) {
@@ -253,7 +257,8 @@ final class Results {
                 out.get("mode"), out.get("customers"), out.get("touchpoints")));
         b.append(String.format(Locale.ROOT, "%-26s %14s  %-9s %s%n", "figure", "value", "target", "result"));
         for (String k : List.of("profile_create_per_s", "ingest_batch_per_s", "copy_per_s", "ingest_ratio_to_copy",
-                "single_ingest_per_s", "pgbench_insert_per_s", "single_ratio_to_pgbench", "timeline_p50_ms",
+                "single_ingest_per_s", "pgbench_insert_per_s", "single_ratio_to_pgbench", "http_floor_per_s",
+                "http_floor_ratio_to_pgbench", "timeline_p50_ms",
                 "timeline_p95_ms", "timeline_p99_ms", "timeline_mean_ms")) {
             Object v = out.get(k);
             String target = "";

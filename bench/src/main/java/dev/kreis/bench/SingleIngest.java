@@ -3,7 +3,6 @@ package dev.kreis.bench;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Step "single": 16 clients each POST one touchpoint at a time to {@code POST /api/v1/touchpoints}
  * for a fixed duration, customers named by email, externalIds unique per run. A warm-up window
  * (default 20 s) runs first with the same load and is not counted, so the figure is the app's
- * steady state rather than its JIT compilation of a code path no earlier step exercised.
+ * steady state rather than its JIT compilation of a code path no earlier step exercised. Each client
+ * has its own keep-alive connection through {@link LeanHttp}, as lean a client as pgbench's.
  */
 final class SingleIngest {
     private SingleIngest() {
@@ -28,7 +28,6 @@ final class SingleIngest {
         int clients = args.integer("clients", 16);
         int seconds = args.integer("seconds", 30);
         int warmupSeconds = args.integer("warmup-seconds", 20);
-        Http http = new Http(args.baseUrl(), Duration.ofSeconds(30));
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         AtomicLong accepted = new AtomicLong();
@@ -46,6 +45,7 @@ final class SingleIngest {
                 int client = t;
                 pool.execute(() -> {
                     Random r = DataSet.random(data.seed(), 3, client);
+                    try (LeanHttp http = new LeanHttp(args.baseUrl(), 30_000)) {
                     for (long n = 0; System.nanoTime() < deadline && !errors.stuck(200); n++) {
                         byte[] body = body(touchpoints, r, "single-" + run + "-" + client + "-" + n);
                         boolean measured = System.nanoTime() >= measureFrom;
@@ -63,6 +63,7 @@ final class SingleIngest {
                         } else {
                             errors.add("POST /api/v1/touchpoints -> " + resp.status() + " " + resp.snippet());
                         }
+                    }
                     }
                 });
             }
