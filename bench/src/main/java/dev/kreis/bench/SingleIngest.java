@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Step "single": 16 clients each POST one touchpoint at a time to {@code POST /api/v1/touchpoints}
- * for a fixed duration, customers named by email, externalIds unique per run. A warm-up window
- * (default 20 s) runs first with the same load and is not counted, so the figure is the app's
+ * for a fixed duration, customers named by email, externalIds unique per run, each occurring within
+ * the minute before it is sent (live events; the batch step is the historical import). A warm-up window
+ * (default 40 s) runs first with the same load and is not counted, so the figure is the app's
  * steady state rather than its JIT compilation of a code path no earlier step exercised. Each client
  * has its own keep-alive connection through {@link LeanHttp}, as lean a client as pgbench's.
  */
@@ -27,7 +28,7 @@ final class SingleIngest {
         Touchpoints touchpoints = new Touchpoints(data);
         int clients = args.integer("clients", 16);
         int seconds = args.integer("seconds", 30);
-        int warmupSeconds = args.integer("warmup-seconds", 20);
+        int warmupSeconds = args.integer("warmup-seconds", 40);
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         AtomicLong accepted = new AtomicLong();
@@ -90,7 +91,7 @@ final class SingleIngest {
     private static byte[] body(Touchpoints touchpoints, Random r, String externalId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = Http.JSON.getFactory().createGenerator(out)) {
-            touchpoints.write(g, r, "bench-single", externalId, true);
+            touchpoints.write(g, r, "bench-single", externalId, true, true);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

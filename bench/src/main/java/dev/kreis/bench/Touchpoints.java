@@ -37,6 +37,14 @@ final class Touchpoints {
      * shop external id. {@code source} null means "pick a source fitting the type".
      */
     void write(JsonGenerator g, Random r, String source, String externalId, boolean byEmail) throws IOException {
+        write(g, r, source, externalId, byEmail, false);
+    }
+
+    /**
+     * As above; a {@code live} touchpoint occurred within the minute before it is sent, as events sent
+     * one at a time as they happen do, instead of anywhere in the two years before the run.
+     */
+    void write(JsonGenerator g, Random r, String source, String externalId, boolean byEmail, boolean live) throws IOException {
         int c = data.touchpointCustomer(r);
         int kind = r.nextInt(100);
         String type;
@@ -69,7 +77,7 @@ final class Touchpoints {
                 default -> "helpdesk";
             };
         }
-        long occurred = anchor - 1 - (long) (r.nextDouble() * TWO_YEARS_S);
+        long occurred = live ? Instant.now().getEpochSecond() - r.nextInt(60) : anchor - 1 - (long) (r.nextDouble() * TWO_YEARS_S);
 
         g.writeStartObject();
         g.writeStringField("source", source);

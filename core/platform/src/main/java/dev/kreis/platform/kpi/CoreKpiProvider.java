@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -107,7 +108,7 @@ public class CoreKpiProvider implements KpiProvider {
                     .map(funnel -> funnel.conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE)).toList();
             case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> {
                 List<KpiRollupQueries.MrrCohort> cohorts = inMemory ? index.mrrCohort(filter, bounds) : rollups.mrrCohort(filter, bounds);
-                List<KpiValue> values = new java.util.ArrayList<>(cohorts.size());
+                List<KpiValue> values = new ArrayList<>(cohorts.size());
                 for (int i = 0; i < cohorts.size(); i++) {
                     values.add(fromCohort(kpi, buckets.get(i), cohorts.get(i)));
                 }

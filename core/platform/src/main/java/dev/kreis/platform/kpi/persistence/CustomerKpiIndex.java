@@ -125,11 +125,12 @@ public class CustomerKpiIndex {
     }
 
     /**
-     * Loads everything: the clusters, then every day, a chunk of days at a time (reads of the KPIs
-     * are not held up while rows stream in). Public for tests that need it loaded now.
+     * Loads everything: the clusters, then every day, a chunk of days at a time; the SQL queries answer
+     * meanwhile ({@link #ready()} is false). Public for tests that need it loaded now.
      */
     public void load() {
         synchronized (refreshing) {
+            ready = false;
             Version version = version();
             lock.writeLock().lock();
             try {

@@ -101,14 +101,9 @@ public class KpiRollupQueries {
                 .orElseThrow();
     }
 
-    /** Customers with at least one order, and with two or more. */
-    public Repurchase repurchase(Filter filter) {
-        return repurchase(filter, period(filter)).get(0);
-    }
-
     /**
-     * {@link #repurchase(Filter)} for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the
-     * rows (a series); the filter's own period is ignored.
+     * Customers with at least one order, and with two or more, for each bucket
+     * {@code [bounds[i], bounds[i + 1])} in one pass over the rows; the filter's own period is ignored.
      */
     public List<Repurchase> repurchase(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
@@ -125,12 +120,11 @@ public class KpiRollupQueries {
         return List.of(buckets);
     }
 
-    /** How many customers reached each phase: their furthest phase in the period, counted at that phase and every earlier one. */
-    public Funnel funnel(Filter filter) {
-        return funnel(filter, period(filter)).get(0);
-    }
-
-    /** {@link #funnel(Filter)} for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the rows; the filter's period is ignored. */
+    /**
+     * How many customers reached each phase — their furthest phase in the bucket, counted at that phase
+     * and every earlier one — for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the
+     * rows; the filter's period is ignored.
+     */
     public List<Funnel> funnel(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
         String bucket = bucket(bounds, params);
@@ -155,14 +149,10 @@ public class KpiRollupQueries {
 
     /**
      * The sum over customers of (peak + end) in thirtieths, and the number of customers with a scored
-     * touchpoint: a customer's peak is their largest absolute normalised score (the later one on a tie),
-     * their end the last one.
+     * touchpoint, for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the rows (the
+     * filter's period is ignored): a customer's peak is their largest absolute normalised score (the
+     * later one on a tie), their end the last one.
      */
-    public PeakEndSum peakEnd(Filter filter) {
-        return peakEnd(filter, period(filter)).get(0);
-    }
-
-    /** {@link #peakEnd(Filter)} for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the rows; the filter's period is ignored. */
     public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
         String bucket = bucket(bounds, params);
@@ -220,14 +210,10 @@ public class KpiRollupQueries {
     public record PeakEndSum(long customers, BigDecimal thirtiethsSum) {
     }
 
-    /** The revenue-retention cohort and the customer counts at start and end, from every customer's MRR history. */
-    public MrrCohort mrrCohort(Filter filter) {
-        return mrrCohort(filter, period(filter)).get(0);
-    }
-
     /**
-     * {@link #mrrCohort(Filter)} for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the
-     * MRR histories; the filter's period is ignored. Each customer's history is cut into the segment
+     * The revenue-retention cohort and the customer counts at start and end for each bucket
+     * {@code [bounds[i], bounds[i + 1])}, in one pass over every customer's MRR history; the filter's
+     * period is ignored. Each customer's history is cut into the segment
      * before {@code bounds[0]} and the buckets; per segment the query takes the customer's last MRR
      * ({@code en}) and, by {@code lag}, the one before the segment ({@code st}). A customer's MRR at a
      * bucket boundary is the sum of the changes {@code en − st} of the segments before it, so the
