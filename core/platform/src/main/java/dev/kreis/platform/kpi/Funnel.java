@@ -58,6 +58,23 @@ public record Funnel(Map<JourneyPhase, Long> reached) {
         return new Funnel(reached);
     }
 
+    /**
+     * The funnel from how many customers have each phase as their furthest, indexed by phase ordinal:
+     * a phase is reached by those whose furthest phase is it or a later one.
+     */
+    public static Funnel ofFurthestPhaseCounts(long[] furthestAt) {
+        if (furthestAt.length != PHASES.length) {
+            throw new IllegalArgumentException("need a count for each of the " + PHASES.length + " phases, got " + furthestAt.length);
+        }
+        EnumMap<JourneyPhase, Long> reached = new EnumMap<>(JourneyPhase.class);
+        long cumulative = 0;
+        for (int phase = PHASES.length - 1; phase >= 0; phase--) {
+            cumulative += furthestAt[phase];
+            reached.put(PHASES[phase], cumulative);
+        }
+        return new Funnel(reached);
+    }
+
     /** Customers who reached {@code phase}. */
     public long reached(JourneyPhase phase) {
         return reached.get(phase);

@@ -58,6 +58,17 @@ class FunnelTest {
     }
 
     @Test
+    void countsOfFurthestPhasesGiveTheSameFunnelAsTheCustomersThemselves() {
+        long[] furthestAt = new long[JourneyPhase.values().length];
+        furthestAt[PURCHASE.ordinal()] = 2;
+        furthestAt[AWARENESS.ordinal()] = 1;
+        assertEquals(Funnel.ofFurthestPhases(List.of(PURCHASE, PURCHASE, AWARENESS)), Funnel.ofFurthestPhaseCounts(furthestAt));
+        assertEquals(2, Funnel.ofFurthestPhaseCounts(furthestAt).reached(INTEREST), "the customer at awareness did not reach interest");
+        assertEquals(3, Funnel.ofFurthestPhaseCounts(furthestAt).reached(AWARENESS));
+        assertThrows(IllegalArgumentException.class, () -> Funnel.ofFurthestPhaseCounts(new long[2]));
+    }
+
+    @Test
     void stepsListEveryNeighbouringPairInJourneyOrder() {
         List<Funnel.Step> steps = Funnel.ofFurthestPhases(List.of(INTEREST, AWARENESS)).steps();
         assertEquals(6, steps.size());

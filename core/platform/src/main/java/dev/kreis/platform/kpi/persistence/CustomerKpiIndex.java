@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -457,13 +456,7 @@ public class CustomerKpiIndex {
                     atPhase[furthest[touched[i]]]++;
                     furthest[touched[i]] = -1;
                 }
-                EnumMap<JourneyPhase, Long> reached = new EnumMap<>(JourneyPhase.class);
-                long cumulative = 0;
-                for (int phase = phaseCount - 1; phase >= 0; phase--) {
-                    cumulative += atPhase[phase];
-                    reached.put(JourneyPhase.values()[phase], cumulative);
-                }
-                funnels.add(new Funnel(reached));
+                funnels.add(Funnel.ofFurthestPhaseCounts(atPhase));
             }
             return funnels;
         });

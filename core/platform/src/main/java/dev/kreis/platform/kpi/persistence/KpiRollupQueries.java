@@ -3,7 +3,6 @@ package dev.kreis.platform.kpi.persistence;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,17 +133,7 @@ public class KpiRollupQueries {
                 + currentCustomer(filter, params) + " group by x.b, p.customer_id) y group by b, m";
         long[][] atPhase = new long[bounds.length - 1][JourneyPhase.values().length];
         jdbc.query(sql, row -> atPhase[row.getInt("b")][row.getInt("m")] += row.getLong("n"), params.toArray());
-        List<Funnel> funnels = new ArrayList<>(atPhase.length);
-        for (long[] counts : atPhase) {
-            EnumMap<JourneyPhase, Long> reached = new EnumMap<>(JourneyPhase.class);
-            long cumulative = 0;
-            for (int phase = counts.length - 1; phase >= 0; phase--) {
-                cumulative += counts[phase];
-                reached.put(JourneyPhase.values()[phase], cumulative);
-            }
-            funnels.add(new Funnel(reached));
-        }
-        return funnels;
+        return Arrays.stream(atPhase).map(Funnel::ofFurthestPhaseCounts).toList();
     }
 
     /**
