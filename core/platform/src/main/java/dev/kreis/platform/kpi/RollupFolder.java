@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-import dev.kreis.platform.kpi.persistence.CustomerKpiIndex;
 import dev.kreis.platform.kpi.persistence.RollupRepository;
 import dev.kreis.platform.storage.StorageException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,14 +33,12 @@ public class RollupFolder {
     private static final Logger LOG = Logger.getLogger(RollupFolder.class);
 
     private final RollupRepository rollups;
-    private final CustomerKpiIndex index;
     private final KpiConfig config;
     private final Clock clock;
     private ScheduledExecutorService job;
 
-    RollupFolder(RollupRepository rollups, CustomerKpiIndex index, KpiConfig config, Clock clock) {
+    RollupFolder(RollupRepository rollups, KpiConfig config, Clock clock) {
         this.rollups = rollups;
-        this.index = index;
         this.config = config;
         this.clock = clock;
     }
@@ -67,9 +64,7 @@ public class RollupFolder {
 
     private void scheduledFold() {
         try {
-            if (foldWithOverlap() > 0) {
-                index.refresh();
-            }
+            foldWithOverlap();
         } catch (RuntimeException e) {
             LOG.warn("KPI fold failed; the next run retries from the same watermark", e);
         }

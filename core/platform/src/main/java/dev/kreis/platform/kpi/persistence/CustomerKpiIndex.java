@@ -152,7 +152,8 @@ public class CustomerKpiIndex {
 
     /**
      * Brings the index up to the database's state (see the class comment): a few milliseconds when
-     * little changed. Called before every computation and by the fold job after it folded.
+     * little changed. Called before every computation, not by the fold job: during a bulk import
+     * nobody pays for rereading days until somebody reads a KPI.
      */
     public void refresh() {
         if (!ready) {
