@@ -49,12 +49,6 @@ public class RollupRepository {
         jdbc.update("update kpi_fold_state set generation = generation + 1 where id = ?", STATE);
     }
 
-    /** The days refolded in a generation after {@code generation}. */
-    public List<Integer> daysChangedAfter(long generation) {
-        return jdbc.query("select epoch_day from kpi_fold_day where generation > ? order by epoch_day", row -> row.getInt("epoch_day"),
-                generation);
-    }
-
     /** When the latest merge or split happened (every change of a customer cluster records one), null before the first. */
     public OffsetDateTime latestIdentityChange() {
         List<OffsetDateTime> latest = jdbc.query("select max(occurred_at) as latest from identity_event", row -> Jdbc.time(row, "latest"));
