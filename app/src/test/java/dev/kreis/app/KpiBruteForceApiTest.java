@@ -226,10 +226,10 @@ class KpiBruteForceApiTest {
                 new KpiRollupQueries.Filter(0, 0, "core", "retention", "person"), new KpiRollupQueries.Filter(0, 0, "no-such-module", null, null));
         for (KpiRollupQueries.Filter filter : filters) {
             String where = context + ", " + filter;
-            assertEquals(sql.funnel(filter, bounds), index.funnel(filter, bounds), "funnel " + where);
-            assertEquals(sql.repurchase(filter, bounds), index.repurchase(filter, bounds), "repurchase " + where);
-            List<KpiRollupQueries.PeakEndSum> peakEnd = index.peakEnd(filter, bounds);
-            List<KpiRollupQueries.MrrCohort> cohorts = index.mrrCohort(filter, bounds);
+            assertEquals(sql.funnel(filter, bounds), index.funnel(filter, bounds).orElseThrow(), "funnel " + where);
+            assertEquals(sql.repurchase(filter, bounds), index.repurchase(filter, bounds).orElseThrow(), "repurchase " + where);
+            List<KpiRollupQueries.PeakEndSum> peakEnd = index.peakEnd(filter, bounds).orElseThrow();
+            List<KpiRollupQueries.MrrCohort> cohorts = index.mrrCohort(filter, bounds).orElseThrow();
             for (int b = 0; b < bounds.length - 1; b++) {
                 KpiRollupQueries.PeakEndSum expected = sql.peakEnd(filter, bounds).get(b);
                 assertEquals(expected.customers(), peakEnd.get(b).customers(), "peak-end customers " + where + ", bucket " + b);

@@ -98,16 +98,15 @@ public class CoreKpiProvider implements KpiProvider {
             }
         }
         bounds[buckets.size()] = epochDay(buckets.get(buckets.size() - 1).period().to());
-        boolean inMemory = index.ready();
         return switch (kpi) {
-            case REPURCHASE_RATE -> (inMemory ? index.repurchase(filter, bounds) : rollups.repurchase(filter, bounds)).stream()
+            case REPURCHASE_RATE -> index.repurchase(filter, bounds).orElseGet(() -> rollups.repurchase(filter, bounds)).stream()
                     .map(Repurchase::asKpiValue).toList();
-            case PEAK_END_SCORE -> (inMemory ? index.peakEnd(filter, bounds) : rollups.peakEnd(filter, bounds)).stream()
+            case PEAK_END_SCORE -> index.peakEnd(filter, bounds).orElseGet(() -> rollups.peakEnd(filter, bounds)).stream()
                     .map(CoreKpiProvider::peakEnd).toList();
-            case FUNNEL -> (inMemory ? index.funnel(filter, bounds) : rollups.funnel(filter, bounds)).stream()
+            case FUNNEL -> index.funnel(filter, bounds).orElseGet(() -> rollups.funnel(filter, bounds)).stream()
                     .map(funnel -> funnel.conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE)).toList();
             case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> {
-                List<KpiRollupQueries.MrrCohort> cohorts = inMemory ? index.mrrCohort(filter, bounds) : rollups.mrrCohort(filter, bounds);
+                List<KpiRollupQueries.MrrCohort> cohorts = index.mrrCohort(filter, bounds).orElseGet(() -> rollups.mrrCohort(filter, bounds));
                 List<KpiValue> values = new ArrayList<>(cohorts.size());
                 for (int i = 0; i < cohorts.size(); i++) {
                     values.add(fromCohort(kpi, buckets.get(i), cohorts.get(i)));
@@ -118,10 +117,10 @@ public class CoreKpiProvider implements KpiProvider {
         };
     }
 
-    /** The funnel of a period (the funnel view's steps), from the in-memory index once it is loaded. */
+    /** The funnel of a period (the funnel view's steps), from the in-memory index when it can answer. */
     public Funnel funnel(Filter filter) {
         int[] bounds = { filter.fromDay(), filter.toDay() };
-        return (index.ready() ? index.funnel(filter, bounds) : rollups.funnel(filter, bounds)).get(0);
+        return index.funnel(filter, bounds).orElseGet(() -> rollups.funnel(filter, bounds)).get(0);
     }
 
     private KpiValue fromCohort(CoreKpi kpi, KpiQuery query, KpiRollupQueries.MrrCohort cohort) {

@@ -74,4 +74,12 @@ public interface KpiConfig {
      */
     @WithDefault("true")
     boolean memoryIndex();
+
+    /**
+     * Touchpoints a KPI read lets the in-memory index reread before it answers (the days refolded since
+     * the index last looked). A larger change, such as a bulk import, is reread on a background thread
+     * while the database answers the per-customer KPIs, so no read waits for it.
+     */
+    @WithDefault("200000")
+    long memoryIndexReadRefreshLimit();
 }

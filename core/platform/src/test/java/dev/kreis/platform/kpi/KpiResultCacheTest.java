@@ -26,6 +26,7 @@ class KpiResultCacheTest {
             public BigDecimal grossMargin() { return BigDecimal.ONE; }
             public List<String> serviceTypes() { return List.of(); }
             public boolean memoryIndex() { return false; }
+            public long memoryIndexReadRefreshLimit() { return 0; }
         });
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -81,6 +82,8 @@ public class CustomerKpiIndex {
     private volatile long generation;
     private volatile OffsetDateTime identityChanged;
     private volatile boolean ready;
+    private volatile boolean catchingUp;
+    private final java.util.concurrent.atomic.AtomicLong backgroundCatchUps = new java.util.concurrent.atomic.AtomicLong();
     private volatile Thread loader;
 
     CustomerKpiIndex(Jdbc jdbc, KpiConfig config) {
@@ -156,7 +159,7 @@ public class CustomerKpiIndex {
      * nobody pays for rereading days until somebody reads a KPI.
      */
     public void refresh() {
-        if (!ready) {
+        if (!ready || catchingUp) {
             return;
         }
         Version version = version();
@@ -164,27 +167,80 @@ public class CustomerKpiIndex {
             return;
         }
         synchronized (refreshing) {
-            if (isAt(version)) {
+            if (isAt(version) || catchingUp) {
                 return;
             }
-            if (version.generation() != generation) {
-                reloadDays(jdbc.query("select epoch_day from kpi_fold_day where generation > ?", row -> row.getInt("epoch_day"), generation));
-                generation = version.generation();
+            if (version.generation() != generation && touchpointsChangedAfter(generation) > config.memoryIndexReadRefreshLimit()) {
+                catchUpInBackground();
+                return;
             }
-            if (!Objects.equals(version.identityChanged(), identityChanged)) {
-                OffsetDateTime since = identityChanged == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z")
-                        : identityChanged.minus(config.foldOverlap());
-                List<Object[]> moved = jdbc.query(CLUSTER + " where p.id in (select iep.profile_id from identity_event_profile iep"
-                        + " join identity_event e on e.id = iep.event_id where e.occurred_at > ?)",
-                        row -> new Object[] { Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"), row.getString("kind") }, since);
-                lock.writeLock().lock();
-                try {
-                    moved.forEach(m -> assign((UUID) m[0], (UUID) m[1], (String) m[2]));
-                } finally {
-                    lock.writeLock().unlock();
+            apply(version);
+        }
+    }
+
+    /** Whether a background catch-up is under way; meanwhile the SQL queries answer. */
+    public boolean catchingUp() {
+        return catchingUp;
+    }
+
+    /** How many background catch-ups this node has started. */
+    public long backgroundCatchUps() {
+        return backgroundCatchUps.get();
+    }
+
+    /** Touchpoints on the days refolded after {@code after}: what rereading them costs. */
+    private long touchpointsChangedAfter(long after) {
+        return jdbc.queryOne("select coalesce(sum(r.touchpoints), 0) as n from kpi_day_rollup r join kpi_fold_day f on f.epoch_day = r.epoch_day"
+                + " where f.generation > ?", row -> row.getLong("n"), after).orElse(0L);
+    }
+
+    /**
+     * Rereads a large change (a bulk import) on a thread of its own. Until it is done the index answers
+     * nothing and the SQL queries answer, exact and current, so no read waits for the reread and no
+     * answer mixes old and new days.
+     */
+    private void catchUpInBackground() {
+        catchingUp = true;
+        backgroundCatchUps.incrementAndGet();
+        Thread thread = new Thread(() -> {
+            try {
+                long started = System.nanoTime();
+                synchronized (refreshing) {
+                    apply(version());
                 }
-                identityChanged = version.identityChanged();
+                LOG.infof("KPI customer index caught up in the background in %d ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("The KPI customer index could not catch up; the next KPI read tries again", e);
+            } finally {
+                catchingUp = false;
             }
+        }, "kreis-kpi-index-catch-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Rereads the days changed and re-maps the profiles moved since the state the index is at, up to
+     * {@code version}; call holding {@code refreshing}.
+     */
+    private void apply(Version version) {
+        if (version.generation() != generation) {
+            reloadDays(jdbc.query("select epoch_day from kpi_fold_day where generation > ?", row -> row.getInt("epoch_day"), generation));
+            generation = version.generation();
+        }
+        if (!Objects.equals(version.identityChanged(), identityChanged)) {
+            OffsetDateTime since = identityChanged == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z")
+                    : identityChanged.minus(config.foldOverlap());
+            List<Object[]> moved = jdbc.query(CLUSTER + " where p.id in (select iep.profile_id from identity_event_profile iep"
+                    + " join identity_event e on e.id = iep.event_id where e.occurred_at > ?)",
+                    row -> new Object[] { Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"), row.getString("kind") }, since);
+            lock.writeLock().lock();
+            try {
+                moved.forEach(m -> assign((UUID) m[0], (UUID) m[1], (String) m[2]));
+            } finally {
+                lock.writeLock().unlock();
+            }
+            identityChanged = version.identityChanged();
         }
     }
 
@@ -364,13 +420,19 @@ public class CustomerKpiIndex {
      * per-customer work arrays from the pool (a few megabytes each at a million customers; reusing
      * them keeps such arrays from being allocated, and collected, on every request).
      */
-    private <T> T read(java.util.function.Function<Scratch, T> computation) {
+    private <T> Optional<T> read(java.util.function.Function<Scratch, T> computation) {
+        if (!ready) {
+            return Optional.empty();
+        }
         refresh();
         lock.readLock().lock();
         try {
+            if (catchingUp) {
+                return Optional.empty();
+            }
             Scratch scratch = scratchFor(customers.size());
             try {
-                return computation.apply(scratch);
+                return Optional.of(computation.apply(scratch));
             } finally {
                 if (spare.size() < SPARE_SCRATCH) {
                     spare.offer(scratch);
@@ -424,7 +486,7 @@ public class CustomerKpiIndex {
     }
 
     /** As {@link KpiRollupQueries#funnel(Filter, int[])}. */
-    public List<Funnel> funnel(Filter filter, int[] bounds) {
+    public Optional<List<Funnel>> funnel(Filter filter, int[] bounds) {
         return read(scratch -> {
             Codes codes = codes(filter);
             int phaseCount = JourneyPhase.values().length;
@@ -464,7 +526,7 @@ public class CustomerKpiIndex {
     }
 
     /** As {@link KpiRollupQueries#repurchase(Filter, int[])}. */
-    public List<Repurchase> repurchase(Filter filter, int[] bounds) {
+    public Optional<List<Repurchase>> repurchase(Filter filter, int[] bounds) {
         return read(scratch -> {
             Codes codes = codes(filter);
             long[] orders = scratch.current;
@@ -500,7 +562,7 @@ public class CustomerKpiIndex {
     }
 
     /** As {@link KpiRollupQueries#peakEnd(Filter, int[])}. */
-    public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
+    public Optional<List<PeakEndSum>> peakEnd(Filter filter, int[] bounds) {
         return read(scratch -> {
             Codes codes = codes(filter);
             IndexedDay[] peakDay = scratch.peakDay;
@@ -561,7 +623,7 @@ public class CustomerKpiIndex {
     }
 
     /** As {@link KpiRollupQueries#mrrCohort(Filter, int[])}: every customer's MRR replayed in order up to the last bound. */
-    public List<MrrCohort> mrrCohort(Filter filter, int[] bounds) {
+    public Optional<List<MrrCohort>> mrrCohort(Filter filter, int[] bounds) {
         return read(scratch -> {
             Codes codes = new Codes(-1, -1, code(kinds, filter.customerKind()));
             long[] current = scratch.current;
