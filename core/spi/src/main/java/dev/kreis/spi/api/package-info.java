@@ -1,6 +1,7 @@
 /**
  * How module endpoints report problems: throw {@link dev.kreis.spi.api.ProblemException} and the
- * platform answers with an RFC 9457 problem body ({@code application/problem+json}) naming the fields.
+ * platform answers with an RFC 9457 problem body ({@code application/problem+json}) naming the fields;
+ * and how their lists page ({@link dev.kreis.spi.api.Paging}).
  *
  * <p>Stability: stable.
  */

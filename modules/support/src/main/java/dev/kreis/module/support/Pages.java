@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import dev.kreis.spi.api.Paging;
 import dev.kreis.spi.api.ProblemException;
 
 /** Paging helpers: limits and opaque cursors (base64url of the last item's sort key). */
 final class Pages {
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
-
     private Pages() {
     }
 
@@ -19,22 +17,11 @@ final class Pages {
     }
 
     static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.malformed("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        return Paging.limit(value);
     }
 
     static String encode(String position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+        return Paging.cursor(position);
     }
 
     /** The decoded cursor, {@code null} for the first page. */
@@ -50,6 +37,6 @@ final class Pages {
     }
 
     static ProblemException notOurs() {
-        return ProblemException.malformed("cursor", "is not a cursor this server issued");
+        return Paging.foreignCursor();
     }
 }
