@@ -53,6 +53,21 @@ public class ModuleStates {
         return Set.copyOf(known);
     }
 
+    /**
+     * Identifies the copy this node holds: a new object whenever the states are read again, so what was
+     * derived from them can be kept until this changes. Reads the table when the copy is due.
+     */
+    public Object version() {
+        return current();
+    }
+
+    /** {@link #version()} when the copy is not due to be read again; empty when answering would read the table. */
+    public java.util.Optional<Object> versionIfFresh() {
+        long loaded = loadedAt;
+        Map<String, String> copy = states;
+        return loaded == Long.MIN_VALUE || System.nanoTime() - loaded > refreshNanos ? java.util.Optional.empty() : java.util.Optional.of(copy);
+    }
+
     /** Forgets the copy; the next question reads the table again. Called after every lifecycle change. */
     void invalidate() {
         loadedAt = Long.MIN_VALUE;

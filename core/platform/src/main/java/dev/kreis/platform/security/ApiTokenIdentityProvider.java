@@ -1,5 +1,8 @@
 package dev.kreis.platform.security;
 
+import java.util.Optional;
+
+import dev.kreis.platform.security.persistence.ApiTokenRow;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -23,8 +26,16 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenAuthen
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiTokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> tokens.authenticate(request.secret())
-                .map(token -> KreisIdentities.of("token:" + token.name(), token.roles(), "token", token.id()))
+        // A token this node verified a moment ago needs no database, so no worker thread.
+        Optional<ApiTokenRow> recent = tokens.recentlyVerified(request.secret());
+        if (recent.isPresent()) {
+            return Uni.createFrom().item(identity(recent.get()));
+        }
+        return context.runBlocking(() -> tokens.authenticate(request.secret()).map(ApiTokenIdentityProvider::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid, expired or revoked API token")));
+    }
+
+    private static SecurityIdentity identity(ApiTokenRow token) {
+        return KreisIdentities.of("token:" + token.name(), token.roles(), "token", token.id());
     }
 }

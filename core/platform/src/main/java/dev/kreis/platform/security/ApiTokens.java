@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.audit.AuditLog;
@@ -16,27 +17,42 @@ import dev.kreis.platform.api.Page;
 import dev.kreis.platform.security.persistence.ApiTokenRepository;
 import dev.kreis.platform.security.persistence.ApiTokenRow;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
  * API tokens for machines and scripts. The secret ({@link Secrets}) is shown once when issued and stored
- * only as its SHA-256; every request looks the hash up, so a revocation takes effect on the next request
- * on every node.
+ * only as its SHA-256. A request looks the hash up in the database unless this node verified the same
+ * token less than {@code kreis.security.api-token-cache} (1 s) ago; a revocation therefore takes effect
+ * on the next request on the node that revoked and within that time on every other node. Expiry is
+ * checked on every request. Only usable tokens are remembered, at most {@value #CACHED_TOKENS} of them.
  */
 @ApplicationScoped
 public class ApiTokens {
     /** Every token starts with this, so a token found in a log or repository is recognisable. */
     public static final String PREFIX = "kreis_";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final int CACHED_TOKENS = 10_000;
 
     private final ApiTokenRepository tokens;
     private final Clock clock;
     private final AuditLog audit;
+    private final long cacheNanos;
+    /** Recently verified usable tokens by the hash of their secret. */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    ApiTokens(ApiTokenRepository tokens, Clock clock, AuditLog audit) {
+    private record Verified(ApiTokenRow token, long at) {
+    }
+
+    private final TransactionSynchronizationRegistry transactions;
+
+    ApiTokens(ApiTokenRepository tokens, Clock clock, AuditLog audit, SecurityConfig config, TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.tokens = tokens;
         this.clock = clock;
         this.audit = audit;
+        this.cacheNanos = config.apiTokenCache().toNanos();
     }
 
     /** A token and its secret; the secret exists only in this object. */
@@ -65,10 +81,26 @@ public class ApiTokens {
     @Transactional
     public ApiTokenRow revoke(UUID id, String actor) {
         ApiTokenRow token = get(id);
+        forget(id);
+        // and again once the revocation is committed, in case a request verified the token in between
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget(id);
+            }
+        });
         if (tokens.revoke(id, OffsetDateTime.now(clock))) {
             audit.record(actor, "token.revoked", "token", id.toString(), audited(token), null);
         }
         return token;
+    }
+
+    private void forget(UUID id) {
+        verified.values().removeIf(v -> v.token().id().equals(id));
     }
 
     /** What the audit log keeps of a token: never its secret or hash. */
@@ -81,15 +113,57 @@ public class ApiTokens {
         return view;
     }
 
-    /** The token a presented secret belongs to, if it is usable now; notes its use. */
-    public Optional<ApiTokenRow> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+    /**
+     * The token a presented secret belongs to when this node verified it recently and nothing needs
+     * writing (its last use is noted to the minute): answered without the database, so without blocking.
+     * Empty means "ask {@link #authenticate}", not "invalid".
+     */
+    public Optional<ApiTokenRow> recentlyVerified(String secret) {
+        if (cacheNanos <= 0 || !wellFormed(secret)) {
+            return Optional.empty();
+        }
+        Verified hit = verified.get(Secrets.hash(secret));
+        if (hit == null || System.nanoTime() - hit.at() > cacheNanos) {
             return Optional.empty();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<ApiTokenRow> token = tokens.findByHash(Secrets.hash(secret)).filter(row -> row.usableAt(now));
-        token.filter(row -> row.lastUsedAt() == null || row.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION)))
-                .ifPresent(row -> tokens.touch(row.id(), now, now.minus(LAST_USED_RESOLUTION)));
-        return token;
+        ApiTokenRow token = hit.token();
+        return token.usableAt(now) && !touchDue(token, now) ? Optional.of(token) : Optional.empty();
+    }
+
+    /** The token a presented secret belongs to, if it is usable now; notes its use. */
+    public Optional<ApiTokenRow> authenticate(String secret) {
+        if (!wellFormed(secret)) {
+            return Optional.empty();
+        }
+        String hash = Secrets.hash(secret);
+        long verifiedAt = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<ApiTokenRow> token = tokens.findByHash(hash).filter(row -> row.usableAt(now));
+        if (token.isEmpty()) {
+            verified.remove(hash);
+            return token;
+        }
+        ApiTokenRow row = token.get();
+        if (touchDue(row, now)) {
+            tokens.touch(row.id(), now, now.minus(LAST_USED_RESOLUTION));
+            row = new ApiTokenRow(row.id(), row.name(), row.tokenHash(), row.hint(), row.roles(), row.createdBy(), row.createdAt(),
+                    row.expiresAt(), now, row.revokedAt());
+        }
+        if (cacheNanos > 0) {
+            if (verified.size() >= CACHED_TOKENS) {
+                verified.clear();
+            }
+            verified.put(hash, new Verified(row, verifiedAt));
+        }
+        return Optional.of(row);
+    }
+
+    private static boolean wellFormed(String secret) {
+        return secret != null && secret.startsWith(PREFIX) && secret.length() <= 100;
+    }
+
+    private static boolean touchDue(ApiTokenRow token, OffsetDateTime now) {
+        return token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION));
     }
 }

@@ -1,9 +1,15 @@
 package dev.kreis.platform.security;
 
+import java.security.Permission;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import dev.kreis.platform.module.ModuleStates;
+
+import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -19,9 +25,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class MatrixPermissionAugmentor implements SecurityIdentityAugmentor {
     private final jakarta.enterprise.inject.Instance<dev.kreis.platform.module.ModuleRegistry> modules;
+    private final ModuleStates states;
+    /** Keycloak identities may carry any role names; distinct sets beyond this many start the memory afresh. */
+    private static final int MAX_ROLE_SETS = 1_000;
+    /** The permissions of each set of role names, with the version of the module states they were derived from. */
+    private final Map<Set<String>, Granted> granted = new ConcurrentHashMap<>();
 
-    MatrixPermissionAugmentor(jakarta.enterprise.inject.Instance<dev.kreis.platform.module.ModuleRegistry> modules) {
+    private record Granted(Object statesVersion, Set<Permission> permissions) {
+    }
+
+    MatrixPermissionAugmentor(jakarta.enterprise.inject.Instance<dev.kreis.platform.module.ModuleRegistry> modules, ModuleStates states) {
         this.modules = modules;
+        this.states = states;
     }
 
     @Override
@@ -29,13 +44,39 @@ public class MatrixPermissionAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
+        Set<String> roleNames = identity.getRoles();
+        // Derived before from the module states this node still holds: no work, no worker thread.
+        Granted known = granted.get(roleNames);
+        if (known != null && states.versionIfFresh().filter(version -> version == known.statesVersion()).isPresent()) {
+            return Uni.createFrom().item(withPermissions(identity, known.permissions()));
+        }
         // The modules' permissions depend on their states, which may need a database read: not on the event loop.
         return context.runBlocking(() -> {
+            Object version = states.version();
             Set<Role> roles = rolesOf(identity);
-            Set<String> granted = new java.util.TreeSet<>(Capability.permissionsOf(roles));
-            granted.addAll(modules.get().permissionsOf(roles.stream().map(Role::key).toList()));
-            return QuarkusSecurityIdentity.builder(identity).addPermissionsAsString(granted).build();
+            Set<String> names = new java.util.TreeSet<>(Capability.permissionsOf(roles));
+            names.addAll(modules.get().permissionsOf(roles.stream().map(Role::key).toList()));
+            Set<Permission> permissions = names.stream().map(MatrixPermissionAugmentor::permission).collect(Collectors.toUnmodifiableSet());
+            if (granted.size() >= MAX_ROLE_SETS) {
+                granted.clear();
+            }
+            granted.put(Set.copyOf(roleNames), new Granted(version, permissions));
+            return withPermissions(identity, permissions);
         });
+    }
+
+    private static SecurityIdentity withPermissions(SecurityIdentity identity, Set<Permission> permissions) {
+        return QuarkusSecurityIdentity.builder(identity).addPermissions(permissions).build();
+    }
+
+    /**
+     * A {@code "capability:access"} name as the permission {@code @PermissionsAllowed} checks against,
+     * built as {@code QuarkusSecurityIdentity.Builder#addPermissionsAsString} builds it.
+     */
+    static Permission permission(String name) {
+        int colon = name.indexOf(':');
+        return colon > 0 && colon < name.length() - 1 ? new StringPermission(name.substring(0, colon), name.substring(colon + 1))
+                : new StringPermission(name);
     }
 
     /** The Kreis roles among an identity's roles; other role names (e.g. Keycloak defaults) are ignored. */

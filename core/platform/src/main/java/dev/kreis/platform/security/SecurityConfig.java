@@ -31,6 +31,14 @@ public interface SecurityConfig {
     @WithDefault("12")
     int passwordMinLength();
 
+    /**
+     * How long a node answers a verified API token from memory instead of the database: the longest a
+     * revocation made on another node takes to reach this one (on the revoking node it is immediate).
+     * 0 looks every request up.
+     */
+    @WithDefault("1S")
+    Duration apiTokenCache();
+
     Lockout lockout();
 
     RateLimit rateLimit();
