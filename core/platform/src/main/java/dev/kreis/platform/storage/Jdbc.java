@@ -68,17 +68,21 @@ public class Jdbc {
 
     /** Runs one statement for every parameter row as a JDBC batch. */
     public void batch(String sql, List<Object[]> rows) {
+        batchCounts(sql, rows);
+    }
+
+    /** Runs one statement for every parameter row as a JDBC batch and answers each row's update count. */
+    public int[] batchCounts(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
-        withConnection(connection -> {
+        return withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Object[] row : rows) {
                     bind(statement, row);
                     statement.addBatch();
                 }
-                statement.executeBatch();
-                return null;
+                return statement.executeBatch();
             }
         });
     }

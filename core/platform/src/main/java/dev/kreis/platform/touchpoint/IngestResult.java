@@ -14,6 +14,11 @@ public record IngestResult(int accepted, int duplicates, int rejected, List<Item
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Item(int index, String status, UUID touchpointId, UUID customerId, String error, List<FieldError> errors) {
 
+        /** The same outcome for the item at {@code position}. */
+        Item at(int position) {
+            return new Item(position, status, touchpointId, customerId, error, errors);
+        }
+
         static Item accepted(int index, UUID touchpointId, UUID customerId) {
             return new Item(index, "accepted", touchpointId, customerId, null, List.of());
         }

@@ -21,4 +21,25 @@ public interface TouchpointConfig {
      */
     @WithDefault("EUR")
     String currency();
+
+    /** Group commit of single-touchpoint requests ({@code kreis.touchpoints.group-commit.*}). */
+    GroupCommitConfig groupCommit();
+
+    /**
+     * Concurrent {@code POST /api/v1/touchpoints} requests are written together: one transaction, one
+     * commit and one set of lookups per group. A request that comes alone is written alone, at once.
+     */
+    interface GroupCommitConfig {
+        /**
+         * How many groups may be written at the same time; 0 writes every request on its own. One writer
+         * makes the largest groups; on the 2-core benchmark machine it also gave the most touchpoints per
+         * second (docs/performance.md).
+         */
+        @WithDefault("1")
+        int writers();
+
+        /** The most requests one group holds. */
+        @WithDefault("100")
+        int maxItems();
+    }
 }

@@ -40,18 +40,39 @@ public class TouchpointIngestion {
     private final Suppressions suppressions;
     private final Clock clock;
     private final List<IngestListener> listeners;
+    private final GroupCommit<JsonNode, IngestResult.Item> singles;
 
     TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository, Suppressions suppressions,
-            Clock clock, Instance<IngestListener> listeners) {
+            Clock clock, Instance<IngestListener> listeners, TouchpointConfig config) {
         this.drafts = drafts;
         this.customers = customers;
         this.repository = repository;
         this.suppressions = suppressions;
         this.clock = clock;
         this.listeners = listeners.stream().toList();
+        int writers = config.groupCommit().writers();
+        this.singles = writers < 1 ? null : new GroupCommit<>(group -> ingest(group, true).results(), writers, config.groupCommit().maxItems());
+    }
+
+    /**
+     * One touchpoint sent on its own ({@code POST /api/v1/touchpoints}), outside any transaction.
+     * Concurrent calls are written together ({@link GroupCommit}, {@code kreis.touchpoints.group-commit.*}):
+     * each still gets its own outcome, and its touchpoint is committed when this returns.
+     */
+    public IngestResult.Item ingestSent(JsonNode item) {
+        IngestResult.Item result = singles == null ? ingest(List.of(item)).results().get(0) : singles.submit(item);
+        return result.index() == 0 ? result : result.at(0);
     }
 
     public IngestResult ingest(List<JsonNode> items) {
+        return ingest(items, false);
+    }
+
+    /**
+     * @param sent whether the items were sent one per request (a group commit): then each item is written
+     *        or skipped on its own, without a transaction around the group unless a listener follows one
+     */
+    private IngestResult ingest(List<JsonNode> items, boolean sent) {
         IngestResult.Item[] results = new IngestResult.Item[items.size()];
         Map<Integer, TouchpointDraft> valid = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -77,6 +98,10 @@ public class TouchpointIngestion {
         });
         if (items.size() == 1 && valid.size() == 1) {
             results[0] = writeOne(valid.get(0), attachments.get(0));
+            return IngestResult.of(List.of(results));
+        }
+        if (sent) {
+            writeSent(valid, attachments).forEach((index, item) -> results[index] = item);
             return IngestResult.of(List.of(results));
         }
         for (int attempt = 1;; attempt++) {
@@ -143,6 +168,44 @@ public class TouchpointIngestion {
         return IngestResult.Item.duplicate(0, existing, attachment.customerId());
     }
 
+    /**
+     * Touchpoints sent one per request, written as a group: one statement inserts those whose
+     * (source, externalId) is new, so no lookup comes first; only the skipped ones are looked up, to
+     * answer them as duplicates. A transaction is opened only when a listener follows one of them.
+     */
+    private Map<Integer, IngestResult.Item> writeSent(Map<Integer, TouchpointDraft> valid, Map<Integer, Attachment> attachments) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<Integer, StoredTouchpoint> rows = new LinkedHashMap<>();
+        valid.forEach((index, draft) -> rows.put(index, row(UUID.randomUUID(), draft, attachments.get(index), now)));
+        List<StoredTouchpoint> all = List.copyOf(rows.values());
+        boolean followed = all.stream().anyMatch(row -> listeners.stream().anyMatch(l -> l.follows(row.type(), row.module())));
+        Set<UUID> inserted = !followed ? repository.insertAbsent(all) : QuarkusTransaction.joiningExisting().call(() -> {
+            Set<UUID> stored = repository.insertAbsent(all);
+            notifyListeners(all.stream().filter(row -> stored.contains(row.id())).toList());
+            return stored;
+        });
+        Map<String, List<String>> skipped = new HashMap<>();
+        all.stream().filter(row -> !inserted.contains(row.id()))
+                .forEach(row -> skipped.computeIfAbsent(row.source(), k -> new ArrayList<>()).add(row.externalId()));
+        Map<String, UUID> existing = skipped.isEmpty() ? Map.of() : repository.existing(skipped);
+        Map<Integer, IngestResult.Item> results = new HashMap<>();
+        rows.forEach((index, row) -> {
+            UUID customer = attachments.get(index).customerId();
+            results.put(index, inserted.contains(row.id()) ? IngestResult.Item.accepted(index, row.id(), customer)
+                    : IngestResult.Item.duplicate(index, existing.get(TouchpointRepository.key(row.source(), row.externalId())), customer));
+        });
+        return results;
+    }
+
+    private void notifyListeners(List<StoredTouchpoint> rows) {
+        for (IngestListener listener : listeners) {
+            List<StoredTouchpoint> followed = rows.stream().filter(r -> listener.follows(r.type(), r.module())).toList();
+            if (!followed.isEmpty()) {
+                listener.accepted(followed);
+            }
+        }
+    }
+
     private static StoredTouchpoint row(UUID id, TouchpointDraft draft, Attachment attachment, OffsetDateTime now) {
         return new StoredTouchpoint(id, attachment.profileId(), draft.source(), draft.externalId(), draft.type().key(),
                 draft.type().owner(), draft.channel().wire(), draft.phase().wire(), draft.initiator().wire(), draft.occurredAt(),
@@ -171,12 +234,7 @@ public class TouchpointIngestion {
             results.put(entry.getKey(), IngestResult.Item.accepted(entry.getKey(), id, attachment.customerId()));
         }
         repository.insert(rows);
-        for (IngestListener listener : listeners) {
-            List<StoredTouchpoint> followed = rows.stream().filter(r -> listener.follows(r.type(), r.module())).toList();
-            if (!followed.isEmpty()) {
-                listener.accepted(followed);
-            }
-        }
+        notifyListeners(rows);
         return results;
     }
 }

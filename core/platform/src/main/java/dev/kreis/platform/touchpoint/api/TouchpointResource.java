@@ -68,7 +68,7 @@ public class TouchpointResource {
             throw new InvalidInputException("body", "must be a touchpoint object");
         }
         limits.ingestion(caller, 1);
-        IngestResult.Item item = ingestion.ingest(List.of(body)).results().get(0);
+        IngestResult.Item item = ingestion.ingestSent(body);
         if (item.status().equals("rejected")) {
             throw new InvalidInputException(item.errors());
         }

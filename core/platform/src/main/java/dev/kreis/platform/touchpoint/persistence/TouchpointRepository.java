@@ -4,13 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
+import dev.kreis.platform.storage.DatabaseKind;
 import dev.kreis.platform.storage.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,8 +47,11 @@ public class TouchpointRepository {
         return found;
     }
 
+    private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT = "insert into touchpoint (id, profile_id, source, external_id, type, module, channel, phase,"
-            + " initiator, occurred_at, received_at, score, amount, currency, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " initiator, occurred_at, received_at, score, amount, currency, payload) values " + VALUES;
+    /** 15 parameters a row; PostgreSQL's protocol allows 32,767 parameters in one statement. */
+    static final int ROWS_PER_STATEMENT = 1000;
 
     public void insert(List<StoredTouchpoint> touchpoints) {
         jdbc.batch(INSERT, touchpoints.stream().map(TouchpointRepository::values).toList());
@@ -57,6 +64,39 @@ public class TouchpointRepository {
      */
     public boolean insertIfAbsent(StoredTouchpoint touchpoint) {
         return jdbc.update(INSERT + " on conflict do nothing", values(touchpoint)) == 1;
+    }
+
+    /**
+     * Inserts each touchpoint unless its (source, externalId) is stored already — or comes earlier in
+     * the list — and answers the ids of those inserted. Each row is inserted or skipped on its own: on
+     * PostgreSQL in one statement for up to {@value #ROWS_PER_STATEMENT} rows (one round trip), on H2
+     * as a JDBC batch. Used for touchpoints sent one per request and written as a group.
+     */
+    public Set<UUID> insertAbsent(List<StoredTouchpoint> touchpoints) {
+        Set<UUID> inserted = new HashSet<>();
+        if (jdbc.kind() != DatabaseKind.POSTGRESQL) {
+            int[] counts = jdbc.batchCounts(INSERT + " on conflict do nothing", touchpoints.stream().map(TouchpointRepository::values).toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    inserted.add(touchpoints.get(i).id());
+                }
+            }
+            return inserted;
+        }
+        for (int from = 0; from < touchpoints.size(); from += ROWS_PER_STATEMENT) {
+            List<StoredTouchpoint> chunk = touchpoints.subList(from, Math.min(touchpoints.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder(INSERT);
+            List<Object> params = new ArrayList<>(chunk.size() * 15);
+            for (int i = 0; i < chunk.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ").append(VALUES);
+                }
+                params.addAll(Arrays.asList(values(chunk.get(i))));
+            }
+            sql.append(" on conflict do nothing returning id");
+            jdbc.query(sql.toString(), row -> inserted.add(Jdbc.uuid(row, "id")), params.toArray());
+        }
+        return inserted;
     }
 
     private static Object[] values(StoredTouchpoint t) {
