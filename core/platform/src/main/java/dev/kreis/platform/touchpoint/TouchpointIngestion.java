@@ -40,7 +40,7 @@ public class TouchpointIngestion {
     private final Suppressions suppressions;
     private final Clock clock;
     private final List<IngestListener> listeners;
-    private final GroupCommit<JsonNode, IngestResult.Item> singles;
+    private final GroupCommit<TouchpointDraft, IngestResult.Item> singles;
 
     TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository, Suppressions suppressions,
             Clock clock, Instance<IngestListener> listeners, TouchpointConfig config) {
@@ -51,28 +51,27 @@ public class TouchpointIngestion {
         this.clock = clock;
         this.listeners = listeners.stream().toList();
         int writers = config.groupCommit().writers();
-        this.singles = writers < 1 ? null : new GroupCommit<>(group -> ingest(group, true).results(), writers, config.groupCommit().maxItems());
+        this.singles = writers < 1 ? null : new GroupCommit<>(this::ingestGroup, writers, config.groupCommit().maxItems());
     }
 
     /**
-     * One touchpoint sent on its own ({@code POST /api/v1/touchpoints}), outside any transaction.
-     * Concurrent calls are written together ({@link GroupCommit}, {@code kreis.touchpoints.group-commit.*}):
-     * each still gets its own outcome, and its touchpoint is committed when this returns.
+     * One touchpoint sent on its own ({@code POST /api/v1/touchpoints}), outside any transaction. The
+     * caller's thread validates it; concurrent valid ones are then written together ({@link GroupCommit},
+     * {@code kreis.touchpoints.group-commit.*}): each still gets its own outcome, and its touchpoint is
+     * committed when this returns.
      */
     public IngestResult.Item ingestSent(JsonNode item) {
-        IngestResult.Item result = singles == null ? ingest(List.of(item)).results().get(0) : singles.submit(item);
+        TouchpointDraft draft;
+        try {
+            draft = drafts.read(item);
+        } catch (InvalidInputException e) {
+            return IngestResult.Item.rejected(0, e.getMessage(), e.errors());
+        }
+        IngestResult.Item result = singles == null ? ingestGroup(List.of(draft)).get(0) : singles.submit(draft);
         return result.index() == 0 ? result : result.at(0);
     }
 
     public IngestResult ingest(List<JsonNode> items) {
-        return ingest(items, false);
-    }
-
-    /**
-     * @param sent whether the items were sent one per request (a group commit): then each item is written
-     *        or skipped on its own, without a transaction around the group unless a listener follows one
-     */
-    private IngestResult ingest(List<JsonNode> items, boolean sent) {
         IngestResult.Item[] results = new IngestResult.Item[items.size()];
         Map<Integer, TouchpointDraft> valid = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -82,6 +81,24 @@ public class TouchpointIngestion {
                 results[i] = IngestResult.Item.rejected(i, e.getMessage(), e.errors());
             }
         }
+        return ingest(valid, results, false);
+    }
+
+    /** Valid drafts sent one per request, written as one group. */
+    private List<IngestResult.Item> ingestGroup(List<TouchpointDraft> group) {
+        Map<Integer, TouchpointDraft> valid = new LinkedHashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            valid.put(i, group.get(i));
+        }
+        return ingest(valid, new IngestResult.Item[group.size()], true).results();
+    }
+
+    /**
+     * @param valid the valid drafts by their index; {@code results} holds the others' rejections
+     * @param sent whether the items were sent one per request (a group commit): then each item is written
+     *        or skipped on its own, without a transaction around the group unless a listener follows one
+     */
+    private IngestResult ingest(Map<Integer, TouchpointDraft> valid, IngestResult.Item[] results, boolean sent) {
         refuseErasedPersons(valid, results);
         Map<Integer, Attachment> attachments = customers.attach(valid);
         Set<UUID> erased = suppressions.erased(valid.entrySet().stream().filter(e -> e.getValue().customerId() != null)
@@ -96,7 +113,7 @@ public class TouchpointIngestion {
             results[index] = IngestResult.Item.rejected(index, "customerId: " + message, List.of(new FieldError("customerId", message)));
             return true;
         });
-        if (items.size() == 1 && valid.size() == 1) {
+        if (results.length == 1 && valid.size() == 1) {
             results[0] = writeOne(valid.get(0), attachments.get(0));
             return IngestResult.of(List.of(results));
         }
