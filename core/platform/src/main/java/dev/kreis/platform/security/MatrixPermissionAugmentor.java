@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.kreis.platform.module.ModuleStates;
@@ -31,8 +32,11 @@ public class MatrixPermissionAugmentor implements SecurityIdentityAugmentor {
     /** The permissions of each set of role names, with the version of the module states they were derived from. */
     private final Map<Set<String>, Granted> granted = new ConcurrentHashMap<>();
 
-    private record Granted(Object statesVersion, Set<Permission> permissions) {
+    private record Granted(Object statesVersion, Function<Permission, Uni<Boolean>> checker) {
     }
+
+    private static final Uni<Boolean> HELD = Uni.createFrom().item(true);
+    private static final Uni<Boolean> NOT_HELD = Uni.createFrom().item(false);
 
     MatrixPermissionAugmentor(jakarta.enterprise.inject.Instance<dev.kreis.platform.module.ModuleRegistry> modules, ModuleStates states) {
         this.modules = modules;
@@ -48,7 +52,7 @@ public class MatrixPermissionAugmentor implements SecurityIdentityAugmentor {
         // Derived before from the module states this node still holds: no work, no worker thread.
         Granted known = granted.get(roleNames);
         if (known != null && states.versionIfFresh().filter(version -> version == known.statesVersion()).isPresent()) {
-            return Uni.createFrom().item(withPermissions(identity, known.permissions()));
+            return Uni.createFrom().item(withPermissions(identity, known.checker()));
         }
         // The modules' permissions depend on their states, which may need a database read: not on the event loop.
         return context.runBlocking(() -> {
@@ -60,13 +64,22 @@ public class MatrixPermissionAugmentor implements SecurityIdentityAugmentor {
             if (granted.size() >= MAX_ROLE_SETS) {
                 granted.clear();
             }
-            granted.put(Set.copyOf(roleNames), new Granted(version, permissions));
-            return withPermissions(identity, permissions);
+            Function<Permission, Uni<Boolean>> checker = required -> {
+                for (Permission held : permissions) {
+                    if (held.implies(required)) {
+                        return HELD;
+                    }
+                }
+                return NOT_HELD;
+            };
+            granted.put(Set.copyOf(roleNames), new Granted(version, checker));
+            return withPermissions(identity, checker);
         });
     }
 
-    private static SecurityIdentity withPermissions(SecurityIdentity identity, Set<Permission> permissions) {
-        return QuarkusSecurityIdentity.builder(identity).addPermissions(permissions).build();
+    /** The identity with a checker over the permissions it holds (built once per role set, not copied per request). */
+    private static SecurityIdentity withPermissions(SecurityIdentity identity, Function<Permission, Uni<Boolean>> checker) {
+        return QuarkusSecurityIdentity.builder(identity).addPermissionChecker(checker).build();
     }
 
     /**
