@@ -15,6 +15,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.inject.Inject;
+
 import dev.kreis.app.Staff;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -67,6 +70,22 @@ class TokenApiTest {
         given().auth().none().header("Authorization", "Bearer " + secret).get("/api/v1/me").then().statusCode(401);
         given().get("/api/v1/tokens/" + token.getString("id")).then().statusCode(200)
                 .body("status", equalTo("revoked")).body("revokedAt", notNullValue());
+    }
+
+    @Inject
+    Jdbc jdbc;
+
+    @Test
+    void aRevocationMadeByAnotherNodeTakesEffectWithinTheTokenCache() throws InterruptedException {
+        JsonPath token = issue(List.of("viewer"));
+        String secret = token.getString("token");
+        given().auth().none().header("Authorization", "Bearer " + secret).get("/api/v1/me").then().statusCode(200);
+
+        // another node revokes it: only the database changes, this node's memory of the token does not
+        jdbc.update("update api_token set revoked_at = ? where id = ?", OffsetDateTime.now(), java.util.UUID.fromString(token.getString("id")));
+        Thread.sleep(1_200); // kreis.security.api-token-cache is 1 s
+
+        given().auth().none().header("Authorization", "Bearer " + secret).get("/api/v1/me").then().statusCode(401);
     }
 
     @Test

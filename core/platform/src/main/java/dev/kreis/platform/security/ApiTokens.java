@@ -42,10 +42,10 @@ public class ApiTokens {
     /** Recently verified usable tokens by the hash of their secret. */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
+    private final TransactionSynchronizationRegistry transactions;
+
     private record Verified(ApiTokenRow token, long at) {
     }
-
-    private final TransactionSynchronizationRegistry transactions;
 
     ApiTokens(ApiTokenRepository tokens, Clock clock, AuditLog audit, SecurityConfig config, TransactionSynchronizationRegistry transactions) {
         this.transactions = transactions;
