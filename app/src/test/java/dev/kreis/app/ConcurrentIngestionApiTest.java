@@ -4,11 +4,19 @@ import static dev.kreis.app.Fixtures.email;
 import static dev.kreis.app.Fixtures.person;
 import static dev.kreis.app.Fixtures.touchpointFor;
 import static dev.kreis.app.Fixtures.touchpointForEmail;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -80,6 +88,40 @@ class ConcurrentIngestionApiTest {
                 new HashSet<>(Fixtures.timelineIds(anna.customerId())));
     }
 
+    @Test
+    void touchpointsOfManyCustomersSentAtOnceEachLandOnTheirOwnCustomer() throws Exception {
+        List<String> emails = new ArrayList<>();
+        List<Callable<Response>> requests = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String address = email();
+            emails.add(address);
+            Fixtures.TouchpointBody body = i % 6 == 5 ? touchpointForEmail(address).type("no.such.type")
+                    : touchpointForEmail(address).set("payload", Map.of("n", i));
+            requests.add(body::post);
+        }
+
+        List<Response> responses = atOnce(requests);
+
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Response response = responses.get(i);
+            if (i % 6 == 5) {
+                response.then().statusCode(422).body("errors.field", contains("type"));
+                given().queryParam("q", emails.get(i)).get("/api/v1/customers").then().statusCode(200).body("items", hasSize(0));
+                continue;
+            }
+            response.then().statusCode(201).body("status", equalTo("accepted"));
+            String touchpointId = response.jsonPath().getString("touchpointId");
+            assertTrue(ids.add(touchpointId), "every touchpoint has its own id");
+            String customerId = response.jsonPath().getString("customerId");
+            given().get("/api/v1/customers/" + customerId).then().statusCode(200).body("identifiers.value", hasItems(emails.get(i)));
+            given().get("/api/v1/customers/" + customerId + "/timeline").then().statusCode(200)
+                    .body("items.id", contains(touchpointId))
+                    .body("items[0].payload.n", equalTo(i));
+        }
+        assertEquals(20, ids.size());
+    }
+
     /** The distinct status codes, in ascending order. */
     private static List<Integer> statuses(List<Response> responses) {
         return new ArrayList<>(new TreeSet<>(responses.stream().map(Response::statusCode).toList()));
@@ -87,11 +129,16 @@ class ConcurrentIngestionApiTest {
 
     /** Sends the request from {@value #PARALLEL} threads released together. */
     private static List<Response> atOnce(Callable<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        return atOnce(java.util.Collections.nCopies(PARALLEL, request));
+    }
+
+    /** Sends each request from its own thread, all released together; answers the responses in the requests' order. */
+    private static List<Response> atOnce(List<Callable<Response>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
+            for (Callable<Response> request : requests) {
                 futures.add(pool.submit(() -> {
                     start.await();
                     return request.call();

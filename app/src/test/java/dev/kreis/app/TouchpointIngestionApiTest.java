@@ -11,24 +11,15 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.kreis.app.Fixtures.Created;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 
 /** {@code POST /api/v1/touchpoints}: one touchpoint, idempotent on (source, externalId), validated against its type. */
 @QuarkusTest
@@ -345,86 +335,5 @@ class TouchpointIngestionApiTest {
         assertEquals("enhancement", types.getString("find { it.key == 'feedback.nps' }.pyramidLevel"));
         assertEquals("engagement", types.getString("find { it.key == 'feedback.ces' }.pyramidLevel"));
         assertEquals(null, types.getString("find { it.key == 'core.interaction' }.pyramidLevel"));
-    }
-
-    /** Sends every request at once from its own thread (as concurrent clients do) and answers the responses in order. */
-    private static List<Response> concurrently(List<Fixtures.TouchpointBody> bodies) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> sent = new ArrayList<>();
-            for (Fixtures.TouchpointBody body : bodies) {
-                sent.add(clients.submit(() -> {
-                    start.await();
-                    return body.post();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> response : sent) {
-                responses.add(response.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
-    @Test
-    void concurrentSingleTouchpointsEachGetTheirOwnAnswerAndLandOnTheirOwnCustomer() throws Exception {
-        List<String> emails = new ArrayList<>();
-        List<Fixtures.TouchpointBody> bodies = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            String email = email();
-            emails.add(email);
-            bodies.add(i % 6 == 5 ? touchpointForEmail(email).type("no.such.type") : touchpointForEmail(email).set("payload", Map.of("n", i)));
-        }
-
-        List<Response> responses = concurrently(bodies);
-
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            Response response = responses.get(i);
-            if (i % 6 == 5) {
-                response.then().statusCode(422).contentType(PROBLEM_JSON).body("errors.field", contains("type"));
-                given().queryParam("q", emails.get(i)).get("/api/v1/customers").then().statusCode(200).body("items", hasSize(0));
-                continue;
-            }
-            response.then().statusCode(201).body("status", equalTo("accepted"));
-            String touchpointId = response.jsonPath().getString("touchpointId");
-            assertTrue(ids.add(touchpointId), "every touchpoint has its own id");
-            String customerId = response.jsonPath().getString("customerId");
-            given().get("/api/v1/customers/" + customerId).then().statusCode(200)
-                    .body("identifiers.value", hasItems(emails.get(i)));
-            given().get("/api/v1/customers/" + customerId + "/timeline").then().statusCode(200)
-                    .body("items.id", contains(touchpointId))
-                    .body("items[0].payload.n", equalTo(i));
-        }
-        assertEquals(20, ids.size());
-    }
-
-    @Test
-    void concurrentReplaysOfOneTouchpointStoreItOnceAndAllNameTheStoredOne() throws Exception {
-        String email = email();
-        String externalId = "tp-" + unique();
-        List<Fixtures.TouchpointBody> bodies = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            bodies.add(touchpointForEmail(email).externalId(externalId));
-        }
-
-        List<Response> responses = concurrently(bodies);
-
-        long accepted = responses.stream().filter(r -> r.statusCode() == 201).count();
-        assertEquals(1, accepted, "exactly one request stores the touchpoint");
-        Set<String> named = new HashSet<>();
-        for (Response response : responses) {
-            if (response.statusCode() != 201) {
-                response.then().statusCode(200).body("status", equalTo("duplicate"));
-            }
-            named.add(response.jsonPath().getString("touchpointId"));
-        }
-        assertEquals(1, named.size(), "every answer names the one stored touchpoint: " + named);
-        String customerId = responses.get(0).jsonPath().getString("customerId");
-        given().get("/api/v1/customers/" + customerId + "/timeline").then().statusCode(200).body("items.id", contains(named.iterator().next()));
     }
 }

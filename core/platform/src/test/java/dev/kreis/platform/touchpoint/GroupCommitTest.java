@@ -36,6 +36,16 @@ class GroupCommitTest {
         };
     }
 
+    /** Records every group and answers "r" + item; writing the group holding item 0 waits for {@code release}. */
+    private Function<List<Integer>, List<String>> holdingZeroUntil(CountDownLatch release) {
+        return recording(i -> "r" + i).andThen(answers -> {
+            if (answers.contains("r0")) {
+                await(release);
+            }
+            return answers;
+        });
+    }
+
     @Test
     void aCallerThatComesAloneWritesAloneAndGetsItsResult() {
         GroupCommit<Integer, String> commit = new GroupCommit<>(recording(i -> "r" + i), 1, 100);
@@ -59,12 +69,7 @@ class GroupCommitTest {
 
         Future<String> first = callers.submit(() -> commit.submit(0));
         assertTrue(firstWriteStarted.await(10, TimeUnit.SECONDS));
-        List<Future<String>> others = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int item = i;
-            others.add(callers.submit(() -> commit.submit(item)));
-        }
-        waitUntilParked(others.size());
+        List<Future<String>> others = submitQueued(commit, 1, 5);
         othersQueued.countDown();
 
         assertEquals("r0", first.get(10, TimeUnit.SECONDS));
@@ -79,22 +84,11 @@ class GroupCommitTest {
     @Test
     void aGroupHoldsAtMostMaxItems() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
-            groups.add(List.copyOf(items));
-            if (items.contains(0)) {
-                await(release);
-            }
-            return items.stream().map(i -> "r" + i).toList();
-        }, 1, 3);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 3);
 
         Future<String> first = callers.submit(() -> commit.submit(0));
         waitUntil(() -> !groups.isEmpty());
-        List<Future<String>> others = new ArrayList<>();
-        for (int i = 1; i <= 7; i++) {
-            int item = i;
-            others.add(callers.submit(() -> commit.submit(item)));
-        }
-        waitUntilParked(others.size());
+        List<Future<String>> others = submitQueued(commit, 1, 7);
         release.countDown();
 
         first.get(10, TimeUnit.SECONDS);
@@ -108,15 +102,13 @@ class GroupCommitTest {
     @Test
     void whenAGroupFailsEachItemIsWrittenAloneSoOnlyTheFailingCallerSeesTheFailure() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        Function<List<Integer>, List<String>> held = holdingZeroUntil(release);
         GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
-            groups.add(List.copyOf(items));
-            if (items.contains(0)) {
-                await(release);
-            }
+            List<String> answers = held.apply(items);
             if (items.contains(13)) {
                 throw new IllegalStateException("item 13 cannot be written");
             }
-            return items.stream().map(i -> "r" + i).toList();
+            return answers;
         }, 1, 100);
 
         Future<String> first = callers.submit(() -> commit.submit(0));
@@ -157,6 +149,17 @@ class GroupCommitTest {
     void writersAndMaxItemsMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new GroupCommit<Integer, String>(recording(i -> ""), 0, 10));
         assertThrows(IllegalArgumentException.class, () -> new GroupCommit<Integer, String>(recording(i -> ""), 1, 0));
+    }
+
+    /** Submits the items {@code from} to {@code to}, each from its own caller, and waits until all of them wait for a writer. */
+    private List<Future<String>> submitQueued(GroupCommit<Integer, String> commit, int from, int to) throws InterruptedException {
+        List<Future<String>> submitted = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            int item = i;
+            submitted.add(callers.submit(() -> commit.submit(item)));
+        }
+        waitUntilParked(submitted.size());
+        return submitted;
     }
 
     /** Waits until {@code count} callers are parked in {@link GroupCommit#submit} waiting for a writer (not writing). */
