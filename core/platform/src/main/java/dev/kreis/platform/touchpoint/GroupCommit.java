@@ -2,78 +2,81 @@ package dev.kreis.platform.touchpoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
  * Group commit: items submitted concurrently, each by its own caller, are written together, so one
  * transaction, one commit and one set of lookups serve a whole group instead of one item each.
  *
- * <p>There is no background thread and no waiting for company. A caller queues its item and, when
- * fewer than {@code writers} groups are being written, writes everything queued (at most
- * {@code maxItems}) itself; otherwise it parks until a writer has written its item or a writer's place
- * is free. A caller that comes alone therefore writes alone, at once; under load, the items that
- * arrive while one group is written form the next.
+ * <p>A caller queues its item and gets a future; nobody waits for company. When fewer than
+ * {@code writers} groups are being written, a writer starts at once on the executor and writes group
+ * after group — everything queued, at most {@code maxItems} at a time — until the queue is empty. A
+ * lone item is therefore written alone, at once; under load, the items that arrive while one group is
+ * written form the next. Callers need no thread of their own while they wait.
  *
- * <p>Each caller gets its own item's result. When writing a group fails as a whole, every item of it
- * is written again on its own, so one item's failure is that item's caller's alone — as if it had come
- * by itself.
+ * <p>Each future completes with its own item's result. When writing a group fails as a whole, every item
+ * of it is written again on its own, so one item's failure is that item's caller's alone — as if it had
+ * come by itself.
  *
  * @param <I> what a caller submits
  * @param <R> what it gets back
  */
 final class GroupCommit<I, R> {
-    /** The longest a waiting caller parks before it looks again; a writer wakes it earlier. */
-    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
     private final Function<List<I>, List<R>> write;
     private final Semaphore writers;
     private final int maxItems;
+    private final Executor executor;
     private final ConcurrentLinkedQueue<Waiting<I, R>> queue = new ConcurrentLinkedQueue<>();
 
     /**
      * @param write writes a group and answers one result per item, in order; it may throw
      * @param writers how many groups may be written at the same time (at least 1)
      * @param maxItems the most items in one group (at least 1)
+     * @param executor where writers run; they block on the database
      */
-    GroupCommit(Function<List<I>, List<R>> write, int writers, int maxItems) {
+    GroupCommit(Function<List<I>, List<R>> write, int writers, int maxItems, Executor executor) {
         if (writers < 1 || maxItems < 1) {
             throw new IllegalArgumentException("writers and maxItems must be at least 1");
         }
         this.write = write;
         this.writers = new Semaphore(writers);
         this.maxItems = maxItems;
+        this.executor = executor;
     }
 
-    /** Writes the item, alone or with others submitted meanwhile, and answers its result (or throws its failure). */
-    R submit(I item) {
-        Waiting<I, R> mine = new Waiting<>(item, Thread.currentThread());
-        queue.add(mine);
-        while (!mine.done) {
-            if (writers.tryAcquire()) {
+    /** Queues the item; the future completes with its result, or its failure, once its group is written. */
+    CompletableFuture<R> submit(I item) {
+        Waiting<I, R> waiting = new Waiting<>(item);
+        queue.add(waiting);
+        startWriter();
+        return waiting.future;
+    }
+
+    private void startWriter() {
+        if (queue.isEmpty() || !writers.tryAcquire()) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
                 try {
-                    while (!mine.done) {
-                        List<Waiting<I, R>> group = drain();
-                        if (group.isEmpty()) {
-                            break; // another writer holds my item
-                        }
+                    for (List<Waiting<I, R>> group = drain(); !group.isEmpty(); group = drain()) {
                         writeGroup(group);
                     }
                 } finally {
                     writers.release();
                 }
-                Waiting<I, R> next = queue.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
-                }
-            } else {
-                LockSupport.parkNanos(this, PARK_NANOS);
+                startWriter(); // for an item queued after the last drain, before the release
+            });
+        } catch (RuntimeException e) { // the executor refused (shutting down)
+            writers.release();
+            for (List<Waiting<I, R>> group = drain(); !group.isEmpty(); group = drain()) {
+                group.forEach(waiting -> waiting.future.completeExceptionally(e));
             }
         }
-        return mine.outcome();
     }
 
     private List<Waiting<I, R>> drain() {
@@ -89,58 +92,29 @@ final class GroupCommit<I, R> {
         try {
             results = write.apply(group.stream().map(w -> w.item).toList());
         } catch (RuntimeException | Error e) {
-            if (group.size() == 1) {
-                group.get(0).fail(e);
+            if (group.size() == 1 || e instanceof Error) {
+                group.forEach(waiting -> waiting.future.completeExceptionally(e));
                 return;
             }
             group.forEach(this::writeAlone);
             return;
         }
         for (int i = 0; i < group.size(); i++) {
-            group.get(i).succeed(results.get(i));
+            group.get(i).future.complete(results.get(i));
         }
     }
 
     private void writeAlone(Waiting<I, R> waiting) {
         try {
-            waiting.succeed(write.apply(List.of(waiting.item)).get(0));
+            waiting.future.complete(write.apply(List.of(waiting.item)).get(0));
         } catch (RuntimeException | Error e) {
-            waiting.fail(e);
+            waiting.future.completeExceptionally(e);
         }
     }
 
-    private static final class Waiting<I, R> {
-        final I item;
-        final Thread thread;
-        volatile boolean done;
-        private R result;
-        private Throwable failure;
-
-        Waiting(I item, Thread thread) {
-            this.item = item;
-            this.thread = thread;
-        }
-
-        void succeed(R value) {
-            result = value;
-            done = true;
-            LockSupport.unpark(thread);
-        }
-
-        void fail(Throwable e) {
-            failure = e;
-            done = true;
-            LockSupport.unpark(thread);
-        }
-
-        R outcome() {
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            return result;
+    private record Waiting<I, R>(I item, CompletableFuture<R> future) {
+        Waiting(I item) {
+            this(item, new CompletableFuture<>());
         }
     }
 }

@@ -53,6 +53,11 @@ public class TouchpointDrafts {
         this.clock = clock;
     }
 
+    /** Whether {@link #read} needs no database now: the modules' states it checks are held in memory and not due. */
+    public boolean readsWithoutDatabase() {
+        return modules.versionIfFresh().isPresent();
+    }
+
     /** The draft, or an {@link InvalidInputException} listing every invalid field. */
     public TouchpointDraft read(JsonNode item) {
         List<FieldError> errors = new ArrayList<>();

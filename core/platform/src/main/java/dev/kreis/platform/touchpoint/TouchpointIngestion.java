@@ -10,6 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,6 +27,8 @@ import dev.kreis.platform.touchpoint.TouchpointCustomers.Attachment;
 import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
 import dev.kreis.platform.touchpoint.persistence.TouchpointRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -41,6 +48,12 @@ public class TouchpointIngestion {
     private final Clock clock;
     private final List<IngestListener> listeners;
     private final GroupCommit<TouchpointDraft, IngestResult.Item> singles;
+    /** The group writers' threads: at most {@code group-commit.writers} are busy at a time. */
+    private final ExecutorService writerThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "kreis-touchpoint-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository, Suppressions suppressions,
             Clock clock, Instance<IngestListener> listeners, TouchpointConfig config) {
@@ -51,24 +64,39 @@ public class TouchpointIngestion {
         this.clock = clock;
         this.listeners = listeners.stream().toList();
         int writers = config.groupCommit().writers();
-        this.singles = writers < 1 ? null : new GroupCommit<>(this::ingestGroup, writers, config.groupCommit().maxItems());
+        this.singles = writers < 1 ? null : new GroupCommit<>(this::ingestGroup, writers, config.groupCommit().maxItems(), writerThreads);
     }
 
     /**
-     * One touchpoint sent on its own ({@code POST /api/v1/touchpoints}), outside any transaction. The
-     * caller's thread validates it; concurrent valid ones are then written together ({@link GroupCommit},
-     * {@code kreis.touchpoints.group-commit.*}): each still gets its own outcome, and its touchpoint is
-     * committed when this returns.
+     * One touchpoint sent on its own ({@code POST /api/v1/touchpoints}), outside any transaction,
+     * without blocking the caller: it is validated here, then written together with the others sent at
+     * the same time ({@link GroupCommit}, {@code kreis.touchpoints.group-commit.*}) on a writer thread.
+     * The stage completes with this touchpoint's own outcome once it is committed. Validation reads the
+     * modules' states, from memory unless they are due to be read again: call this where blocking is not
+     * allowed only while {@link TouchpointDrafts#readsWithoutDatabase()}.
      */
-    public IngestResult.Item ingestSent(JsonNode item) {
+    public CompletionStage<IngestResult.Item> ingestSent(JsonNode item) {
         TouchpointDraft draft;
         try {
             draft = drafts.read(item);
         } catch (InvalidInputException e) {
-            return IngestResult.Item.rejected(0, e.getMessage(), e.errors());
+            return CompletableFuture.completedFuture(IngestResult.Item.rejected(0, e.getMessage(), e.errors()));
         }
-        IngestResult.Item result = singles == null ? ingestGroup(List.of(draft)).get(0) : singles.submit(draft);
-        return result.index() == 0 ? result : result.at(0);
+        if (singles == null) {
+            return CompletableFuture.supplyAsync(() -> ingestGroup(List.of(draft)).get(0), Infrastructure.getDefaultWorkerPool());
+        }
+        return singles.submit(draft).thenApply(result -> result.index() == 0 ? result : result.at(0));
+    }
+
+    /** Stops the group writers once the groups being written are done (at shutdown). */
+    @PreDestroy
+    void stopWriters() {
+        writerThreads.shutdown();
+        try {
+            writerThreads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public IngestResult ingest(List<JsonNode> items) {

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -20,83 +21,82 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
-    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final ExecutorService writers = Executors.newCachedThreadPool();
     /** Every group written, in order. */
     private final List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void stop() {
-        callers.shutdownNow();
+        writers.shutdownNow();
     }
 
-    private Function<List<Integer>, List<String>> recording(Function<Integer, String> answer) {
-        return items -> {
-            groups.add(List.copyOf(items));
-            return items.stream().map(answer).toList();
-        };
+    /** Records every group and answers "r" + item. */
+    private List<String> recording(List<Integer> items) {
+        groups.add(List.copyOf(items));
+        return items.stream().map(i -> "r" + i).toList();
     }
 
-    /** Records every group and answers "r" + item; writing the group holding item 0 waits for {@code release}. */
+    /** Like {@link #recording}, but writing the group that holds item 0 waits for {@code release}. */
     private Function<List<Integer>, List<String>> holdingZeroUntil(CountDownLatch release) {
-        return recording(i -> "r" + i).andThen(answers -> {
-            if (answers.contains("r0")) {
+        return items -> {
+            List<String> answers = recording(items);
+            if (items.contains(0)) {
                 await(release);
             }
             return answers;
-        });
+        };
+    }
+
+    private static String result(CompletableFuture<String> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
     }
 
     @Test
-    void aCallerThatComesAloneWritesAloneAndGetsItsResult() {
-        GroupCommit<Integer, String> commit = new GroupCommit<>(recording(i -> "r" + i), 1, 100);
+    void aLoneItemIsWrittenAloneAtOnce() throws Exception {
+        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 1, 100, writers);
 
-        assertEquals("r7", commit.submit(7));
+        assertEquals("r7", result(commit.submit(7)));
         assertEquals(List.of(List.of(7)), groups);
     }
 
     @Test
-    void callersArrivingWhileAGroupIsWrittenFormTheNextGroupAndEachGetsItsOwnResult() throws Exception {
-        CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
-        GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
-            groups.add(List.copyOf(items));
-            if (items.contains(0)) {
-                firstWriteStarted.countDown();
-                await(othersQueued);
-            }
-            return items.stream().map(i -> "r" + i).toList();
-        }, 1, 100);
+    void itemsArrivingWhileAGroupIsWrittenFormTheNextGroupAndEachGetsItsOwnResult() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 100, writers);
 
-        Future<String> first = callers.submit(() -> commit.submit(0));
-        assertTrue(firstWriteStarted.await(10, TimeUnit.SECONDS));
-        List<Future<String>> others = submitQueued(commit, 1, 5);
-        othersQueued.countDown();
-
-        assertEquals("r0", first.get(10, TimeUnit.SECONDS));
+        CompletableFuture<String> first = commit.submit(0);
+        waitUntil(() -> !groups.isEmpty());
+        List<CompletableFuture<String>> others = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            assertEquals("r" + i, others.get(i - 1).get(10, TimeUnit.SECONDS));
+            others.add(commit.submit(i));
         }
-        assertEquals(2, groups.size(), "the five callers waiting for the first write were written as one group: " + groups);
-        assertEquals(List.of(0), groups.get(0));
-        assertEquals(List.of(1, 2, 3, 4, 5), groups.get(1).stream().sorted().toList());
+        release.countDown();
+
+        assertEquals("r0", result(first));
+        for (int i = 1; i <= 5; i++) {
+            assertEquals("r" + i, result(others.get(i - 1)));
+        }
+        assertEquals(List.of(List.of(0), List.of(1, 2, 3, 4, 5)), groups, "the five items queued during the first write were one group");
     }
 
     @Test
     void aGroupHoldsAtMostMaxItems() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 3);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 3, writers);
 
-        Future<String> first = callers.submit(() -> commit.submit(0));
+        CompletableFuture<String> first = commit.submit(0);
         waitUntil(() -> !groups.isEmpty());
-        List<Future<String>> others = submitQueued(commit, 1, 7);
+        List<CompletableFuture<String>> others = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            others.add(commit.submit(i));
+        }
         release.countDown();
 
-        first.get(10, TimeUnit.SECONDS);
-        for (Future<String> other : others) {
-            other.get(10, TimeUnit.SECONDS);
+        result(first);
+        for (CompletableFuture<String> other : others) {
+            result(other);
         }
-        assertTrue(groups.stream().allMatch(group -> group.size() <= 3), "groups: " + groups);
-        assertEquals(8, groups.stream().mapToInt(List::size).sum(), "every item written exactly once: " + groups);
+        assertEquals(List.of(List.of(0), List.of(1, 2, 3), List.of(4, 5, 6), List.of(7)), groups);
     }
 
     @Test
@@ -109,71 +109,71 @@ class GroupCommitTest {
                 throw new IllegalStateException("item 13 cannot be written");
             }
             return answers;
-        }, 1, 100);
+        }, 1, 100, writers);
 
-        Future<String> first = callers.submit(() -> commit.submit(0));
+        CompletableFuture<String> first = commit.submit(0);
         waitUntil(() -> !groups.isEmpty());
-        Map<Integer, Future<String>> others = new HashMap<>();
-        for (int item : new int[] { 12, 13, 14 }) {
-            others.put(item, callers.submit(() -> commit.submit(item)));
-        }
-        waitUntilParked(others.size());
+        CompletableFuture<String> a = commit.submit(12);
+        CompletableFuture<String> bad = commit.submit(13);
+        CompletableFuture<String> b = commit.submit(14);
         release.countDown();
 
-        assertEquals("r0", first.get(10, TimeUnit.SECONDS));
-        assertEquals("r12", others.get(12).get(10, TimeUnit.SECONDS));
-        assertEquals("r14", others.get(14).get(10, TimeUnit.SECONDS));
-        java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
-                () -> others.get(13).get(10, TimeUnit.SECONDS));
+        assertEquals("r0", result(first));
+        assertEquals("r12", result(a));
+        assertEquals("r14", result(b));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> result(bad));
         assertEquals("item 13 cannot be written", failure.getCause().getMessage());
-        assertTrue(groups.contains(List.of(13)), "the failing item was tried alone: " + groups);
+        assertEquals(List.of(List.of(0), List.of(12, 13, 14), List.of(12), List.of(13), List.of(14)), groups);
+    }
+
+    @Test
+    void aLoneItemThatFailsIsNotWrittenAgain() {
+        GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
+            recording(items);
+            throw new IllegalStateException("cannot store " + items);
+        }, 1, 100, writers);
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> result(commit.submit(5)));
+        assertEquals("cannot store [5]", failure.getCause().getMessage());
+        assertEquals(List.of(List.of(5)), groups, "written once, not retried");
     }
 
     @Test
     void manyConcurrentCallersEachGetTheirOwnResultExactlyOnce() throws Exception {
-        GroupCommit<Integer, String> commit = new GroupCommit<>(recording(i -> "r" + i), 2, 10);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            int item = i;
-            results.add(callers.submit(() -> commit.submit(item)));
-        }
-        for (int i = 0; i < 400; i++) {
-            assertEquals("r" + i, results.get(i).get(30, TimeUnit.SECONDS));
+        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 2, 10, writers);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CompletableFuture<String>>> submitted = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int item = i;
+                submitted.add(callers.submit(() -> commit.submit(item)));
+            }
+            for (int i = 0; i < 400; i++) {
+                assertEquals("r" + i, result(submitted.get(i).get(10, TimeUnit.SECONDS)));
+            }
+        } finally {
+            callers.shutdownNow();
         }
         List<Integer> written = groups.stream().flatMap(List::stream).sorted().toList();
         assertEquals(400, written.size());
         assertEquals(400, written.stream().distinct().count());
+        assertTrue(groups.stream().allMatch(group -> group.size() <= 10));
+    }
+
+    @Test
+    void whenTheExecutorRefusesTheItemsFailInsteadOfWaitingForever() {
+        writers.shutdown();
+        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 1, 100, writers);
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> result(commit.submit(1)));
+        assertTrue(failure.getCause() instanceof RejectedExecutionException, failure.getCause().toString());
+        assertEquals(List.of(), groups);
     }
 
     @Test
     void writersAndMaxItemsMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<Integer, String>(recording(i -> ""), 0, 10));
-        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<Integer, String>(recording(i -> ""), 1, 0));
-    }
-
-    /** Submits the items {@code from} to {@code to}, each from its own caller, and waits until all of them wait for a writer. */
-    private List<Future<String>> submitQueued(GroupCommit<Integer, String> commit, int from, int to) throws InterruptedException {
-        List<Future<String>> submitted = new ArrayList<>();
-        for (int i = from; i <= to; i++) {
-            int item = i;
-            submitted.add(callers.submit(() -> commit.submit(item)));
-        }
-        waitUntilParked(submitted.size());
-        return submitted;
-    }
-
-    /** Waits until {@code count} callers are parked in {@link GroupCommit#submit} waiting for a writer (not writing). */
-    private void waitUntilParked(int count) throws InterruptedException {
-        waitUntil(() -> Thread.getAllStackTraces().values().stream().filter(GroupCommitTest::parkedInSubmit).count() >= count);
-    }
-
-    private static boolean parkedInSubmit(StackTraceElement[] stack) {
-        for (int i = 1; i < stack.length; i++) {
-            if (stack[i].getClassName().equals(GroupCommit.class.getName())) {
-                return stack[i].getMethodName().equals("submit") && stack[i - 1].getClassName().equals("java.util.concurrent.locks.LockSupport");
-            }
-        }
-        return false;
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<>(this::recording, 0, 10, writers));
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<>(this::recording, 1, 0, writers));
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -4,6 +4,8 @@ import dev.kreis.platform.security.Permissions;
 import dev.kreis.platform.security.RateLimits;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.PayloadTooLargeProblem;
 import dev.kreis.platform.touchpoint.IngestResult;
 import dev.kreis.platform.touchpoint.TouchpointConfig;
+import dev.kreis.platform.touchpoint.TouchpointDrafts;
 import dev.kreis.platform.touchpoint.TouchpointIngestion;
 import dev.kreis.platform.touchpoint.TouchpointTypeRegistry;
 import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
@@ -36,13 +39,15 @@ public class TouchpointResource {
     private final TouchpointIngestion ingestion;
     private final TouchpointTypeRegistry types;
     private final dev.kreis.platform.module.ModuleStates modules;
+    private final TouchpointDrafts drafts;
     private final TouchpointConfig config;
     private final ObjectMapper json;
     private final RateLimits limits;
     private final SecurityIdentity caller;
 
     TouchpointResource(TouchpointIngestion ingestion, TouchpointTypeRegistry types, TouchpointConfig config, ObjectMapper json,
-            RateLimits limits, SecurityIdentity caller, dev.kreis.platform.module.ModuleStates modules) {
+            RateLimits limits, SecurityIdentity caller, dev.kreis.platform.module.ModuleStates modules, TouchpointDrafts drafts) {
+        this.drafts = drafts;
         this.modules = modules;
         this.json = json;
         this.limits = limits;
@@ -62,13 +67,20 @@ public class TouchpointResource {
     @PermissionsAllowed(Permissions.TOUCHPOINTS_WRITE)
     @Operation(summary = "Ingest one touchpoint",
             description = "201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields.")
-    public Response ingestOne(byte[] raw) throws java.io.IOException {
+    public Uni<Response> ingestOne(byte[] raw) throws java.io.IOException {
         JsonNode body = raw.length == 0 ? null : json.readTree(raw);
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("body", "must be a touchpoint object");
         }
         limits.ingestion(caller, 1);
-        IngestResult.Item item = ingestion.ingestSent(body);
+        // Runs on the event loop and waits for its group without a thread, unless validating would read
+        // the modules' states from the database: then it starts on a worker thread.
+        Uni<IngestResult.Item> item = drafts.readsWithoutDatabase() ? Uni.createFrom().completionStage(ingestion.ingestSent(body))
+                : Uni.createFrom().completionStage(() -> ingestion.ingestSent(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return item.map(TouchpointResource::answer);
+    }
+
+    private static Response answer(IngestResult.Item item) {
         if (item.status().equals("rejected")) {
             throw new InvalidInputException(item.errors());
         }
