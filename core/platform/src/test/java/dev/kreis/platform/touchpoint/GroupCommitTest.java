@@ -47,6 +47,19 @@ class GroupCommitTest {
         };
     }
 
+    /** Submits item 0, then items 1 to {@code more} while 0's group is being written, then releases it; answers all futures in order. */
+    private List<CompletableFuture<String>> submitWhileZeroIsWritten(GroupCommit<Integer, String> commit, CountDownLatch release, int more)
+            throws InterruptedException {
+        List<CompletableFuture<String>> submitted = new ArrayList<>();
+        submitted.add(commit.submit(0));
+        waitUntil(() -> !groups.isEmpty());
+        for (int i = 1; i <= more; i++) {
+            submitted.add(commit.submit(i));
+        }
+        release.countDown();
+        return submitted;
+    }
+
     private static String result(CompletableFuture<String> future) throws Exception {
         return future.get(10, TimeUnit.SECONDS);
     }
@@ -64,17 +77,10 @@ class GroupCommitTest {
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 100, writers);
 
-        CompletableFuture<String> first = commit.submit(0);
-        waitUntil(() -> !groups.isEmpty());
-        List<CompletableFuture<String>> others = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            others.add(commit.submit(i));
-        }
-        release.countDown();
+        List<CompletableFuture<String>> submitted = submitWhileZeroIsWritten(commit, release, 5);
 
-        assertEquals("r0", result(first));
-        for (int i = 1; i <= 5; i++) {
-            assertEquals("r" + i, result(others.get(i - 1)));
+        for (int i = 0; i <= 5; i++) {
+            assertEquals("r" + i, result(submitted.get(i)));
         }
         assertEquals(List.of(List.of(0), List.of(1, 2, 3, 4, 5)), groups, "the five items queued during the first write were one group");
     }
@@ -84,17 +90,8 @@ class GroupCommitTest {
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 3, writers);
 
-        CompletableFuture<String> first = commit.submit(0);
-        waitUntil(() -> !groups.isEmpty());
-        List<CompletableFuture<String>> others = new ArrayList<>();
-        for (int i = 1; i <= 7; i++) {
-            others.add(commit.submit(i));
-        }
-        release.countDown();
-
-        result(first);
-        for (CompletableFuture<String> other : others) {
-            result(other);
+        for (CompletableFuture<String> submitted : submitWhileZeroIsWritten(commit, release, 7)) {
+            result(submitted);
         }
         assertEquals(List.of(List.of(0), List.of(1, 2, 3), List.of(4, 5, 6), List.of(7)), groups);
     }
