@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Keyset paging as every Kreis list does it: {@code ?limit=&cursor=} in, {@code {"items": [...],
  * "nextCursor": ...}} out, the cursor an opaque base64url string of the last item's sort key parts.
- * Modules' list endpoints use it so their limits, cursors and 400 answers match the platform's.
+ * Modules' list endpoints use it so their limits, cursors and 400 answers are the same in every module:
+ * the answer's shape and the 400s naming {@code limit} or {@code cursor} are the platform's; the largest
+ * page is smaller than the platform lists' 500 ({@link #MAX_LIMIT}).
  *
  * <p>Thread-safety: stateless. Stability: stable.
  */
