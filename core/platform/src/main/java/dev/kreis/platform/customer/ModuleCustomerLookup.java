@@ -9,6 +9,7 @@ import dev.kreis.platform.identity.InvalidIdentifierException;
 import dev.kreis.platform.identity.ProfileSubmission;
 import dev.kreis.platform.identity.api.IdentifierRequest;
 import dev.kreis.platform.identity.persistence.CustomerClusterRepository;
+import dev.kreis.platform.privacy.ErasedCustomers;
 import dev.kreis.platform.privacy.ProfileAdmission;
 import dev.kreis.platform.storage.Jdbc;
 import dev.kreis.spi.api.FieldProblem;
@@ -44,10 +45,12 @@ public class ModuleCustomerLookup implements CustomerLookup {
     private final IdentifierNormaliser normaliser;
     private final Jdbc jdbc;
     private final dev.kreis.platform.privacy.Suppressions suppressions;
+    private final ErasedCustomers erased;
 
     ModuleCustomerLookup(CustomerClusterRepository clusters, CustomerDirectory directory, ProfileAdmission admission, IdentifierNormaliser normaliser,
-            Jdbc jdbc, dev.kreis.platform.privacy.Suppressions suppressions) {
+            Jdbc jdbc, dev.kreis.platform.privacy.Suppressions suppressions, ErasedCustomers erased) {
         this.suppressions = suppressions;
+        this.erased = erased;
         this.clusters = clusters;
         this.directory = directory;
         this.admission = admission;
@@ -59,6 +62,11 @@ public class ModuleCustomerLookup implements CustomerLookup {
     public Optional<UUID> current(UUID customerId) {
         return customerId == null ? Optional.empty()
                 : clusters.resolve(customerId).map(CustomerClusterRepository.ClusterRow::id).filter(id -> suppressions.erased(List.of(id)).isEmpty());
+    }
+
+    @Override
+    public void refuseIfErased(UUID customerId, String field) {
+        erased.refuseWrite(customerId, field);
     }
 
     @Override

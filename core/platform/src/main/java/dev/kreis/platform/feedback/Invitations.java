@@ -9,13 +9,14 @@ import dev.kreis.platform.customer.CustomerDirectory;
 import dev.kreis.platform.feedback.persistence.InvitationRow;
 import dev.kreis.platform.feedback.persistence.SurveyRepository;
 import dev.kreis.platform.feedback.persistence.SurveyRow;
+import dev.kreis.platform.privacy.ErasedCustomers;
 import dev.kreis.platform.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
  * Invitations to answer a survey: a single-use, expiring link whose token (256 random bits) is shown
- * once, to be sent to the customer, and stored only as a hash.
+ * once, to be sent to the customer, and stored only as a hash. An erased customer is not invited (409).
  */
 @ApplicationScoped
 public class Invitations {
@@ -25,12 +26,14 @@ public class Invitations {
     private final Surveys surveys;
     private final SurveyRepository repository;
     private final CustomerDirectory customers;
+    private final ErasedCustomers erased;
     private final Clock clock;
 
-    Invitations(Surveys surveys, SurveyRepository repository, CustomerDirectory customers, Clock clock) {
+    Invitations(Surveys surveys, SurveyRepository repository, CustomerDirectory customers, ErasedCustomers erased, Clock clock) {
         this.surveys = surveys;
         this.repository = repository;
         this.customers = customers;
+        this.erased = erased;
         this.clock = clock;
     }
 
@@ -42,6 +45,7 @@ public class Invitations {
     public Issued invite(UUID surveyId, UUID customerId, UUID contextTouchpointId, String actor) {
         SurveyRow survey = surveys.get(surveyId);
         UUID customer = customers.require(customerId).id();
+        erased.refuseWrite(customer, "customerId");
         if (contextTouchpointId != null && !repository.touchpointExists(contextTouchpointId)) {
             throw new InvalidInputException("context.touchpointId", "no touchpoint with id " + contextTouchpointId);
         }

@@ -15,6 +15,7 @@ import dev.kreis.platform.api.NotFoundProblem;
 import dev.kreis.platform.feedback.persistence.InvitationRow;
 import dev.kreis.platform.feedback.persistence.SurveyRepository;
 import dev.kreis.platform.feedback.persistence.SurveyRow;
+import dev.kreis.platform.privacy.ErasedCustomers;
 import dev.kreis.platform.security.Secrets;
 import dev.kreis.platform.touchpoint.IngestResult;
 import dev.kreis.platform.touchpoint.TouchpointIngestion;
@@ -34,12 +35,14 @@ public class SurveyResponses {
 
     private final SurveyRepository repository;
     private final TouchpointIngestion ingestion;
+    private final ErasedCustomers erased;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SurveyResponses(SurveyRepository repository, TouchpointIngestion ingestion, ObjectMapper json, Clock clock) {
+    SurveyResponses(SurveyRepository repository, TouchpointIngestion ingestion, ErasedCustomers erased, ObjectMapper json, Clock clock) {
         this.repository = repository;
         this.ingestion = ingestion;
+        this.erased = erased;
         this.json = json;
         this.clock = clock;
     }
@@ -97,6 +100,9 @@ public class SurveyResponses {
         }
         if (repository.find(invitation.surveyId()).isEmpty()) {
             throw new GoneProblem("This survey has been closed");
+        }
+        if (erased.erased(invitation.customerId())) {
+            throw new GoneProblem("This survey link is no longer valid");
         }
         return invitation;
     }

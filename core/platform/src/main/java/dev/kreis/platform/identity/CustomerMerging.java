@@ -22,6 +22,7 @@ import dev.kreis.platform.identity.persistence.IdentityEventRepository;
 import dev.kreis.platform.identity.persistence.MergeSuggestionRepository;
 import dev.kreis.platform.identity.persistence.ProfileRepository;
 import dev.kreis.platform.identity.persistence.ProfileRow;
+import dev.kreis.platform.privacy.ErasedCustomers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -42,10 +43,12 @@ public class CustomerMerging {
     private final IdentityEventRepository events;
     private final MergeSuggestionRepository suggestions;
     private final AuditLog audit;
+    private final ErasedCustomers erased;
     private final Clock clock;
 
     CustomerMerging(CustomerClusterRepository clusters, ProfileRepository profiles, IdentityEventRepository events,
-            MergeSuggestionRepository suggestions, AuditLog audit, Clock clock) {
+            MergeSuggestionRepository suggestions, AuditLog audit, ErasedCustomers erased, Clock clock) {
+        this.erased = erased;
         this.clusters = clusters;
         this.profiles = profiles;
         this.events = events;
@@ -77,6 +80,10 @@ public class CustomerMerging {
         }
         if (!target.active()) {
             throw new ConflictProblem("Customer " + targetId + " was merged into " + target.mergedInto() + "; merge into that one");
+        }
+        erased.refuseWrite(targetId, "id");
+        for (int i = 0; i < others.size(); i++) {
+            erased.refuseWrite(others.get(i), "customerIds[" + i + "]");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();

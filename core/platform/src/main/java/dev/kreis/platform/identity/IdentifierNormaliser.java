@@ -75,6 +75,22 @@ public class IdentifierNormaliser {
         }
     }
 
+    /**
+     * The E.164 form of {@code text} if it is a valid phone number (not merely a possible one: valid for its region);
+     * used to recognise phone numbers in free-form values.
+     */
+    public Optional<String> validPhoneOf(String text) {
+        if (text == null || !PHONE_TEXT.matcher(text.trim()).matches()) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber number = phones.parse(text.trim(), defaultRegion);
+            return phones.isValidNumber(number) ? Optional.of(phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)) : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
     private String email(String raw) throws InvalidIdentifierException {
         String normal = raw.trim().toLowerCase(Locale.ROOT);
         if (normal.length() > MAX_EMAIL || !emails.isValid(normal)) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,9 +36,8 @@ import jakarta.transaction.Transactional;
  * Erases a customer (all profiles of its cluster): personal values are removed or anonymised, ids and
  * non-personal facts of touchpoints stay so figures computed over them do not change, the person's
  * identifiers and profile keys go onto the suppression list, every module erases its part, and a receipt
- * records what was done. All of it is one transaction. Erasing an erased customer again answers the
- * first receipt, unless profiles that were not erased joined it since (a merge): then those are erased
- * too, under a new receipt.
+ * records what was done. All of it is one transaction. Erasing an erased customer again runs all of it
+ * again over what exists now (profiles merged in since, anything modules hold) and answers a new receipt.
  */
 @ApplicationScoped
 public class Erasure {
@@ -73,19 +71,11 @@ public class Erasure {
         this.clock = clock;
     }
 
-    /** The receipt, and whether this request erased (false: the customer had been erased before). */
-    public record Outcome(ErasureReceipt receipt, boolean erasedNow) {
-    }
-
     @Transactional
-    public Outcome erase(UUID requestedId, String reason, String actor) {
+    public ErasureReceipt erase(UUID requestedId, String reason, String actor) {
         ClusterRow customer = clusters.resolve(requestedId).orElseThrow(() -> new NotFoundProblem("customer", requestedId));
         clusters.lock(List.of(customer.id()));
         List<ProfileRow> rows = profiles.ofCustomers(List.of(customer.id()));
-        Optional<ErasureReceipt> earlier = erasures.ofCustomer(customer.id());
-        if (earlier.isPresent() && rows.stream().allMatch(p -> p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id())))) {
-            return new Outcome(earlier.get(), false);
-        }
         List<UUID> customerIds = clusters.withMergedInto(customer.id());
         List<UUID> profileIds = rows.stream().map(ProfileRow::id).toList();
         Map<UUID, List<Identifier>> identifiers = profiles.identifiersOfProfiles(profileIds);
@@ -102,6 +92,7 @@ public class Erasure {
                 p.source() + "/" + PersonalDataRepository.erasedExternalId(p.id())));
         personalData.anonymiseProfiles(profileIds);
         int touchpointCount = personalData.dropPayloads(profileIds);
+        personalData.dropOpenSuggestions(profileIds);
         personalData.eraseSuggestionReasons(profileIds);
         scrubAuditEntries(customerIds, traces.values());
         // stored with microseconds, so the receipt answered now equals the one read back later
@@ -114,7 +105,7 @@ public class Erasure {
         erasures.insert(receipt, customerIds);
         suppressions.suppress(traces.keys(), receipt.receiptId());
         audit.record(actor, "customer.erased", "customer", customer.id().toString(), null, receipt, customerIds);
-        return new Outcome(receipt, true);
+        return receipt;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -126,14 +117,22 @@ public class Erasure {
     private record Traces(List<String> keys, PersonalValues values) {
     }
 
-    /** Profiles erased before (a repeated erasure after a merge) have nothing left to trace. */
-    private static Traces traces(List<ProfileRow> rows, Map<UUID, List<Identifier>> identifiers,
-            Map<UUID, Map<String, JsonNode>> attributes) {
+    /**
+     * Profiles erased before (a repeated erasure) have nothing left to trace. Besides the identifiers and profile keys,
+     * e-mail addresses and phone numbers found in attribute values and custom keys are suppressed, so the person cannot
+     * come back through them either.
+     */
+    private Traces traces(List<ProfileRow> rows, Map<UUID, List<Identifier>> identifiers, Map<UUID, Map<String, JsonNode>> attributes) {
         Set<String> keys = new LinkedHashSet<>();
         List<String> plain = new ArrayList<>();
         identifiers.values().forEach(list -> list.forEach(i -> {
-            keys.add(i.label());
+            keys.addAll(suppressions.keysOf(i));
             plain.add(i.value());
+        }));
+        attributes.values().forEach(map -> map.values().forEach(value -> {
+            if (value.isTextual()) {
+                suppressions.shapedKey(value.asText()).ifPresent(keys::add);
+            }
         }));
         rows.stream().filter(p -> !p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id()))).forEach(p -> {
             keys.add(Suppressions.profileKey(p.source(), p.externalId()));

@@ -1,5 +1,6 @@
 package dev.kreis.platform.privacy;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,10 @@ import dev.kreis.platform.identity.api.IdentifierRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Lets a profile in unless it belongs to an erased person: a profile whose key or identifiers are on the
- * suppression list is refused, unless it brings at least one explicit consent grant, which lifts the
- * suppression of its key and identifiers. Consents that came with the profile are recorded on it in the
+ * Lets a profile in unless it belongs to an erased person: a profile whose key, identifiers (also an e-mail
+ * address or phone number given as a custom key) or e-mail- or phone-shaped attribute values are on the
+ * suppression list is refused, unless it brings at least one explicit consent grant decided after the
+ * erasure, which lifts the suppression of those keys. Consents that came with the profile are recorded on it in the
  * profile's own transaction.
  */
 @ApplicationScoped
@@ -47,24 +49,33 @@ public class ProfileAdmission {
             IdentifierRequest r = requested.get(i);
             try {
                 Identifier identifier = normaliser.normalise(r.type(), r.system(), r.value());
-                fields.putIfAbsent(identifier.label(), "identifiers[" + i + "]");
+                String field = "identifiers[" + i + "]";
+                suppressions.keysOf(identifier).forEach(key -> fields.putIfAbsent(key, field));
             } catch (InvalidIdentifierException e) {
                 throw new IllegalStateException("identifiers are validated before admission", e);
             }
         }
+        submission.attributes().forEach((name, value) -> {
+            if (value != null && value.isTextual()) {
+                suppressions.shapedKey(value.asText()).ifPresent(key -> fields.putIfAbsent(key, "attributes." + name));
+            }
+        });
         return fields;
     }
 
     public ProfileResult admit(ProfileSubmission submission, List<IdentifierRequest> requested, List<ConsentDecision> decisions,
             String actor) {
         Map<String, String> fields = keysWithFields(submission, requested);
-        Set<String> suppressed = suppressions.suppressedKeys(fields.keySet());
-        boolean granted = decisions.stream().anyMatch(ConsentDecision::granted);
+        Map<String, OffsetDateTime> since = suppressions.suppressedSince(fields.keySet());
+        Set<String> suppressed = since.keySet();
+        OffsetDateTime erasedAt = since.values().stream().max(OffsetDateTime::compareTo).orElse(null);
+        boolean granted = decisions.stream().anyMatch(d -> d.granted() && (erasedAt == null || d.decidedAt().isAfter(erasedAt)));
         if (!suppressed.isEmpty() && !granted) {
             List<FieldError> errors = new ArrayList<>();
             fields.forEach((key, field) -> {
-                if (suppressed.contains(key)) {
-                    errors.add(new FieldError(field, SuppressedIdentifierProblem.MESSAGE));
+                FieldError error = new FieldError(field, SuppressedIdentifierProblem.MESSAGE);
+                if (suppressed.contains(key) && !errors.contains(error)) {
+                    errors.add(error);
                 }
             });
             throw new SuppressedIdentifierProblem(errors);

@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +18,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.identity.IdentifierNormaliser;
+import dev.kreis.platform.identity.IdentifierType;
 import dev.kreis.platform.privacy.persistence.ErasureRepository;
 import dev.kreis.platform.privacy.persistence.SuppressionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,8 +40,11 @@ public class Suppressions {
     public static final String TOUCHPOINT_MESSAGE = "belongs to an erased person; it comes back only through a profile with an explicit consent";
     private static final long RECHECK_NANOS = 1_000_000_000L;
 
+    private static final int MIN_PHONE_DIGITS = 7;
+
     private final SuppressionRepository repository;
     private final ErasureRepository erasures;
+    private final IdentifierNormaliser normaliser;
     private final Clock clock;
     private volatile boolean erasedAny;
     private volatile long checkedAt = System.nanoTime() - RECHECK_NANOS;
@@ -45,9 +52,10 @@ public class Suppressions {
     /** A keyed MAC per thread: a batch hashes thousands of identifiers, and initialising one costs more than using it. */
     private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
-    Suppressions(SuppressionRepository repository, ErasureRepository erasures, Clock clock) {
+    Suppressions(SuppressionRepository repository, ErasureRepository erasures, IdentifierNormaliser normaliser, Clock clock) {
         this.repository = repository;
         this.erasures = erasures;
+        this.normaliser = normaliser;
         this.clock = clock;
     }
 
@@ -56,25 +64,68 @@ public class Suppressions {
         return "profile:" + source + ":" + externalId;
     }
 
-    /** Those of the identifiers that are suppressed. */
+    /**
+     * Those of the identifiers that are suppressed: by their own label, or, for an external id or custom key whose
+     * value is an e-mail address or phone number, by that address or number.
+     */
     public Set<Identifier> suppressed(Collection<Identifier> identifiers) {
-        Map<String, Identifier> byLabel = new HashMap<>();
-        identifiers.forEach(i -> byLabel.put(i.label(), i));
+        if (identifiers.isEmpty() || !erasedAny()) {
+            return Set.of();
+        }
+        Map<String, Set<Identifier>> byKey = new HashMap<>();
+        identifiers.forEach(i -> keysOf(i).forEach(key -> byKey.computeIfAbsent(key, k -> new HashSet<>()).add(i)));
         Set<Identifier> result = new HashSet<>();
-        suppressedKeys(byLabel.keySet()).forEach(label -> result.add(byLabel.get(label)));
+        suppressedKeys(byKey.keySet()).forEach(key -> result.addAll(byKey.get(key)));
         return result;
     }
 
     /** Those of the keys (identifier labels, profile keys) that are suppressed. */
     public Set<String> suppressedKeys(Collection<String> keys) {
+        return suppressedSince(keys).keySet();
+    }
+
+    /** Those of the keys that are suppressed, each with the time it was put on the list (the erasure). */
+    public Map<String, OffsetDateTime> suppressedSince(Collection<String> keys) {
         if (keys.isEmpty() || !erasedAny()) {
-            return Set.of();
+            return Map.of();
         }
         Map<String, String> byHash = new HashMap<>();
         keys.forEach(k -> byHash.put(hash(k), k));
-        Set<String> result = new HashSet<>();
-        repository.present(byHash.keySet()).forEach(h -> result.add(byHash.get(h)));
+        Map<String, OffsetDateTime> result = new HashMap<>();
+        repository.present(byHash.keySet()).forEach((h, at) -> result.put(byHash.get(h), at));
         return result;
+    }
+
+    /**
+     * The keys an identifier is known by on the list: its label and, for an external id or custom key, the e-mail
+     * address or phone number its value is (an erased address must not come back as someone's custom key).
+     */
+    public Set<String> keysOf(Identifier identifier) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(identifier.label());
+        if (identifier.type().hasSystem()) {
+            shapedKey(identifier.value()).ifPresent(keys::add);
+        }
+        return keys;
+    }
+
+    /**
+     * The key of a free-form value (a profile attribute, a custom key) that is an e-mail address or a phone number:
+     * {@code email:<normal form>} or {@code phone:<E.164>}. Only full numbers count as phone numbers (at least seven
+     * digits and valid for their region), so a postcode or a quantity is not taken for one.
+     */
+    public Optional<String> shapedKey(String value) {
+        if (value == null || value.isBlank() || value.length() > 254) {
+            return Optional.empty();
+        }
+        if (value.indexOf('@') > 0) {
+            return normaliser.emailOf(value).map(e -> new Identifier(IdentifierType.EMAIL, "", e).label());
+        }
+        long digits = value.chars().filter(Character::isDigit).count();
+        if (digits < MIN_PHONE_DIGITS) {
+            return Optional.empty();
+        }
+        return normaliser.validPhoneOf(value).map(p -> new Identifier(IdentifierType.PHONE, "", p).label());
     }
 
     /** Those of the customer ids (as resolved, following merges) that were erased. */

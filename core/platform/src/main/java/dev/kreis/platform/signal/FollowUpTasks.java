@@ -11,6 +11,7 @@ import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.NotFoundProblem;
 import dev.kreis.platform.api.Page;
+import dev.kreis.platform.privacy.ErasedCustomers;
 import dev.kreis.platform.security.Role;
 import dev.kreis.platform.signal.persistence.FollowUpTaskRepository;
 import dev.kreis.platform.signal.persistence.FollowUpTaskRepository.ResolvingTouchpoint;
@@ -31,11 +32,13 @@ public class FollowUpTasks {
 
     private final FollowUpTaskRepository repository;
     private final SignalStateRepository customers;
+    private final ErasedCustomers erased;
     private final Clock clock;
 
-    FollowUpTasks(FollowUpTaskRepository repository, SignalStateRepository customers, Clock clock) {
+    FollowUpTasks(FollowUpTaskRepository repository, SignalStateRepository customers, ErasedCustomers erased, Clock clock) {
         this.repository = repository;
         this.customers = customers;
+        this.erased = erased;
         this.clock = clock;
     }
 
@@ -50,12 +53,16 @@ public class FollowUpTasks {
         return repository.find(id).orElseThrow(() -> new NotFoundProblem("task", id));
     }
 
-    /** Applies a change as {@code caller} with {@code roles}; 403 unless the caller is the task's department, admin or cx-manager. */
+    /**
+     * Applies a change as {@code caller} with {@code roles}; 403 unless the caller is the task's department, admin or cx-manager;
+     * 409 if the task's customer was erased (a note would record something about them again).
+     */
     public FollowUpTask change(UUID id, TaskChange change, String caller, Set<String> roles) {
         FollowUpTask current = get(id);
         if (!roles.contains(current.department()) && roles.stream().noneMatch(ANY_DEPARTMENT::contains)) {
             throw new TaskForbiddenProblem(current.department());
         }
+        erased.refuseWrite(current.customerId(), "id");
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID resolvedBy = null;
         Boolean proactive = null;

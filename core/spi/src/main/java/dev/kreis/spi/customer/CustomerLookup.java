@@ -27,6 +27,18 @@ public interface CustomerLookup {
      */
     Optional<UUID> current(UUID customerId);
 
+    /**
+     * Refuses a write that would record something more about an erased person. Call it on every write of a
+     * record that belongs to a customer (changing it, adding a note, a response, a line), with the customer id
+     * the record stores; ids of new records come from {@link #current(UUID)}, which already answers empty for
+     * an erased customer.
+     *
+     * @param field the request field naming the customer, or {@code id} for the record being changed
+     * @throws RuntimeException answered by the platform as 409 problem {@code customer-erased} naming {@code field}, if
+     *                          the customer (or the customer it was merged into) was erased; an unknown id passes
+     */
+    void refuseIfErased(UUID customerId, String field);
+
     /** The customer whose golden record has this e-mail address (normalised first); empty if none. */
     Optional<UUID> byEmail(String email);
 

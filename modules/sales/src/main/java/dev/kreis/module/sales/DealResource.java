@@ -191,6 +191,7 @@ public class DealResource {
     public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
         UUID dealId = Pages.id("id", id);
         SalesDb.Row row = load(dealId);
+        customers.refuseIfErased(row.uuid("customer_id"), "id");
         Instant now = Instant.now();
         Input in = Input.of(body, CHANGE_FIELDS);
         Optional<String> name = in.text("name", 200);

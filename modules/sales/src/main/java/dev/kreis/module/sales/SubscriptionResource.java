@@ -161,6 +161,7 @@ public class SubscriptionResource {
     }
 
     private UUID customerOf(SalesDb.Row row) {
+        customers.refuseIfErased(row.uuid("customer_id"), "id");
         return customers.current(row.uuid("customer_id"))
                 .orElseThrow(() -> ProblemException.conflict("the subscription's customer was erased; the subscription cannot change"));
     }

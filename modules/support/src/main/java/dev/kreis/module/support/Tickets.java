@@ -26,7 +26,7 @@ import jakarta.transaction.Transactional;
 /**
  * Ticket work: opening, changing, contacts, responses and resolution, with their touchpoints, holds, SLA breach
  * notes and feedback invitations. Touchpoints, holds and invitations go to the id the customer has now (following
- * merges); for an erased customer the ticket can still be worked, but nothing more is recorded about them. Each public method is one transaction; a ticket being changed is locked
+ * merges); a ticket of an erased customer can no longer be changed (409 {@code customer-erased}). Each public method is one transaction; a ticket being changed is locked
  * ({@code select ... for update}) so concurrent requests on one ticket queue instead of losing updates.
  * Thread-safe (stateless).
  */
@@ -312,6 +312,7 @@ public class Tickets {
     private Ticket find(UUID id, boolean lock) {
         Ticket t = store.find(id, lock).orElseThrow(() -> ProblemException.notFound("ticket " + id));
         if (lock) {
+            customers.refuseIfErased(t.customerId, "id");
             t.liveCustomerId = customers.current(t.customerId).orElse(null);
         }
         return t;

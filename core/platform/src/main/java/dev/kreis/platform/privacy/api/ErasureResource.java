@@ -49,8 +49,8 @@ public class ErasureResource {
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @PermissionsAllowed(Permissions.PRIVACY_WRITE)
     @Operation(summary = "Erase the customer's personal data (all its profiles); answers the receipt",
-            description = "201 with the receipt when erased now; 200 with the first receipt when the customer was erased before. "
-                    + "Identifiers go onto the suppression list.")
+            description = "201 with the receipt. Erasing an erased customer again runs the erasure again over everything that exists "
+                    + "now (profiles merged in since, module data) and answers a new receipt. Identifiers go onto the suppression list.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EraseRequest.class)))
     public Response erase(@PathParam("id") String id, byte[] raw) throws IOException {
         UUID customerId = Ids.parse("id", id);
@@ -58,11 +58,8 @@ public class ErasureResource {
         if (reason != null && reason.length() > MAX_REASON) {
             throw new InvalidInputException("reason", "must be at most " + MAX_REASON + " characters");
         }
-        Erasure.Outcome outcome = erasure.erase(customerId, reason, Actors.of(identity));
-        ReceiptView receipt = ReceiptView.of(outcome.receipt());
-        return outcome.erasedNow()
-                ? Response.created(URI.create("/api/v1/erasures/" + receipt.receiptId())).entity(receipt).build()
-                : Response.ok(receipt).build();
+        ReceiptView receipt = ReceiptView.of(erasure.erase(customerId, reason, Actors.of(identity)));
+        return Response.created(URI.create("/api/v1/erasures/" + receipt.receiptId())).entity(receipt).build();
     }
 
     /** The optional body of an erasure: why, for the receipt (personal values in it are erased too). */

@@ -60,6 +60,16 @@ public class PersonalDataRepository {
         return count[0];
     }
 
+    /** Drops the open merge suggestions involving the profiles: nobody may merge a living customer with an erased one. */
+    public void dropOpenSuggestions(Collection<UUID> profileIds) {
+        inChunks(profileIds, chunk -> {
+            List<Object> params = new ArrayList<>(chunk);
+            params.addAll(chunk);
+            return jdbc.update("delete from merge_suggestion where status = 'open' and (profile_a in (" + Jdbc.markers(chunk.size())
+                    + ") or profile_b in (" + Jdbc.markers(chunk.size()) + "))", params.toArray());
+        });
+    }
+
     public void eraseSuggestionReasons(Collection<UUID> profileIds) {
         inChunks(profileIds, chunk -> {
             List<Object> params = new ArrayList<>();

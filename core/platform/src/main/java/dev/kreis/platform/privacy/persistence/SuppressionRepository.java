@@ -3,9 +3,11 @@ package dev.kreis.platform.privacy.persistence;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,14 +40,14 @@ public class SuppressionRepository {
                 .orElseThrow();
     }
 
-    /** Those of the hashes that are on the list. */
-    public Set<String> present(Collection<String> hashes) {
-        Set<String> found = new HashSet<>();
+    /** Those of the hashes that are on the list, each with the time it was put there. */
+    public Map<String, OffsetDateTime> present(Collection<String> hashes) {
+        Map<String, OffsetDateTime> found = new HashMap<>();
         List<String> all = List.copyOf(hashes);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            jdbc.query("select hash from suppressed_identifier where hash in (" + Jdbc.markers(chunk.size()) + ")",
-                    row -> found.add(row.getString("hash")), chunk.toArray());
+            jdbc.query("select hash, suppressed_at from suppressed_identifier where hash in (" + Jdbc.markers(chunk.size()) + ")",
+                    row -> found.put(row.getString("hash"), Jdbc.time(row, "suppressed_at")), chunk.toArray());
         }
         return found;
     }
@@ -53,7 +55,7 @@ public class SuppressionRepository {
     /** Adds the hashes not on the list yet; answers how many were added. */
     public int add(Collection<String> hashes, UUID receiptId, OffsetDateTime at) {
         Set<String> fresh = new HashSet<>(hashes);
-        fresh.removeAll(present(hashes));
+        fresh.removeAll(present(hashes).keySet());
         jdbc.batch("insert into suppressed_identifier (hash, receipt_id, suppressed_at) values (?, ?, ?) on conflict do nothing",
                 fresh.stream().map(h -> new Object[] { h, receiptId, at }).toList());
         return fresh.size();
