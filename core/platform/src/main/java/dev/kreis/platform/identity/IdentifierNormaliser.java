@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.apache.commons.validator.routines.EmailValidator;
-
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +13,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
- * Turns identifiers as sources send them into their normal form: e-mail lower-cased and trimmed,
+ * Turns identifiers as sources send them into their normal form: e-mail lower-cased and trimmed (any syntactically
+ * valid address, see {@link EmailSyntax}),
  * phone numbers in E.164 (numbers without a country code are read in the default region), external
  * ids and custom keys trimmed with their system named.
  */
@@ -26,11 +25,9 @@ public class IdentifierNormaliser {
     /** Digits and the punctuation people write phone numbers with; letters (vanity numbers) are not identifiers. */
     private static final Pattern PHONE_TEXT = Pattern.compile("[0-9+()\\-./\\s]{3,40}");
     private static final int MAX_VALUE = 255;
-    private static final int MAX_EMAIL = 254;
 
     private final String defaultRegion;
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
-    private final EmailValidator emails = EmailValidator.getInstance();
 
     @Inject
     IdentifierNormaliser(IdentityConfig config) {
@@ -93,7 +90,7 @@ public class IdentifierNormaliser {
 
     private String email(String raw) throws InvalidIdentifierException {
         String normal = raw.trim().toLowerCase(Locale.ROOT);
-        if (normal.length() > MAX_EMAIL || !emails.isValid(normal)) {
+        if (!EmailSyntax.valid(normal)) {
             throw new InvalidIdentifierException("value", "is not an e-mail address");
         }
         return normal;
