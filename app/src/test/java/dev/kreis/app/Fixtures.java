@@ -62,6 +62,10 @@ public final class Fixtures {
         return body;
     }
 
+    public static Response patchJson(String path, Object body) {
+        return given().contentType(ContentType.JSON).body(body).patch(path);
+    }
+
     public static Response postJson(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path);
     }

@@ -131,6 +131,23 @@ class MergeSuggestionApiTest {
     }
 
     @Test
+    void erasingACustomerDropsItsOpenSuggestionsAndAMergeWithItIsRefused() {
+        Pair pair = Pair.ofSimilarNames();
+        String id = find(pair).orElseThrow().get("id").toString();
+
+        ErasureApiTest.erase(pair.schmitt().customerId(), null).then().statusCode(201);
+
+        assertTrue(find(pair).isEmpty(), "no suggestion pairs a living customer with the erased one");
+        postJson("/api/v1/merge-suggestions/" + id + "/dismiss", Map.of()).then().statusCode(404);
+        postJson("/api/v1/customers/" + pair.schmidt().customerId() + "/merge", Map.of("customerIds", List.of(pair.schmitt().customerId())))
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("type", equalTo("https://kreis.dev/problems/customer-erased"))
+                .body("errors.field", contains("customerIds[0]"));
+        postJson("/api/v1/customers/" + pair.schmitt().customerId() + "/merge", Map.of("customerIds", List.of(pair.schmidt().customerId())))
+                .then().statusCode(409).body("errors.field", contains("id"));
+        assertEquals(1, Fixtures.customer(pair.schmidt().customerId()).getList("profiles").size());
+    }
+
+    @Test
     void mergingTheCustomersRetiresTheSuggestion() {
         Pair pair = Pair.ofSimilarNames();
         String id = find(pair).orElseThrow().get("id").toString();

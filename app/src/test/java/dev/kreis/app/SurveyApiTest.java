@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,13 +19,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.kreis.app.Fixtures.Created;
+import dev.kreis.platform.storage.Jdbc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 
 /** Feedback surveys: definitions, invitations, and public single-use answers that become touchpoints. */
 @QuarkusTest
 class SurveyApiTest {
+
+    @Inject
+    Jdbc jdbc;
 
     static String survey(String kind) {
         return given().contentType(ContentType.JSON)
@@ -87,6 +93,36 @@ class SurveyApiTest {
         given().auth().none().get("/public/v1/responses/" + token).then().statusCode(410);
         given().queryParam("type", "feedback.nps").get("/api/v1/customers/" + anna.customerId() + "/timeline")
                 .then().body("items.score", contains(9));
+    }
+
+    @Test
+    void anErasedCustomerIsNotInvited() {
+        Created anna = person("crm").email(email()).create();
+        Created merged = person("crm").email(email()).create();
+        Fixtures.postJson("/api/v1/customers/" + anna.customerId() + "/merge", Map.of("customerIds", List.of(merged.customerId())))
+                .then().statusCode(200);
+        String surveyId = survey("nps");
+        ErasureApiTest.erase(anna.customerId(), null).then().statusCode(201);
+
+        for (UUID id : List.of(anna.customerId(), merged.customerId())) {
+            given().contentType(ContentType.JSON).body(Map.of("customerId", id.toString())).post("/api/v1/surveys/" + surveyId + "/invitations")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("https://kreis.dev/problems/customer-erased")).body("errors.field", contains("customerId"));
+        }
+    }
+
+    @Test
+    void aLinkOfAnErasedCustomerIsGoneEvenIfItWasNotExpired() {
+        Created anna = person("crm").email(email()).create();
+        JsonPath invitation = invite(survey("csat"), anna.customerId());
+        ErasureApiTest.erase(anna.customerId(), null).then().statusCode(201);
+        // as an invitation issued before invitations to erased customers were refused was left
+        jdbc.update("update survey_invitation set expires_at = ? where id = ?", OffsetDateTime.now().plusDays(1),
+                UUID.fromString(invitation.getString("id")));
+
+        given().auth().none().get("/public/v1/responses/" + invitation.getString("token")).then().statusCode(410);
+        given().auth().none().contentType(ContentType.JSON).body(Map.of("score", 5)).post("/public/v1/responses/" + invitation.getString("token"))
+                .then().statusCode(410).contentType("application/problem+json");
     }
 
     @Test

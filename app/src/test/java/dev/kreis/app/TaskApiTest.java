@@ -231,6 +231,20 @@ class TaskApiTest {
     }
 
     @Test
+    void aTaskOfAnErasedCustomerCannotBeChangedSoNoNoteNamesThemAgain() {
+        Opened task = supportTask();
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/customers/" + task.customerId() + "/erase")
+                .then().statusCode(201);
+
+        patch(given(), task.taskId(), Map.of("status", "in_progress", "note", "Anna's new number is 030 5550123")).then().statusCode(409)
+                .contentType(PROBLEM_JSON).body("type", equalTo("https://kreis.dev/problems/customer-erased"))
+                .body("errors.field", contains("id"));
+        patch(Staff.as("support"), task.taskId(), Map.of("status", "done")).then().statusCode(409);
+        given().queryParam("customerId", task.customerId().toString()).get("/api/v1/tasks").then().statusCode(200)
+                .body("items[0].id", equalTo(task.taskId())).body("items[0].note", nullValue()).body("items[0].status", equalTo("open"));
+    }
+
+    @Test
     void customerTagsAreReadWithTheCustomerRecordPermission() {
         UUID customer = customer();
         Staff.as("integration").get("/api/v1/customers/" + customer + "/tags").then().statusCode(200)

@@ -1,10 +1,12 @@
 package dev.kreis.app.modules.sales;
 
+import static dev.kreis.app.modules.sales.SalesApi.PROBLEM_JSON;
 import static dev.kreis.app.modules.sales.SalesApi.body;
 import static dev.kreis.app.modules.sales.SalesApi.email;
 import static dev.kreis.app.modules.sales.SalesApi.patch;
 import static dev.kreis.app.modules.sales.SalesApi.post;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +22,7 @@ import dev.kreis.app.modules.ModuleAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** The customer's export carries the sales data; erasure blanks the lead's personal fields and keeps the amounts. */
 @QuarkusTest
@@ -62,6 +65,26 @@ class SalesPersonalDataApiTest {
         given().get("/api/v1/sales/subscriptions/" + subscription).then().statusCode(200).body("cancelReason", equalTo("[erased]"))
                 .body("history[1].reason", equalTo("[erased]")).body("mrr", equalTo(15f));
         patch("/leads/" + lead, body("status", "qualified")).then().statusCode(409);
+    }
+
+    @Test
+    void dealsAndSubscriptionsOfAnErasedCustomerCannotChange() {
+        String mail = email();
+        UUID customer = SalesApi.customer(mail);
+        String deal = SalesApi.deal(customer, "500");
+        String subscription = SalesApi.subscription(customer, "15", SalesApi.now());
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/customers/" + customer + "/erase").then().statusCode(201);
+
+        for (Response write : List.of(patch("/deals/" + deal, body("name", "Call " + mail)),
+                patch("/deals/" + deal, body("stage", "won")),
+                post("/subscriptions/" + subscription + "/changes", body("mrr", 20, "at", SalesApi.now())),
+                post("/subscriptions/" + subscription + "/cancel", body("reason", "Mail " + mail)))) {
+            write.then().statusCode(409).contentType(PROBLEM_JSON).body("type", equalTo("https://kreis.dev/problems/customer-erased"))
+                    .body("errors.field", contains("id"));
+        }
+        given().get("/api/v1/sales/deals/" + deal).then().body("name", equalTo("[erased]")).body("stage", equalTo("prospecting"));
+        post("/deals", body("customerId", customer.toString(), "name", "New", "amount", 1)).then().statusCode(422)
+                .body("errors.field", contains("customerId"));
     }
 
     @Test

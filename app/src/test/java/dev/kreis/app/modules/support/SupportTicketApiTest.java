@@ -328,12 +328,15 @@ class SupportTicketApiTest {
         given().get(TICKETS + "/" + id + "/history").then().body("items.note", org.hamcrest.Matchers.not(hasItem("We are on it")));
         assertEquals("[erased]", SupportApi.get(other).getString("subject"));
         assertEquals(List.of(), SupportApi.supportHolds(customer), "the hold quoted the subject");
-        // the ticket can still be worked; nothing more is recorded about the erased person
-        SupportApi.post(TICKETS + "/" + other + "/responses", Map.of()).then().statusCode(200);
-        JsonPath resolvedAfter = SupportApi.resolve(other, null);
-        assertEquals(List.of(), resolvedAfter.getList("feedback"));
-        assertEquals("resolved", resolvedAfter.getString("status"));
-        SupportApi.patch(TICKETS + "/" + other, Map.of("status", "open")).then().statusCode(200);
+        // nothing more is recorded about the erased person: every change of their tickets is refused
+        for (io.restassured.response.Response write : List.of(SupportApi.post(TICKETS + "/" + other + "/responses", Map.of()),
+                SupportApi.post(TICKETS + "/" + other + "/contacts", Map.of()),
+                SupportApi.post(TICKETS + "/" + other + "/resolve", Map.of("resolution", "Done")),
+                SupportApi.patch(TICKETS + "/" + id, Map.of("status", "open")))) {
+            write.then().statusCode(409).contentType(PROBLEM_JSON).body("type", equalTo("https://kreis.dev/problems/customer-erased"))
+                    .body("errors.field", contains("id"));
+        }
+        assertEquals("[erased]", SupportApi.get(other).getString("subject"));
         assertEquals(List.of(), SupportApi.supportHolds(customer), "no hold for an erased customer");
     }
 
