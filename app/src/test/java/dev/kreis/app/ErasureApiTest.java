@@ -189,7 +189,7 @@ class ErasureApiTest {
     }
 
     @Test
-    void noCustomerCanBeMergedIntoAnErasedOne() {
+    void noCustomerCanBeMergedIntoAnErasedOneNorSplitOffIt() {
         Created anna = person("crm").email(email()).create();
         erase(anna.customerId(), null).then().statusCode(201);
         String mail = email();
@@ -197,6 +197,8 @@ class ErasureApiTest {
 
         postJson("/api/v1/customers/" + anna.customerId() + "/merge", Map.of("customerIds", List.of(other.customerId()))).then().statusCode(409)
                 .contentType(PROBLEM_JSON).body("type", equalTo("https://kreis.dev/problems/customer-erased")).body("errors.field", contains("id"));
+        postJson("/api/v1/customers/" + anna.customerId() + "/split", Map.of("profileIds", List.of(anna.profileId()))).then().statusCode(409)
+                .body("type", equalTo("https://kreis.dev/problems/customer-erased"));
 
         assertEquals(List.of(mail), Fixtures.customer(other.customerId()).getList("identifiers.value"), "the other customer is untouched");
     }

@@ -134,12 +134,13 @@ public class CustomerMerging {
         return true;
     }
 
-    /** Splits {@code profileIds} off {@code customerId}; answers the customer that now holds them. */
+    /** Splits {@code profileIds} off {@code customerId}; answers the customer that now holds them. 409 for an erased customer. */
     @Transactional
     public UUID split(UUID customerId, List<UUID> profileIds, String actor) {
         if (profileIds == null || profileIds.isEmpty()) {
             throw new InvalidInputException("profileIds", "must name at least one profile");
         }
+        erased.refuseWrite(customerId, "id");
         ClusterRow customer = clusters.lock(List.of(customerId)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundProblem("customer", customerId));
         if (!customer.active()) {

@@ -20,7 +20,7 @@ public interface FeedbackRequests {
      * @param customerId          who is asked
      * @param contextTouchpointId the touchpoint the feedback is about (e.g. the ticket's resolution)
      * @param requestedBy         who asks, for the record (a module id or user name)
-     * @return the invitation, or empty when there is no survey of that kind to invite to
+     * @return the invitation, or empty when there is no survey of that kind to invite to or the customer was erased
      * @throws IllegalArgumentException if {@code kind} is not one of the three
      */
     Optional<SurveyInvitation> invite(String kind, UUID customerId, UUID contextTouchpointId, String requestedBy);
