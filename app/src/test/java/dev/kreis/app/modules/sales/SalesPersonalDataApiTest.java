@@ -78,7 +78,7 @@ class SalesPersonalDataApiTest {
         for (Response write : List.of(patch("/deals/" + deal, body("name", "Call " + mail)),
                 patch("/deals/" + deal, body("stage", "won")),
                 post("/subscriptions/" + subscription + "/changes", body("mrr", 20, "at", SalesApi.now())),
-                post("/subscriptions/" + subscription + "/cancel", body("reason", "Mail " + mail)))) {
+                post("/subscriptions/" + subscription + "/cancel", body("at", SalesApi.now(), "reason", "Mail " + mail)))) {
             write.then().statusCode(409).contentType(PROBLEM_JSON).body("type", equalTo("https://kreis.dev/problems/customer-erased"))
                     .body("errors.field", contains("id"));
         }

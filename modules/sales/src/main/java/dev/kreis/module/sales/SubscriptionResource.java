@@ -90,6 +90,7 @@ public class SubscriptionResource {
     public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
         UUID subscriptionId = Pages.id("id", id);
         SalesDb.Row row = load(subscriptionId);
+        customers.refuseIfErased(row.uuid("customer_id"), "id");
         Instant now = Instant.now();
         Input in = Input.of(body, CHANGE_FIELDS);
         BigDecimal mrr = in.required("mrr", in.amount("mrr", true));
@@ -120,6 +121,7 @@ public class SubscriptionResource {
     public Map<String, Object> cancel(@PathParam("id") String id, JsonNode body) {
         UUID subscriptionId = Pages.id("id", id);
         SalesDb.Row row = load(subscriptionId);
+        customers.refuseIfErased(row.uuid("customer_id"), "id");
         Instant now = Instant.now();
         Input in = Input.of(body, CANCEL_FIELDS);
         Instant at = in.required("at", in.instant("at", now));
@@ -161,7 +163,6 @@ public class SubscriptionResource {
     }
 
     private UUID customerOf(SalesDb.Row row) {
-        customers.refuseIfErased(row.uuid("customer_id"), "id");
         return customers.current(row.uuid("customer_id"))
                 .orElseThrow(() -> ProblemException.conflict("the subscription's customer was erased; the subscription cannot change"));
     }
