@@ -65,7 +65,8 @@ public class ProfileAdmission {
 
     public ProfileResult admit(ProfileSubmission submission, List<IdentifierRequest> requested, List<ConsentDecision> decisions,
             String actor) {
-        Map<String, String> fields = keysWithFields(submission, requested);
+        // nothing was ever erased here: no key to compute, nothing to look up
+        Map<String, String> fields = suppressions.active() ? keysWithFields(submission, requested) : Map.of();
         Map<String, OffsetDateTime> since = suppressions.suppressedSince(fields.keySet());
         Set<String> suppressed = since.keySet();
         OffsetDateTime erasedAt = since.values().stream().max(OffsetDateTime::compareTo).orElse(null);

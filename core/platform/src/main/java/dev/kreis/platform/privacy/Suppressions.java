@@ -150,6 +150,11 @@ public class Suppressions {
         return repository.remove(keys.stream().map(this::hash).distinct().toList());
     }
 
+    /** Whether anything was ever erased on this installation, so that suppression can apply at all. */
+    public boolean active() {
+        return erasedAny();
+    }
+
     private boolean erasedAny() {
         if (erasedAny) {
             return true;
