@@ -14,7 +14,6 @@ import dev.kreis.platform.api.Page;
 import dev.kreis.platform.security.persistence.UserAccountRepository;
 import dev.kreis.platform.security.persistence.UserAccountRow;
 import dev.kreis.platform.storage.StorageException;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -122,7 +121,7 @@ public class UserAccounts {
     }
 
     private String hash(String password) {
-        return BcryptUtil.bcryptHash(password, Math.max(10, config.bcryptCost()));
+        return PasswordHashes.hash(password, config);
     }
 
     private OffsetDateTime now() {
