@@ -71,7 +71,9 @@ class HttpHardeningApiTest {
     }
 
     @Test
-    void metricsNeedTheAdminRole() {
+    void metricsNeedTheAdminRoleWhileHealthAndTheApiDescriptionArePublic() {
+        given().auth().none().get("/q/health").then().statusCode(200);
+        given().auth().none().get("/q/openapi").then().statusCode(200);
         given().auth().none().get("/q/metrics").then().statusCode(401);
         given().auth().preemptive().basic(dev.kreis.app.Staff.username("viewer"), "staff-password-for-tests").get("/q/metrics")
                 .then().statusCode(403);
