@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.Response;
  * platform and of the modules: refused (403) to a caller who holds the endpoint's permission only through
  * the {@code integration} role — sync jobs write data, they do not delete it or change how Kreis behaves —
  * and, when they succeed, audited whoever made them: {@code data.deleted} or {@code setting.changed}, the
- * request as target ({@code DELETE /api/v1/...}) and the answer as the new state.
+ * request as target ({@code DELETE /api/v1/...}) and, for a setting, the answer as the new state.
  */
 public class SettingsAndDeletions {
     private static final String AUDITED = "kreis.audited-change";
@@ -72,7 +72,8 @@ public class SettingsAndDeletions {
         String actor = request.getSecurityContext().getUserPrincipal() == null ? "anonymous"
                 : request.getSecurityContext().getUserPrincipal().getName();
         String target = request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath();
-        Object after = response.hasEntity() ? response.getEntity() : null;
+        // A setting's new state is kept; whatever a deletion answers is not (it may describe a person).
+        Object after = "setting.changed".equals(action) && response.hasEntity() ? response.getEntity() : null;
         QuarkusTransaction.requiringNew().run(() -> audit.record(actor, action.toString(), "api", target, null, after));
     }
 
