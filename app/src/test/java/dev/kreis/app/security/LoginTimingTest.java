@@ -30,7 +30,9 @@ class LoginTimingTest {
     public static class ProductionCost implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kreis.security.bcrypt-cost", "12", "kreis.security.lockout.failure-threshold", "3");
+            // A lock that outlasts the test however slow the machine is.
+            return Map.of("kreis.security.bcrypt-cost", "12", "kreis.security.lockout.failure-threshold", "3",
+                    "kreis.security.lockout.wait-increment", "1H", "kreis.security.lockout.max-wait", "1H");
         }
     }
 
