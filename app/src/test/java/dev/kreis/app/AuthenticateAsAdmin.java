@@ -10,7 +10,7 @@ import io.restassured.RestAssured;
  */
 public class AuthenticateAsAdmin implements QuarkusTestBeforeEachCallback {
     static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "kreis-test-admin-password";
+    static final String ADMIN_PASSWORD = "kreis-test-bootstrap-password";
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {

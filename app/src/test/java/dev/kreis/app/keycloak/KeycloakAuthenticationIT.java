@@ -129,7 +129,7 @@ class KeycloakAuthenticationIT {
     @Test
     void localAccountsAreNotAcceptedInKeycloakMode() {
         // The bootstrap admin of the test configuration exists as a local account, but Basic is refused.
-        given().auth().preemptive().basic("admin", "kreis-test-admin-password").when().get("/api/v1/customers")
+        given().auth().preemptive().basic("admin", "kreis-test-bootstrap-password").when().get("/api/v1/customers")
                 .then().statusCode(401);
         given().auth().preemptive().basic("viewer", KeycloakTokens.password(Role.VIEWER)).when().get("/api/v1/customers")
                 .then().statusCode(401);

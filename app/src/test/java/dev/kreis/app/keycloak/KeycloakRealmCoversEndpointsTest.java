@@ -40,12 +40,14 @@ class KeycloakRealmCoversEndpointsTest {
 
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     private static final DotName PERMISSIONS_ALLOWED = DotName.createSimple("io.quarkus.security.PermissionsAllowed");
+    private static final DotName CHANGES_SETTINGS = DotName.createSimple("dev.kreis.spi.api.ChangesSettings");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     /** Endpoints under /api without a capability: any caller; the enforcer does not check them. */
     private static final Set<String> NOT_ENFORCED = Set.of("GET /api/v1/me");
 
-    record CodeEndpoint(String method, String path, String permission) {
+    /** {@code changesSettings}: marked {@code @ChangesSettings}, so (like every DELETE) refused to callers holding it only through integration. */
+    record CodeEndpoint(String method, String path, String permission, boolean changesSettings) {
     }
 
     @Test
@@ -136,7 +138,8 @@ class KeycloakRealmCoversEndpointsTest {
                         }
                         AnnotationInstance permission = Optional.ofNullable(method.declaredAnnotation(PERMISSIONS_ALLOWED)).orElse(classPermission);
                         String[] values = permission == null ? new String[0] : permission.value().asStringArray();
-                        endpoints.add(new CodeEndpoint(http, full, values.length == 0 ? null : String.join(",", values)));
+                        boolean settings = method.declaredAnnotation(CHANGES_SETTINGS) != null || type.declaredAnnotation(CHANGES_SETTINGS) != null;
+                        endpoints.add(new CodeEndpoint(http, full, values.length == 0 ? null : String.join(",", values), settings));
                     }
                 }
             }

@@ -73,9 +73,10 @@ public final class MatrixProbes {
                         (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/audit")),
                 new Probe(Capability.FEEDBACK, Access.READ, "GET /api/v1/surveys",
                         (caller, admin) -> caller.get("/api/v1/surveys")),
-                new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys",
-                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "Probe survey", "kind", "nps"))
-                                .post("/api/v1/surveys")),
+                // Survey definitions are settings, which integration may not change; invitations are what every writer may do.
+                new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys/{unknown}/invitations",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("customerId", UUID.randomUUID().toString()))
+                                .post("/api/v1/surveys/" + UUID.randomUUID() + "/invitations")),
                 new Probe(Capability.KPIS, Access.READ, "GET /api/v1/kpis/nps",
                         (caller, admin) -> caller.get("/api/v1/kpis/nps")),
                 new Probe(Capability.KPIS, Access.WRITE, "PUT /api/v1/kpis/{unknown}/target",

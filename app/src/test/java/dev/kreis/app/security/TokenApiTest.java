@@ -32,6 +32,62 @@ class TokenApiTest {
                 .post("/api/v1/tokens").then().statusCode(201).extract().jsonPath();
     }
 
+    /** A fresh admin account and a token it issued with {@code roles}: {account id, user name, token id, secret}. */
+    private static String[] adminWithToken(List<String> roles) {
+        String username = "token-maker-" + dev.kreis.app.Fixtures.unique();
+        String account = given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", "staff-password-for-tests", "roles", List.of("admin")))
+                .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getString("id");
+        JsonPath token = given().auth().preemptive().basic(username, "staff-password-for-tests").contentType(ContentType.JSON)
+                .body(Map.of("name", "made by " + username, "roles", roles)).post("/api/v1/tokens")
+                .then().statusCode(201).extract().jsonPath();
+        return new String[] {account, username, token.getString("id"), token.getString("token")};
+    }
+
+    private static io.restassured.specification.RequestSpecification bearer(String secret) {
+        return given().auth().none().header("Authorization", "Bearer " + secret);
+    }
+
+    @Test
+    void disablingTheCreatorRevokesItsTokensAndTheAuditSaysWhy() {
+        String[] made = adminWithToken(List.of("admin"));
+        bearer(made[3]).get("/api/v1/users").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body(Map.of("enabled", false)).patch("/api/v1/users/" + made[0]).then().statusCode(200);
+
+        bearer(made[3]).get("/api/v1/me").then().statusCode(401);
+        given().get("/api/v1/tokens/" + made[2]).then().statusCode(200).body("status", equalTo("revoked"));
+        given().queryParam("action", "token.revoked").queryParam("targetId", made[2]).get("/api/v1/audit").then().statusCode(200)
+                .body("items[0].after.reason", org.hamcrest.Matchers.containsString("disabled"));
+    }
+
+    @Test
+    void deletingTheCreatorRevokesItsTokensAndTheTokensThoseIssued() {
+        String[] made = adminWithToken(List.of("admin"));
+        JsonPath minted = bearer(made[3]).contentType(ContentType.JSON).body(Map.of("name", "minted", "roles", List.of("admin")))
+                .post("/api/v1/tokens").then().statusCode(201).extract().jsonPath();
+
+        given().delete("/api/v1/users/" + made[0]).then().statusCode(204);
+
+        bearer(made[3]).get("/api/v1/me").then().statusCode(401);
+        bearer(minted.getString("token")).get("/api/v1/me").then().statusCode(401);
+        bearer(minted.getString("token")).contentType(ContentType.JSON).body(Map.of("name", "more", "roles", List.of("admin")))
+                .post("/api/v1/tokens").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenActsWithAtMostTheCurrentPermissionsOfItsCreator() {
+        String[] made = adminWithToken(List.of("admin", "viewer"));
+        bearer(made[3]).get("/api/v1/users").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body(Map.of("roles", List.of("viewer"))).patch("/api/v1/users/" + made[0])
+                .then().statusCode(200);
+
+        bearer(made[3]).get("/api/v1/users").then().statusCode(403);
+        bearer(made[3]).get("/api/v1/me").then().statusCode(200).body("roles", contains("viewer"));
+        bearer(made[3]).get("/api/v1/customers").then().statusCode(200);
+    }
+
     @Test
     void anIssuedTokenAuthenticatesWithItsRoles() {
         JsonPath token = issue(List.of("integration"));

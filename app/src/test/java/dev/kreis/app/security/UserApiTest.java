@@ -96,6 +96,26 @@ class UserApiTest {
     }
 
     @Test
+    void weakPasswordsAreRefusedForAdminsToo() {
+        for (String weak : List.of(" ".repeat(12), "a".repeat(12), "qwerty123456")) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("username", username(), "password", weak, "roles", List.of("admin")))
+                    .post("/api/v1/users").then().statusCode(422).body("errors[0].field", equalTo("password"));
+        }
+    }
+
+    @Test
+    void aPasswordWithBytesPastTheSeventySecondDoesNotLogIn() {
+        String name = username();
+        String password = "0123456789abcdefghij".repeat(3) + "klmnopqrstuv"; // 72 bytes
+        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", password, "roles", List.of("viewer")))
+                .post("/api/v1/users").then().statusCode(201);
+
+        given().auth().preemptive().basic(name, password).get("/api/v1/me").then().statusCode(200);
+        given().auth().preemptive().basic(name, password + "-ignored-by-bcrypt").get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         given().contentType(ContentType.JSON).body("{\"username\":").post("/api/v1/users")
                 .then().statusCode(400).contentType("application/problem+json");

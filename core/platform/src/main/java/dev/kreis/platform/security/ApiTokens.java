@@ -3,6 +3,7 @@ package dev.kreis.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import dev.kreis.platform.api.NotFoundProblem;
 import dev.kreis.platform.api.Page;
 import dev.kreis.platform.security.persistence.ApiTokenRepository;
 import dev.kreis.platform.security.persistence.ApiTokenRow;
+import dev.kreis.platform.security.persistence.UserAccountRepository;
+import dev.kreis.platform.security.persistence.UserAccountRow;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -27,6 +31,11 @@ import jakarta.transaction.Transactional;
  * token less than {@code kreis.security.api-token-cache} (1 s) ago; a revocation therefore takes effect
  * on the next request on the node that revoked and within that time on every other node. Expiry is
  * checked on every request. Only usable tokens are remembered, at most {@value #CACHED_TOKENS} of them.
+ * <p>
+ * A token acts with at most the permissions its creator holds now: the local account that issued it
+ * (or issued the token that issued it). Each of its roles whose permissions that account no longer
+ * holds is dropped when the token is looked up; when the account is disabled or deleted its tokens are
+ * revoked, and the audit log says why.
  */
 @ApplicationScoped
 public class ApiTokens {
@@ -43,12 +52,17 @@ public class ApiTokens {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     private final TransactionSynchronizationRegistry transactions;
+    private final UserAccountRepository accounts;
+    private final SecurityIdentity caller;
 
     private record Verified(ApiTokenRow token, long at) {
     }
 
-    ApiTokens(ApiTokenRepository tokens, Clock clock, AuditLog audit, SecurityConfig config, TransactionSynchronizationRegistry transactions) {
+    ApiTokens(ApiTokenRepository tokens, Clock clock, AuditLog audit, SecurityConfig config, TransactionSynchronizationRegistry transactions,
+            UserAccountRepository accounts, SecurityIdentity caller) {
         this.transactions = transactions;
+        this.accounts = accounts;
+        this.caller = caller;
         this.tokens = tokens;
         this.clock = clock;
         this.audit = audit;
@@ -59,11 +73,12 @@ public class ApiTokens {
     public record Issued(ApiTokenRow token, String secret) {
     }
 
+    /** Issues a token on behalf of the current caller, whose account then bounds what the token may do. */
     @Transactional
     public Issued issue(String name, Set<Role> roles, OffsetDateTime expiresAt, String createdBy) {
         String secret = Secrets.generate(PREFIX);
         ApiTokenRow row = new ApiTokenRow(UUID.randomUUID(), name, Secrets.hash(secret), secret.substring(secret.length() - 4),
-                roles, createdBy, OffsetDateTime.now(clock), expiresAt, null, null);
+                roles, createdBy, OffsetDateTime.now(clock), expiresAt, null, null, callerAccount());
         tokens.insert(row);
         audit.record(createdBy, "token.issued", "token", row.id().toString(), null, audited(row));
         return new Issued(row, secret);
@@ -81,8 +96,37 @@ public class ApiTokens {
     @Transactional
     public ApiTokenRow revoke(UUID id, String actor) {
         ApiTokenRow token = get(id);
-        forget(id);
-        // and again once the revocation is committed, in case a request verified the token in between
+        forgetNowAndOnCommit(v -> v.token().id().equals(id));
+        if (tokens.revoke(id, OffsetDateTime.now(clock))) {
+            audit.record(actor, "token.revoked", "token", id.toString(), audited(token), null);
+        }
+        return token;
+    }
+
+    /**
+     * Revokes every active token the account issued (directly or through its tokens), each audited with
+     * {@code reason}: for an account that is disabled or deleted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revokeIssuedBy(UUID account, String actor, String reason) {
+        forgetNowAndOnCommit(v -> account.equals(v.token().createdByAccount()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (ApiTokenRow token : tokens.activeOf(account)) {
+            if (tokens.revoke(token.id(), now)) {
+                audit.record(actor, "token.revoked", "token", token.id().toString(), audited(token), Map.of("reason", reason));
+            }
+        }
+    }
+
+    /** Makes this node look the account's tokens up again at their next use: after a change to the account's roles. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reviewIssuedBy(UUID account) {
+        forgetNowAndOnCommit(v -> account.equals(v.token().createdByAccount()));
+    }
+
+    /** Forgets the matching verified tokens now and again once the transaction ends, in case a request verified one in between. */
+    private void forgetNowAndOnCommit(java.util.function.Predicate<Verified> which) {
+        verified.values().removeIf(which);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -90,17 +134,38 @@ public class ApiTokens {
 
             @Override
             public void afterCompletion(int status) {
-                forget(id);
+                verified.values().removeIf(which);
             }
         });
-        if (tokens.revoke(id, OffsetDateTime.now(clock))) {
-            audit.record(actor, "token.revoked", "token", id.toString(), audited(token), null);
-        }
-        return token;
     }
 
-    private void forget(UUID id) {
-        verified.values().removeIf(v -> v.token().id().equals(id));
+    /** The local account behind the caller: its own, or the account that issued the token it came with. */
+    private UUID callerAccount() {
+        String subject = caller.getAttribute(KreisIdentities.SUBJECT_ID);
+        if (subject == null) {
+            return null;
+        }
+        return switch (String.valueOf((Object) caller.getAttribute(KreisIdentities.AUTHENTICATED_BY))) {
+            case "basic" -> UUID.fromString(subject);
+            case "token" -> tokens.find(UUID.fromString(subject)).map(ApiTokenRow::createdByAccount).orElse(null);
+            default -> null;
+        };
+    }
+
+    /**
+     * The token as it may act now: empty when its creator's account is gone or disabled, else with only
+     * the roles whose permissions that account holds. A token without a local creator keeps its roles.
+     */
+    private Optional<ApiTokenRow> boundByCreator(ApiTokenRow token) {
+        if (token.createdByAccount() == null) {
+            return Optional.of(token);
+        }
+        return accounts.find(token.createdByAccount()).filter(UserAccountRow::enabled).map(account -> {
+            Set<String> held = Capability.permissionsOf(account.roles());
+            Set<Role> kept = EnumSet.noneOf(Role.class);
+            token.roles().stream().filter(role -> held.containsAll(Capability.permissionsOf(Set.of(role)))).forEach(kept::add);
+            return token.withRoles(kept);
+        });
     }
 
     /** What the audit log keeps of a token: never its secret or hash. */
@@ -139,7 +204,7 @@ public class ApiTokens {
         String hash = Secrets.hash(secret);
         long verifiedAt = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<ApiTokenRow> token = tokens.findByHash(hash).filter(row -> row.usableAt(now));
+        Optional<ApiTokenRow> token = tokens.findByHash(hash).filter(row -> row.usableAt(now)).flatMap(this::boundByCreator);
         if (token.isEmpty()) {
             verified.remove(hash);
             return token;
@@ -147,8 +212,7 @@ public class ApiTokens {
         ApiTokenRow row = token.get();
         if (touchDue(row, now)) {
             tokens.touch(row.id(), now, now.minus(LAST_USED_RESOLUTION));
-            row = new ApiTokenRow(row.id(), row.name(), row.tokenHash(), row.hint(), row.roles(), row.createdBy(), row.createdAt(),
-                    row.expiresAt(), now, row.revokedAt());
+            row = row.usedAt(now);
         }
         if (cacheNanos > 0) {
             if (verified.size() >= CACHED_TOKENS) {

@@ -17,15 +17,16 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class BootstrapAdmin {
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
+    private static final String USERNAME = "admin";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    void onStart(@Observes StartupEvent event, UserAccounts accounts, SecurityConfig config) {
+    void onStart(@Observes StartupEvent event, UserAccounts accounts, SecurityConfig config, PasswordPolicy policy) {
         if (!config.localAccounts() || !accounts.empty()) {
             return;
         }
-        Optional<String> configured = config.bootstrapAdminPassword().filter(p -> !p.isBlank());
+        Optional<String> configured = configuredPassword(config.bootstrapAdminPassword(), policy);
         String password = configured.orElseGet(BootstrapAdmin::randomPassword);
-        accounts.create(new AccountDraft("admin", Optional.of(password), Optional.of(EnumSet.of(Role.ADMIN)),
+        accounts.create(new AccountDraft(USERNAME, Optional.of(password), Optional.of(EnumSet.of(Role.ADMIN)),
                 Optional.of("Administrator"), Optional.empty(), Optional.of(true), false), "system");
         if (configured.isPresent()) {
             LOG.info("Created the first account 'admin' with the password from KREIS_BOOTSTRAP_ADMIN_PASSWORD");
@@ -33,6 +34,19 @@ public class BootstrapAdmin {
             LOG.warnf("Created the first account 'admin' with the generated password %s — it is shown only this once; "
                     + "change it with PATCH /api/v1/users/{id}", password);
         }
+    }
+
+    /**
+     * The configured bootstrap password, if one is set; it must meet the {@link PasswordPolicy} like any
+     * other, or Kreis does not start.
+     */
+    static Optional<String> configuredPassword(Optional<String> configured, PasswordPolicy policy) {
+        Optional<String> password = configured.filter(p -> !p.isEmpty());
+        password.flatMap(p -> policy.problem(USERNAME, p)).ifPresent(problem -> {
+            throw new IllegalStateException("KREIS_BOOTSTRAP_ADMIN_PASSWORD (kreis.security.bootstrap-admin-password) " + problem
+                    + "; choose another one, or leave it unset to have a random one generated");
+        });
+        return password;
     }
 
     private static String randomPassword() {

@@ -14,7 +14,6 @@ import dev.kreis.platform.api.Page;
 import dev.kreis.platform.security.persistence.UserAccountRepository;
 import dev.kreis.platform.security.persistence.UserAccountRow;
 import dev.kreis.platform.storage.StorageException;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,8 +25,11 @@ public class UserAccounts {
     private final Clock clock;
     private final VerifiedCredentials verified;
     private final AuditLog audit;
+    private final ApiTokens tokens;
 
-    UserAccounts(UserAccountRepository accounts, SecurityConfig config, Clock clock, VerifiedCredentials verified, AuditLog audit) {
+    UserAccounts(UserAccountRepository accounts, SecurityConfig config, Clock clock, VerifiedCredentials verified, AuditLog audit,
+            ApiTokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.config = config;
         this.clock = clock;
@@ -86,6 +88,11 @@ public class UserAccounts {
         accounts.update(changed);
         verified.forget(current.username());
         audit.record(actor, "user.updated", "user", id.toString(), audited(current), audited(changed));
+        if (current.enabled() && !changed.enabled()) {
+            tokens.revokeIssuedBy(id, actor, "the account " + current.username() + " that issued it was disabled");
+        } else if (!changed.roles().containsAll(current.roles())) {
+            tokens.reviewIssuedBy(id);
+        }
         return changed;
     }
 
@@ -101,6 +108,7 @@ public class UserAccounts {
         accounts.delete(id);
         verified.forget(current.username());
         audit.record(actor, "user.deleted", "user", id.toString(), audited(current), null);
+        tokens.revokeIssuedBy(id, actor, "the account " + current.username() + " that issued it was deleted");
         return current;
     }
 
@@ -122,7 +130,7 @@ public class UserAccounts {
     }
 
     private String hash(String password) {
-        return BcryptUtil.bcryptHash(password, Math.max(10, config.bcryptCost()));
+        return PasswordHashes.hash(password, config);
     }
 
     private OffsetDateTime now() {

@@ -1,7 +1,8 @@
 /**
  * How module endpoints report problems: throw {@link dev.kreis.spi.api.ProblemException} and the
  * platform answers with an RFC 9457 problem body ({@code application/problem+json}) naming the fields;
- * and how their lists page ({@link dev.kreis.spi.api.Paging}).
+ * how their lists page ({@link dev.kreis.spi.api.Paging}); and which of them change settings or policies
+ * ({@link dev.kreis.spi.api.ChangesSettings}), so the platform audits those changes.
  *
  * <p>Stability: stable.
  */

@@ -7,6 +7,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.spi.api.ProblemException;
+import dev.kreis.spi.api.ChangesSettings;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** SLA policies, one per priority: {@code /api/v1/support/sla-policies}. */
 @Path("/api/v1/support/sla-policies")
+@ChangesSettings
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Support")
 public class SlaPolicyResource {

@@ -12,6 +12,7 @@ import dev.kreis.platform.api.QueryParams;
 import dev.kreis.platform.feedback.Invitations;
 import dev.kreis.platform.feedback.Surveys;
 import dev.kreis.platform.security.Permissions;
+import dev.kreis.spi.api.ChangesSettings;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
@@ -44,6 +45,7 @@ public class SurveyResource {
     }
 
     @POST
+    @ChangesSettings
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
     @Operation(summary = "Create an NPS, CSAT or CES survey, with an optional comment question")
@@ -69,6 +71,7 @@ public class SurveyResource {
     }
 
     @PUT
+    @ChangesSettings
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.FEEDBACK_WRITE)

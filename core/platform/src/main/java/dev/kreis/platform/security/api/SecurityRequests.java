@@ -1,6 +1,5 @@
 package dev.kreis.platform.security.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,21 +15,19 @@ import dev.kreis.platform.api.MalformedRequestException;
 import dev.kreis.platform.api.Problem.FieldError;
 import dev.kreis.platform.security.AccountDraft;
 import dev.kreis.platform.security.Role;
-import dev.kreis.platform.security.SecurityConfig;
+import dev.kreis.platform.security.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Validation of account and token requests; every problem names its field. */
 @ApplicationScoped
 public class SecurityRequests {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
-    /** bcrypt reads at most 72 bytes; a longer password would be cut silently. */
-    static final int PASSWORD_MAX_BYTES = 72;
     static final int NAME_MAX = 100;
 
-    private final int passwordMinLength;
+    private final PasswordPolicy passwords;
 
-    SecurityRequests(SecurityConfig config) {
-        this.passwordMinLength = config.passwordMinLength();
+    SecurityRequests(PasswordPolicy passwords) {
+        this.passwords = passwords;
     }
 
     AccountDraft newAccount(UserRequest request) {
@@ -77,15 +74,7 @@ public class SecurityRequests {
 
     private AccountDraft common(UserRequest request, String username, List<FieldError> errors) {
         Optional<String> password = Optional.ofNullable(request.password());
-        password.ifPresent(p -> {
-            if (p.length() < passwordMinLength) {
-                errors.add(new FieldError("password", "must have at least " + passwordMinLength + " characters"));
-            } else if (p.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
-                errors.add(new FieldError("password", "must be at most " + PASSWORD_MAX_BYTES + " bytes in UTF-8"));
-            } else if (username != null && p.toLowerCase().contains(username.toLowerCase())) {
-                errors.add(new FieldError("password", "must not contain the username"));
-            }
-        });
+        password.flatMap(p -> passwords.problem(username, p)).ifPresent(problem -> errors.add(new FieldError("password", problem)));
         Optional<Set<Role>> roles = request.roles() == null ? Optional.empty() : Optional.of(roles(request.roles(), errors));
         Optional<String> displayName = Optional.ofNullable(request.displayName()).map(String::trim);
         displayName.filter(name -> name.length() > 200)

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ApiTokenRepository {
     private static final String COLUMNS = "id, name, token_hash, token_hint, roles, created_by, created_at, expires_at, "
-            + "last_used_at, revoked_at";
+            + "last_used_at, revoked_at, created_by_account";
 
     private final Jdbc jdbc;
 
@@ -27,9 +27,9 @@ public class ApiTokenRepository {
     }
 
     public void insert(ApiTokenRow row) {
-        jdbc.update("insert into api_token (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?)", row.id(), row.name(),
+        jdbc.update("insert into api_token (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?)", row.id(), row.name(),
                 row.tokenHash(), row.hint(), RoleColumn.write(row.roles()), row.createdBy(), row.createdAt(),
-                row.expiresAt(), row.lastUsedAt(), row.revokedAt());
+                row.expiresAt(), row.lastUsedAt(), row.revokedAt(), row.createdByAccount());
     }
 
     public Optional<ApiTokenRow> find(UUID id) {
@@ -55,6 +55,12 @@ public class ApiTokenRepository {
         return jdbc.update("update api_token set revoked_at = ? where id = ? and revoked_at is null", at, id) == 1;
     }
 
+    /** The tokens issued by (or through) this account that are not revoked yet. */
+    public List<ApiTokenRow> activeOf(UUID account) {
+        return jdbc.query("select " + COLUMNS + " from api_token where created_by_account = ? and revoked_at is null",
+                ApiTokenRepository::map, account);
+    }
+
     /** Stores the last use, at most once per {@code resolution} so busy tokens don't write on every request. */
     public void touch(UUID id, OffsetDateTime at, OffsetDateTime notAfter) {
         jdbc.update("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
@@ -64,6 +70,7 @@ public class ApiTokenRepository {
     private static ApiTokenRow map(ResultSet row) throws SQLException {
         return new ApiTokenRow(uuid(row, "id"), row.getString("name"), row.getString("token_hash"),
                 row.getString("token_hint"), RoleColumn.read(row.getString("roles")), row.getString("created_by"),
-                time(row, "created_at"), time(row, "expires_at"), time(row, "last_used_at"), time(row, "revoked_at"));
+                time(row, "created_at"), time(row, "expires_at"), time(row, "last_used_at"), time(row, "revoked_at"),
+                uuid(row, "created_by_account"));
     }
 }

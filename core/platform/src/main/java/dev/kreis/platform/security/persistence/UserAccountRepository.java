@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.storage.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 @ApplicationScoped
 public class UserAccountRepository {
@@ -73,14 +75,26 @@ public class UserAccountRepository {
                 .filter(roles -> RoleColumn.read(roles).contains(dev.kreis.platform.security.Role.ADMIN)).count();
     }
 
-    /** Counts one more failed login atomically (concurrent failures are all counted); answers the new count. */
-    public int countFailure(UUID id) {
-        jdbc.update("update user_account set failed_attempts = failed_attempts + 1 where id = ?", id);
-        return jdbc.queryOne("select failed_attempts from user_account where id = ?", row -> row.getInt(1), id).orElse(0);
-    }
-
-    public void lockUntil(UUID id, OffsetDateTime lockedUntil) {
-        jdbc.update("update user_account set locked_until = ? where id = ?", lockedUntil, id);
+    /**
+     * Starts a password check: unless the account is locked at {@code now}, counts the attempt as a failure
+     * in advance and, when that count reaches the lockout, locks the account at once — all in one
+     * transaction holding the account's row, so concurrent attempts each see every attempt before them and
+     * none is judged on a stale count. Answers the count including this attempt, or empty when locked.
+     * A success then resets the count ({@link #recordSuccess}).
+     */
+    @Transactional
+    public Optional<Integer> beginAttempt(UUID id, OffsetDateTime now, BiFunction<Integer, OffsetDateTime, OffsetDateTime> lockedUntil) {
+        int counted = jdbc.update("update user_account set failed_attempts = failed_attempts + 1 "
+                + "where id = ? and (locked_until is null or locked_until <= ?)", id, now);
+        if (counted == 0) {
+            return Optional.empty();
+        }
+        int failures = jdbc.queryOne("select failed_attempts from user_account where id = ?", row -> row.getInt(1), id).orElse(0);
+        OffsetDateTime until = lockedUntil.apply(failures, now);
+        if (until != null) {
+            jdbc.update("update user_account set locked_until = ? where id = ?", until, id);
+        }
+        return Optional.of(failures);
     }
 
     public void recordSuccess(UUID id, OffsetDateTime at) {

@@ -8,6 +8,7 @@ import dev.kreis.platform.api.Page;
 import dev.kreis.platform.api.QueryParams;
 import dev.kreis.platform.security.Permissions;
 import dev.kreis.platform.signal.SignalRules;
+import dev.kreis.spi.api.ChangesSettings;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/signals/rules")
+@ChangesSettings
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Signals")
 public class SignalRuleResource {
