@@ -12,6 +12,7 @@ create table bulk_import (
     file_bytes      bigint        not null,
     status          varchar(20)   not null,
     rows_read       bigint        not null default 0,
+    chars_read      bigint        not null default 0,
     rows_created    bigint        not null default 0,
     rows_updated    bigint        not null default 0,
     rows_unchanged  bigint        not null default 0,
