@@ -37,7 +37,6 @@ final class CsvFile implements Closeable {
     private final CountingStream counted;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
-    private final Charset encoding;
     private final char delimiter;
     private long row;
 
@@ -45,11 +44,10 @@ final class CsvFile implements Closeable {
     record Row(long number, long line, CSVRecord record, String unreadable) {
     }
 
-    private CsvFile(CSVParser parser, CountingStream counted, Charset encoding, char delimiter) {
+    private CsvFile(CSVParser parser, CountingStream counted, char delimiter) {
         this.parser = parser;
         this.counted = counted;
         this.records = parser.iterator();
-        this.encoding = encoding;
         this.delimiter = delimiter;
         if (!records.hasNext()) {
             throw new UnreadableFileException("the file is empty: it needs a header row");
@@ -72,7 +70,7 @@ final class CsvFile implements Closeable {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding), 1 << 16);
             char delimiter = plan.delimiter() != null ? plan.delimiter() : delimiter(new String(head, bom, head.length - bom, encoding));
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(false).get();
-            return new CsvFile(CSVParser.builder().setReader(reader).setFormat(format).get(), counted, encoding, delimiter);
+            return new CsvFile(CSVParser.builder().setReader(reader).setFormat(format).get(), counted, delimiter);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
