@@ -36,7 +36,7 @@ class ImportResumeAndDryRunApiTest {
 
     private static String profileSpec(String source, boolean dryRun) {
         return "{\"kind\":\"profiles\",\"source\":\"" + source + "\",\"dryRun\":" + dryRun + ",\"columns\":{\"Nr\":{\"field\":\"externalId\"},"
-                + "\"Mail\":{\"identifier\":\"email\"},\"Name\":{\"attribute\":\"lastName\"}}}";
+                + "\"Mail\":{\"identifier\":\"email\"},\"Name\":{\"attribute\":\"segment\"}}}";
     }
 
     /** {@code rows} profiles; every tenth shares the e-mail of the row before it. */
@@ -144,10 +144,11 @@ class ImportResumeAndDryRunApiTest {
     void aDryRunOfTouchpointsPredictsDuplicatesAndRejectionsWithoutWriting() {
         String source = source("drytp");
         Created customer = person("crm").email(email()).create();
-        String csv = "id,customer,type\n" + "A," + customer.customerId() + ",core.interaction\n" + "A," + customer.customerId()
-                + ",core.interaction\n" + "B," + customer.customerId() + ",no.such_type\n" + "C," + UUID.randomUUID() + ",core.interaction\n";
+        String at = ",2026-01-01T10:00:00Z\n";
+        String csv = "id,customer,type,at\n" + "A," + customer.customerId() + ",core.interaction" + at + "A," + customer.customerId()
+                + ",core.interaction" + at + "B," + customer.customerId() + ",no.such_type" + at + "C," + UUID.randomUUID() + ",core.interaction" + at;
         String spec = "{\"kind\":\"touchpoints\",\"source\":\"" + source + "\",\"dryRun\":%s,\"columns\":{\"id\":{\"field\":\"externalId\"},"
-                + "\"customer\":{\"field\":\"customerId\"},\"type\":{\"field\":\"type\"}}}";
+                + "\"customer\":{\"field\":\"customerId\"},\"type\":{\"field\":\"type\"},\"at\":{\"field\":\"occurredAt\"}}}";
 
         JsonPath dry = Imports.run(processing, spec.formatted(true), csv, StandardCharsets.UTF_8);
         long written = Imports.count(jdbc, "select count(*) from touchpoint where source = ?", source);

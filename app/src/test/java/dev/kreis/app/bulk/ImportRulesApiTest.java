@@ -118,14 +118,15 @@ class ImportRulesApiTest {
 
     @Test
     void theErrorReportNeutralisesCellsASpreadsheetWouldRunAsFormulas() {
-        byte[] file = "Mail,Nr\n=HYPERLINK(\"http://evil\"),K-1\n".getBytes(StandardCharsets.UTF_8);
+        byte[] file = "Mail,Nr\n=1+2,K-1\n@SUM(A1),K-2\n".getBytes(StandardCharsets.UTF_8);
         UUID id = Imports.start("{\"kind\":\"profiles\",\"source\":\"" + source() + "\",\"columns\":{\"Nr\":{\"field\":\"externalId\"},"
                 + "\"Mail\":{\"identifier\":\"email\"}}}", file);
 
         Imports.workUntilEnded(processing, id);
 
         String errors = Imports.errors(id);
-        assertTrue(errors.contains("\"'=HYPERLINK(\"\"http://evil\"\"),K-1\""), errors);
-        assertTrue(!errors.contains(",=HYPERLINK"), errors);
+        assertTrue(errors.contains("1,Mail,identifiers[0].value: is not an e-mail address,\"'=1+2,K-1\""), errors);
+        assertTrue(errors.contains("\"'@SUM(A1),K-2\""), errors);
+        assertTrue(!errors.contains(",=1+2") && !errors.contains(",@SUM"), errors);
     }
 }

@@ -46,6 +46,10 @@ public interface ImportConfig {
     @WithDefault("100000")
     int maxStoredErrors();
 
+    /** How long one chunk's transaction may run before it is rolled back (and the import fails). */
+    @WithDefault("PT5M")
+    Duration chunkTimeout();
+
     /** How long a dry run of profiles may run (it is one transaction, rolled back at the end). */
     @WithDefault("PT6H")
     Duration dryRunTimeout();

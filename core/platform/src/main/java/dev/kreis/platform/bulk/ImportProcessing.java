@@ -1,6 +1,7 @@
 package dev.kreis.platform.bulk;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import dev.kreis.platform.bulk.persistence.ImportRepository;
 import dev.kreis.platform.bulk.persistence.ImportRow;
 import dev.kreis.platform.storage.StorageException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -134,7 +136,7 @@ public class ImportProcessing {
         }
         for (int attempt = 1;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+                return QuarkusTransaction.requiringNew().timeout((int) config.chunkTimeout().toSeconds()).call(() -> {
                     ChunkResult result = profiles.write(rows, convert);
                     commit(id, node, result, position, started, storedErrors);
                     return result;
@@ -156,6 +158,16 @@ public class ImportProcessing {
         imports.addErrors(id, result.problems().size() <= room ? result.problems() : result.problems().subList(0, (int) room));
     }
 
+    /** Ends a dry run's transaction by rolling it back, carrying what the run found out. */
+    private static final class DryRunEnded extends RuntimeException {
+        private final transient Outcome outcome;
+
+        DryRunEnded(Outcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
     /**
      * A dry run of profiles: every chunk is resolved in one outer transaction that is rolled back at the end,
      * while the progress of each chunk commits on its own.
@@ -164,32 +176,45 @@ public class ImportProcessing {
         if (row.counts().read() > 0) {
             QuarkusTransaction.requiringNew().run(() -> imports.restartCounts(row.id()));
         }
-        return QuarkusTransaction.requiringNew().timeout((int) config.dryRunTimeout().toSeconds()).call(() -> {
-            long storedErrors = 0;
-            try (CsvFile csv = CsvFile.open(file, plan)) {
-                ImportRows convert = new ImportRows(plan, csv.header(), csv.delimiter());
-                for (int chunks = 0; chunks < chunkLimit; chunks++) {
-                    List<CsvFile.Row> rows = read(csv);
-                    if (rows.isEmpty()) {
-                        QuarkusTransaction.setRollbackOnly();
-                        return new Outcome(true, null);
-                    }
-                    long started = System.nanoTime();
-                    ChunkResult result = profiles.write(rows, convert);
-                    long position = csv.position();
-                    long errors = storedErrors;
-                    QuarkusTransaction.requiringNew().run(() -> commit(row.id(), node, result, position, started, errors));
-                    storedErrors += result.problems().size();
-                    CsvFile.Row last = rows.get(rows.size() - 1);
-                    if (last.unreadable() != null) {
-                        QuarkusTransaction.setRollbackOnly();
-                        return new Outcome(true, "row " + last.number() + ": " + last.unreadable());
-                    }
+        try {
+            QuarkusTransaction.requiringNew().timeout((int) config.dryRunTimeout().toSeconds()).run(() -> {
+                throw new DryRunEnded(resolveWithoutKeeping(row, node, plan, file, chunkLimit));
+            });
+        } catch (DryRunEnded e) {
+            return e.outcome;
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof DryRunEnded ended) {
+                return ended.outcome;
+            }
+            throw e;
+        }
+        throw new IllegalStateException("a dry run ends by rolling back");
+    }
+
+    private Outcome resolveWithoutKeeping(ImportRow row, String node, ImportPlan plan, Path file, int chunkLimit) {
+        long storedErrors = 0;
+        try (CsvFile csv = CsvFile.open(file, plan)) {
+            ImportRows convert = new ImportRows(plan, csv.header(), csv.delimiter());
+            for (int chunks = 0; chunks < chunkLimit; chunks++) {
+                List<CsvFile.Row> rows = read(csv);
+                if (rows.isEmpty()) {
+                    return new Outcome(true, null);
+                }
+                long started = System.nanoTime();
+                ChunkResult result = profiles.write(rows, convert);
+                long position = csv.position();
+                long errors = storedErrors;
+                QuarkusTransaction.requiringNew().run(() -> commit(row.id(), node, result, position, started, errors));
+                storedErrors += result.problems().size();
+                CsvFile.Row last = rows.get(rows.size() - 1);
+                if (last.unreadable() != null) {
+                    return new Outcome(true, "row " + last.number() + ": " + last.unreadable());
                 }
             }
-            QuarkusTransaction.setRollbackOnly();
             return new Outcome(false, null);
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<CsvFile.Row> read(CsvFile csv) {

@@ -68,7 +68,7 @@ final class ImportRows {
 
     /** The row's fields as one CSV line, for the error report. */
     String original(CSVRecord record) {
-        return format.format(record.values());
+        return format.format((Object[]) record.values());
     }
 
     /** The problem with the row's shape (too few or too many fields), if any. */
