@@ -35,6 +35,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -95,6 +96,15 @@ public class ImportResource {
         Imports.Upload upload = file == null ? null : new Imports.Upload(file.uploadedFile(), file.fileName(), file.size());
         var row = imports.start(spec(spec), upload, Actors.of(caller));
         return Response.accepted(new ImportCreated(row.id())).location(URI.create("/api/v1/imports/" + row.id())).build();
+    }
+
+    /** A start sent as anything but multipart: refused after the permission check, so an anonymous caller learns only 401. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @PermissionsAllowed(Permissions.IMPORTS_WRITE)
+    @Operation(hidden = true)
+    public Response startWithoutMultipart() {
+        throw new NotSupportedException("An import is sent as multipart/form-data with the parts spec and file");
     }
 
     @GET
