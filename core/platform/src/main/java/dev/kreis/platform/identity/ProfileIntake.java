@@ -85,10 +85,23 @@ public class ProfileIntake {
 
     /** Takes the database-wide advisory locks for the keys (PostgreSQL) until the running transaction ends. */
     void lockAcrossNodes(List<String> keys) {
-        if (jdbc.kind() == DatabaseKind.POSTGRESQL) {
-            keys.stream().map(k -> (long) k.hashCode()).distinct().sorted()
-                    .forEach(k -> jdbc.queryOne("select pg_advisory_xact_lock(?)", row -> 1, k));
+        if (jdbc.kind() != DatabaseKind.POSTGRESQL) {
+            return;
         }
+        Long[] sorted = keys.stream().map(k -> (long) k.hashCode()).distinct().sorted().toArray(Long[]::new);
+        if (sorted.length == 1) {
+            jdbc.queryOne("select pg_advisory_xact_lock(?)", row -> 1, sorted[0]);
+            return;
+        }
+        // One statement for a whole batch; the locks are taken in ascending order, as one by one.
+        jdbc.withConnection(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                    "select count(pg_advisory_xact_lock(k)) from (select unnest(?::bigint[]) as k order by 1) ordered")) {
+                statement.setArray(1, connection.createArrayOf("bigint", sorted));
+                statement.executeQuery().close();
+                return null;
+            }
+        });
     }
 
     /** The lock keys of one submission: its (source, externalId) and its identifiers. */
