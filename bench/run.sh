@@ -3,15 +3,19 @@
 # loads a deterministic data set over the HTTP API and compares the app with raw PostgreSQL.
 # Writes bench/results/latest.json and prints a summary table. See docs/performance.md.
 #
-# usage: bench/run.sh [--kpi] [--quick] [--no-build]
+# usage: bench/run.sh [--kpi | --import] [--quick] [--no-build]
 #   --quick     10,000 customers / 100,000 touchpoints, 15 s single-ingest, 500 timeline samples
 #               (default: 100,000 / 1,000,000, 30 s, 2,000)
 #   --kpi       the KPI scenario instead (database kreis_bench_kpi): 1,000,000 customers /
 #               10,000,000 touchpoints loaded with COPY (--quick: 100,000 / 1,000,000); writes
 #               bench/results/latest-kpi.json and merges its headline figures into latest.json
+#   --import    the bulk-import scenario instead (database kreis_bench_import, port 18800): loads the
+#               customers, batch-ingests the touchpoints, then imports as many touchpoint rows and
+#               100,000 profile rows (10 % sharing an earlier row's e-mail) as CSV files through
+#               POST /api/v1/imports (--quick: 10,000 / 100,000 / 20,000); writes bench/results/latest-import.json
 #   --no-build  use the jars already in app/target and bench/target
 #
-# Environment overrides: KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
+# Environment overrides: KREIS_BENCH_IMPORT_PROFILES, KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
 # KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
 # BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr);
 # for --kpi: KREIS_BENCH_KPI_COLD, KREIS_BENCH_KPI_WARM (samples per KPI and period; default 15/50 quick, 30/100 full).
@@ -20,16 +24,18 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,19p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,23p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
 cd "$ROOT"
 
 MODE=full
 BUILD=1
 KPI=0
+IMPORT=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick ;;
         --kpi) KPI=1 ;;
+        --import) IMPORT=1 ;;
         --no-build) BUILD=0 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
@@ -61,13 +67,16 @@ if [ "$KPI" = 1 ]; then
         KPI_WARM=${KREIS_BENCH_KPI_WARM:-100}
     fi
 fi
+IMPORT_PROFILES=${KREIS_BENCH_IMPORT_PROFILES:-$([ "$MODE" = quick ] && echo 20000 || echo 100000)}
 SEED=${KREIS_BENCH_SEED:-20250301}
 
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 DB=kreis_bench
 [ "$KPI" = 1 ] && DB=kreis_bench_kpi
+[ "$IMPORT" = 1 ] && DB=kreis_bench_import
 JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
+[ "$IMPORT" = 1 ] && PORT=18800
 BASE_URL="http://127.0.0.1:$PORT"
 RESULTS="$ROOT/bench/results"
 WORK="$RESULTS/tmp"
@@ -165,6 +174,7 @@ KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUA
     KREIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     KREIS_SECURITY_RATE_LIMIT_INGESTION_PER_SECOND=10000000 KREIS_SECURITY_RATE_LIMIT_INGESTION_BURST=10000000 \
     KREIS_KPIS_MEMORY_INDEX_READ_REFRESH_LIMIT=1000000000000 \
+    KREIS_DATA_DIR="$WORK/data" \
     java -Xmx2g ${BENCH_APP_JAVA_OPTS:-} -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
 APP_PID=$!
 ready=0
@@ -234,6 +244,18 @@ if [ "$KPI" = 1 ]; then
         --out "$RESULTS/latest-kpi.json" --merge-into "$RESULTS/latest.json" 2>&1 | tee "$RESULTS/kpi.log" >&2 || rc=$?
     log "done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
     exit "$rc"
+fi
+
+if [ "$IMPORT" = 1 ]; then
+    # The import scenario: the same customers and batch ingest as the main run, then the CSV imports.
+    step profiles --clients 16
+    checkpoint
+    step batch --touchpoints "$TOUCHPOINTS" --batch-size 1000 --clients 4
+    checkpoint
+    step import --touchpoints "$TOUCHPOINTS" --profiles "$IMPORT_PROFILES"
+    cp "$WORK/import.json" "$RESULTS/latest-import.json"
+    log "wrote bench/results/latest-import.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
+    exit 0
 fi
 
 step profiles --clients 16

@@ -102,6 +102,18 @@ public final class KeycloakEndpoints {
                 new Endpoint("POST", "/api/v1/modules/{id}/install", Capability.MODULES, WRITE),
                 new Endpoint("POST", "/api/v1/modules/{id}/enable", Capability.MODULES, WRITE),
                 new Endpoint("POST", "/api/v1/modules/{id}/disable", Capability.MODULES, WRITE),
-                new Endpoint("PUT", "/api/v1/modules/{id}/config", Capability.MODULES, WRITE));
+                new Endpoint("PUT", "/api/v1/modules/{id}/config", Capability.MODULES, WRITE),
+                new Endpoint("GET", "/api/v1/imports", Capability.IMPORTS, READ),
+                new Endpoint("POST", "/api/v1/imports", Capability.IMPORTS, WRITE),
+                new Endpoint("GET", "/api/v1/imports/{id}", Capability.IMPORTS, READ),
+                new Endpoint("GET", "/api/v1/imports/{id}/errors.csv", Capability.IMPORTS, READ),
+                new Endpoint("DELETE", "/api/v1/imports/{id}", Capability.IMPORTS, WRITE),
+                new Endpoint("GET", "/api/v1/import-mappings", Capability.IMPORTS, READ),
+                new Endpoint("GET", "/api/v1/import-mappings/{id}", Capability.IMPORTS, READ),
+                new Endpoint("PUT", "/api/v1/import-mappings/{id}", Capability.IMPORTS, WRITE),
+                new Endpoint("DELETE", "/api/v1/import-mappings/{id}", Capability.IMPORTS, WRITE),
+                new Endpoint("GET", "/api/v1/exports/customers.csv", Capability.CUSTOMER_RECORD, READ),
+                new Endpoint("GET", "/api/v1/exports/touchpoints.csv", Capability.TOUCHPOINTS, READ),
+                new Endpoint("GET", "/api/v1/exports/kpis/{key}/series.csv", Capability.KPIS, READ));
     }
 }

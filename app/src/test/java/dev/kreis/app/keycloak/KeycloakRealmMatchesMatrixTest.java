@@ -128,8 +128,9 @@ public class KeycloakRealmMatchesMatrixTest {
         for (JsonNode resource : authorization.path("resources")) {
             assertFalse(resource.path("uris").isEmpty(), resource.path("name").asText() + " has URIs");
             for (JsonNode uri : resource.path("uris")) {
-                // Literal segments and {parameters} only: no wildcards, so a template matches exactly its number of segments.
-                assertTrue(uri.asText().matches("(/([a-z0-9-]+|\\{[a-zA-Z]+\\}))+"), uri.asText());
+                // Literal segments (a file name such as customers.csv included) and {parameters} only: no wildcards, so a
+                // template matches exactly its number of segments.
+                assertTrue(uri.asText().matches("(/([a-z0-9-]+(\\.[a-z0-9]+)?|\\{[a-zA-Z]+\\}(\\.[a-z0-9]+)?))+"), uri.asText());
                 String previous = owner.put(uri.asText(), resource.path("name").asText());
                 assertNull(previous, uri.asText() + " belongs to " + previous + " and " + resource.path("name").asText());
             }

@@ -103,7 +103,11 @@ public final class MatrixProbes {
                 new Probe(Capability.MODULES, Access.READ, "GET /api/v1/modules",
                         (caller, admin) -> caller.get("/api/v1/modules")),
                 new Probe(Capability.MODULES, Access.WRITE, "POST /api/v1/modules (invalid descriptor)",
-                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("id", "")).post("/api/v1/modules")));
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("id", "")).post("/api/v1/modules")),
+                new Probe(Capability.IMPORTS, Access.READ, "GET /api/v1/imports",
+                        (caller, admin) -> caller.get("/api/v1/imports")),
+                new Probe(Capability.IMPORTS, Access.WRITE, "POST /api/v1/imports (no file)",
+                        (caller, admin) -> caller.multiPart("spec", "{\"kind\":\"profiles\",\"source\":\"probe\"}").post("/api/v1/imports")));
     }
 
     /** A new person profile from the source {@code probe}. */

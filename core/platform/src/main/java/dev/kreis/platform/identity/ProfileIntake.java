@@ -67,9 +67,7 @@ public class ProfileIntake {
      * transaction, so what it writes (e.g. consents that came with the profile) commits with the profile or not at all.
      */
     public ProfileResult submit(ProfileSubmission submission, Consumer<ProfileResult> inTransaction) {
-        List<String> keys = new ArrayList<>();
-        keys.add("profile:" + submission.source() + ":" + submission.externalId());
-        submission.identifiers().forEach(i -> keys.add(i.label()));
+        List<String> keys = keys(submission);
         for (int attempt = 1;; attempt++) {
             try {
                 return locks.around(keys, () -> QuarkusTransaction.requiringNew().call(() -> {
@@ -85,11 +83,42 @@ public class ProfileIntake {
         }
     }
 
-    private ProfileResult resolve(ProfileSubmission submission, List<String> keys) {
-        if (jdbc.kind() == DatabaseKind.POSTGRESQL) {
-            keys.stream().map(k -> (long) k.hashCode()).distinct().sorted()
-                    .forEach(k -> jdbc.queryOne("select pg_advisory_xact_lock(?)", row -> 1, k));
+    /** Takes the database-wide advisory locks for the keys (PostgreSQL) until the running transaction ends. */
+    void lockAcrossNodes(List<String> keys) {
+        if (jdbc.kind() != DatabaseKind.POSTGRESQL) {
+            return;
         }
+        Long[] sorted = keys.stream().map(k -> (long) k.hashCode()).distinct().sorted().toArray(Long[]::new);
+        if (sorted.length == 1) {
+            jdbc.queryOne("select pg_advisory_xact_lock(?)", row -> 1, sorted[0]);
+            return;
+        }
+        // One statement for a whole batch; the locks are taken in ascending order, as one by one.
+        jdbc.withConnection(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                    "select count(pg_advisory_xact_lock(k)) from (select unnest(?::bigint[]) as k order by 1) ordered")) {
+                statement.setArray(1, connection.createArrayOf("bigint", sorted));
+                statement.executeQuery().close();
+                return null;
+            }
+        });
+    }
+
+    /** The lock keys of one submission: its (source, externalId) and its identifiers. */
+    static List<String> keys(ProfileSubmission submission) {
+        List<String> keys = new ArrayList<>();
+        keys.add("profile:" + submission.source() + ":" + submission.externalId());
+        submission.identifiers().forEach(i -> keys.add(i.label()));
+        return keys;
+    }
+
+    private ProfileResult resolve(ProfileSubmission submission, List<String> keys) {
+        lockAcrossNodes(keys);
+        return resolveLocked(submission);
+    }
+
+    /** Resolves one submission in the running transaction; the caller holds its locks. */
+    ProfileResult resolveLocked(ProfileSubmission submission) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime observedAt = submission.observedAt().orElse(now);
         ProfileRow existing = profiles.findBySourceAndExternalId(submission.source(), submission.externalId()).orElse(null);

@@ -75,7 +75,11 @@ public enum Capability {
     /** The module registry: installing, enabling, configuring and uninstalling modules, uploading declarative ones. */
     MODULES("modules",
             EnumSet.of(ADMIN),
-            EnumSet.of(ADMIN));
+            EnumSet.of(ADMIN)),
+    /** Bulk CSV imports of profiles and touchpoints, their progress, error reports and saved mappings. */
+    IMPORTS("imports",
+            EnumSet.of(ADMIN, CX_MANAGER, INTEGRATION),
+            EnumSet.of(ADMIN, CX_MANAGER, INTEGRATION));
 
     private final String key;
     private final Set<Role> readers;

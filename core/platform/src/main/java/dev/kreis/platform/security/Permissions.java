@@ -35,4 +35,6 @@ public final class Permissions {
     }
     public static final String MODULES_READ = "modules:read";
     public static final String MODULES_WRITE = "modules:write";
+    public static final String IMPORTS_READ = "imports:read";
+    public static final String IMPORTS_WRITE = "imports:write";
 }

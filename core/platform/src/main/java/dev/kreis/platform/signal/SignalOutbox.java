@@ -31,6 +31,11 @@ public class SignalOutbox implements IngestListener {
     }
 
     @Override
+    public boolean raisesSignals() {
+        return true;
+    }
+
+    @Override
     public void accepted(List<StoredTouchpoint> touchpoints) {
         state.enqueue(touchpoints.stream().map(StoredTouchpoint::id).toList(), OffsetDateTime.now(clock));
     }

@@ -17,4 +17,9 @@ public interface IngestListener {
 
     /** The touchpoints just stored that {@link #follows} selected; runs in the ingest's transaction. */
     void accepted(List<StoredTouchpoint> touchpoints);
+
+    /** Whether this listener raises signals (tasks, tags, events), which a historical bulk import may mute. */
+    default boolean raisesSignals() {
+        return false;
+    }
 }

@@ -100,6 +100,14 @@ public class TouchpointIngestion {
     }
 
     public IngestResult ingest(List<JsonNode> items) {
+        return ingest(items, true);
+    }
+
+    /**
+     * As {@link #ingest(List)}; with {@code raiseSignals} false the listeners that raise signals
+     * ({@link IngestListener#raisesSignals()}) are not told, e.g. for history imported in bulk.
+     */
+    public IngestResult ingest(List<JsonNode> items, boolean raiseSignals) {
         IngestResult.Item[] results = new IngestResult.Item[items.size()];
         Map<Integer, TouchpointDraft> valid = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -109,7 +117,7 @@ public class TouchpointIngestion {
                 results[i] = IngestResult.Item.rejected(i, e.getMessage(), e.errors());
             }
         }
-        return ingest(valid, results, false);
+        return ingest(valid, results, false, raiseSignals);
     }
 
     /** Valid drafts sent one per request, written as one group. */
@@ -118,15 +126,16 @@ public class TouchpointIngestion {
         for (int i = 0; i < group.size(); i++) {
             valid.put(i, group.get(i));
         }
-        return ingest(valid, new IngestResult.Item[group.size()], true).results();
+        return ingest(valid, new IngestResult.Item[group.size()], true, true).results();
     }
 
     /**
      * @param valid the valid drafts by their index; {@code results} holds the others' rejections
      * @param sent whether the items were sent one per request (a group commit): then each item is written
      *        or skipped on its own, without a transaction around the group unless a listener follows one
+     * @param raiseSignals whether listeners that raise signals are told about the accepted touchpoints
      */
-    private IngestResult ingest(Map<Integer, TouchpointDraft> valid, IngestResult.Item[] results, boolean sent) {
+    private IngestResult ingest(Map<Integer, TouchpointDraft> valid, IngestResult.Item[] results, boolean sent, boolean raiseSignals) {
         refuseErasedPersons(valid, results);
         Map<Integer, Attachment> attachments = customers.attach(valid);
         Set<UUID> erased = suppressions.erased(valid.entrySet().stream().filter(e -> e.getValue().customerId() != null)
@@ -141,7 +150,7 @@ public class TouchpointIngestion {
             results[index] = IngestResult.Item.rejected(index, "customerId: " + message, List.of(new FieldError("customerId", message)));
             return true;
         });
-        if (results.length == 1 && valid.size() == 1) {
+        if (results.length == 1 && valid.size() == 1 && raiseSignals) {
             results[0] = writeOne(valid.get(0), attachments.get(0));
             return IngestResult.of(List.of(results));
         }
@@ -151,7 +160,7 @@ public class TouchpointIngestion {
         }
         for (int attempt = 1;; attempt++) {
             try {
-                Map<Integer, IngestResult.Item> written = QuarkusTransaction.requiringNew().call(() -> write(valid, attachments));
+                Map<Integer, IngestResult.Item> written = QuarkusTransaction.requiringNew().call(() -> write(valid, attachments, raiseSignals));
                 written.forEach((index, item) -> results[index] = item);
                 return IngestResult.of(List.of(results));
             } catch (StorageException e) {
@@ -243,7 +252,14 @@ public class TouchpointIngestion {
     }
 
     private void notifyListeners(List<StoredTouchpoint> rows) {
+        notifyListeners(rows, true);
+    }
+
+    private void notifyListeners(List<StoredTouchpoint> rows, boolean raiseSignals) {
         for (IngestListener listener : listeners) {
+            if (!raiseSignals && listener.raisesSignals()) {
+                continue;
+            }
             List<StoredTouchpoint> followed = rows.stream().filter(r -> listener.follows(r.type(), r.module())).toList();
             if (!followed.isEmpty()) {
                 listener.accepted(followed);
@@ -257,7 +273,8 @@ public class TouchpointIngestion {
                 now, draft.score(), draft.amount(), draft.currency(), draft.payload());
     }
 
-    private Map<Integer, IngestResult.Item> write(Map<Integer, TouchpointDraft> valid, Map<Integer, Attachment> attachments) {
+    private Map<Integer, IngestResult.Item> write(Map<Integer, TouchpointDraft> valid, Map<Integer, Attachment> attachments,
+            boolean raiseSignals) {
         Map<String, List<String>> keys = new HashMap<>();
         valid.values().forEach(d -> keys.computeIfAbsent(d.source(), k -> new ArrayList<>()).add(d.externalId()));
         Map<String, UUID> known = repository.existing(keys);
@@ -279,7 +296,7 @@ public class TouchpointIngestion {
             results.put(entry.getKey(), IngestResult.Item.accepted(entry.getKey(), id, attachment.customerId()));
         }
         repository.insert(rows);
-        notifyListeners(rows);
+        notifyListeners(rows, raiseSignals);
         return results;
     }
 }

@@ -54,7 +54,7 @@ public final class KpiParams {
         }
     }
 
-    static KpiEngine.Filters filters(String phase, String module, String segment) {
+    public static KpiEngine.Filters filters(String phase, String module, String segment) {
         Optional<JourneyPhase> journeyPhase = Optional.ofNullable(phase).filter(p -> !p.isBlank())
                 .map(p -> JourneyPhase.fromWire(p.trim()).orElseThrow(() -> new MalformedRequestException("phase",
                         "must be one of awareness, interest, consideration, intent, purchase, retention, advocacy")));

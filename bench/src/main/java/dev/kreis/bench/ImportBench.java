@@ -1,0 +1,161 @@
+package dev.kreis.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Step "import": writes a CSV of touchpoints (customers named by the e-mail of the customers the profiles
+ * step loaded) and a CSV of new profiles (every tenth sharing the e-mail of an earlier row), uploads each
+ * to {@code POST /api/v1/imports}, follows it until it ends and records rows per second, the wall time
+ * and the app's old-generation heap (sampled from /q/metrics every second) against its size before the upload.
+ */
+final class ImportBench {
+    /** The old generation of the heap: what survives collections, so what an import keeps rather than what it passes through. */
+    private static final Pattern OLD_GEN = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*id=\"[^\"]*Old Gen\"[^}]*\\}\\s+([0-9.Ee+]+)");
+
+    private ImportBench() {
+    }
+
+    static int run(Args args) throws Exception {
+        DataSet data = new DataSet(args.seed(), args.integer("customers", 100_000));
+        int touchpoints = args.integer("touchpoints", 1_000_000);
+        int profiles = args.integer("profiles", 100_000);
+        Path work = args.workDir();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("import_touchpoint_rows", touchpoints);
+        f.put("import_profile_rows", profiles);
+
+        Path tpFile = work.resolve("import-touchpoints.csv");
+        writeTouchpoints(data, touchpoints, tpFile);
+        f.put("import_touchpoint_file_mb", Results.round(Files.size(tpFile) / 1e6, 1));
+        Map<String, Object> tp = importFile(args.baseUrl(), tpFile, "{\"kind\":\"touchpoints\",\"source\":\"bench-import\",\"muteSignals\":true,"
+                + "\"columns\":{\"id\":{\"field\":\"externalId\"},\"email\":{\"identifier\":\"email\"},\"type\":{\"field\":\"type\"},"
+                + "\"channel\":{\"field\":\"channel\"},\"occurredAt\":{\"field\":\"occurredAt\"},\"note\":{\"attribute\":\"note\"}}}");
+        tp.forEach((k, v) -> f.put("import_touchpoints_" + k, v));
+        Files.deleteIfExists(tpFile);
+
+        Path pFile = work.resolve("import-profiles.csv");
+        writeProfiles(data, profiles, pFile);
+        Map<String, Object> p = importFile(args.baseUrl(), pFile, "{\"kind\":\"profiles\",\"source\":\"bench-import\",\"columns\":{"
+                + "\"id\":{\"field\":\"externalId\"},\"email\":{\"identifier\":\"email\"},\"firstName\":{\"attribute\":\"firstName\"},"
+                + "\"lastName\":{\"attribute\":\"lastName\"},\"city\":{\"attribute\":\"city\"}}}");
+        p.forEach((k, v) -> f.put("import_profiles_" + k, v));
+        Files.deleteIfExists(pFile);
+
+        JsonNode batch = Fragment.read(work, "batch");
+        double batchRate = batch.path("ingest_batch_per_s").asDouble(0);
+        f.put("batch_ingest_per_s", batchRate);
+        double tpRate = ((Number) tp.get("rows_per_s_wall")).doubleValue();
+        f.put("import_touchpoints_vs_batch", batchRate == 0 ? null : Results.round(tpRate / batchRate, 2));
+        Fragment.write(work, "import", f);
+        System.err.printf("import: touchpoints %.0f rows/s (%.2f x batch %.0f/s), profiles %.0f rows/s, heap growth max %s MB%n", tpRate,
+                batchRate == 0 ? 0 : tpRate / batchRate, batchRate, ((Number) p.get("rows_per_s_wall")).doubleValue(), tp.get("heap_growth_mb"));
+        return "succeeded".equals(tp.get("status")) && "succeeded".equals(p.get("status")) ? 0 : 1;
+    }
+
+    private static void writeTouchpoints(DataSet data, int rows, Path file) throws IOException {
+        long anchor = Instant.now().truncatedTo(ChronoUnit.DAYS).getEpochSecond();
+        String[] channels = {"web", "email", "phone", "chat"};
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("id,email,type,channel,occurredAt,note\n");
+            for (int j = 0; j < rows; j++) {
+                Random r = DataSet.random(data.seed(), 7, j);
+                int c = data.touchpointCustomer(r);
+                out.write("imp-" + j + "," + data.email(c) + ",core.interaction," + channels[r.nextInt(channels.length)] + ","
+                        + Instant.ofEpochSecond(anchor - 1 - r.nextInt(730 * 24 * 3600)) + ",\"Imported, row " + j + "\"\n");
+            }
+        }
+    }
+
+    private static void writeProfiles(DataSet data, int rows, Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("id,email,firstName,lastName,city\n");
+            for (int j = 0; j < rows; j++) {
+                Random r = DataSet.random(data.seed(), 8, j);
+                DataSet.Customer c = data.customer(data.customers() + j);
+                String email = j >= 10 && j % 10 == 9 ? data.customer(data.customers() + r.nextInt(j)).email() : c.email();
+                out.write("legacy-" + j + "," + email + "," + c.firstName() + "," + c.lastName() + "," + c.city() + "\n");
+            }
+        }
+    }
+
+    private static Map<String, Object> importFile(String base, Path file, String spec) throws Exception {
+        Map<String, Object> f = new LinkedHashMap<>();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        String authorization = "Bearer " + System.getenv().getOrDefault("KREIS_BENCH_TOKEN", "");
+        double heapBefore = heap(client, base);
+        String boundary = "kreis-bench-" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"spec\"\r\nContent-Type: application/json\r\n\r\n" + spec
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(base + "/api/v1/imports")).timeout(Duration.ofMinutes(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head), HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString(tail)))
+                .build();
+        long t0 = System.nanoTime();
+        HttpResponse<String> started = client.send(upload, HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("upload answered " + started.statusCode() + ": " + started.body());
+        }
+        f.put("upload_seconds", Results.round((System.nanoTime() - t0) / 1e9, 2));
+        String id = Http.JSON.readTree(started.body()).path("id").asText();
+        double heapMax = heapBefore;
+        JsonNode view;
+        do {
+            Thread.sleep(1000);
+            heapMax = Math.max(heapMax, heap(client, base));
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id))
+                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+            view = Http.JSON.readTree(r.body());
+        } while (view.path("status").asText().matches("queued|running"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        f.put("status", view.path("status").asText());
+        f.put("counts", view.path("counts"));
+        f.put("seconds", Results.round(seconds, 1));
+        f.put("rows_per_s_wall", Results.round(view.path("counts").path("read").asLong() / seconds, 1));
+        f.put("rows_per_s_worker", view.path("rowsPerSecond").asDouble());
+        f.put("heap_before_mb", Results.round(heapBefore / 1e6, 0));
+        f.put("heap_max_mb", Results.round(heapMax / 1e6, 0));
+        f.put("heap_growth_mb", Results.round((heapMax - heapBefore) / 1e6, 0));
+        return f;
+    }
+
+    /** The app's old-generation heap in use now, in bytes, as /q/metrics reports it; 0 if unavailable. */
+    private static double heap(HttpClient client, String base) {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double sum = 0;
+            Matcher m = OLD_GEN.matcher(r.body());
+            while (m.find()) {
+                sum += Double.parseDouble(m.group(1));
+            }
+            return sum;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+}

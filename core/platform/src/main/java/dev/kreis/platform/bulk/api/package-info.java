@@ -1,0 +1,2 @@
+/** The REST resources and DTOs of bulk import and export. */
+package dev.kreis.platform.bulk.api;

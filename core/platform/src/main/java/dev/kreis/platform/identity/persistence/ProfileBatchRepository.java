@@ -1,0 +1,95 @@
+package dev.kreis.platform.identity.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.identity.MatchProfile;
+import dev.kreis.platform.storage.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads and writes of many profiles at once, for batched identity resolution. Callers run inside a transaction. */
+@ApplicationScoped
+public class ProfileBatchRepository {
+    private static final String COLUMNS = "p.id, p.customer_id, p.source, p.external_id, p.kind, p.organisation_id, p.observed_at, p.created_at";
+
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
+
+    ProfileBatchRepository(Jdbc jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A profile not stored yet, with what it brings. */
+    public record NewProfile(ProfileRow profile, Map<String, JsonNode> attributes, Set<Identifier> identifiers, MatchProfile match) {
+    }
+
+    /** The stored profiles with the given external ids, per source. */
+    public List<ProfileRow> findBySourceAndExternalIds(Map<String, List<String>> externalIdsBySource) {
+        List<ProfileRow> found = new ArrayList<>();
+        externalIdsBySource.forEach((source, ids) -> found.addAll(ProfileRepository.inChunks(ids.stream().distinct().toList(), chunk -> {
+            List<Object> params = new ArrayList<>();
+            params.add(source);
+            params.addAll(chunk);
+            return jdbc.query("select " + COLUMNS + " from profile p where p.source = ? and p.external_id in ("
+                    + Jdbc.markers(chunk.size()) + ")", ProfileRepository::row, params.toArray());
+        })));
+        return found;
+    }
+
+    /** New customer rows, each with its kind. */
+    public void insertCustomers(List<Map.Entry<UUID, String>> customers, OffsetDateTime now) {
+        jdbc.batch("insert into customer (id, kind, merged_into, created_at, updated_at) values (?, ?, null, ?, ?)",
+                customers.stream().map(c -> new Object[] { c.getKey(), c.getValue(), now, now }).toList());
+    }
+
+    /** The profiles with their attributes (non-null values, observed when the profile was) and identifiers. */
+    public void insertProfiles(List<NewProfile> profiles) {
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> attributes = new ArrayList<>();
+        List<Object[]> identifiers = new ArrayList<>();
+        for (NewProfile p : profiles) {
+            ProfileRow row = p.profile();
+            MatchProfile match = p.match();
+            rows.add(new Object[] { row.id(), row.customerId(), row.source(), row.externalId(), row.kind(), row.organisationId(),
+                    match.searchName(), truncate(match.fullName()), truncate(match.company()), truncate(match.address()),
+                    match.blockKey(), row.observedAt(), row.createdAt() });
+            p.attributes().forEach((name, value) -> {
+                if (value != null && !value.isNull()) {
+                    attributes.add(new Object[] { row.id(), name, write(value), row.observedAt() });
+                }
+            });
+            p.identifiers().forEach(i -> identifiers.add(new Object[] { row.id(), i.type().wire(), i.system(), i.value() }));
+        }
+        jdbc.batch("insert into profile (id, customer_id, source, external_id, kind, organisation_id, search_name, match_name,"
+                + " match_company, match_address, block_key, observed_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batch("insert into profile_attribute (profile_id, name, attr_value, observed_at) values (?, ?, ?, ?)", attributes);
+        jdbc.batch("insert into profile_identifier (profile_id, type, system, id_value) values (?, ?, ?, ?)", identifiers);
+    }
+
+    public void touchCustomers(Collection<UUID> customers, OffsetDateTime now) {
+        jdbc.batch("update customer set updated_at = ? where id = ?", customers.stream().map(id -> new Object[] { now, id }).toList());
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.isEmpty() ? null : value.length() > 512 ? value.substring(0, 512) : value;
+    }
+
+    private String write(JsonNode value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
