@@ -75,7 +75,15 @@ public enum Capability {
     /** The module registry: installing, enabling, configuring and uninstalling modules, uploading declarative ones. */
     MODULES("modules",
             EnumSet.of(ADMIN),
-            EnumSet.of(ADMIN));
+            EnumSet.of(ADMIN)),
+    /** Connections to external CRMs: their settings and credentials, runs, dead letters and connection tests. */
+    CONNECTIONS("connections",
+            EnumSet.of(ADMIN),
+            EnumSet.of(ADMIN)),
+    /** Starting a sync run of a connection (machines may trigger it after their own changes); nothing to read. */
+    SYNC("sync",
+            EnumSet.noneOf(Role.class),
+            EnumSet.of(ADMIN, INTEGRATION));
 
     private final String key;
     private final Set<Role> readers;

@@ -35,4 +35,7 @@ public final class Permissions {
     }
     public static final String MODULES_READ = "modules:read";
     public static final String MODULES_WRITE = "modules:write";
+    public static final String CONNECTIONS_READ = "connections:read";
+    public static final String CONNECTIONS_WRITE = "connections:write";
+    public static final String SYNC_WRITE = "sync:write";
 }

@@ -27,7 +27,12 @@ import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.identity.api.ProfileRequests;
 import dev.kreis.platform.sync.persistence.ConnectionRepository;
 import dev.kreis.platform.sync.persistence.ConnectionRepository.ConnectionRow;
+import dev.kreis.platform.sync.persistence.SyncRecordRepository;
 import dev.kreis.spi.connector.ConnectionConfig;
+import dev.kreis.spi.connector.ConnectorException;
+import dev.kreis.spi.connector.ConnectorSession;
+import dev.kreis.spi.connector.CrmObject;
+import dev.kreis.spi.connector.ObjectAccess;
 import dev.kreis.spi.connector.Connector;
 import dev.kreis.spi.connector.ConnectorDescriptor;
 import dev.kreis.spi.connector.CredentialField;
@@ -48,14 +53,16 @@ public class Connections {
     };
 
     private final ConnectionRepository repository;
+    private final SyncRecordRepository records;
     private final Connectors connectors;
     private final CredentialCipher cipher;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Connections(ConnectionRepository repository, Connectors connectors, CredentialCipher cipher, AuditLog audit, ObjectMapper json, Clock clock) {
+    Connections(ConnectionRepository repository, SyncRecordRepository records, Connectors connectors, CredentialCipher cipher, AuditLog audit, ObjectMapper json, Clock clock) {
         this.repository = repository;
+        this.records = records;
         this.connectors = connectors;
         this.cipher = cipher;
         this.audit = audit;
@@ -149,16 +156,31 @@ public class Connections {
     }
 
     public ConnectionConfig config(Connection connection) {
-        Map<String, String> passed = connection.settings().values().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new ConnectionConfig(connection.baseUrl(), connection.credentials(), passed, clock);
+        return new ConnectionConfig(connection.baseUrl(), connection.credentials(), connection.settings().values(), clock);
     }
 
+    /**
+     * Deletes the connection and what the engine kept about it. With {@code purge} the profiles it brought in
+     * lose their attributes and identifiers and are marked deleted; with keep they stay as they are.
+     */
     @Transactional
-    public void delete(UUID id, String actor) {
+    public void delete(UUID id, boolean purge, String actor) {
         Connection before = require(id);
+        int purged = purge ? records.purgeSource(before.source(), now()) : 0;
         repository.delete(id);
-        audit.record(actor, "connection.deleted", "connection", id.toString(), Described.of(before), null);
+        audit.record(actor, "connection.deleted", "connection", id.toString(), Described.of(before),
+                Map.of("data", purge ? "purge" : "keep", "purgedProfiles", purged));
+    }
+
+    /** Which objects the connection's credentials may read and write. */
+    public List<ObjectAccess> test(UUID id) {
+        Connection connection = require(id);
+        List<CrmObject> objects = descriptor(connection).objects();
+        try (ConnectorSession session = connector(connection).open(config(connection))) {
+            return session.test(objects);
+        } catch (ConnectorException e) {
+            return objects.stream().map(o -> new ObjectAccess(o.name(), false, false, Optional.of(e.getMessage()))).toList();
+        }
     }
 
     private Connection decode(ConnectionRow row) {

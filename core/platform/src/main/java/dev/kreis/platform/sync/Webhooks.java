@@ -56,10 +56,10 @@ public class Webhooks {
         this.clock = clock;
     }
 
-    /** Thrown when a webhook request's signature or time is not right: answered 401. */
-    public static class RefusedWebhookException extends RuntimeException {
+    /** A webhook request whose signature or time is not right: answered 401. */
+    public static class RefusedWebhookException extends dev.kreis.platform.api.ApiException {
         RefusedWebhookException(String message) {
-            super(message);
+            super(401, "webhook-refused", "Webhook refused", message, List.of());
         }
     }
 

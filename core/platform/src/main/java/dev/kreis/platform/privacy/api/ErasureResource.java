@@ -59,7 +59,7 @@ public class ErasureResource {
             throw new InvalidInputException("reason", "must be at most " + MAX_REASON + " characters");
         }
         Erasure.Outcome outcome = erasure.erase(customerId, reason, Actors.of(identity));
-        ReceiptView receipt = ReceiptView.of(outcome.receipt());
+        ReceiptView receipt = ReceiptView.of(outcome.receipt(), erasure.elsewhere(outcome.receipt().receiptId()));
         return outcome.erasedNow()
                 ? Response.created(URI.create("/api/v1/erasures/" + receipt.receiptId())).entity(receipt).build()
                 : Response.ok(receipt).build();

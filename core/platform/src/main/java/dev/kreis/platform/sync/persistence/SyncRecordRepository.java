@@ -95,6 +95,26 @@ public class SyncRecordRepository {
                 profileId).flatMap(t -> t);
     }
 
+    /**
+     * Purges what a connection brought in: the attributes and identifiers of its source's profiles go and
+     * the profiles are marked deleted (the rows stay, as touchpoints and identity history refer to them).
+     * Answers how many profiles were purged.
+     */
+    public int purgeSource(String source, OffsetDateTime at) {
+        jdbc.update("delete from profile_attribute where profile_id in (select id from profile where source = ?)", source);
+        jdbc.update("delete from profile_identifier where profile_id in (select id from profile where source = ?)", source);
+        return jdbc.update("update profile set deleted_at = ? where source = ? and deleted_at is null", at, source);
+    }
+
+    /** Forgets what the engine kept about CRM records of an erased person: pushed values, conflicts, dead letters. */
+    public void forgetRecords(UUID connectionId, List<String> recordIds) {
+        for (String recordId : recordIds) {
+            for (String table : List.of("sync_pushed_value", "sync_conflict", "sync_dead_letter")) {
+                jdbc.update("delete from " + table + " where connection_id = ? and record_id = ?", connectionId, recordId);
+            }
+        }
+    }
+
     /** What an erasure did in a connection, for the receipt. */
     public record ErasureOutcomeRow(UUID connectionId, String connectionName, int records, String outcome, String detail) {
     }
