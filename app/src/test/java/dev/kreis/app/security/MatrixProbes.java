@@ -102,7 +102,13 @@ public final class MatrixProbes {
                 new Probe(Capability.MODULES, Access.READ, "GET /api/v1/modules",
                         (caller, admin) -> caller.get("/api/v1/modules")),
                 new Probe(Capability.MODULES, Access.WRITE, "POST /api/v1/modules (invalid descriptor)",
-                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("id", "")).post("/api/v1/modules")));
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("id", "")).post("/api/v1/modules")),
+                new Probe(Capability.CONNECTIONS, Access.READ, "GET /api/v1/connections",
+                        (caller, admin) -> caller.get("/api/v1/connections")),
+                new Probe(Capability.CONNECTIONS, Access.WRITE, "POST /api/v1/connections (invalid body)",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/connections")),
+                new Probe(Capability.SYNC, Access.WRITE, "POST /api/v1/connections/{unknown}/sync",
+                        (caller, admin) -> caller.post("/api/v1/connections/" + java.util.UUID.randomUUID() + "/sync")));
     }
 
     /** A new person profile from the source {@code probe}. */
