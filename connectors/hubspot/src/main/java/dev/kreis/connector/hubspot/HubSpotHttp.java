@@ -43,7 +43,7 @@ final class HubSpotHttp {
         String url = config.baseUrl().toString();
         this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         this.accessToken = config.credential("accessToken").orElse(null);
-        this.expiresAt = accessToken == null ? Instant.MIN : Instant.MAX;
+        this.expiresAt = accessToken == null ? Instant.EPOCH : Instant.MAX;
     }
 
     RateLimitState rateLimit() {
