@@ -22,7 +22,9 @@ import dev.kreis.spi.connector.CrmObject;
 import dev.kreis.spi.connector.CrmRecord;
 import dev.kreis.spi.connector.RecordUpsert;
 import dev.kreis.spi.connector.WriteOutcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 /**
  * Records that kept failing, per connection: listed for admins, retried on request (a pulled record is
@@ -91,11 +93,14 @@ public class DeadLetters {
             repository.failedAgain(id, kind(e), String.valueOf(e.getMessage()), now());
             throw new ConflictProblem("the retry failed again: " + e.getMessage());
         }
-        repository.delete(connectionId, id);
-        audit.record(actor, "connection.dead-letter-retried", "connection", connectionId.toString(), null,
-                Map.of("deadLetterId", id, "object", letter.object(), "direction", letter.direction()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            repository.delete(connectionId, id);
+            audit.record(actor, "connection.dead-letter-retried", "connection", connectionId.toString(), null,
+                    Map.of("deadLetterId", id, "object", letter.object(), "direction", letter.direction()));
+        });
     }
 
+    @Transactional
     public void delete(UUID connectionId, UUID id, String actor) {
         DeadLetter letter = require(connectionId, id);
         repository.delete(connectionId, id);

@@ -22,6 +22,7 @@ import dev.kreis.spi.connector.ConnectorDescriptor;
 import dev.kreis.spi.connector.ConnectorSession;
 import dev.kreis.spi.connector.CrmObject;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -85,15 +86,17 @@ public class SyncEngine {
         ConnectorDescriptor descriptor = connections.descriptor(connection);
         UUID runId = UUID.randomUUID();
         OffsetDateTime now = now();
-        if (!runs.acquireLease(connectionId, holder(runId), runId, now, now.plus(config.leaseDuration()))) {
-            throw new ConflictProblem("a run of connection " + connectionId + " is under way"
-                    + runs.leasedRun(connectionId, now).map(id -> " (run " + id + ")").orElse("") + "; try again when it has ended");
-        }
-        runs.failAbandoned(connectionId, runId, now);
-        runs.insert(runId, connectionId, trigger.wire(), full, now);
-        if (trigger == Trigger.MANUAL) {
-            audit.record(actor, "connection.sync-started", "connection", connectionId.toString(), null, Map.of("runId", runId, "full", full));
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!runs.acquireLease(connectionId, holder(runId), runId, now, now.plus(config.leaseDuration()))) {
+                throw new ConflictProblem("a run of connection " + connectionId + " is under way"
+                        + runs.leasedRun(connectionId, now).map(id -> " (run " + id + ")").orElse("") + "; try again when it has ended");
+            }
+            runs.failAbandoned(connectionId, runId, now);
+            runs.insert(runId, connectionId, trigger.wire(), full, now);
+            if (trigger == Trigger.MANUAL) {
+                audit.record(actor, "connection.sync-started", "connection", connectionId.toString(), null, Map.of("runId", runId, "full", full));
+            }
+        });
         List<CrmObject> objects = descriptor.objects().stream()
                 .filter(o -> o.becomes() != CrmObject.Becomes.TOUCHPOINT)
                 .filter(o -> trigger == Trigger.MANUAL || due(connection, o, now))
