@@ -74,6 +74,7 @@ public class ConnectionResource {
     }
 
     @GET
+    @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Permissions.CONNECTIONS_READ)
     @Operation(operationId = "listConnections", summary = "Every connection (admin)", description = "Oldest first; credentials are never returned.")
     @APIResponse(responseCode = "200", description = "The connections", content = @Content(schema = @Schema(implementation = ConnectionList.class)))
@@ -83,6 +84,7 @@ public class ConnectionResource {
 
     @GET
     @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Permissions.CONNECTIONS_READ)
     @Operation(operationId = "getConnection", summary = "One connection (admin)", description = "Credentials are never returned.")
     @APIResponse(responseCode = "200", description = "The connection", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
@@ -112,6 +114,7 @@ public class ConnectionResource {
 
     @DELETE
     @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Permissions.CONNECTIONS_WRITE)
     @Operation(operationId = "deleteConnection", summary = "Delete a connection (admin)",
             description = "`data=keep` keeps the profiles it brought in; `data=purge` removes their attributes and identifiers and marks them "
@@ -133,6 +136,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{id}/test")
+    @Consumes(MediaType.WILDCARD)
     @PermissionsAllowed(Permissions.CONNECTIONS_WRITE)
     @Operation(operationId = "testConnection", summary = "Test a connection's credentials (admin)",
             description = "Calls the CRM and answers, per object, whether the credentials may read and write it.")
