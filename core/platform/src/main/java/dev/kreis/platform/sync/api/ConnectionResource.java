@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.Problem;
 import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.security.Permissions;
@@ -90,7 +91,8 @@ public class ConnectionResource {
     @APIResponse(responseCode = "200", description = "The connection", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "404", description = "No such connection", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public ConnectionView get(@Parameter(description = "The connection's id") @PathParam("id") UUID id) {
+    public ConnectionView get(@Parameter(description = "The connection's id") @PathParam("id") String idText) {
+        UUID id = Ids.parse("id", idText);
         return ConnectionView.of(connections.require(id));
     }
 
@@ -105,7 +107,8 @@ public class ConnectionResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, named in errors[]", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public ConnectionView update(@Parameter(description = "The connection's id") @PathParam("id") UUID id, ConnectionRequest request) {
+    public ConnectionView update(@Parameter(description = "The connection's id") @PathParam("id") String idText, ConnectionRequest request) {
+        UUID id = Ids.parse("id", idText);
         if (request == null) {
             throw new InvalidInputException("body", "is required");
         }
@@ -124,9 +127,10 @@ public class ConnectionResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "`data` missing or not keep|purge", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = "The connection's id") @PathParam("id") UUID id,
+    public Response delete(@Parameter(description = "The connection's id") @PathParam("id") String idText,
             @Parameter(description = "What happens to the profiles the connection brought in", required = true,
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "keep", "purge" })) @QueryParam("data") String data) {
+        UUID id = Ids.parse("id", idText);
         if (!"keep".equals(data) && !"purge".equals(data)) {
             throw new InvalidInputException("data", "must be keep or purge");
         }
@@ -143,7 +147,8 @@ public class ConnectionResource {
     @APIResponse(responseCode = "200", description = "What the credentials may do", content = @Content(schema = @Schema(implementation = ConnectionTestView.class)))
     @APIResponse(responseCode = "404", description = "No such connection", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public ConnectionTestView test(@Parameter(description = "The connection's id") @PathParam("id") UUID id) {
+    public ConnectionTestView test(@Parameter(description = "The connection's id") @PathParam("id") String idText) {
+        UUID id = Ids.parse("id", idText);
         return new ConnectionTestView(connections.test(id).stream()
                 .map(a -> new ConnectionTestView.ObjectAccessView(a.object(), a.readable(), a.writable(), a.problem().orElse(null))).toList());
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.Problem;
 import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.security.Permissions;
@@ -59,10 +60,11 @@ public class DeadLetterResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "limit or after invalid", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public DeadLetterPage list(@Parameter(description = "The connection's id") @PathParam("id") UUID id,
+    public DeadLetterPage list(@Parameter(description = "The connection's id") @PathParam("id") String idText,
             @Parameter(description = "The nextCursor of the page before") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1-500", schema = @Schema(minimum = "1", maximum = "500")) @QueryParam("limit")
             @DefaultValue("100") int limit) {
+        UUID id = Ids.parse("id", idText);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
         }
@@ -88,8 +90,10 @@ public class DeadLetterResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It failed again", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public Response retry(@Parameter(description = "The connection's id") @PathParam("id") UUID id,
-            @Parameter(description = "The dead letter's id") @PathParam("dlId") UUID dlId) {
+    public Response retry(@Parameter(description = "The connection's id") @PathParam("id") String idText,
+            @Parameter(description = "The dead letter's id") @PathParam("dlId") String dlIdText) {
+        UUID id = Ids.parse("id", idText);
+        UUID dlId = Ids.parse("dlId", dlIdText);
         deadLetters.retry(id, dlId, Actors.of(caller));
         return Response.noContent().build();
     }
@@ -101,8 +105,10 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such connection or dead letter", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = "The connection's id") @PathParam("id") UUID id,
-            @Parameter(description = "The dead letter's id") @PathParam("dlId") UUID dlId) {
+    public Response delete(@Parameter(description = "The connection's id") @PathParam("id") String idText,
+            @Parameter(description = "The dead letter's id") @PathParam("dlId") String dlIdText) {
+        UUID id = Ids.parse("id", idText);
+        UUID dlId = Ids.parse("dlId", dlIdText);
         deadLetters.delete(id, dlId, Actors.of(caller));
         return Response.noContent().build();
     }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.NotFoundProblem;
+import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.Problem;
 import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.security.Permissions;
@@ -73,8 +74,9 @@ public class SyncRunResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A run is under way", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public Response start(@Parameter(description = "The connection's id") @PathParam("id") UUID id,
+    public Response start(@Parameter(description = "The connection's id") @PathParam("id") String idText,
             @Parameter(description = "Forget the watermarks and read everything again") @QueryParam("full") @DefaultValue("false") boolean full) {
+        UUID id = Ids.parse("id", idText);
         UUID runId = engine.start(id, SyncEngine.Trigger.MANUAL, full, Actors.of(caller));
         return Response.accepted(new Started(runId)).location(URI.create("/api/v1/connections/" + id + "/runs/" + runId)).build();
     }
@@ -88,9 +90,10 @@ public class SyncRunResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "limit out of range", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public RunList list(@Parameter(description = "The connection's id") @PathParam("id") UUID id,
+    public RunList list(@Parameter(description = "The connection's id") @PathParam("id") String idText,
             @Parameter(description = "How many runs, 1-200", schema = @Schema(minimum = "1", maximum = "200")) @QueryParam("limit")
             @DefaultValue("50") int limit) {
+        UUID id = Ids.parse("id", idText);
         if (limit < 1 || limit > MAX_RUNS) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_RUNS);
         }
@@ -105,8 +108,10 @@ public class SyncRunResource {
     @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "No such connection or run", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
-    public RunView get(@Parameter(description = "The connection's id") @PathParam("id") UUID id,
-            @Parameter(description = "The run's id") @PathParam("runId") UUID runId) {
+    public RunView get(@Parameter(description = "The connection's id") @PathParam("id") String idText,
+            @Parameter(description = "The run's id") @PathParam("runId") String runIdText) {
+        UUID id = Ids.parse("id", idText);
+        UUID runId = Ids.parse("runId", runIdText);
         connections.require(id);
         return runs.find(id, runId).map(RunView::of).orElseThrow(() -> new NotFoundProblem("run", runId));
     }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.Problem;
 import dev.kreis.platform.sync.SyncConfig;
 import dev.kreis.platform.sync.Webhooks;
@@ -70,7 +71,8 @@ public class WebhookResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The body is not the vendor's event format", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response receive(@Parameter(description = "The connection's id") @PathParam("id") UUID id, byte[] body) {
+    public Response receive(@Parameter(description = "The connection's id") @PathParam("id") String idText, byte[] body) {
+        UUID id = Ids.parse("id", idText);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         http.request().headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
         String path = http.request().uri();
