@@ -78,7 +78,7 @@ public class Pusher {
         SurvivorshipPolicies current = policies.load();
         List<FieldMapping> mappings = FieldMapping.of(object, connection.settings()).stream().filter(m -> m.field().writable()).toList();
         int batch = Math.max(1, session.maxBatch());
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0L, 0L); // the nil UUID sorts first (databases order UUIDs as unsigned bytes) and is no profile's id
         while (true) {
             List<Candidate> page = candidates.page(connection.source(), kind, since, after, batch);
             if (page.isEmpty()) {
