@@ -63,9 +63,15 @@ public class Webhooks {
         }
     }
 
-    /** Verifies and accepts a webhook request; answers how many new events will be applied. */
+    /** Verifies and accepts a webhook request; answers how many new events will be applied. An unknown connection is refused like a forgery. */
     public int accept(UUID connectionId, WebhookRequest request) {
-        Connection connection = connections.require(connectionId);
+        Connection connection;
+        try {
+            connection = connections.require(connectionId);
+        } catch (UnknownConnectionException e) {
+            // an unauthenticated caller learns nothing about which connections exist
+            throw new RefusedWebhookException("the request is not signed by a connection of this installation");
+        }
         List<WebhookEvent> events;
         try (ConnectorSession session = connections.connector(connection).open(connections.config(connection))) {
             events = session.verifyWebhook(request);

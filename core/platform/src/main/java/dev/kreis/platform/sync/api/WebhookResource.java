@@ -65,10 +65,8 @@ public class WebhookResource {
             content = @Content(mediaType = "application/json", example = "[{\"eventId\":100,\"subscriptionType\":\"contact.propertyChange\","
                     + "\"objectId\":5101,\"occurredAt\":1769854500000}]"))
     @APIResponse(responseCode = "202", description = "Verified and accepted", content = @Content(schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "401", description = "Unsigned, forged or stale", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such connection", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Unsigned, forged or stale, or no such connection", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The body is not the vendor's event format", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response receive(@Parameter(description = "The connection's id") @PathParam("id") String idText, byte[] body) {
