@@ -29,18 +29,39 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The architecture's dependency rule for modules: a module's classes refer to Kreis only through
+ * The architecture's dependency rule for modules and connectors: their classes refer to Kreis only through
  * {@code dev.kreis.spi} — never to the platform ({@code dev.kreis.platform}), the application or another
- * module — and its Maven pom depends on no Kreis artifact but {@code kreis-spi}. Checked on the compiled
- * classes (every class file's constant pool) of every module jar on the class path.
+ * module or connector — and their Maven poms depend on no Kreis artifact but {@code kreis-spi}. Checked on
+ * the compiled classes (every class file's constant pool) of every module and connector jar on the class path.
  */
 class ModuleDependencyRulesTest {
     private static final Set<String> SHIPPED = Set.of("marketing", "sales", "support");
+    private static final Set<String> CONNECTORS = Set.of("hubspot");
 
     @Test
     void moduleClassesReferToKreisOnlyThroughTheSpi() throws IOException, URISyntaxException {
-        Map<String, Set<Path>> locations = moduleLocations();
+        Map<String, Set<Path>> locations = locations("module");
         assertEquals(SHIPPED, locations.keySet(), "every shipped module is on the class path with a Jandex index");
+        assertEquals(List.of(), violations("module", locations));
+    }
+
+    @Test
+    void connectorClassesReferToKreisOnlyThroughTheSpi() throws IOException, URISyntaxException {
+        Map<String, Set<Path>> locations = locations("connector");
+        assertEquals(CONNECTORS, locations.keySet(), "every shipped connector is on the class path with a Jandex index");
+        assertEquals(List.of(), violations("connector", locations));
+    }
+
+    @Test
+    void connectorPomsDependOnNoKreisArtifactButTheSpi() throws IOException {
+        for (String connector : CONNECTORS) {
+            assertEquals(Set.of("kreis-spi"), kreisDependencies(Path.of("..", "connectors", connector, "pom.xml")),
+                    "Kreis dependencies of connectors/" + connector + "/pom.xml");
+        }
+    }
+
+    /** What classes of the given kind ({@code module} or {@code connector}) refer to outside the SPI and themselves. */
+    private static List<String> violations(String kind, Map<String, Set<Path>> locations) throws IOException {
         List<String> violations = new ArrayList<>();
         for (Map.Entry<String, Set<Path>> module : locations.entrySet()) {
             for (Path location : module.getValue()) {
@@ -50,7 +71,7 @@ class ModuleDependencyRulesTest {
                     Set<String> wrong = new TreeSet<>();
                     while (kreis.find()) {
                         String area = kreis.group(1);
-                        boolean ownModule = area.equals("module") && module.getKey().equals(kreis.group(3));
+                        boolean ownModule = area.equals(kind) && module.getKey().equals(kreis.group(3));
                         if (!area.equals("spi") && !ownModule) {
                             wrong.add(kreis.group());
                         }
@@ -61,25 +82,30 @@ class ModuleDependencyRulesTest {
                 });
             }
         }
-        assertEquals(List.of(), violations);
+        return violations;
     }
 
     @Test
     void modulePomsDependOnNoKreisArtifactButTheSpi() throws IOException {
         for (String module : SHIPPED) {
-            String pom = Files.readString(Path.of("..", "modules", module, "pom.xml"));
-            Matcher dependency = Pattern.compile("<groupId>dev\\.kreis</groupId>\\s*<artifactId>([^<]+)</artifactId>").matcher(pom);
-            Set<String> kreis = new TreeSet<>();
-            while (dependency.find()) {
-                kreis.add(dependency.group(1));
-            }
-            kreis.remove("kreis-parent");
-            assertEquals(Set.of("kreis-spi"), kreis, "Kreis dependencies of modules/" + module + "/pom.xml");
+            assertEquals(Set.of("kreis-spi"), kreisDependencies(Path.of("..", "modules", module, "pom.xml")),
+                    "Kreis dependencies of modules/" + module + "/pom.xml");
         }
     }
 
-    /** Where the classes of each module (package {@code dev.kreis.module.<id>}) come from: a jar or a classes directory. */
-    private static Map<String, Set<Path>> moduleLocations() throws IOException, URISyntaxException {
+    private static Set<String> kreisDependencies(Path pomFile) throws IOException {
+        String pom = Files.readString(pomFile);
+        Matcher dependency = Pattern.compile("<groupId>dev\\.kreis</groupId>\\s*<artifactId>([^<]+)</artifactId>").matcher(pom);
+        Set<String> kreis = new TreeSet<>();
+        while (dependency.find()) {
+            kreis.add(dependency.group(1));
+        }
+        kreis.remove("kreis-parent");
+        return kreis;
+    }
+
+    /** Where the classes of each module or connector (package {@code dev.kreis.<kind>.<id>}) come from: a jar or a classes directory. */
+    private static Map<String, Set<Path>> locations(String kind) throws IOException, URISyntaxException {
         Map<String, Set<Path>> locations = new TreeMap<>();
         Enumeration<URL> indexes = ModuleDependencyRulesTest.class.getClassLoader().getResources("META-INF/jandex.idx");
         while (indexes.hasMoreElements()) {
@@ -90,8 +116,8 @@ class ModuleDependencyRulesTest {
             }
             for (ClassInfo type : index.getKnownClasses()) {
                 String name = type.name().toString();
-                if (name.startsWith("dev.kreis.module.")) {
-                    String id = name.substring("dev.kreis.module.".length()).split("\\.")[0];
+                if (name.startsWith("dev.kreis." + kind + ".")) {
+                    String id = name.substring(("dev.kreis." + kind + ".").length()).split("\\.")[0];
                     String external = url.toExternalForm();
                     Path location = external.startsWith("jar:")
                             ? Path.of(new URL(external.substring(4, external.indexOf("!/"))).toURI())

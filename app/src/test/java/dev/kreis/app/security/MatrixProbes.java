@@ -107,7 +107,13 @@ public final class MatrixProbes {
                 new Probe(Capability.IMPORTS, Access.READ, "GET /api/v1/imports",
                         (caller, admin) -> caller.get("/api/v1/imports")),
                 new Probe(Capability.IMPORTS, Access.WRITE, "POST /api/v1/imports (no file)",
-                        (caller, admin) -> caller.multiPart("spec", "{\"kind\":\"profiles\",\"source\":\"probe\"}").post("/api/v1/imports")));
+                        (caller, admin) -> caller.multiPart("spec", "{\"kind\":\"profiles\",\"source\":\"probe\"}").post("/api/v1/imports")),
+                new Probe(Capability.CONNECTIONS, Access.READ, "GET /api/v1/connections",
+                        (caller, admin) -> caller.get("/api/v1/connections")),
+                new Probe(Capability.CONNECTIONS, Access.WRITE, "POST /api/v1/connections (invalid body)",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/connections")),
+                new Probe(Capability.SYNC, Access.WRITE, "POST /api/v1/connections/{unknown}/sync",
+                        (caller, admin) -> caller.post("/api/v1/connections/" + java.util.UUID.randomUUID() + "/sync")));
     }
 
     /** A new person profile from the source {@code probe}. */

@@ -51,13 +51,14 @@ public class Erasure {
     private final AuditRepository auditEntries;
     private final Suppressions suppressions;
     private final Instance<PersonalDataContributor> contributors;
+    private final Instance<ErasurePropagation> propagations;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     Erasure(CustomerClusterRepository clusters, ProfileRepository profiles, PersonalDataRepository personalData, ConsentRepository consents,
             ErasureRepository erasures, AuditRepository auditEntries, Suppressions suppressions, Instance<PersonalDataContributor> contributors,
-            AuditLog audit, ObjectMapper json, Clock clock) {
+            Instance<ErasurePropagation> propagations, AuditLog audit, ObjectMapper json, Clock clock) {
         this.clusters = clusters;
         this.profiles = profiles;
         this.personalData = personalData;
@@ -66,6 +67,7 @@ public class Erasure {
         this.auditEntries = auditEntries;
         this.suppressions = suppressions;
         this.contributors = contributors;
+        this.propagations = propagations;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -85,6 +87,11 @@ public class Erasure {
         for (PersonalDataContributor contributor : contributors) {
             customerIds.forEach(contributor::erase);
         }
+        List<ProfileRow> live = rows.stream().filter(p -> !p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id()))).toList();
+        Map<ErasurePropagation, List<ErasedElsewhere>> elsewhere = new java.util.LinkedHashMap<>();
+        for (ErasurePropagation propagation : propagations) {
+            elsewhere.put(propagation, propagation.erase(live));
+        }
         int identifierCount = personalData.deleteIdentifiers(profileIds);
         personalData.deleteAttributes(profileIds);
         consents.deleteOfProfiles(profileIds);
@@ -103,6 +110,7 @@ public class Erasure {
         ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), now, actor, cleanReason, rows.size(),
                 identifierCount, touchpointCount, traces.keys().size());
         erasures.insert(receipt, customerIds);
+        elsewhere.forEach((propagation, outcomes) -> propagation.record(receipt.receiptId(), outcomes));
         suppressions.suppress(traces.keys(), receipt.receiptId());
         audit.record(actor, "customer.erased", "customer", customer.id().toString(), null, receipt, customerIds);
         return receipt;
@@ -111,6 +119,14 @@ public class Erasure {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ErasureReceipt receipt(UUID receiptId) {
         return erasures.find(receiptId).orElseThrow(() -> new NotFoundProblem("erasure receipt", receiptId));
+    }
+
+    /** What the erasure with this receipt did in systems outside Kreis (CRM connections). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ErasedElsewhere> elsewhere(UUID receiptId) {
+        List<ErasedElsewhere> all = new ArrayList<>();
+        propagations.forEach(p -> all.addAll(p.outcomes(receiptId)));
+        return all;
     }
 
     /** What identifies the person: the keys for the suppression list, and the values to take out of what stays. */

@@ -79,7 +79,15 @@ public enum Capability {
     /** Bulk CSV imports of profiles and touchpoints, their progress, error reports and saved mappings. */
     IMPORTS("imports",
             EnumSet.of(ADMIN, CX_MANAGER, INTEGRATION),
-            EnumSet.of(ADMIN, CX_MANAGER, INTEGRATION));
+            EnumSet.of(ADMIN, CX_MANAGER, INTEGRATION)),
+    /** Connections to external CRMs: their settings and credentials, runs, dead letters and connection tests. */
+    CONNECTIONS("connections",
+            EnumSet.of(ADMIN),
+            EnumSet.of(ADMIN)),
+    /** Starting a sync run of a connection (machines may trigger it after their own changes); nothing to read. */
+    SYNC("sync",
+            EnumSet.noneOf(Role.class),
+            EnumSet.of(ADMIN, INTEGRATION));
 
     private final String key;
     private final Set<Role> readers;

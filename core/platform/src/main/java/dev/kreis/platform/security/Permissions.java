@@ -37,4 +37,7 @@ public final class Permissions {
     public static final String MODULES_WRITE = "modules:write";
     public static final String IMPORTS_READ = "imports:read";
     public static final String IMPORTS_WRITE = "imports:write";
+    public static final String CONNECTIONS_READ = "connections:read";
+    public static final String CONNECTIONS_WRITE = "connections:write";
+    public static final String SYNC_WRITE = "sync:write";
 }

@@ -122,12 +122,16 @@ public class ProfileRepository {
         return after;
     }
 
-    /** Attribute observations of all profiles of the given customers, grouped by customer. */
+    /**
+     * Attribute observations of the profiles of the given customers, grouped by customer; profiles whose
+     * CRM record was deleted ({@code deleted_at}) are history and no longer observe anything.
+     */
     public Map<UUID, List<AttributeObservation>> observationsOfCustomers(Collection<UUID> customerIds) {
         Map<UUID, List<AttributeObservation>> result = new HashMap<>();
         inChunks(customerIds, chunk -> jdbc.query(
                 "select p.customer_id, p.id, p.source, a.name, a.attr_value, a.observed_at from profile p"
-                        + " join profile_attribute a on a.profile_id = p.id where p.customer_id in (" + Jdbc.markers(chunk.size()) + ")",
+                        + " join profile_attribute a on a.profile_id = p.id where p.customer_id in (" + Jdbc.markers(chunk.size()) + ")"
+                        + " and p.deleted_at is null",
                 row -> {
                     result.computeIfAbsent(Jdbc.uuid(row, "customer_id"), k -> new ArrayList<>())
                             .add(new AttributeObservation(Jdbc.uuid(row, "id"), row.getString("source"), row.getString("name"),

@@ -28,6 +28,7 @@ public class ErasureReceiptResource {
     @PermissionsAllowed(Permissions.PRIVACY_READ)
     @Operation(summary = "An erasure receipt")
     public ReceiptView receipt(@PathParam("receiptId") String receiptId) {
-        return ReceiptView.of(erasure.receipt(Ids.parse("receiptId", receiptId)));
+        java.util.UUID id = Ids.parse("receiptId", receiptId);
+        return ReceiptView.of(erasure.receipt(id), erasure.elsewhere(id));
     }
 }

@@ -12,6 +12,7 @@ import dev.kreis.platform.api.MalformedRequestException;
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.privacy.Erasure;
+import dev.kreis.platform.privacy.ErasureReceipt;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.kreis.platform.security.Permissions;
 import io.quarkus.security.PermissionsAllowed;
@@ -58,7 +59,8 @@ public class ErasureResource {
         if (reason != null && reason.length() > MAX_REASON) {
             throw new InvalidInputException("reason", "must be at most " + MAX_REASON + " characters");
         }
-        ReceiptView receipt = ReceiptView.of(erasure.erase(customerId, reason, Actors.of(identity)));
+        ErasureReceipt erased = erasure.erase(customerId, reason, Actors.of(identity));
+        ReceiptView receipt = ReceiptView.of(erased, erasure.elsewhere(erased.receiptId()));
         return Response.created(URI.create("/api/v1/erasures/" + receipt.receiptId())).entity(receipt).build();
     }
 

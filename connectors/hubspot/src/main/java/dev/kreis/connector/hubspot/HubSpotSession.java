@@ -1,0 +1,339 @@
+package dev.kreis.connector.hubspot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.kreis.spi.connector.ChangePage;
+import dev.kreis.spi.connector.ChangeQuery;
+import dev.kreis.spi.connector.ConnectionConfig;
+import dev.kreis.spi.connector.ConnectorDescriptor;
+import dev.kreis.spi.connector.ConnectorException;
+import dev.kreis.spi.connector.ConnectorSession;
+import dev.kreis.spi.connector.CrmField;
+import dev.kreis.spi.connector.CrmObject;
+import dev.kreis.spi.connector.CrmRecord;
+import dev.kreis.spi.connector.ErasureOutcome;
+import dev.kreis.spi.connector.ErrorKind;
+import dev.kreis.spi.connector.ObjectAccess;
+import dev.kreis.spi.connector.RateLimitState;
+import dev.kreis.spi.connector.RecordUpsert;
+import dev.kreis.spi.connector.WebhookEvent;
+import dev.kreis.spi.connector.WebhookRequest;
+import dev.kreis.spi.connector.WriteOutcome;
+
+/**
+ * One connection's work against HubSpot's CRM v3 objects API.
+ *
+ * <p>Reading: a full read lists {@code GET /crm/v3/objects/{type}} with {@code after} paging
+ * (https://developers.hubspot.com/docs/api/crm/contacts); an incremental read searches
+ * {@code POST /crm/v3/objects/{type}/search} for {@code lastmodifieddate} (companies:
+ * {@code hs_lastmodifieddate}) GTE the watermark, ascending (https://developers.hubspot.com/docs/api/crm/search).
+ * Search answers at most 10,000 results per query, so before paging past that the query restarts from the
+ * newest modification time seen. Both end with the archived records ({@code archived=true}), which come
+ * back as deleted. The page cursor is {@code phase|sinceMillis|after}.
+ *
+ * <p>Writing: {@code POST /crm/v3/objects/{type}/batch/update} (100 per call; 207 multi-status answers carry
+ * per-record errors). Erasure: {@code POST /crm/v3/objects/contacts/gdpr-delete}
+ * (https://developers.hubspot.com/docs/api/crm/contacts, "GDPR delete"), companies are archived.
+ * Custom properties live in a {@code kreis} property group (https://developers.hubspot.com/docs/api/crm/properties).
+ */
+final class HubSpotSession implements ConnectorSession {
+    static final int SEARCH_CAP = 10_000;
+    private static final int BATCH = 100;
+    private static final int SEARCH_PAGE = 100;
+
+    private final HubSpotHttp http;
+    private final ConnectionConfig config;
+    private final ConnectorDescriptor descriptor;
+    private final Set<String> ensured = new HashSet<>();
+
+    HubSpotSession(HubSpotHttp http, ConnectionConfig config, ConnectorDescriptor descriptor) {
+        this.http = http;
+        this.config = config;
+        this.descriptor = descriptor;
+    }
+
+    @Override
+    public void refresh() {
+        http.refresh();
+    }
+
+    @Override
+    public List<ObjectAccess> test(List<CrmObject> objects) {
+        List<ObjectAccess> result = new ArrayList<>();
+        for (CrmObject object : objects) {
+            try {
+                HubSpotHttp.Answer read = http.send("GET", "/crm/v3/objects/" + object.name() + "?limit=1", null);
+                if (read.status() == 404) {
+                    result.add(new ObjectAccess(object.name(), false, false, Optional.of("HubSpot does not know the object")));
+                    continue;
+                }
+                result.add(new ObjectAccess(object.name(), true, writable(object), Optional.empty()));
+            } catch (ConnectorException e) {
+                result.add(new ObjectAccess(object.name(), false, false, Optional.of(e.getMessage())));
+            }
+        }
+        return result;
+    }
+
+    /** An empty batch update is refused for its content (400) when the token may write, and with 403 when it may not. */
+    private boolean writable(CrmObject object) {
+        try {
+            http.send("POST", "/crm/v3/objects/" + object.name() + "/batch/update", HubSpotHttp.JSON.createObjectNode().set("inputs",
+                    HubSpotHttp.JSON.createArrayNode()));
+            return true;
+        } catch (ConnectorException e) {
+            return e.status() != 403 && e.status() != 401;
+        }
+    }
+
+    @Override
+    public ChangePage changes(ChangeQuery query) {
+        CrmObject object = object(query.object());
+        PageCursor cursor = query.cursor().map(PageCursor::parse)
+                .orElseGet(() -> query.since().map(s -> new PageCursor("s", s.toEpochMilli(), "0")).orElse(new PageCursor("l", -1, "")));
+        int limit = Math.min(query.pageSize(), SEARCH_PAGE);
+        return switch (cursor.phase()) {
+            case "l" -> list(object, cursor, limit);
+            case "s" -> search(object, cursor, limit);
+            case "a" -> archived(object, cursor, limit);
+            default -> throw new ConnectorException(ErrorKind.VALIDATION, "unknown page cursor phase " + cursor.phase());
+        };
+    }
+
+    private ChangePage list(CrmObject object, PageCursor cursor, int limit) {
+        JsonNode answer = http.send("GET", "/crm/v3/objects/" + object.name() + "?limit=" + limit + "&archived=false&properties="
+                + properties(object) + associations(object) + (cursor.after().isEmpty() ? "" : "&after=" + HubSpotHttp.encode(cursor.after())),
+                null).body();
+        List<CrmRecord> records = records(object, answer.path("results"), false);
+        String next = answer.path("paging").path("next").path("after").asText("");
+        return new ChangePage(records, Optional.of(next.isEmpty() ? new PageCursor("a", -1, "").text() : new PageCursor("l", -1, next).text()));
+    }
+
+    private ChangePage search(CrmObject object, PageCursor cursor, int limit) {
+        ObjectNode body = HubSpotHttp.JSON.createObjectNode();
+        ObjectNode filter = body.putArray("filterGroups").addObject().putArray("filters").addObject();
+        filter.put("propertyName", modifiedProperty(object)).put("operator", "GTE").put("value", Long.toString(cursor.since()));
+        body.putArray("sorts").addObject().put("propertyName", modifiedProperty(object)).put("direction", "ASCENDING");
+        ArrayNode names = body.putArray("properties");
+        propertyNames(object).forEach(names::add);
+        body.put("limit", limit).put("after", cursor.after());
+        JsonNode answer = http.send("POST", "/crm/v3/objects/" + object.name() + "/search", body).body();
+        List<CrmRecord> records = records(object, answer.path("results"), false);
+        String next = answer.path("paging").path("next").path("after").asText("");
+        if (next.isEmpty()) {
+            return new ChangePage(records, Optional.of(new PageCursor("a", cursor.since(), "").text()));
+        }
+        if (Long.parseLong(next) + limit > SEARCH_CAP) {
+            long newest = records.stream().map(CrmRecord::modifiedAt).max(Instant::compareTo).map(Instant::toEpochMilli).orElse(cursor.since());
+            return new ChangePage(records, Optional.of(new PageCursor("s", newest, "0").text()));
+        }
+        return new ChangePage(records, Optional.of(new PageCursor("s", cursor.since(), next).text()));
+    }
+
+    private ChangePage archived(CrmObject object, PageCursor cursor, int limit) {
+        JsonNode answer = http.send("GET", "/crm/v3/objects/" + object.name() + "?limit=" + limit + "&archived=true"
+                + (cursor.after().isEmpty() ? "" : "&after=" + HubSpotHttp.encode(cursor.after())), null).body();
+        List<CrmRecord> records = records(object, answer.path("results"), true).stream()
+                .filter(r -> cursor.since() < 0 || r.modifiedAt().toEpochMilli() >= cursor.since()).toList();
+        String next = answer.path("paging").path("next").path("after").asText("");
+        return new ChangePage(records, next.isEmpty() ? Optional.empty() : Optional.of(new PageCursor("a", cursor.since(), next).text()));
+    }
+
+    @Override
+    public List<CrmRecord> read(String objectName, List<String> recordIds) {
+        CrmObject object = object(objectName);
+        List<CrmRecord> found = new ArrayList<>(batchRead(object, recordIds, false));
+        Set<String> seen = found.stream().map(CrmRecord::id).collect(Collectors.toSet());
+        List<String> missing = recordIds.stream().filter(id -> !seen.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            found.addAll(batchRead(object, missing, true));
+        }
+        return found;
+    }
+
+    private List<CrmRecord> batchRead(CrmObject object, List<String> ids, boolean archived) {
+        ObjectNode body = HubSpotHttp.JSON.createObjectNode();
+        ArrayNode names = body.putArray("properties");
+        propertyNames(object).forEach(names::add);
+        ArrayNode inputs = body.putArray("inputs");
+        ids.forEach(id -> inputs.addObject().put("id", id));
+        JsonNode answer = http.send("POST", "/crm/v3/objects/" + object.name() + "/batch/read?archived=" + archived, body).body();
+        return records(object, answer.path("results"), archived);
+    }
+
+    @Override
+    public List<WriteOutcome> write(String objectName, List<RecordUpsert> upserts) {
+        if (upserts.size() > BATCH) {
+            throw new IllegalArgumentException("HubSpot batches hold at most " + BATCH + " records");
+        }
+        ObjectNode body = HubSpotHttp.JSON.createObjectNode();
+        ArrayNode inputs = body.putArray("inputs");
+        for (RecordUpsert upsert : upserts) {
+            ObjectNode input = inputs.addObject().put("id", upsert.recordId().orElseThrow(() -> new ConnectorException(ErrorKind.VALIDATION,
+                    "creating HubSpot records is not supported by this connector version")));
+            ObjectNode properties = input.putObject("properties");
+            upsert.fields().forEach(properties::put);
+        }
+        JsonNode answer = http.send("POST", "/crm/v3/objects/" + objectName + "/batch/update", body).body();
+        Map<String, ConnectorException> errors = new HashMap<>();
+        for (JsonNode error : answer.path("errors")) {
+            ConnectorException failure = new ConnectorException(error.path("category").asText("").contains("CONFLICT") ? ErrorKind.CONFLICT
+                    : ErrorKind.VALIDATION, error.path("category").asText("ERROR") + ": " + error.path("message").asText(""));
+            for (JsonNode id : error.path("context").path("ids")) {
+                errors.put(id.asText(), failure);
+            }
+        }
+        Set<String> written = new HashSet<>();
+        answer.path("results").forEach(r -> written.add(r.path("id").asText()));
+        List<WriteOutcome> outcomes = new ArrayList<>();
+        for (RecordUpsert upsert : upserts) {
+            String id = upsert.recordId().get();
+            if (errors.containsKey(id)) {
+                outcomes.add(WriteOutcome.failed(Optional.of(id), errors.get(id)));
+            } else if (written.contains(id)) {
+                outcomes.add(WriteOutcome.written(id));
+            } else {
+                outcomes.add(WriteOutcome.failed(Optional.of(id), new ConnectorException(ErrorKind.RETRYABLE, "HubSpot did not confirm record " + id)));
+            }
+        }
+        return outcomes;
+    }
+
+    @Override
+    public void ensurePushFields(CrmObject object) {
+        if (!ensured.add(object.name())) {
+            return;
+        }
+        String properties = "/crm/v3/properties/" + object.name();
+        if (http.send("GET", properties + "/groups/kreis", null).status() == 404) {
+            http.send("POST", properties + "/groups", HubSpotHttp.JSON.createObjectNode().put("name", "kreis").put("label", "Kreis"));
+        }
+        for (CrmField field : object.pushFields()) {
+            if (http.send("GET", properties + "/" + field.name(), null).status() == 404) {
+                http.send("POST", properties, HubSpotHttp.JSON.createObjectNode().put("name", field.name()).put("label", label(field))
+                        .put("type", "string").put("fieldType", "text").put("groupName", "kreis"));
+            }
+        }
+    }
+
+    @Override
+    public ErasureOutcome erase(String objectName, String recordId) {
+        if (HubSpotConnector.CONTACTS.equals(objectName)) {
+            HubSpotHttp.Answer answer = http.send("POST", "/crm/v3/objects/contacts/gdpr-delete",
+                    HubSpotHttp.JSON.createObjectNode().put("objectId", recordId));
+            return answer.status() == 404 ? new ErasureOutcome("absent", "HubSpot has no such contact any more")
+                    : new ErasureOutcome("deleted", "HubSpot GDPR delete");
+        }
+        HubSpotHttp.Answer answer = http.send("DELETE", "/crm/v3/objects/" + objectName + "/" + HubSpotHttp.encode(recordId), null);
+        return answer.status() == 404 ? new ErasureOutcome("absent", "HubSpot has no such record any more")
+                : new ErasureOutcome("deleted", "HubSpot archive of the " + objectName + " record");
+    }
+
+    @Override
+    public List<WebhookEvent> verifyWebhook(WebhookRequest request) {
+        return HubSpotWebhooks.verify(request, config.credential("clientSecret"), Instant.now(config.clock()));
+    }
+
+    @Override
+    public int maxBatch() {
+        return BATCH;
+    }
+
+    @Override
+    public RateLimitState rateLimit() {
+        return http.rateLimit();
+    }
+
+    @Override
+    public void close() {
+        ensured.clear();
+    }
+
+    private List<CrmRecord> records(CrmObject object, JsonNode results, boolean archived) {
+        List<CrmRecord> records = new ArrayList<>();
+        for (JsonNode result : results) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            result.path("properties").fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    fields.put(e.getKey(), e.getValue().asText());
+                }
+            });
+            String modified = archived ? result.path("archivedAt").asText(result.path("updatedAt").asText())
+                    : Optional.ofNullable(fields.get(modifiedProperty(object))).orElse(result.path("updatedAt").asText());
+            List<String> merged = Optional.ofNullable(fields.get("hs_merged_object_ids")).map(v -> List.of(v.split(";"))).orElse(List.of());
+            Map<String, List<String>> associations = new LinkedHashMap<>();
+            result.path("associations").fields().forEachRemaining(e -> {
+                List<String> ids = new ArrayList<>();
+                e.getValue().path("results").forEach(a -> ids.add(a.path("id").asText()));
+                associations.put(e.getKey(), ids);
+            });
+            records.add(new CrmRecord(result.path("id").asText(), instant(modified), archived || result.path("archived").asBoolean(false),
+                    fields, Map.of(), merged, associations));
+        }
+        return records;
+    }
+
+    private static Instant instant(String text) {
+        if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
+            return Instant.ofEpochMilli(Long.parseLong(text));
+        }
+        return Instant.parse(text);
+    }
+
+    private CrmObject object(String name) {
+        return descriptor.object(name).orElseThrow(() -> new ConnectorException(ErrorKind.VALIDATION, "HubSpot connector has no object " + name));
+    }
+
+    static String modifiedProperty(CrmObject object) {
+        return HubSpotConnector.CONTACTS.equals(object.name()) ? "lastmodifieddate" : "hs_lastmodifieddate";
+    }
+
+    private static List<String> propertyNames(CrmObject object) {
+        List<String> names = new ArrayList<>();
+        object.fields().forEach(f -> names.add(f.name()));
+        object.pushFields().forEach(f -> names.add(f.name()));
+        names.add(modifiedProperty(object));
+        names.add("hs_merged_object_ids");
+        return names;
+    }
+
+    private static String properties(CrmObject object) {
+        return HubSpotHttp.encode(String.join(",", propertyNames(object)));
+    }
+
+    private static String associations(CrmObject object) {
+        return HubSpotConnector.CONTACTS.equals(object.name()) ? "&associations=companies" : "";
+    }
+
+    private static String label(CrmField field) {
+        return "Kreis " + field.attribute().replace("kreis.", "");
+    }
+
+    /** Where a read stands: {@code l} listing everything, {@code s} searching since a time, {@code a} archived records. */
+    record PageCursor(String phase, long since, String after) {
+        static PageCursor parse(String text) {
+            String[] parts = text.split("\\|", -1);
+            if (parts.length != 3) {
+                throw new ConnectorException(ErrorKind.VALIDATION, "not a HubSpot page cursor: " + text);
+            }
+            return new PageCursor(parts[0], Long.parseLong(parts[1]), parts[2]);
+        }
+
+        String text() {
+            return phase + "|" + since + "|" + after;
+        }
+    }
+}

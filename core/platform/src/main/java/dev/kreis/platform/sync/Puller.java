@@ -1,0 +1,108 @@
+package dev.kreis.platform.sync;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.kreis.platform.privacy.SuppressedIdentifierProblem;
+import dev.kreis.platform.sync.persistence.CursorRepository;
+import dev.kreis.platform.sync.persistence.CursorRepository.CursorRow;
+import dev.kreis.platform.sync.persistence.SyncRecordRepository;
+import dev.kreis.spi.connector.ChangePage;
+import dev.kreis.spi.connector.ChangeQuery;
+import dev.kreis.spi.connector.ConnectorSession;
+import dev.kreis.spi.connector.CrmObject;
+import dev.kreis.spi.connector.CrmRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Pulls one object of a connection: pages of records changed since the watermark (inclusive), each record
+ * applied to its profile, then a checkpoint (next page cursor, newest modification seen) so a run that
+ * stops resumes after the last stored page; at the end the watermark moves. Records repeated within a
+ * pass (the same id and modification time) are applied once. A record that fails
+ * {@code kreis.sync.dead-letter-after} times goes to the dead letters and the pass goes on.
+ */
+@ApplicationScoped
+public class Puller {
+    private final CursorRepository cursors;
+    private final SyncRecordRepository records;
+    private final RecordApplier applier;
+    private final DeadLetters deadLetters;
+    private final VendorCalls calls;
+    private final SyncConfig config;
+
+    Puller(CursorRepository cursors, SyncRecordRepository records, RecordApplier applier, DeadLetters deadLetters, VendorCalls calls,
+            SyncConfig config) {
+        this.cursors = cursors;
+        this.records = records;
+        this.applier = applier;
+        this.deadLetters = deadLetters;
+        this.calls = calls;
+        this.config = config;
+    }
+
+    /** Pulls the object; {@code checkpoint} runs after each page (it renews the lease and may stop the run). */
+    public void pull(Connection connection, ConnectorSession session, CrmObject object, RunCounts counts, Runnable checkpoint) {
+        CursorRow cursor = cursors.find(connection.id(), object.name());
+        Optional<Instant> since = cursor.watermark().map(OffsetDateTime::toInstant);
+        Optional<String> page = cursor.pageCursor();
+        Optional<OffsetDateTime> passMax = cursor.passMax();
+        Set<String> seen = new HashSet<>();
+        while (true) {
+            Optional<String> at = page;
+            ChangePage changes = calls.call(session, () -> session.changes(new ChangeQuery(object.name(), since, at, config.pageSize())));
+            Map<String, Map<String, String>> pushed = records.pushedValues(connection.id(), object.name(),
+                    changes.records().stream().map(CrmRecord::id).toList());
+            for (CrmRecord record : changes.records()) {
+                counts.read++;
+                if (!seen.add(record.id() + "@" + record.modifiedAt())) {
+                    counts.unchanged++;
+                    continue;
+                }
+                apply(connection, object, record, pushed.getOrDefault(record.id(), Map.of()), counts);
+                OffsetDateTime modified = OffsetDateTime.ofInstant(record.modifiedAt(), ZoneOffset.UTC);
+                if (passMax.isEmpty() || modified.isAfter(passMax.get())) {
+                    passMax = Optional.of(modified);
+                }
+            }
+            if (seen.size() > 200_000) {
+                seen.clear();
+            }
+            if (changes.next().isEmpty()) {
+                cursors.complete(connection.id(), object.name(), passMax);
+                checkpoint.run();
+                return;
+            }
+            cursors.checkpoint(connection.id(), object.name(), changes.next().get(), passMax.orElse(null));
+            page = changes.next();
+            checkpoint.run();
+        }
+    }
+
+    private void apply(Connection connection, CrmObject object, CrmRecord record, Map<String, String> pushed, RunCounts counts) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                switch (applier.apply(connection, object, record, pushed)) {
+                    case CREATED -> counts.created++;
+                    case UPDATED -> counts.updated++;
+                    case UNCHANGED -> counts.unchanged++;
+                }
+                return;
+            } catch (SuppressedIdentifierProblem e) {
+                counts.unchanged++;
+                return;
+            } catch (RuntimeException e) {
+                counts.failed++;
+                if (attempt >= config.deadLetterAfter()) {
+                    deadLetters.deadLetter(connection.id(), object.name(), record.id(), DeadLetters.PULL, record, e, attempt);
+                    counts.deadLettered++;
+                    return;
+                }
+            }
+        }
+    }
+}

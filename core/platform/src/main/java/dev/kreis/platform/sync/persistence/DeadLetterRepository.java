@@ -1,0 +1,65 @@
+package dev.kreis.platform.sync.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.sync.DeadLetter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The dead letters of connections. */
+@ApplicationScoped
+public class DeadLetterRepository {
+    private static final String COLUMNS = "id, connection_id, object_name, record_id, direction, payload, error_kind, error, attempts,"
+            + " created_at, last_failed_at";
+    private final Jdbc jdbc;
+
+    DeadLetterRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(DeadLetter letter) {
+        jdbc.update("insert into sync_dead_letter (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", letter.id(),
+                letter.connectionId(), letter.object(), letter.recordId(), letter.direction(), letter.payload(), letter.errorKind(),
+                truncate(letter.error()), letter.attempts(), letter.createdAt(), letter.lastFailedAt());
+    }
+
+    public void failedAgain(UUID id, String errorKind, String error, OffsetDateTime at) {
+        jdbc.update("update sync_dead_letter set attempts = attempts + 1, error_kind = ?, error = ?, last_failed_at = ? where id = ?",
+                errorKind, truncate(error), at, id);
+    }
+
+    public Optional<DeadLetter> find(UUID connectionId, UUID id) {
+        return jdbc.queryOne("select " + COLUMNS + " from sync_dead_letter where connection_id = ? and id = ?", DeadLetterRepository::row,
+                connectionId, id);
+    }
+
+    /** Oldest first, after the given (createdAt, id) position. */
+    public List<DeadLetter> page(UUID connectionId, Optional<DeadLetter> after, int limit) {
+        if (after.isEmpty()) {
+            return jdbc.query("select " + COLUMNS + " from sync_dead_letter where connection_id = ? order by created_at, id fetch first "
+                    + limit + " rows only", DeadLetterRepository::row, connectionId);
+        }
+        return jdbc.query("select " + COLUMNS + " from sync_dead_letter where connection_id = ? and (created_at > ? or (created_at = ? and id > ?))"
+                + " order by created_at, id fetch first " + limit + " rows only", DeadLetterRepository::row, connectionId,
+                after.get().createdAt(), after.get().createdAt(), after.get().id());
+    }
+
+    public boolean delete(UUID connectionId, UUID id) {
+        return jdbc.update("delete from sync_dead_letter where connection_id = ? and id = ?", connectionId, id) == 1;
+    }
+
+    private static DeadLetter row(ResultSet row) throws SQLException {
+        return new DeadLetter(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "connection_id"), row.getString("object_name"), row.getString("record_id"),
+                row.getString("direction"), row.getString("payload"), row.getString("error_kind"), row.getString("error"), row.getInt("attempts"),
+                Jdbc.time(row, "created_at"), Jdbc.time(row, "last_failed_at"));
+    }
+
+    private static String truncate(String text) {
+        return text == null ? "" : text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+}
