@@ -9,5 +9,5 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', manifest: true, sourcemap: false, chunkSizeWarningLimit: 600 },
   server: { proxy: { '/api': api, '/j_security_check': api, '/q': api } },
-  test: { globals: true, environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], setupFiles: ['src/test-setup.ts'] },
+  test: { globals: true, environment: 'jsdom', testTimeout: 30_000, include: ['src/**/*.test.{ts,tsx}'], setupFiles: ['src/test-setup.ts'] },
 });

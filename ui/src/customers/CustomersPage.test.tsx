@@ -40,6 +40,13 @@ describe('CustomersPage', () => {
     expect(fetch.mock.calls[0][0]).toBe('/api/v1/customers?q=erika&limit=100');
   });
 
+  it('passes the kind and source filters of the address to the server', async () => {
+    const fetch = renderAt('/customers?kind=person&source=crm', () => json({ items: [{ id: 'c2', displayName: 'Anna' }] }));
+    expect(await screen.findByRole('link', { name: 'Anna' })).toBeInTheDocument();
+    expect(fetch.mock.calls[0][0]).toBe('/api/v1/customers?kind=person&source=crm&limit=100');
+    expect(screen.getByLabelText('Kind')).toHaveValue('person');
+  });
+
   it('says so when nobody matches', async () => {
     renderAt('/customers?q=nobody', () => json({ items: [] }));
     expect(await screen.findByText('No customers match.')).toBeInTheDocument();

@@ -14,7 +14,9 @@ export default function CustomersPage() {
   usePageTitle(t('customers.title'));
   const [search, setSearch] = useSearchParams();
   const q = search.get('q') ?? '';
-  const customers = useCustomers(q);
+  const kind = search.get('kind') ?? '';
+  const source = search.get('source') ?? '';
+  const customers = useCustomers({ q, kind, source });
   const rows = useMemo(() => customers.data?.pages.flatMap((page) => page.items) ?? [], [customers.data]);
   const columns = useMemo<ColumnDef<CustomerSummary, unknown>[]>(
     () => [
@@ -34,9 +36,12 @@ export default function CustomersPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = new URLSearchParams(search);
-    const value = String(new FormData(event.currentTarget).get('q') ?? '').trim();
-    if (value) next.set('q', value);
-    else next.delete('q');
+    const form = new FormData(event.currentTarget);
+    for (const name of ['q', 'kind', 'source']) {
+      const value = String(form.get(name) ?? '').trim();
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
     setSearch(next);
   };
 
@@ -45,7 +50,15 @@ export default function CustomersPage() {
       <h1>{t('customers.title')}</h1>
       <form className="toolbar" role="search" onSubmit={submit}>
         <label htmlFor="customer-search">{t('customers.search')}</label>
-        <input id="customer-search" name="q" type="search" defaultValue={q} key={q} size={40} />
+        <input id="customer-search" name="q" type="search" defaultValue={q} key={`q-${q}`} size={40} />
+        <label htmlFor="customer-kind">{t('customers.kind')}</label>
+        <select id="customer-kind" name="kind" defaultValue={kind} key={`kind-${kind}`}>
+          <option value="">{t('customers.anyKind')}</option>
+          <option value="person">{t('customers.person')}</option>
+          <option value="organisation">{t('customers.organisation')}</option>
+        </select>
+        <label htmlFor="customer-source">{t('customers.source')}</label>
+        <input id="customer-source" name="source" defaultValue={source} key={`source-${source}`} size={12} />
         <button type="submit">{t('customers.searchButton')}</button>
       </form>
       {customers.isPending ? (

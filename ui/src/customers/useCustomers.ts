@@ -7,11 +7,18 @@ type CustomerPage = Schema<'PageCustomerSummary'>;
 
 const PAGE = 100;
 
-/** Customers matching the search, page by page along the server's cursor. */
-export function useCustomers(q: string) {
+/** The server-side filters of the list, as they appear in the address. */
+export interface CustomerFilter {
+  q: string;
+  kind: string;
+  source: string;
+}
+
+/** Customers matching the search and filters, page by page along the server's cursor. */
+export function useCustomers(filter: CustomerFilter) {
   return useInfiniteQuery({
-    queryKey: ['customers', q],
-    queryFn: ({ pageParam }) => api<CustomerPage>(`/api/v1/customers${query({ q, limit: PAGE, cursor: pageParam })}`),
+    queryKey: ['customers', filter],
+    queryFn: ({ pageParam }) => api<CustomerPage>(`/api/v1/customers${query({ ...filter, limit: PAGE, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -69,13 +69,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search customers by name, e-mail, phone or external id; newest first */
+        /**
+         * Search customers by name, e-mail, phone or external id; newest first
+         * @description kind keeps persons or organisations; source keeps customers with at least one profile from that source.
+         */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
+                    /**
+                     * @description person or organisation
+                     * @example person
+                     */
+                    kind?: string;
                     limit?: string;
                     q?: string;
+                    /**
+                     * @description A profile source, e.g. crm or shop
+                     * @example crm
+                     */
+                    source?: string;
                 };
                 header?: never;
                 path?: never;

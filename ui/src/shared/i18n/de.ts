@@ -25,7 +25,7 @@ export const de: Shape<typeof en> = {
   customers: {
     title: 'Kunden', search: 'Suche nach Name, E-Mail, Telefon oder externer ID', searchButton: 'Suchen',
     name: 'Name', email: 'E-Mail', phone: 'Telefon', kind: 'Art', created: 'Angelegt', empty: 'Keine passenden Kunden.',
-    loadMore: 'Mehr laden', count: '{{count}} angezeigt', unnamed: '(ohne Namen)',
+    anyKind: 'alle', person: 'Person', organisation: 'Organisation', source: 'Quelle', loadMore: 'Mehr laden', count: '{{count}} angezeigt', unnamed: '(ohne Namen)',
   },
   customer: {
     attributes: 'Golden Record', provenance: 'Herkunft', source: 'Quelle', profile: 'Profil', observed: 'Beobachtet',

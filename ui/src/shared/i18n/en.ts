@@ -21,7 +21,7 @@ export const en = {
   customers: {
     title: 'Customers', search: 'Search by name, e-mail, phone or external id', searchButton: 'Search',
     name: 'Name', email: 'E-mail', phone: 'Phone', kind: 'Kind', created: 'Created', empty: 'No customers match.',
-    loadMore: 'Load more', count: '{{count}} shown', unnamed: '(no name)',
+    anyKind: 'any', person: 'Person', organisation: 'Organisation', source: 'Source', loadMore: 'Load more', count: '{{count}} shown', unnamed: '(no name)',
   },
   customer: {
     attributes: 'Golden attributes', provenance: 'Provenance', source: 'Source', profile: 'Profile', observed: 'Observed',
