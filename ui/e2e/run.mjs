@@ -19,6 +19,7 @@ const ADMIN_PASSWORD = 'e2e-admin-password-long';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const results = [];
+let onFailure = async () => {};
 async function step(name, body) {
   const started = Date.now();
   try {
@@ -28,6 +29,7 @@ async function step(name, body) {
   } catch (error) {
     results.push({ name, ok: false });
     console.log(`  FAIL ${name}: ${error.stack ?? error}`);
+    await onFailure(`failed-${results.length}`).catch(() => undefined);
   }
 }
 function expect(condition, message) {
@@ -36,6 +38,7 @@ function expect(condition, message) {
 const equalLists = (a, b) => a.length === b.length && a.every((value, index) => value === b[index]);
 
 mkdirSync(shots, { recursive: true });
+mkdirSync(join(root, 'ui/e2e/out'), { recursive: true });
 const kreis = await startKreis({ jar, port, adminPassword: ADMIN_PASSWORD });
 const api = apiAs(kreis.base, 'admin', ADMIN_PASSWORD);
 let browser;
@@ -53,6 +56,7 @@ try {
   page.setDefaultTimeout(15_000);
   const url = (path) => kreis.base + path;
   const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) });
+  onFailure = (name) => page.screenshot({ path: join(root, 'ui/e2e/out', `${name}.png`) });
   const axe = async (label) => {
     const report = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
     const found = report.violations.map((violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
@@ -143,7 +147,7 @@ try {
     await page.getByTestId('kpi-value').waitFor();
     const value = await page.getByTestId('kpi-value').textContent();
     expect(value && /\d/.test(value), `the NPS has a value (${value})`);
-    await page.getByRole('img', { name: /week/ }).waitFor();
+    await page.getByRole('img', { name: /Week/ }).waitFor();
     await page.locator('.chart svg').waitFor();
     await shot('kpi-detail');
     await page.getByRole('button', { name: 'Table' }).click();

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteError } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { whenSignedOut } from './shared/api/client';
 import { ME_KEY, useMe } from './shared/auth';
@@ -34,14 +34,22 @@ function SignedIn() {
 }
 
 function LazyPage({ children }: { children: React.ReactNode }) {
-  useEffect(() => window.scrollTo(0, 0), []);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
+/** A page that failed while rendering: the error, instead of a blank screen. */
+function PageError() {
+  return <Failed error={useRouteError()} retry={() => window.location.reload()} />;
+}
+
 const router = createBrowserRouter([
-  { path: '/login', element: <LazyPage><LoginPage /></LazyPage> },
+  { path: '/login', element: <LazyPage><LoginPage /></LazyPage>, errorElement: <PageError /> },
   {
     element: <SignedIn />,
+    errorElement: <PageError />,
     children: [
       { index: true, element: <HomePage /> },
       { path: 'customers', element: <CustomersPage /> },
