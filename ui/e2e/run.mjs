@@ -83,7 +83,7 @@ try {
 
   await step('search a customer', async () => {
     await page.getByLabel('Search by name').fill(data.lastName);
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(new RegExp(`q=${data.lastName}`));
     await page.getByRole('link', { name: `Erika` }).first().waitFor();
     expect((await page.getByRole('link', { name: /Erika/ }).count()) === 1, 'one customer matches');

@@ -12,6 +12,7 @@ const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 const Customer360Page = lazy(() => import('./customers/Customer360Page'));
 const KpisPage = lazy(() => import('./kpis/KpisPage'));
 const KpiDetailPage = lazy(() => import('./kpis/KpiDetailPage'));
+const MergeSuggestionsPage = lazy(() => import('./identity/MergeSuggestionsPage'));
 const NotYetPage = lazy(() => import('./shared/layout/NotYetPage'));
 
 export const queryClient = new QueryClient({
@@ -56,7 +57,7 @@ const router = createBrowserRouter([
       { path: 'customers/:id', element: <Customer360Page /> },
       { path: 'kpis', element: <KpisPage /> },
       { path: 'kpis/:key', element: <KpiDetailPage /> },
-      { path: 'merge-suggestions', element: <NotYetPage page="nav.mergeSuggestions" /> },
+      { path: 'merge-suggestions', element: <MergeSuggestionsPage /> },
       { path: 'journeys', element: <NotYetPage page="nav.journeys" /> },
       { path: 'scorecards', element: <NotYetPage page="nav.scorecards" /> },
       { path: 'feedback', element: <NotYetPage page="nav.feedback" /> },

@@ -61,11 +61,14 @@ export default function HomePage() {
           {suggestions.isPending ? <Loading /> : suggestions.isError ? <Failed error={suggestions.error} /> : suggestions.data.items.length === 0 ? (
             <Empty>{t('home.noSuggestions')}</Empty>
           ) : (
-            <ul>
-              {suggestions.data.items.map((suggestion) => (
-                <li key={suggestion.id}>{JSON.stringify(suggestion.score)}</li>
-              ))}
-            </ul>
+            <>
+              <ul>
+                {suggestions.data.items.map((suggestion) => (
+                  <li key={suggestion.id}>{suggestion.customers.map((customer) => customer.displayName ?? customer.email ?? customer.id).join(' ↔ ')}</li>
+                ))}
+              </ul>
+              <Link to="/merge-suggestions">{t('home.viewAll')}</Link>
+            </>
           )}
         </section>
       )}

@@ -49,5 +49,10 @@ export const de: Shape<typeof en> = {
     chart: 'Diagramm', table: 'Tabelle', period: 'Zeitraum', sample: 'Stichprobe', noValue: 'noch kein Wert', back: 'Alle Kennzahlen',
     statuses: { 'on-track': 'im Plan', 'at-risk': 'gefährdet', 'off-track': 'verfehlt' },
   },
+  suggestions: {
+    title: 'Zusammenführungsvorschläge', empty: 'Keine offenen Zusammenführungsvorschläge.', score: 'Ähnlichkeit', reasons: 'Warum sie passen',
+    merge: 'Zusammenführen', dismiss: 'Nicht dieselben', select: 'Auswählen', bulk: 'Für die Ausgewählten entscheiden',
+    mergeSelected: 'Ausgewählte zusammenführen ({{count}})', dismissSelected: 'Ausgewählte verwerfen ({{count}})',
+  },
   notYet: { title: '{{page}}', text: 'Diese Seite ist noch nicht Teil der Weboberfläche; die API bietet sie bereits (siehe /q/swagger-ui).' },
 };

@@ -45,5 +45,10 @@ export const en = {
     chart: 'Chart', table: 'Table', period: 'Period', sample: 'Sample size', noValue: 'no value yet', back: 'All KPIs',
     statuses: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track' },
   },
+  suggestions: {
+    title: 'Merge suggestions', empty: 'No open merge suggestions.', score: 'Similarity', reasons: 'Why they matched',
+    merge: 'Merge', dismiss: 'Not the same', select: 'Select', bulk: 'Decide for the selected',
+    mergeSelected: 'Merge selected ({{count}})', dismissSelected: 'Dismiss selected ({{count}})',
+  },
   notYet: { title: '{{page}}', text: 'This page is not part of the web UI yet; the API offers it already (see /q/swagger-ui).' },
 } as const;
