@@ -172,7 +172,7 @@ try {
     await page.getByRole('heading', { name: 'Kennzahlen' }).waitFor();
   });
 
-  const pages = ['/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps',
+  const pages = ['/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps', '/journeys?from=2020-01-01',
     '/kpis/nps?view=table', '/journeys', '/scorecards', '/feedback'];
   for (const language of ['de', 'en']) {
     await step(`axe: every page in ${language} has no WCAG 2.2 AA violations`, async () => {

@@ -13,6 +13,7 @@ const Customer360Page = lazy(() => import('./customers/Customer360Page'));
 const KpisPage = lazy(() => import('./kpis/KpisPage'));
 const KpiDetailPage = lazy(() => import('./kpis/KpiDetailPage'));
 const MergeSuggestionsPage = lazy(() => import('./identity/MergeSuggestionsPage'));
+const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
 const NotYetPage = lazy(() => import('./shared/layout/NotYetPage'));
 
 export const queryClient = new QueryClient({
@@ -58,7 +59,7 @@ const router = createBrowserRouter([
       { path: 'kpis', element: <KpisPage /> },
       { path: 'kpis/:key', element: <KpiDetailPage /> },
       { path: 'merge-suggestions', element: <MergeSuggestionsPage /> },
-      { path: 'journeys', element: <NotYetPage page="nav.journeys" /> },
+      { path: 'journeys', element: <JourneysPage /> },
       { path: 'scorecards', element: <NotYetPage page="nav.scorecards" /> },
       { path: 'feedback', element: <NotYetPage page="nav.feedback" /> },
       { path: 'feedback/:surveyId', element: <NotYetPage page="nav.feedback" /> },

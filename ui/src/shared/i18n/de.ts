@@ -54,5 +54,10 @@ export const de: Shape<typeof en> = {
     merge: 'Zusammenführen', dismiss: 'Nicht dieselben', select: 'Auswählen', bulk: 'Für die Ausgewählten entscheiden',
     mergeSelected: 'Ausgewählte zusammenführen ({{count}})', dismissSelected: 'Ausgewählte verwerfen ({{count}})',
   },
+  journeys: {
+    title: 'Journeys', funnel: 'Trichter', customers: 'Kunden', conversion: 'In die nächste Phase', empty: 'Keine Kunden im Zeitraum.',
+    negativePeaks: 'Negative Spitzen', noPeaks: 'Keine negativen Spitzen im Zeitraum.', share: 'Anteil',
+    negativeSummary: '{{peaks}} negative Spitzen bei {{customers}} Kunden ({{share}}).',
+  },
   notYet: { title: '{{page}}', text: 'Diese Seite ist noch nicht Teil der Weboberfläche; die API bietet sie bereits (siehe /q/swagger-ui).' },
 };

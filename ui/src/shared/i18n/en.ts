@@ -50,5 +50,10 @@ export const en = {
     merge: 'Merge', dismiss: 'Not the same', select: 'Select', bulk: 'Decide for the selected',
     mergeSelected: 'Merge selected ({{count}})', dismissSelected: 'Dismiss selected ({{count}})',
   },
+  journeys: {
+    title: 'Journeys', funnel: 'Funnel', customers: 'Customers', conversion: 'To the next phase', empty: 'No customers in the period.',
+    negativePeaks: 'Negative peaks', noPeaks: 'No negative peaks in the period.', share: 'Share',
+    negativeSummary: '{{peaks}} negative peaks among {{customers}} customers ({{share}}).',
+  },
   notYet: { title: '{{page}}', text: 'This page is not part of the web UI yet; the API offers it already (see /q/swagger-ui).' },
 } as const;

@@ -130,6 +130,17 @@ class BrowserSessionApiTest {
     }
 
     @Test
+    void aRequestAuthenticatedByItsAuthorizationHeaderNeedsNoCsrfHeaderEvenWithASessionCookie() {
+        String username = "session-basic-" + Fixtures.unique();
+        createUser(username, "viewer");
+        Cookies session = sessionOf(username);
+
+        given().cookies(session).contentType(ContentType.JSON)
+                .body(Map.of("username", "basic-too-" + Fixtures.unique(), "password", PASSWORD, "roles", List.of("viewer")))
+                .post("/api/v1/users").then().statusCode(201);
+    }
+
+    @Test
     void signingOutRemovesTheSessionCookiesAndIsAudited() {
         String username = "session-out-" + Fixtures.unique();
         String id = createUser(username, "viewer");

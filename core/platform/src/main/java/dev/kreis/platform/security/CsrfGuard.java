@@ -18,8 +18,9 @@ import jakarta.inject.Singleton;
  * CSRF protection of browser sessions. A request that changes state and carries the session cookie (or
  * signs in through the form) must carry the header {@value #HEADER}: a cross-site form or link cannot set
  * a custom header, and a cross-site script may not (no CORS is offered), so only the web UI's own requests
- * pass. The session cookie is SameSite=Strict besides. HTTP Basic and API tokens are not cookie-borne and
- * need no header.
+ * pass. The session cookie is SameSite=Strict besides. A request with an Authorization header (HTTP Basic,
+ * API or Keycloak token, e.g. from the Swagger UI in a signed-in browser) is authenticated by that header,
+ * not the cookie, and needs no CSRF header.
  */
 @Singleton
 public class CsrfGuard {
@@ -46,7 +47,8 @@ public class CsrfGuard {
     }
 
     private static boolean forged(RoutingContext context) {
-        if (SAFE.contains(context.request().method()) || context.request().getHeader(HEADER) != null) {
+        if (SAFE.contains(context.request().method()) || context.request().getHeader(HEADER) != null
+                || context.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
         return context.request().getCookie("kreis-session") != null || context.normalizedPath().endsWith("/j_security_check");
