@@ -156,6 +156,11 @@ class BrowserSessionApiTest {
     }
 
     @Test
+    void signingOutWithHttpBasicAnswers204AndHasNoSessionToEnd() {
+        given().delete("/api/v1/session").then().statusCode(204);
+    }
+
+    @Test
     void signingOutNeedsASignedInCaller() {
         given().auth().none().header(CSRF, "1").delete("/api/v1/session").then().statusCode(401);
     }

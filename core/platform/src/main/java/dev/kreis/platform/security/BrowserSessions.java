@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -39,9 +40,12 @@ public class BrowserSessions {
     private final SecurityConfig config;
     private final Clock clock;
     private final AuditLog audit;
+    private final String sessionCookie;
 
     BrowserSessions(SecurityConfig config, Clock clock, AuditLog audit,
-            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
+            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+        this.sessionCookie = sessionCookie;
         this.config = config;
         this.clock = clock;
         this.audit = audit;
@@ -87,9 +91,11 @@ public class BrowserSessions {
     }
 
     /** Removes both session cookies. */
-    static void end(RoutingContext http) {
-        FormAuthenticationMechanism.logout(http);
-        http.response().addCookie(Cookie.cookie(START_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true));
+    void end(RoutingContext http) {
+        for (String name : List.of(sessionCookie, START_COOKIE)) {
+            http.response().addCookie(Cookie.cookie(name, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+                    .setSameSite(CookieSameSite.STRICT).setSecure(http.request().isSSL()));
+        }
     }
 
     private String signature(String username, long start) {

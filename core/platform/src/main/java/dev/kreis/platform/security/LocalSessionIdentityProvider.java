@@ -44,7 +44,7 @@ public class LocalSessionIdentityProvider implements IdentityProvider<TrustedAut
         String username = request.getPrincipal();
         if (!config.localAccounts() || !sessions.withinLimit(http, username)) {
             if (http != null) {
-                BrowserSessions.end(http);
+                sessions.end(http);
             }
             return Uni.createFrom().failure(new AuthenticationFailedException("The session has ended"));
         }

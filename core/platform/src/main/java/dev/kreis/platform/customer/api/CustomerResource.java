@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.MalformedRequestException;
 import dev.kreis.platform.identity.api.ProfileRequests;
 
 @Path("/api/v1/customers")
@@ -72,7 +72,7 @@ public class CustomerResource {
             return null;
         }
         if (!KINDS.contains(kind)) {
-            throw new InvalidInputException("kind", "must be person or organisation");
+            throw new MalformedRequestException("kind", "must be person or organisation");
         }
         return kind;
     }
@@ -82,7 +82,7 @@ public class CustomerResource {
             return null;
         }
         if (!ProfileRequests.SOURCE.matcher(source).matches()) {
-            throw new InvalidInputException("source", "must be a profile source: lower-case letters, digits, '.', '_' or '-', at most 100");
+            throw new MalformedRequestException("source", "must be a profile source: lower-case letters, digits, '.', '_' or '-', at most 100");
         }
         return source;
     }
