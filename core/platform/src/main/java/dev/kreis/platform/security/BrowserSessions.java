@@ -3,12 +3,10 @@ package dev.kreis.platform.security;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,13 +41,13 @@ public class BrowserSessions {
     private final String sessionCookie;
 
     BrowserSessions(SecurityConfig config, Clock clock, AuditLog audit,
-            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey,
+            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") String sessionKey,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.sessionCookie = sessionCookie;
         this.config = config;
         this.clock = clock;
         this.audit = audit;
-        this.key = new SecretKeySpec(sessionKey.map(BrowserSessions::derived).orElseGet(BrowserSessions::random), "HmacSHA256");
+        this.key = new SecretKeySpec(derived(sessionKey), "HmacSHA256");
     }
 
     /** Whether this request is a form sign-in (as opposed to HTTP Basic). */
@@ -115,11 +113,5 @@ public class BrowserSessions {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }
-    }
-
-    private static byte[] random() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 }
