@@ -172,6 +172,47 @@ class CustomerSearchApiTest {
                 .body("errors.field", contains("cursor"));
     }
 
+    @Test
+    void kindKeepsOnlyCustomersOfThatKind() {
+        String tag = unique();
+        Created anna = person("crm").name("Anna", "Kind-" + tag).create();
+        Fixtures.organisation("crm").attribute("name", "Kind-" + tag + " GmbH").create();
+
+        given().queryParam("q", "kind-" + tag).queryParam("kind", "person").when().get("/api/v1/customers")
+                .then().statusCode(200).body("items.id", contains(anna.customerId().toString()));
+    }
+
+    @Test
+    void sourceKeepsCustomersWithAProfileFromThatSourceAlsoAfterAMerge() {
+        String tag = unique();
+        String address = email();
+        Created crm = person("crm").name("Berta", "Quelle-" + tag).email(address).create();
+        person("shop-" + tag).email(address).create();
+        person("crm").name("Carl", "Quelle-" + tag).create();
+
+        given().queryParam("q", "quelle-" + tag).queryParam("source", "shop-" + tag).when().get("/api/v1/customers")
+                .then().statusCode(200).body("items.id", contains(crm.customerId().toString()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "company", "PERSON" })
+    void anUnknownKindIsA400NamingKind(String kind) {
+        given().queryParam("kind", kind).when().get("/api/v1/customers")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", contains("kind"));
+    }
+
+    @Test
+    void aSourceThatNoProfileCouldHaveIsA400NamingSource() {
+        given().queryParam("source", "Not A Source!").when().get("/api/v1/customers")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", contains("source"));
+    }
+
+    @Test
+    void filteringNeedsASignedInCallerAndEveryRoleMayReadCustomers() {
+        given().auth().none().queryParam("kind", "person").when().get("/api/v1/customers").then().statusCode(401);
+        Staff.as("viewer").queryParam("kind", "person").when().get("/api/v1/customers").then().statusCode(200);
+    }
+
     private static JsonPath search(String q) {
         return given().queryParam("q", q).when().get("/api/v1/customers").then().statusCode(200).extract().jsonPath();
     }

@@ -87,7 +87,8 @@ public class CustomerDirectory {
     }
 
     /** Customers whose name contains {@code q}, or who carry {@code q} as e-mail, phone, external id or custom key. */
-    public Page<CustomerSummary> search(String q, Cursor after, int limit) {
+    /** Customers matching {@code q} (all when blank), of {@code kind} and with a profile from {@code source} when given. */
+    public Page<CustomerSummary> search(String q, String kind, String source, Cursor after, int limit) {
         String query = q == null || q.isBlank() ? null : q.trim();
         List<String> identifierValues = new ArrayList<>();
         String nameFragment = null;
@@ -101,7 +102,7 @@ public class CustomerDirectory {
             nameFragment = fragment.isEmpty() ? null : fragment;
         }
         Page<CustomerSearchRepository.Hit> hits = Page.of(search.search(query != null, nameFragment, identifierValues.stream().distinct().toList(),
-                after, limit + 1), limit, hit -> Cursor.after(hit.createdAt(), hit.id()));
+                kind, source, after, limit + 1), limit, hit -> Cursor.after(hit.createdAt(), hit.id()));
         return new Page<>(summaries(hits.items()), hits.nextCursor());
     }
 

@@ -10,15 +10,21 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** HTTP Basic against local accounts. In Keycloak mode local accounts are not accepted. */
+/**
+ * HTTP Basic and the web UI's form sign-in against local accounts (the same lockout and rate limits); a
+ * form sign-in also opens a browser session ({@link BrowserSessions}). In Keycloak mode local accounts are
+ * not accepted.
+ */
 @ApplicationScoped
 public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
     private final LocalLogin login;
     private final SecurityConfig config;
+    private final BrowserSessions sessions;
 
-    LocalAccountIdentityProvider(LocalLogin login, SecurityConfig config) {
+    LocalAccountIdentityProvider(LocalLogin login, SecurityConfig config, BrowserSessions sessions) {
         this.login = login;
         this.config = config;
+        this.sessions = sessions;
     }
 
     @Override
@@ -35,8 +41,14 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
         String address = http == null || http.request().remoteAddress() == null ? null : http.request().remoteAddress().hostAddress();
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        boolean form = BrowserSessions.isFormSignIn(http);
         return context.runBlocking(() -> login.authenticate(username, password, address)
-                .map(account -> KreisIdentities.of(account.username(), account.roles(), "basic", account.id()))
+                .map(account -> {
+                    if (form) {
+                        sessions.started(http, account);
+                    }
+                    return KreisIdentities.of(account.username(), account.roles(), form ? "session" : "basic", account.id());
+                })
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid credentials")));
     }
 }

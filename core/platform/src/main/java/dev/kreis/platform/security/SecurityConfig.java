@@ -41,10 +41,23 @@ public interface SecurityConfig {
 
     Lockout lockout();
 
+    Session session();
+
     RateLimit rateLimit();
 
     default boolean localAccounts() {
         return "local".equals(mode());
+    }
+
+    /** Browser sessions of local accounts (form sign-in of the web UI). */
+    interface Session {
+        /** A session unused this long ends; using it renews it (at most once a minute). */
+        @WithDefault("PT30M")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in, however busy. */
+        @WithDefault("PT12H")
+        Duration absoluteTimeout();
     }
 
     /** Brute-force protection of local accounts. */

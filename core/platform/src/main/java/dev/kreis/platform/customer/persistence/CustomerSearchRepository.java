@@ -27,11 +27,21 @@ public class CustomerSearchRepository {
 
     /**
      * All active customers when {@code filtered} is false; otherwise those matching the name fragment
-     * (if any) or carrying one of the identifier values (if any) — none when both are empty.
+     * (if any) or carrying one of the identifier values (if any) — none when both are empty. A non-null
+     * {@code kind} keeps customers of that kind, a non-null {@code source} those with a profile from it.
      */
-    public List<Hit> search(boolean filtered, String nameFragment, List<String> identifierValues, Cursor after, int limit) {
+    public List<Hit> search(boolean filtered, String nameFragment, List<String> identifierValues, String kind, String source,
+            Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("select c.id, c.kind, c.created_at from customer c where c.merged_into is null");
         List<Object> params = new ArrayList<>();
+        if (kind != null) {
+            sql.append(" and c.kind = ?");
+            params.add(kind);
+        }
+        if (source != null) {
+            sql.append(" and exists (select 1 from profile s where s.customer_id = c.id and s.source = ?)");
+            params.add(source);
+        }
         if (filtered) {
             List<String> matches = new ArrayList<>();
             if (nameFragment != null) {

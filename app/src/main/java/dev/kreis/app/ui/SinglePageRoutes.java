@@ -1,0 +1,43 @@
+package dev.kreis.app.ui;
+
+import java.util.List;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * Deep links into the web UI: a browser asking for a page address ({@code /customers/42}, {@code /kpis})
+ * gets the single-page app, which reads the address itself. Quinoa's own SPA fallback runs after the REST
+ * layer, which answers every unmatched path with a 404 problem first; this runs before it. API clients (no
+ * {@code text/html} in Accept), files (a dot in the last segment) and the API, operations and public
+ * prefixes are left alone.
+ */
+@Singleton
+public class SinglePageRoutes {
+    private static final List<String> NOT_PAGES = List.of("/api/", "/q/", "/public/");
+
+    void install(@Observes Router router) {
+        router.route().order(-800).handler(context -> {
+            if (isPage(context)) {
+                context.reroute("/");
+                return;
+            }
+            context.next();
+        });
+    }
+
+    static boolean isPage(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        String path = context.normalizedPath();
+        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+        return (method == HttpMethod.GET || method == HttpMethod.HEAD)
+                && accept != null && accept.contains("text/html")
+                && !path.equals("/")
+                && NOT_PAGES.stream().noneMatch(prefix -> path.startsWith(prefix) || (path + "/").equals(prefix))
+                && !path.substring(path.lastIndexOf('/') + 1).contains(".");
+    }
+}

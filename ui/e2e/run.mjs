@@ -1,0 +1,211 @@
+// End-to-end run against the packaged jar (app/target/quarkus-app/quarkus-run.jar): starts it on its own
+// port (E2E_PORT, default 18650) and data directory, drives Debian's Chromium through playwright-core,
+// checks every page with axe-core in German and English, takes the screenshots of docs/ui.md
+// (E2E_SCREENSHOTS=docs/images/ui to refresh them) and ends with one summary line.
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { apiAs, startKreis } from './server.mjs';
+import { seed, timelineIds } from './data.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const jar = process.env.KREIS_JAR ?? join(root, 'app/target/quarkus-app/quarkus-run.jar');
+const port = Number(process.env.E2E_PORT ?? 18650);
+const shots = process.env.E2E_SCREENSHOTS ? join(root, process.env.E2E_SCREENSHOTS) : join(root, 'ui/e2e/out');
+const ADMIN_PASSWORD = 'e2e-admin-password-long';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const results = [];
+let onFailure = async () => {};
+async function step(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL ${name}: ${error.stack ?? error}`);
+    await onFailure(`failed-${results.length}`).catch(() => undefined);
+  }
+}
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+const equalLists = (a, b) => a.length === b.length && a.every((value, index) => value === b[index]);
+
+mkdirSync(shots, { recursive: true });
+mkdirSync(join(root, 'ui/e2e/out'), { recursive: true });
+const kreis = await startKreis({ jar, port, adminPassword: ADMIN_PASSWORD });
+const api = apiAs(kreis.base, 'admin', ADMIN_PASSWORD);
+let browser;
+try {
+  const data = await seed(api);
+  const before = { erika: await timelineIds(api, data.erika.customerId), other: await timelineIds(api, data.other.customerId) };
+  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kreis-chromium-')), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    locale: 'en-US',
+    viewport: { width: 1280, height: 860 },
+  });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(15_000);
+  const url = (path) => kreis.base + path;
+  const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) });
+  onFailure = (name) => page.screenshot({ path: join(root, 'ui/e2e/out', `${name}.png`) });
+  const axe = async (label) => {
+    const report = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const found = report.violations.map((violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+    expect(found.length === 0, `axe on ${label}: ${found.join('; ')}`);
+  };
+
+  await step('the sign-in page is accessible and a wrong password is refused', async () => {
+    await page.goto(url('/customers'));
+    await page.waitForURL(/\/login\?next=/);
+    await axe('/login');
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await shot('login');
+  });
+
+  await step('sign in and land where the link pointed', async () => {
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/customers$/);
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+  });
+
+  await step('search a customer', async () => {
+    await page.getByLabel('Search by name').fill(data.lastName);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(new RegExp(`q=${data.lastName}`));
+    await page.getByRole('link', { name: `Erika` }).first().waitFor();
+    expect((await page.getByRole('link', { name: /Erika/ }).count()) === 1, 'one customer matches');
+    await shot('customers');
+  });
+
+  await step('open the customer 360', async () => {
+    await page.getByRole('link', { name: /Erika/ }).first().click();
+    await page.waitForURL(new RegExp(`/customers/${data.erika.customerId}`));
+    await page.getByRole('heading', { name: 'Golden attributes' }).waitFor();
+    await page.getByTestId('touchpoint').first().waitFor();
+    expect((await page.getByTestId('touchpoint').count()) === before.erika.length, 'the whole timeline is shown');
+    await page.getByRole('button', { name: /Provenance lastName/ }).click();
+    await page.getByRole('table', { name: /Provenance lastName/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await shot('customer-360');
+  });
+
+  await step('filter the timeline by channel, kept in the address', async () => {
+    await page.getByLabel('Channel').fill('phone');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/channel=phone/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="touchpoint"]').length === 1);
+    await page.reload();
+    await page.getByTestId('touchpoint').first().waitFor();
+    expect((await page.getByTestId('touchpoint').count()) === 1, 'the filter survives a reload');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="touchpoint"]').length === count, before.erika.length);
+  });
+
+  await step('merge two customers after a preview', async () => {
+    await page.getByRole('button', { name: 'Merge a customer into this one…' }).click();
+    await page.getByLabel('Id of the customer to merge into this one').fill(data.other.customerId);
+    await page.getByTestId('merge-preview').waitFor();
+    await shot('merge-preview');
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="touchpoint"]').length === count, before.erika.length + before.other.length);
+    await page.getByTestId('identity-event').first().waitFor();
+    const merged = await timelineIds(api, data.erika.customerId);
+    expect(merged.length === before.erika.length + before.other.length, 'the merged timeline holds both');
+  });
+
+  await step('undo the merge and see both timelines exactly as before', async () => {
+    await page.getByRole('button', { name: 'Undo' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="touchpoint"]').length === count, before.erika.length);
+    await shot('identity-history');
+    const after = { erika: await timelineIds(api, data.erika.customerId), other: await timelineIds(api, data.other.customerId) };
+    expect(equalLists(after.erika, before.erika), 'the first timeline is as before');
+    expect(equalLists(after.other, before.other), 'the second timeline is as before, under its old id');
+    await page.goto(url(`/customers/${data.other.customerId}`));
+    await page.getByTestId('touchpoint').first().waitFor();
+    expect((await page.getByTestId('touchpoint').count()) === before.other.length, 'the second customer shows its own timeline');
+  });
+
+  await step('read a KPI, its chart and its table', async () => {
+    await page.goto(url('/kpis'));
+    await page.getByRole('heading', { name: 'KPIs' }).waitFor();
+    await shot('kpis');
+    await page.goto(url('/kpis/nps'));
+    await page.getByTestId('kpi-value').waitFor();
+    const value = await page.getByTestId('kpi-value').textContent();
+    expect(value && /\d/.test(value), `the NPS has a value (${value})`);
+    await page.getByRole('img', { name: /Week/ }).waitFor();
+    await page.locator('.chart svg').waitFor();
+    await shot('kpi-detail');
+    await page.getByRole('button', { name: 'Table' }).click();
+    await page.waitForURL(/view=table/);
+    await page.getByTestId('kpi-table').waitFor();
+  });
+
+  await step('the command menu jumps to a customer', async () => {
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox').fill(data.lastName);
+    await page.getByRole('option', { name: /Erika/ }).click();
+    await page.waitForURL(new RegExp(`/customers/${data.erika.customerId}`));
+  });
+
+  await step('switch the language to German and back', async () => {
+    await page.getByRole('button', { name: 'DE' }).click();
+    await page.getByRole('heading', { name: 'Zeitleiste' }).waitFor();
+    await page.waitForURL(/lang=de/);
+    await page.goto(url('/kpis?lang=en'));
+    await page.getByRole('heading', { name: 'KPIs' }).waitFor();
+    await page.goto(url('/kpis?lang=de'));
+    await page.getByRole('heading', { name: 'Kennzahlen' }).waitFor();
+  });
+
+  const pages = ['/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps', '/journeys?from=2020-01-01',
+    '/kpis/nps?view=table', '/journeys', '/scorecards', '/feedback'];
+  for (const language of ['de', 'en']) {
+    await step(`axe: every page in ${language} has no WCAG 2.2 AA violations`, async () => {
+      const failures = [];
+      for (const path of pages) {
+        await page.goto(url(path + (path.includes('?') ? '&' : '?') + `lang=${language}`));
+        await page.locator('main h1').first().waitFor();
+        await page.waitForFunction(() => !document.querySelector('[role="status"]'));
+        try {
+          await axe(`${path} (${language})`);
+        } catch (error) {
+          failures.push(error.message);
+        }
+      }
+      expect(failures.length === 0, failures.join('\n'));
+    });
+  }
+
+  await step('sign out', async () => {
+    await page.goto(url('/?lang=en'));
+    await page.getByRole('button', { name: 'admin' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(url('/customers'));
+    await page.waitForURL(/\/login/);
+  });
+} catch (error) {
+  console.log(`  FAIL setup: ${error.stack ?? error}`);
+  results.push({ name: 'setup', ok: false });
+} finally {
+  await browser?.close();
+  await kreis.stop();
+}
+const failed = results.filter((result) => !result.ok).length;
+console.log(`e2e: ${results.length - failed} passed, ${failed} failed (${results.length} steps); Kreis log: ${kreis.log}`);
+process.exit(failed === 0 ? 0 : 1);

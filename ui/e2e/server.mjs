@@ -1,0 +1,56 @@
+// Starts the packaged Kreis jar on its own port with a fresh data directory, and stops it again.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export async function startKreis({ jar, port, adminPassword }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kreis-e2e-'));
+  const log = join(dataDir, 'kreis.log');
+  const out = openSync(log, 'w');
+  const child = spawn('java', ['-jar', jar], {
+    env: { ...process.env, KREIS_HTTP_PORT: String(port), KREIS_DATA_DIR: dataDir, KREIS_BOOTSTRAP_ADMIN_PASSWORD: adminPassword },
+    stdio: ['ignore', out, out],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Kreis exited with ${child.exitCode}; see ${log}`);
+    try {
+      if ((await fetch(`${base}/q/health/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`Kreis did not become ready within 120 s; see ${log}`);
+    }
+    await sleep(500);
+  }
+  return {
+    base,
+    dataDir,
+    log,
+    stop: async () => {
+      child.kill('SIGTERM');
+      for (let i = 0; i < 40 && child.exitCode === null; i++) await sleep(250);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** A small API client speaking HTTP Basic, for the test data. */
+export function apiAs(base, username, password) {
+  const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  return async (method, path, body) => {
+    const response = await fetch(base + path, {
+      method,
+      headers: { authorization, 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+}

@@ -1,0 +1,76 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteError } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { whenSignedOut } from './shared/api/client';
+import { ME_KEY, useMe } from './shared/auth';
+import { Shell } from './shared/layout/Shell';
+import { Failed, Loading } from './shared/ui/States';
+
+const LoginPage = lazy(() => import('./login/LoginPage'));
+const HomePage = lazy(() => import('./home/HomePage'));
+const CustomersPage = lazy(() => import('./customers/CustomersPage'));
+const Customer360Page = lazy(() => import('./customers/Customer360Page'));
+const KpisPage = lazy(() => import('./kpis/KpisPage'));
+const KpiDetailPage = lazy(() => import('./kpis/KpiDetailPage'));
+const MergeSuggestionsPage = lazy(() => import('./identity/MergeSuggestionsPage'));
+const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
+const NotYetPage = lazy(() => import('./shared/layout/NotYetPage'));
+
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: (count, error) => count < 2 && (error as { status?: number }).status !== 403 && (error as { status?: number }).status !== 404 && (error as { status?: number }).status !== 400 } },
+});
+
+whenSignedOut(() => queryClient.setQueryData(ME_KEY, null));
+
+/** Every page but /login needs a session; without one the sign-in page comes, remembering where to. */
+function SignedIn() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <Failed error={me.error} retry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return <Shell me={me.data} />;
+}
+
+function LazyPage({ children }: { children: React.ReactNode }) {
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/** A page that failed while rendering: the error, instead of a blank screen. */
+function PageError() {
+  return <Failed error={useRouteError()} retry={() => window.location.reload()} />;
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LazyPage><LoginPage /></LazyPage>, errorElement: <PageError /> },
+  {
+    element: <SignedIn />,
+    errorElement: <PageError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'customers', element: <CustomersPage /> },
+      { path: 'customers/:id', element: <Customer360Page /> },
+      { path: 'kpis', element: <KpisPage /> },
+      { path: 'kpis/:key', element: <KpiDetailPage /> },
+      { path: 'merge-suggestions', element: <MergeSuggestionsPage /> },
+      { path: 'journeys', element: <JourneysPage /> },
+      { path: 'scorecards', element: <NotYetPage page="nav.scorecards" /> },
+      { path: 'feedback', element: <NotYetPage page="nav.feedback" /> },
+      { path: 'feedback/:surveyId', element: <NotYetPage page="nav.feedback" /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

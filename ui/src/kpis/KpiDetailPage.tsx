@@ -1,0 +1,124 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber } from '../shared/format';
+import { usePageTitle } from '../shared/usePageTitle';
+import { Empty, Failed, Loading } from '../shared/ui/States';
+import { KpiStatus } from './KpisPage';
+import { useKpiDefinitions, useKpiSeries, useKpiValue } from './useKpis';
+
+const SeriesChart = lazy(() => import('../shared/chart/SeriesChart').then((module) => ({ default: module.SeriesChart })));
+const INTERVALS = ['day', 'week', 'month'] as const;
+
+/** One KPI: value against target, its definition in words, and its series as chart or table (?interval=&view=). */
+export default function KpiDetailPage() {
+  const { key = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const interval = INTERVALS.find((candidate) => candidate === search.get('interval')) ?? 'week';
+  const view = search.get('view') === 'table' ? 'table' : 'chart';
+  const period = { from: search.get('from') ?? undefined, to: search.get('to') ?? undefined };
+  const definitions = useKpiDefinitions();
+  const value = useKpiValue(key, period);
+  const series = useKpiSeries(key, interval, period);
+  const definition = definitions.data?.find((candidate) => candidate.key === key);
+  usePageTitle(definition?.name ?? key);
+  const points = useMemo(
+    () => (series.data?.points ?? []).map((point) => ({ label: formatDate(point.from, i18n.language), value: point.value == null ? null : Number(point.value), sample: point.sampleSize })),
+    [series.data, i18n.language],
+  );
+  const set = (name: string, next: string) => {
+    const params = new URLSearchParams(search);
+    params.set(name, next);
+    setSearch(params, { replace: true });
+  };
+  if (value.isError) return <Failed error={value.error} retry={() => void value.refetch()} />;
+  return (
+    <article>
+      <p>
+        <Link to="/kpis">{t('kpis.back')}</Link>
+      </p>
+      <h1>{definition?.name ?? key}</h1>
+      {value.isPending ? (
+        <Loading />
+      ) : (
+        <p>
+          <span className="value" data-testid="kpi-value">
+            {value.data.value == null ? t('kpis.noValue') : formatNumber(value.data.value, i18n.language, value.data.unit)}
+          </span>{' '}
+          <KpiStatus status={value.data.status} />
+          {value.data.target && (
+            <span className="muted">
+              {' '}· {t('kpis.target')} {formatNumber(value.data.target.value, i18n.language, value.data.unit)}
+            </span>
+          )}
+          <br />
+          <span className="muted">
+            {t('kpis.period')}: {formatDate(value.data.from, i18n.language)} – {formatDate(value.data.to, i18n.language)} · {t('kpis.sample')}{' '}
+            {formatNumber(value.data.sampleSize, i18n.language)}
+          </span>
+        </p>
+      )}
+      {definition && (
+        <section aria-labelledby="definition-title">
+          <h2 id="definition-title">{t('kpis.definition')}</h2>
+          <p>{definition.description}</p>
+          <p className="muted">
+            {t('kpis.owners')}: {definition.owners.join(', ')}
+            {definition.shared ? ` · ${t('kpis.shared')}` : ''}
+          </p>
+        </section>
+      )}
+      <section aria-labelledby="series-title">
+        <h2 id="series-title">{t('kpis.series')}</h2>
+        <div className="toolbar">
+          <div className="tabs" role="group" aria-label={t('kpis.interval')}>
+            {INTERVALS.map((candidate) => (
+              <button key={candidate} type="button" aria-pressed={interval === candidate} onClick={() => set('interval', candidate)}>
+                {t(`kpis.${candidate}`)}
+              </button>
+            ))}
+          </div>
+          <div className="tabs" role="group" aria-label={`${t('kpis.chart')} / ${t('kpis.table')}`}>
+            {(['chart', 'table'] as const).map((candidate) => (
+              <button key={candidate} type="button" aria-pressed={view === candidate} onClick={() => set('view', candidate)}>
+                {t(`kpis.${candidate}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        {series.isPending ? (
+          <Loading />
+        ) : series.isError ? (
+          <Failed error={series.error} retry={() => void series.refetch()} />
+        ) : points.length === 0 ? (
+          <Empty>{t('kpis.noValue')}</Empty>
+        ) : view === 'chart' ? (
+          <Suspense fallback={<Loading />}>
+            <SeriesChart title={`${definition?.name ?? key} (${t(`kpis.${interval}`)})`} points={points} language={i18n.language} />
+          </Suspense>
+        ) : (
+          <table data-testid="kpi-table">
+            <caption className="visually-hidden">{definition?.name ?? key}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('kpis.period')}</th>
+                <th scope="col">{t('kpis.value')}</th>
+                <th scope="col">{t('kpis.sample')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.label}>
+                  <td>{point.label}</td>
+                  <td>{point.value == null ? '–' : formatNumber(point.value, i18n.language, value.data?.unit)}</td>
+                  <td>{formatNumber(point.sample, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,60 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../shared/format';
+import { usePageTitle } from '../shared/usePageTitle';
+import { Empty, Failed, Loading } from '../shared/ui/States';
+import { type KpiDefinition, useKpiDefinitions, useKpiValue } from './useKpis';
+
+export function KpiStatus({ status }: { status?: string | null }) {
+  const { t } = useTranslation();
+  if (!status) return null;
+  return <span className={`status-${status}`}>{t(`kpis.statuses.${status}`, { defaultValue: status })}</span>;
+}
+
+function KpiCard({ kpi }: { kpi: KpiDefinition }) {
+  const { t, i18n } = useTranslation();
+  const value = useKpiValue(kpi.key);
+  return (
+    <li className="card">
+      <h2>
+        <Link to={`/kpis/${encodeURIComponent(kpi.key)}`}>{kpi.name}</Link>
+      </h2>
+      {value.isPending ? (
+        <Loading />
+      ) : value.isError ? (
+        <Failed error={value.error} />
+      ) : (
+        <p>
+          <span className="value">{value.data.value == null ? t('kpis.noValue') : formatNumber(value.data.value, i18n.language, value.data.unit)}</span>{' '}
+          <KpiStatus status={value.data.status} />
+        </p>
+      )}
+      <p className="muted">{kpi.description}</p>
+    </li>
+  );
+}
+
+/** Every KPI with its current value and target status; each opens its detail. */
+export default function KpisPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('kpis.title'));
+  const kpis = useKpiDefinitions();
+  return (
+    <section>
+      <h1>{t('kpis.title')}</h1>
+      {kpis.isPending ? (
+        <Loading />
+      ) : kpis.isError ? (
+        <Failed error={kpis.error} retry={() => void kpis.refetch()} />
+      ) : kpis.data.length === 0 ? (
+        <Empty>{t('kpis.empty')}</Empty>
+      ) : (
+        <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
+          {kpis.data.map((kpi) => (
+            <KpiCard key={kpi.key} kpi={kpi} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { en } from './en';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const de: Shape<typeof en> = {
+  app: { name: 'Kreis', skip: 'Zum Inhalt springen', mainNav: 'Hauptnavigation' },
+  nav: {
+    home: 'Start', customers: 'Kunden', mergeSuggestions: 'Zusammenführungsvorschläge', kpis: 'Kennzahlen',
+    journeys: 'Journeys', scorecards: 'Scorecards', feedback: 'Feedback',
+  },
+  shell: {
+    language: 'Sprache', signOut: 'Abmelden', signedInAs: 'Angemeldet als {{name}}',
+    commandMenu: 'Befehlsmenü', commandHint: 'Suchen (Strg+K)', commandPlaceholder: 'Zu einer Seite oder einem Kunden springen…',
+    pages: 'Seiten', customers: 'Kunden', noResults: 'Nichts gefunden.',
+  },
+  state: { loading: 'Wird geladen…', error: 'Etwas ist schiefgegangen: {{message}}', retry: 'Erneut versuchen', forbidden: 'Das dürfen Sie nicht sehen.' },
+  login: {
+    title: 'Bei Kreis anmelden', username: 'Benutzername', password: 'Passwort', submit: 'Anmelden',
+    failed: 'Benutzername oder Passwort ist falsch, oder das Konto ist gesperrt.', busy: 'Anmeldung läuft…',
+  },
+  home: {
+    title: 'Start', welcome: 'Willkommen, {{name}}', sharedKpis: 'Gemeinsame Kennzahlen', openSuggestions: 'Offene Zusammenführungsvorschläge',
+    noKpis: 'Noch keine gemeinsamen Kennzahlen.', noSuggestions: 'Keine offenen Zusammenführungsvorschläge.', viewAll: 'Alle anzeigen',
+  },
+  customers: {
+    title: 'Kunden', search: 'Suche nach Name, E-Mail, Telefon oder externer ID', searchButton: 'Suchen',
+    name: 'Name', email: 'E-Mail', phone: 'Telefon', kind: 'Art', created: 'Angelegt', empty: 'Keine passenden Kunden.',
+    anyKind: 'alle', person: 'Person', organisation: 'Organisation', source: 'Quelle', loadMore: 'Mehr laden', count: '{{count}} angezeigt', unnamed: '(ohne Namen)',
+  },
+  customer: {
+    attributes: 'Golden Record', provenance: 'Herkunft', source: 'Quelle', profile: 'Profil', observed: 'Beobachtet',
+    noAttributes: 'Keine Attribute.', identifiers: 'Kennungen', profiles: 'Profile', holds: 'Sperren', noHolds: 'Keine Sperren.',
+    history: 'Identitätsverlauf', noHistory: 'Noch keine Zusammenführungen oder Trennungen.', merge: 'Einen Kunden hierher zusammenführen…',
+    mergeTitle: 'Kunden zusammenführen', mergeTarget: 'ID des Kunden, der hierher zusammengeführt wird', preview: 'Vorschau',
+    previewText: 'Diese Profile wechseln zu {{name}}:', confirmMerge: 'Zusammenführen', cancel: 'Abbrechen',
+    split: 'Abtrennen', undo: 'Rückgängig', splitTitle: 'Ein Profil abtrennen', splitText: 'Das Profil {{source}} / {{externalId}} wird ein eigener Kunde, mit seinen Touchpoints.',
+    undoTitle: 'Diese Zusammenführung rückgängig machen', undoText: 'Die {{count}} Profil(e) dieser Zusammenführung gehen wieder; der zusammengeführte Kunde kehrt unter seiner alten ID zurück.',
+    confirm: 'Bestätigen', merged: 'zusammengeführt', splitEvent: 'getrennt', by: 'von {{actor}}', notFound: 'Kein Kunde hat diese ID.',
+    created: 'Kunde seit {{date}}', kind: 'Art',
+  },
+  timeline: {
+    title: 'Zeitleiste', channel: 'Kanal', module: 'Modul', type: 'Typ', phase: 'Phase', from: 'Von', to: 'Bis',
+    any: 'alle', apply: 'Anwenden', reset: 'Zurücksetzen', empty: 'Keine passenden Touchpoints.', loadMore: 'Ältere Touchpoints',
+    occurred: 'Zeitpunkt', score: 'Wert', amount: 'Betrag',
+  },
+  kpis: {
+    title: 'Kennzahlen', empty: 'Keine Kennzahlen definiert.', value: 'Wert', target: 'Ziel', status: 'Status', definition: 'Definition',
+    owners: 'Verantwortlich', shared: 'gemeinsam', series: 'Verlauf', interval: 'Intervall', day: 'Tag', week: 'Woche', month: 'Monat',
+    chart: 'Diagramm', table: 'Tabelle', period: 'Zeitraum', sample: 'Stichprobe', noValue: 'noch kein Wert', back: 'Alle Kennzahlen',
+    statuses: { 'on-track': 'im Plan', 'at-risk': 'gefährdet', 'off-track': 'verfehlt' },
+  },
+  suggestions: {
+    title: 'Zusammenführungsvorschläge', empty: 'Keine offenen Zusammenführungsvorschläge.', score: 'Ähnlichkeit', reasons: 'Warum sie passen',
+    merge: 'Zusammenführen', dismiss: 'Nicht dieselben', select: 'Auswählen', bulk: 'Für die Ausgewählten entscheiden',
+    mergeSelected: 'Ausgewählte zusammenführen ({{count}})', dismissSelected: 'Ausgewählte verwerfen ({{count}})',
+  },
+  journeys: {
+    title: 'Journeys', funnel: 'Trichter', customers: 'Kunden', conversion: 'In die nächste Phase', empty: 'Keine Kunden im Zeitraum.',
+    negativePeaks: 'Negative Spitzen', noPeaks: 'Keine negativen Spitzen im Zeitraum.', share: 'Anteil',
+    negativeSummary: '{{peaks}} negative Spitzen bei {{customers}} Kunden ({{share}}).',
+  },
+  notYet: { title: '{{page}}', text: 'Diese Seite ist noch nicht Teil der Weboberfläche; die API bietet sie bereits (siehe /q/swagger-ui).' },
+};
