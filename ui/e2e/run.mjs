@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const jar = process.env.KREIS_JAR ?? join(root, 'app/target/quarkus-app/quarkus-run.jar');
 const port = Number(process.env.E2E_PORT ?? 18650);
 const shots = process.env.E2E_SCREENSHOTS ? join(root, process.env.E2E_SCREENSHOTS) : join(root, 'ui/e2e/out');
-const ADMIN_PASSWORD = 'e2e-admin-password-long';
+const ADMIN_PASSWORD = 'e2e-bootstrap-secret-long';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const results = [];
