@@ -73,6 +73,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        if (e instanceof JsonBounds.OutOfRange range) {
+            return respond(new InvalidInputException(JsonPaths.of(range.getPath()), range.complaint()).toProblem());
+        }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = JsonPaths.of(mismatch.getPath());
             return respond(Problem.of(400, "malformed-request", "Malformed request",
