@@ -2,23 +2,28 @@ package dev.kreis.platform.api;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -35,6 +40,8 @@ import jakarta.inject.Singleton;
 public class JsonBounds implements ObjectMapperCustomizer {
     static final int MAX_NUMBER_LENGTH = 100;
     static final int MAX_EXPONENT = 1000;
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -42,16 +49,31 @@ public class JsonBounds implements ObjectMapperCustomizer {
         SimpleModule bounds = new SimpleModule("kreis-json-bounds");
         bounds.addDeserializer(JsonNode.class, new BoundedTree());
         bounds.addDeserializer(BigDecimal.class, new BoundedDecimal());
-        bounds.addDeserializer(OffsetDateTime.class, new BoundedTime());
+        bounds.addDeserializer(OffsetDateTime.class, new BoundedTime<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME,
+                OffsetDateTime::getYear));
+        bounds.addDeserializer(Instant.class, new BoundedTime<>(Instant.class, InstantDeserializer.INSTANT,
+                JsonBounds::yearOf));
+        bounds.addDeserializer(LocalDate.class, new BoundedTime<>(LocalDate.class, LocalDateDeserializer.INSTANCE, LocalDate::getYear));
         mapper.registerModule(bounds);
     }
 
-    /** 422: a number or time in the body is outside what any field can hold; its path names the field. */
-    public static final class OutOfRange extends JsonMappingException {
+    /** The UTC year of an instant, clamped to 0 or 10000 outside what an offset time can hold. */
+    private static int yearOf(Instant instant) {
+        if (instant.isBefore(FIRST)) {
+            return 0;
+        }
+        return instant.isBefore(END) ? instant.atOffset(ZoneOffset.UTC).getYear() : 10000;
+    }
+
+    /**
+     * 422: a number or time in the body is outside what any field can hold; its path names the field. A
+     * {@link MismatchedInputException} so the JSON body reader hands it to the problem mappers unwrapped.
+     */
+    public static final class OutOfRange extends MismatchedInputException {
         private static final long serialVersionUID = 1L;
 
         OutOfRange(JsonParser parser, String message) {
-            super(parser, message);
+            super(parser, message, (Class<?>) null);
         }
 
         /** The complaint without Jackson's location suffix. */
@@ -124,20 +146,24 @@ public class JsonBounds implements ObjectMapperCustomizer {
         }
     }
 
-    private static final class BoundedTime extends StdDeserializer<OffsetDateTime> {
+    /** A time or day read by Jackson's own deserializer, refused unless its year lies in 1..9999. */
+    private static final class BoundedTime<T> extends StdDeserializer<T> {
         private static final long serialVersionUID = 1L;
-        private static final JsonDeserializer<OffsetDateTime> PARSER = InstantDeserializer.OFFSET_DATE_TIME;
+        private final transient JsonDeserializer<T> parser;
+        private final transient ToIntFunction<T> year;
 
-        BoundedTime() {
-            super(OffsetDateTime.class);
+        BoundedTime(Class<T> type, JsonDeserializer<T> parser, ToIntFunction<T> year) {
+            super(type);
+            this.parser = parser;
+            this.year = year;
         }
 
         @Override
-        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            OffsetDateTime value = PARSER.deserialize(parser, context);
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            T value = this.parser.deserialize(parser, context);
             if (value != null) {
-                int year = value.getYear();
-                if (year < 1 || year > 9999) {
+                int y = year.applyAsInt(value);
+                if (y < 1 || y > 9999) {
                     throw new OutOfRange(parser, "must lie in the years 1 to 9999");
                 }
             }
