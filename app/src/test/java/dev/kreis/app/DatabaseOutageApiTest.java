@@ -44,7 +44,10 @@ class DatabaseOutageApiTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kreis.kpis.fold-interval", "0S", "kreis.database-outage.probe-interval", "200MS");
+            // A generous acquisition timeout only so the start on a busy machine is not refused; a stopped server refuses
+            // connections at once, so the 503s below do not wait for it.
+            return Map.of("kreis.kpis.fold-interval", "0S", "kreis.database-outage.probe-interval", "200MS",
+                    "quarkus.datasource.postgresql.jdbc.acquisition-timeout", "20S");
         }
     }
 

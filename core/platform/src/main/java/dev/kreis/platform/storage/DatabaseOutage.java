@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +77,7 @@ public class DatabaseOutage {
                     return true;
                 }
                 String message = sql.getMessage();
-                if (message != null && message.contains("Acquisition timeout")) {
+                if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }
             }
