@@ -34,6 +34,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(DatabaseOutageApiTest.OwnDatabase.class)
 class DatabaseOutageApiTest {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DatabaseOutageApiTest.class);
     private static final String OUTAGE_LOGGER = "dev.kreis.platform.storage.DatabaseOutage";
 
     public static class OwnDatabase implements QuarkusTestProfile {
@@ -85,6 +86,8 @@ class DatabaseOutageApiTest {
                 assertEquals("5", answer.header("Retry-After"));
                 assertEquals(503, answer.jsonPath().getInt("status"));
             }
+            LOG.infof("During the outage %d requests answered 503; slowest %d ms (for the record, not asserted)", answers.size(),
+                    answers.stream().mapToLong(Response::time).max().orElse(0));
             assertEquals(1, outagesLogged.get(), "the outage is logged once, not per request");
         } finally {
             logger.removeHandler(counter);
