@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import dev.kreis.platform.storage.DatabaseOutage;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +22,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The one place where failures become RFC 9457 responses. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    DatabaseOutage outage;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -50,6 +55,9 @@ public class ProblemMappers {
     /** No credentials, or credentials that were not accepted (wrong, expired, revoked, locked). */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e) {
+        if (outage.recognises(e)) {
+            return unavailable();
+        }
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Basic realm=\"kreis\", Bearer")
                 .entity(Problem.of(401, "unauthenticated", "Unauthenticated",
                         "Send valid credentials: HTTP Basic for an account, or Authorization: Bearer with an API or Keycloak token",
@@ -73,6 +81,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        if (e instanceof JsonBounds.OutOfRange range) {
+            return respond(new InvalidInputException(JsonPaths.of(range.getPath()), range.complaint()).toProblem());
+        }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = JsonPaths.of(mismatch.getPath());
             return respond(Problem.of(400, "malformed-request", "Malformed request",
@@ -113,8 +124,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (outage.recognises(e)) {
+            return unavailable();
+        }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "internal", "Internal error", "The server could not complete the request", List.of()));
+    }
+
+    /** 503 while the database cannot be reached: the client may retry after a while; logged once per outage, not here. */
+    private Response unavailable() {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", outage.retryAfterSeconds())
+                .entity(Problem.of(503, "unavailable", "Service unavailable", "The database cannot be reached; retry later", List.of()))
+                .build();
     }
 
     static Response respond(Problem problem) {

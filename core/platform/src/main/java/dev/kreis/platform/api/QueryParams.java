@@ -34,7 +34,7 @@ public final class QueryParams {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(value));
+            return Optional.of(Times.offsetDateTime(value));
         } catch (DateTimeParseException e) {
             throw new MalformedRequestException(name, "must be an ISO-8601 timestamp such as 2025-01-31T00:00:00Z");
         }

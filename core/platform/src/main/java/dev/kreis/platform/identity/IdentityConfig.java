@@ -18,7 +18,17 @@ public interface IdentityConfig {
     @WithDefault("0.85")
     double suggestionThreshold();
 
-    /** How many same-block profiles a new profile is compared with for merge suggestions. */
+    /**
+     * How many same-block profiles (the newest) a written profile is compared with for merge suggestions:
+     * the bound on the comparisons one write makes, however crowded its block (Müller, Schmidt, ...).
+     */
     @WithDefault("200")
     int suggestionCandidates();
+
+    /**
+     * How many open merge suggestions a customer keeps at most: a write suggests its best few and a better
+     * suggestion pushes out the worst, so neither the work per write nor the list grows with the block.
+     */
+    @WithDefault("5")
+    int suggestionsPerCustomer();
 }

@@ -2,6 +2,7 @@ package dev.kreis.platform.identity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,31 +62,43 @@ public class MergeSuggestions {
         return row;
     }
 
-    /** Compares a just-written profile with the profiles of other customers in its block. */
-    void refresh(ProfileRow profile, MatchProfile match) {
+    /** The work one write's suggestion step did: profiles compared, customer pairs checked against stored decisions. */
+    public record SuggestionWork(int candidatesExamined, int pairsChecked) {
+    }
+
+    /**
+     * Compares a just-written profile with the newest profiles of other customers in its block (at most
+     * {@link IdentityConfig#suggestionCandidates()}) and suggests its best few customers (at most
+     * {@link IdentityConfig#suggestionsPerCustomer()}); each customer involved keeps only its best few open suggestions.
+     */
+    public SuggestionWork refresh(ProfileRow profile, MatchProfile match) {
         String block = match.blockKey();
         if (block == null) {
-            return;
+            return new SuggestionWork(0, 0);
         }
         List<ProfileRepository.BlockMember> candidates = profiles.inBlock(block, profile.kind(), profile.customerId(),
                 config.suggestionCandidates());
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<UUID, UUID> bestProfile = new HashMap<>();
-        Map<UUID, Similarity.Score> bestScore = new HashMap<>();
+        Map<UUID, Best> best = new HashMap<>();
         for (ProfileRepository.BlockMember candidate : candidates) {
             Similarity.of(match, candidate.match())
                     .filter(score -> score.value().doubleValue() >= config.suggestionThreshold())
-                    .filter(score -> !bestScore.containsKey(candidate.customerId())
-                            || score.value().compareTo(bestScore.get(candidate.customerId()).value()) > 0)
-                    .ifPresent(score -> {
-                        bestScore.put(candidate.customerId(), score);
-                        bestProfile.put(candidate.customerId(), candidate.profileId());
-                    });
+                    .ifPresent(score -> best.merge(candidate.customerId(), new Best(candidate.customerId(), candidate.profileId(), score),
+                            (known, found) -> found.score().value().compareTo(known.score().value()) > 0 ? found : known));
         }
-        bestScore.forEach((customer, score) -> {
-            if (!suggestions.existsBetween(profile.customerId(), customer) && !events.separated(profile.customerId(), customer)) {
-                suggestions.suggest(profile.id(), bestProfile.get(customer), score.value(), String.join("\n", score.reasons()), now);
+        int keep = config.suggestionsPerCustomer();
+        List<Best> chosen = best.values().stream().sorted(Comparator.comparing((Best b) -> b.score().value()).reversed()
+                .thenComparing(Best::customerId)).limit(keep).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Best pair : chosen) {
+            if (!suggestions.existsBetween(profile.customerId(), pair.customerId()) && !events.separated(profile.customerId(), pair.customerId())) {
+                suggestions.suggest(profile.id(), pair.profileId(), pair.score().value(), String.join("\n", pair.score().reasons()), now);
+                suggestions.keepBestOpen(pair.customerId(), keep);
             }
-        });
+        }
+        suggestions.keepBestOpen(profile.customerId(), keep);
+        return new SuggestionWork(candidates.size(), chosen.size());
+    }
+
+    private record Best(UUID customerId, UUID profileId, Similarity.Score score) {
     }
 }

@@ -30,10 +30,11 @@ public interface KpiConfig {
     int readFoldLimit();
 
     /**
-     * The most days a KPI read refolds itself: a backlog spread over more days (a backfill) is left to
-     * the job, so a read never re-reads months of touchpoints.
+     * The most days a KPI read refolds itself (each costs a few statements besides re-reading its
+     * touchpoints, which {@link #readFoldLimit()} bounds): a backlog spread over more days is left to the job.
+     * High enough that a first ingest of a year of history is counted by the read right after it.
      */
-    @WithDefault("7")
+    @WithDefault("400")
     int readFoldDays();
 
     /** Days refolded per transaction (the fold state row stays locked for one transaction). */

@@ -77,11 +77,11 @@ public class RollupFolder {
     }
 
     /**
-     * Folds what arrived after the watermark if that is at most {@code kreis.kpis.read-fold-limit}
-     * touchpoints on at most {@code kreis.kpis.read-fold-days} days, so a KPI read right after an
-     * ingest sees it. Costs one index probe when nothing is new. A failure (e.g. a lock timeout behind
-     * the job) does not fail the read. Answers whether the rollups are now current (as far as this
-     * node can tell).
+     * Folds what arrived after the watermark if refolding it re-reads at most {@code kreis.kpis.read-fold-limit}
+     * touchpoints (the new ones and those already folded on their days) on at most {@code kreis.kpis.read-fold-days}
+     * days, so a KPI read right after an ingest sees it — the first read on a fresh instance as much as any later
+     * one. Costs one index probe when nothing is new. A failure (e.g. a lock timeout behind the job) does not fail
+     * the read. Answers whether the rollups are now current (as far as this node can tell).
      */
     public boolean catchUp() {
         OffsetDateTime watermark = rollups.state().watermark();
@@ -93,7 +93,7 @@ public class RollupFolder {
             return false;
         }
         Map<Integer, OffsetDateTime> days = rollups.daysReceivedAfter(watermark);
-        if (days.size() > config.readFoldDays()) {
+        if (days.size() > config.readFoldDays() || pending + rollups.foldedOn(days.keySet()) > config.readFoldLimit()) {
             return false;
         }
         try {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.api.Times;
 import dev.kreis.platform.identity.Identifier;
 import dev.kreis.platform.identity.IdentifierNormaliser;
 import dev.kreis.platform.identity.api.IdentifierRequest;
@@ -146,7 +147,7 @@ public class TouchpointDrafts {
             return null;
         }
         try {
-            OffsetDateTime time = OffsetDateTime.parse(value);
+            OffsetDateTime time = Times.offsetDateTime(value);
             if (time.isAfter(OffsetDateTime.now(clock).plus(FUTURE_TOLERANCE))) {
                 errors.add(new FieldError("occurredAt", "lies in the future"));
             }

@@ -16,7 +16,7 @@ final class Paging {
         return dev.kreis.spi.api.Paging.limit(value);
     }
 
-    /** An opaque cursor: base64url of the position parts joined by '|'. */
+    /** An opaque cursor for the position parts, sealed with the installation's key. */
     static String encode(String... parts) {
         return dev.kreis.spi.api.Paging.cursor(parts);
     }
@@ -27,19 +27,11 @@ final class Paging {
     }
 
     static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.malformed("cursor", "is not a cursor this server issued");
-        }
+        return dev.kreis.spi.api.Paging.idPart(value);
     }
 
     static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (java.time.DateTimeException e) {
-            throw ProblemException.malformed("cursor", "is not a cursor this server issued");
-        }
+        return dev.kreis.spi.api.Paging.instantPart(value);
     }
 
     /** A path id. */

@@ -10,6 +10,9 @@ import dev.kreis.spi.api.ProblemException;
 
 /** Query-parameter parsing and opaque cursors for the module's lists. */
 final class Pages {
+    private static final long MAX_RANK = 100;
+    private static final long EARLIEST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    private static final long LATEST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
     private Pages() {
     }
 
@@ -55,12 +58,9 @@ final class Pages {
         if (parts == null) {
             return null;
         }
-        try {
-            return new Position(Long.parseLong(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
-                    UUID.fromString(parts[3]));
-        } catch (RuntimeException e) {
-            throw Paging.foreignCursor();
-        }
+        Instant time = Instant.ofEpochSecond(Paging.wholePart(parts[1], EARLIEST_SECOND, LATEST_SECOND),
+                Paging.wholePart(parts[2], 0, 999_999_999));
+        return new Position(Paging.wholePart(parts[0], 0, MAX_RANK), time, Paging.idPart(parts[3]));
     }
 
     /** The list response shape: {@code {"items": [...], "nextCursor": ...}}. */

@@ -2,7 +2,6 @@ package dev.kreis.module.support;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,18 +85,9 @@ public class TicketResource {
         Boolean wantedBreached = query("breached", breached, v -> v.equals("true") ? Optional.of(true) : v.equals("false") ? Optional.of(false)
                 : Optional.empty(), "true, false");
         int size = Pages.limit(limit);
-        Instant afterOpenedAt = null;
-        UUID afterId = null;
-        String position = Pages.decode(cursor);
-        if (position != null) {
-            int bar = position.lastIndexOf('|');
-            try {
-                afterOpenedAt = Instant.parse(position.substring(0, bar));
-                afterId = UUID.fromString(position.substring(bar + 1));
-            } catch (IndexOutOfBoundsException | DateTimeParseException | IllegalArgumentException e) {
-                throw Pages.notOurs();
-            }
-        }
+        Pages.TicketPosition after = Pages.ticketPosition(cursor);
+        Instant afterOpenedAt = after == null ? null : after.openedAt();
+        UUID afterId = after == null ? null : after.id();
         Instant now = Tickets.now();
         List<Ticket> rows = store.list(new SupportStore.TicketFilter(wantedStatus, wantedPriority, customer, wantedBreached), now, afterOpenedAt,
                 afterId, size + 1);
@@ -105,7 +95,7 @@ public class TicketResource {
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             Ticket last = rows.get(size - 1);
-            next = Pages.encode(last.openedAt + "|" + last.id);
+            next = Pages.encode(last.openedAt.toString(), last.id.toString());
         }
         return new Pages.Page<>(rows.stream().map(t -> TicketView.of(t, now)).toList(), next);
     }
@@ -154,15 +144,7 @@ public class TicketResource {
     public Pages.Page<HistoryEntry> history(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         UUID ticketId = uuid("id", id);
         int size = Pages.limit(limit);
-        String position = Pages.decode(cursor);
-        long after = 0;
-        if (position != null) {
-            try {
-                after = Long.parseLong(position);
-            } catch (NumberFormatException e) {
-                throw Pages.notOurs();
-            }
-        }
+        long after = Pages.sequence(cursor);
         if (store.find(ticketId, false).isEmpty()) {
             throw ProblemException.notFound("ticket " + ticketId);
         }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.api.Times;
 import dev.kreis.platform.identity.Identifier;
 import dev.kreis.platform.identity.IdentifierNormaliser;
 import dev.kreis.platform.identity.InvalidIdentifierException;
@@ -142,7 +143,7 @@ public class ProfileRequests {
 
     private static boolean isDate(String text) {
         try {
-            java.time.LocalDate.parse(text);
+            Times.localDate(text);
             return true;
         } catch (java.time.format.DateTimeParseException e) {
             return false;
@@ -179,7 +180,7 @@ public class ProfileRequests {
             return Optional.empty();
         }
         try {
-            OffsetDateTime time = OffsetDateTime.parse(value);
+            OffsetDateTime time = Times.offsetDateTime(value);
             if (time.isAfter(OffsetDateTime.now(clock).plus(FUTURE_TOLERANCE))) {
                 errors.add(new FieldError(field, "lies in the future"));
             }

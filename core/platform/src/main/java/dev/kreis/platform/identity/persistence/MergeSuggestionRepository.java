@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Open, dismissed and resolved merge suggestions between pairs of profiles. */
 @ApplicationScoped
 public class MergeSuggestionRepository {
+    private static final int MAX_TRIM = 1000;
     private final Jdbc jdbc;
 
     MergeSuggestionRepository(Jdbc jdbc) {
@@ -45,6 +46,21 @@ public class MergeSuggestionRepository {
                 + " join profile b on b.id = s.profile_b where s.status in ('open', 'dismissed')"
                 + " and ((a.customer_id = ? and b.customer_id = ?) or (a.customer_id = ? and b.customer_id = ?))",
                 row -> row.getLong("n"), customerA, customerB, customerB, customerA).orElse(0L) > 0;
+    }
+
+    /**
+     * Deletes the open suggestions involving the customer beyond its {@code keep} best (by score, then
+     * newest id): open suggestions are the machine's guesses, so only a person's decisions (dismissed,
+     * merged) are kept whatever their number.
+     */
+    public void keepBestOpen(UUID customer, int keep) {
+        List<UUID> beyond = jdbc.query("select id, score from merge_suggestion where status = 'open'"
+                + " and profile_a in (select id from profile where customer_id = ?) union select id, score from merge_suggestion"
+                + " where status = 'open' and profile_b in (select id from profile where customer_id = ?)"
+                + " order by score desc, id desc limit ? offset ?", row -> Jdbc.uuid(row, "id"), customer, customer, MAX_TRIM, keep);
+        if (!beyond.isEmpty()) {
+            jdbc.update("delete from merge_suggestion where status = 'open' and id in (" + Jdbc.markers(beyond.size()) + ")", beyond.toArray());
+        }
     }
 
     /** Open suggestions whose profiles are still in different customers, best first. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.Times;
 import dev.kreis.platform.journey.JourneyWindow;
 import dev.kreis.spi.touchpoint.JourneyPhase;
 
@@ -56,10 +57,10 @@ final class JourneyParams {
         }
         String trimmed = value.trim();
         try {
-            return Optional.of(OffsetDateTime.parse(trimmed).withOffsetSameInstant(ZoneOffset.UTC));
+            return Optional.of(Times.offsetDateTime(trimmed).withOffsetSameInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException notATimestamp) {
             try {
-                return Optional.of(LocalDate.parse(trimmed).atStartOfDay().atOffset(ZoneOffset.UTC));
+                return Optional.of(Times.localDate(trimmed).atStartOfDay().atOffset(ZoneOffset.UTC));
             } catch (DateTimeParseException notADate) {
                 throw new MalformedRequestException(name, TIME_FORMAT);
             }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.Times;
 import dev.kreis.platform.kpi.DayPeriod;
 import dev.kreis.platform.kpi.KpiEngine;
 import dev.kreis.spi.kpi.KpiDefinition;
@@ -40,10 +41,10 @@ public final class KpiParams {
         }
         String trimmed = value.trim();
         try {
-            return Optional.of(LocalDate.parse(trimmed));
+            return Optional.of(Times.localDate(trimmed));
         } catch (DateTimeParseException notADate) {
             try {
-                OffsetDateTime instant = OffsetDateTime.parse(trimmed).withOffsetSameInstant(ZoneOffset.UTC);
+                OffsetDateTime instant = Times.offsetDateTime(trimmed).withOffsetSameInstant(ZoneOffset.UTC);
                 if (!instant.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
                     throw new MalformedRequestException(name, DATE_FORMAT + "; KPIs are computed per UTC day");
                 }

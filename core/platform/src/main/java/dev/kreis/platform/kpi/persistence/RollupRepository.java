@@ -69,6 +69,22 @@ public class RollupRepository {
         return days;
     }
 
+    /** How many touchpoints the rollups already count on the given UTC days: what refolding them re-reads besides the new ones. */
+    public long foldedOn(java.util.Set<Integer> epochDays) {
+        if (epochDays.isEmpty()) {
+            return 0;
+        }
+        long[] sum = { 0 };
+        jdbc.query("select epoch_day, sum(touchpoints) as n from kpi_day_rollup where epoch_day between ? and ? group by epoch_day",
+                row -> {
+                    if (epochDays.contains(row.getInt("epoch_day"))) {
+                        sum[0] += row.getLong("n");
+                    }
+                    return null;
+                }, java.util.Collections.min(epochDays), java.util.Collections.max(epochDays));
+        return sum[0];
+    }
+
     private static final String DAY_INSERT = "insert into kpi_day_rollup (epoch_day, type, module, phase, initiator, score_scale,"
             + " score, touchpoints, amount_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PROFILE_INSERT = "insert into kpi_profile_day (profile_id, epoch_day, module, phase, phase_rank,"

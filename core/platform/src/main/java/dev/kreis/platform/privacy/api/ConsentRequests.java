@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.kreis.platform.api.Problem.FieldError;
+import dev.kreis.platform.api.Times;
 import dev.kreis.platform.identity.api.ProfileRequests;
 import dev.kreis.platform.privacy.ConsentDecision;
 import dev.kreis.platform.privacy.ConsentState;
@@ -92,7 +93,7 @@ public class ConsentRequests {
             return now;
         }
         try {
-            OffsetDateTime time = OffsetDateTime.parse(value);
+            OffsetDateTime time = Times.offsetDateTime(value);
             if (time.isAfter(now.plus(FUTURE_TOLERANCE))) {
                 errors.add(new FieldError(field, "lies in the future"));
             }
