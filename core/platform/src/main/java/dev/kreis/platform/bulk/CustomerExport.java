@@ -1,5 +1,7 @@
 package dev.kreis.platform.bulk;
 
+import dev.kreis.platform.customer.api.CustomerListFilter;
+
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -49,7 +51,7 @@ public class CustomerExport {
         this.json = json;
     }
 
-    public void write(String q, CsvExport.ExportLanguage language, OutputStream out) {
+    public void write(CustomerListFilter filter, CsvExport.ExportLanguage language, OutputStream out) {
         try (CsvExport csv = new CsvExport(out, language)) {
             csv.header("id", "ID", "kind", "Art", "displayName", "Anzeigename", "email", "E-Mail", "phone", "Telefon", "firstName", "Vorname",
                     "lastName", "Nachname", "name", "Name", "company", "Firma", "city", "Ort", "journeyPhase", "Journey-Phase", "lastNps",
@@ -57,7 +59,7 @@ public class CustomerExport {
                     "attributes", "Attribute", "createdAt", "Angelegt am");
             Cursor cursor = null;
             do {
-                Page<CustomerSummary> page = directory.search(q, cursor, PAGE);
+                Page<CustomerSummary> page = directory.search(filter.q(), filter.kind(), filter.source(), cursor, PAGE);
                 for (CustomerSummary summary : page.items()) {
                     row(csv, directory.view(summary.id()));
                 }

@@ -19,6 +19,7 @@ import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.bulk.CsvExport;
 import dev.kreis.platform.bulk.CsvExport.ExportLanguage;
 import dev.kreis.platform.bulk.CustomerExport;
+import dev.kreis.platform.customer.api.CustomerListFilter;
 import dev.kreis.platform.bulk.TouchpointExport;
 import dev.kreis.platform.kpi.DayPeriod;
 import dev.kreis.platform.kpi.KpiEngine;
@@ -65,16 +66,19 @@ public class ExportResource {
     @Path("/customers.csv")
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
     @Operation(operationId = "exportCustomers", summary = "The customer list as CSV",
-            description = "The customers the list's search q finds (all without q): golden attributes, identifiers, journey phase, last NPS"
+            description = "The customers the list's search and filters find (q, kind, source; all without them): golden attributes, identifiers, journey phase, last NPS"
                     + " and CSAT answer and the number of sources. Streamed; text cells that a spreadsheet would run as a formula are escaped.")
     @APIResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "customers", value = "id,kind,displayName,email,phone,firstName,lastName,name,company,city,"
                     + "journeyPhase,lastNps,lastCsat,sourceCount,identifiers,attributes,createdAt\n")))
     public Response customers(@QueryParam("q") @Parameter(description = "The customer list's search: name, e-mail, phone or external id") String q,
+            @Parameter(description = "person or organisation", example = "person") @QueryParam("kind") String kind,
+            @Parameter(description = "A profile source, e.g. crm or shop", example = "crm") @QueryParam("source") String source,
             @QueryParam("lang") @Parameter(description = LANG) String lang) {
+        CustomerListFilter filter = CustomerListFilter.of(q, kind, source);
         ExportLanguage language = ExportLanguage.of(lang);
-        audited("customers", q, language);
-        StreamingOutput body = out -> customers.write(q, language, out);
+        audited("customers", filter.toString(), language);
+        StreamingOutput body = out -> customers.write(filter, language, out);
         return csv(body, "customers.csv");
     }
 

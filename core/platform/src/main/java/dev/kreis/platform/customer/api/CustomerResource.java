@@ -3,7 +3,6 @@ package dev.kreis.platform.customer.api;
 import dev.kreis.platform.security.Permissions;
 import io.quarkus.security.PermissionsAllowed;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
@@ -31,15 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.kreis.platform.api.MalformedRequestException;
-import dev.kreis.platform.identity.api.ProfileRequests;
 
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 public class CustomerResource {
     private static final int MAX_HISTORY = 500;
-    private static final Set<String> KINDS = Set.of("person", "organisation");
 
     private final CustomerDirectory directory;
     private final CustomerMerging merging;
@@ -64,27 +60,8 @@ public class CustomerResource {
             @QueryParam("cursor") String cursor,
             @Parameter(description = "person or organisation", example = "person") @QueryParam("kind") String kind,
             @Parameter(description = "A profile source, e.g. crm or shop", example = "crm") @QueryParam("source") String source) {
-        return directory.search(q, kindFilter(kind), sourceFilter(source), Cursor.decode(cursor), QueryParams.limit(limit));
-    }
-
-    private static String kindFilter(String kind) {
-        if (kind == null || kind.isEmpty()) {
-            return null;
-        }
-        if (!KINDS.contains(kind)) {
-            throw new MalformedRequestException("kind", "must be person or organisation");
-        }
-        return kind;
-    }
-
-    private static String sourceFilter(String source) {
-        if (source == null || source.isEmpty()) {
-            return null;
-        }
-        if (!ProfileRequests.SOURCE.matcher(source).matches()) {
-            throw new MalformedRequestException("source", "must be a profile source: lower-case letters, digits, '.', '_' or '-', at most 100");
-        }
-        return source;
+        CustomerListFilter filter = CustomerListFilter.of(q, kind, source);
+        return directory.search(filter.q(), filter.kind(), filter.source(), Cursor.decode(cursor), QueryParams.limit(limit));
     }
 
     @GET
