@@ -66,6 +66,9 @@ final class ApiDocument {
 
     /** The messages of validating {@code value} against {@code schema} (a schema node of this document). */
     List<String> validate(JsonNode schema, JsonNode value) {
+        if (!schema.isObject()) {
+            return List.of("no schema is documented");
+        }
         JsonSchema validator = compiled.computeIfAbsent(schema.toString(), text -> {
             try {
                 ObjectNode wrapped = (ObjectNode) JSON.readTree(text.replace("#/components/schemas/", "#/$defs/"));

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import dev.kreis.app.Fixtures;
 import dev.kreis.app.Fixtures.Created;
+import dev.kreis.platform.signal.SignalEvaluation;
 import io.restassured.path.json.JsonPath;
 
 /** Fixtures for the platform's own operations (everything outside the modules' paths). */
@@ -23,13 +24,13 @@ final class PlatformFixtures {
     private PlatformFixtures() {
     }
 
-    static void register(Map<String, Fixture> fixtures) {
+    static void register(Map<String, Fixture> fixtures, SignalEvaluation signals) {
         customers(fixtures);
         privacy(fixtures);
         touchpoints(fixtures);
         kpis(fixtures);
         modules(fixtures);
-        signals(fixtures);
+        signals(fixtures, signals);
         feedback(fixtures);
         security(fixtures);
     }
@@ -275,7 +276,7 @@ final class PlatformFixtures {
         });
     }
 
-    private static void signals(Map<String, Fixture> f) {
+    private static void signals(Map<String, Fixture> f, SignalEvaluation evaluation) {
         f.put("GET /api/v1/signals/rules", c -> {
             String cursor = c.call("GET /api/v1/signals/rules").query("limit", 1).valid().jsonPath().getString("nextCursor");
             c.call("GET /api/v1/signals/rules").query("cursor", cursor).valid();
@@ -306,13 +307,13 @@ final class PlatformFixtures {
             c.call("DELETE /api/v1/signals/rules/{id}", id).invalid();
         });
         f.put("GET /api/v1/tasks", c -> {
-            task();
+            task(evaluation);
             String cursor = c.call("GET /api/v1/tasks").query("limit", 1).valid().jsonPath().getString("nextCursor");
             c.call("GET /api/v1/tasks").query("cursor", cursor).query("department", "support").query("status", "open").valid();
             c.call("GET /api/v1/tasks").query("status", "forgotten").invalid();
         });
         f.put("PATCH /api/v1/tasks/{id}", c -> {
-            String id = task();
+            String id = task(evaluation);
             c.call("PATCH /api/v1/tasks/{id}", id).body(Map.of("status", "in_progress", "assignee", "jo", "note", "Calling back")).valid();
             c.call("PATCH /api/v1/tasks/{id}", id).body(Map.of("status", "forgotten")).invalid();
             c.call("PATCH /api/v1/tasks/{id}", UUID.randomUUID()).body(Map.of("status", "done")).invalid();
@@ -336,8 +337,8 @@ final class PlatformFixtures {
         });
         f.put("PUT /api/v1/surveys/{id}", c -> {
             String id = survey();
-            c.call("PUT /api/v1/surveys/{id}", id).body(Map.of("name", "Relationship NPS", "kind", "nps", "validDays", 30)).valid();
-            c.call("PUT /api/v1/surveys/{id}", id).body(Map.of("name", "", "kind", "nps")).invalid();
+            c.call("PUT /api/v1/surveys/{id}", id).body(Map.of("name", "After-support CSAT", "kind", "csat", "validDays", 30)).valid();
+            c.call("PUT /api/v1/surveys/{id}", id).body(Map.of("name", "", "kind", "csat")).invalid();
         });
         f.put("DELETE /api/v1/surveys/{id}", c -> {
             String id = survey();
@@ -469,12 +470,17 @@ final class PlatformFixtures {
     }
 
     /** A follow-up task opened by the default detractor rule for a new customer's NPS answer of 2. */
-    private static String task() {
+    private static String task(SignalEvaluation evaluation) {
         UUID id = customer();
         Fixtures.touchpointFor(id).type("feedback.nps").score(2)
                 .occurredAt(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString()).ingest();
-        return io.restassured.RestAssured.given().queryParam("customerId", id.toString()).get("/api/v1/tasks").then().statusCode(200)
+        evaluation.drain();
+        String task = io.restassured.RestAssured.given().queryParam("customerId", id.toString()).get("/api/v1/tasks").then().statusCode(200)
                 .extract().jsonPath().getString("items[0].id");
+        if (task == null) {
+            throw new AssertionError("the detractor rule opened no task for " + id);
+        }
+        return task;
     }
 
     private static String survey() {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -19,8 +20,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <ul>
  * <li>every {@code /api/} operation is secured (endpoints without a security annotation are denied), accepts
  * HTTP Basic and bearer tokens, and answers 401 and 403; {@code /public/} operations need no credentials;</li>
- * <li>an operation with parameters or a body answers 400 for a malformed one; one taking JSON answers 415 for
- * another media type;</li>
+ * <li>an operation with parameters or a body answers 400 for a malformed one; one with a body answers 413 for
+ * one over the size limit, and 415 for another media type when it takes JSON only;</li>
+ * <li>{@code limit}, {@code cursor} and id parameters get the schema their parsing enforces;</li>
  * <li>every error response is an RFC 9457 problem ({@code application/problem+json}, the {@code Problem}
  * schema), and 429 carries {@code Retry-After}.</li>
  * </ul>
@@ -43,6 +45,25 @@ public class ApiContractFilter implements OASFilter {
                 .forEach((method, operation) -> complete(path, method, operation)));
     }
 
+    /**
+     * A schema of alternatives that are all scalars (a {@code oneOf} of string, number and boolean, as
+     * {@code JsonSchemas.ScalarValue} declares) is not an object, whatever annotations default to.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getOneOf() != null && !schema.getOneOf().isEmpty()
+                && schema.getOneOf().stream().allMatch(ApiContractFilter::isScalar)) {
+            schema.setType(null);
+        }
+        return schema;
+    }
+
+    private static boolean isScalar(Schema schema) {
+        return schema.getType() != null && !schema.getType().isEmpty() && schema.getType().stream()
+                .allMatch(type -> type == Schema.SchemaType.STRING || type == Schema.SchemaType.NUMBER
+                        || type == Schema.SchemaType.INTEGER || type == Schema.SchemaType.BOOLEAN);
+    }
+
     private static void complete(String path, PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
@@ -55,14 +76,23 @@ public class ApiContractFilter implements OASFilter {
         } else {
             operation.setSecurity(null);
         }
-        boolean takesJson = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
-                && operation.getRequestBody().getContent().hasMediaType("application/json");
+        if (operation.getDescription() == null || operation.getDescription().isBlank()) {
+            operation.setDescription(operation.getSummary());
+        }
+        Content body = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
+        boolean takesOnlyJson = body != null && body.hasMediaType("application/json") && !body.hasMediaType("*/*");
         boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
-        if (hasParameters || operation.getRequestBody() != null) {
+        if (hasParameters || body != null) {
             addIfMissing(responses, "400", "A malformed parameter or body; the problem names it");
         }
-        if (takesJson) {
+        if (body != null) {
+            addIfMissing(responses, "413", "The body is larger than the server accepts");
+        }
+        if (takesOnlyJson) {
             addIfMissing(responses, "415", "The body is not sent as application/json");
+        }
+        if (hasParameters) {
+            operation.getParameters().forEach(parameter -> describe(path, parameter));
         }
         responses.getAPIResponses().forEach((code, response) -> {
             if (isError(code) && response.getRef() == null) {
@@ -74,6 +104,35 @@ public class ApiContractFilter implements OASFilter {
                 }
             }
         });
+    }
+
+    /**
+     * The parameters every list and every entity share are parsed by {@link QueryParams} and {@link Ids}:
+     * {@code limit} is 1 to {@value QueryParams#MAX_LIMIT}, {@code cursor} is opaque, and an {@code id} is a UUID
+     * everywhere but under {@code /api/v1/modules}, whose ids are module ids.
+     */
+    private static void describe(String path, Parameter parameter) {
+        String name = parameter.getName();
+        if (parameter.getIn() == Parameter.In.QUERY && "limit".equals(name)) {
+            parameter.schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                    .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(QueryParams.MAX_LIMIT))
+                    .defaultValue(QueryParams.DEFAULT_LIMIT));
+            describeIfMissing(parameter, "How many items a page holds at most");
+            parameter.setExample(20);
+        } else if (parameter.getIn() == Parameter.In.QUERY && "cursor".equals(name)) {
+            describeIfMissing(parameter, "The nextCursor of the previous page; left out for the first page");
+        } else if (parameter.getIn() == Parameter.In.PATH && ("id".equals(name) || name.endsWith("Id"))
+                && !path.startsWith("/api/v1/modules/")) {
+            parameter.schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"));
+            describeIfMissing(parameter, "The id (a UUID)");
+            parameter.setExample("4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e");
+        }
+    }
+
+    private static void describeIfMissing(Parameter parameter, String description) {
+        if (parameter.getDescription() == null || parameter.getDescription().isBlank()) {
+            parameter.setDescription(description);
+        }
     }
 
     private static boolean isError(String code) {
