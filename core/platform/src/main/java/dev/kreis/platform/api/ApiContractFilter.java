@@ -38,6 +38,9 @@ public class ApiContractFilter implements OASFilter {
         openAPI.setComponents(components);
         components.addSchema("Problem", problemSchema());
         openAPI.setSecurity(null);
+        if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
+            openAPI.addServer(OASFactory.createServer().url("/").description("This Kreis installation"));
+        }
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -47,10 +50,14 @@ public class ApiContractFilter implements OASFilter {
 
     /**
      * A schema of alternatives that are all scalars (a {@code oneOf} of string, number and boolean, as
-     * {@code JsonSchemas.ScalarValue} declares) is not an object, whatever annotations default to.
+     * {@code JsonSchemas.ScalarValue} declares) is not an object, whatever annotations default to; nor is a
+     * reference to it, so a reference carries no type of its own (the referenced schema has it).
      */
     @Override
     public Schema filterSchema(Schema schema) {
+        if (schema.getRef() != null && List.of(Schema.SchemaType.OBJECT).equals(schema.getType())) {
+            schema.setType(null);
+        }
         if (schema.getOneOf() != null && !schema.getOneOf().isEmpty()
                 && schema.getOneOf().stream().allMatch(ApiContractFilter::isScalar)) {
             schema.setType(null);

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
  * ({@link ApiContractFilter} marks them), {@code /public/} operations need none. In keycloak mode
  * {@link KeycloakSchemeFilter} adds the realm's OpenID Connect scheme.
  */
-@OpenAPIDefinition(info = @Info(title = "Kreis API", version = "v1"))
+@OpenAPIDefinition(info = @Info(title = "Kreis API", version = "v1",
+        contact = @Contact(name = "Kreis")))
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
                 description = "A local account (embedded identity mode)"),
