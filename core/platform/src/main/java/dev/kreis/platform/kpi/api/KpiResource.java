@@ -28,6 +28,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -119,6 +121,7 @@ public class KpiResource {
     @APIResponse(responseCode = "404", description = "No such KPI")
     @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
     @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.KpiTarget.class)))
     public TargetView setTarget(@PathParam("key") String key, JsonNode body) {
         engine.kpi(key);
         return TargetView.of(engine.setTarget(key, TargetRequests.validate(body), Actors.of(caller)));

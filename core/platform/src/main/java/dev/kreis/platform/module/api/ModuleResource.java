@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.kreis.platform.api.JsonSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -125,6 +127,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "422", description = "A setting the module does not have, or a value its schema refuses; each is named")
     @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = JsonSchemas.ScalarAttributes.class)))
     public ModuleView configure(@PathParam("id") String id, JsonNode body) {
         registry.require(id);
         registry.configure(id, body, actor());

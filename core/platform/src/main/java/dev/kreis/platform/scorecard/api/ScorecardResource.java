@@ -1,5 +1,7 @@
 package dev.kreis.platform.scorecard.api;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -117,6 +119,7 @@ public class ScorecardResource {
     @Operation(operationId = "setPyramidTargets", summary = "Set the targets of some or all pyramid levels, 0–100 each; audited as scorecard.targets.set")
     @APIResponse(responseCode = "422", description = "A level that is not 1-5, or a target outside 0-100; each is named")
     @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.PyramidTargets.class)))
     public TargetsView setTargets(JsonNode body) {
         return targetsView(scorecards.setTargets(validate(body), Actors.of(caller)));
     }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,6 +49,7 @@ public class SignalRuleResource {
     @Operation(operationId = "createSignalRule", summary = "Create a signal rule: trigger type, condition (score_range, count_within, absence), action (task, tag, event)")
     @APIResponse(responseCode = "201", description = "The rule", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "422", description = "An invalid trigger, condition or action; each invalid field is named")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.SignalRule.class)))
     public Response create(JsonNode body) {
         RuleView rule = RuleView.of(rules.create(requests.validate(body)));
         return Response.created(URI.create("/api/v1/signals/rules/" + rule.id())).entity(rule).build();
@@ -77,6 +80,7 @@ public class SignalRuleResource {
     @APIResponse(responseCode = "404", description = "No such rule")
     @APIResponse(responseCode = "422", description = "An invalid trigger, condition or action; each invalid field is named")
     @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.SignalRule.class)))
     public RuleView replace(@PathParam("id") String id, JsonNode body) {
         return RuleView.of(rules.replace(Ids.parse("id", id), requests.validate(body)));
     }

@@ -30,6 +30,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -78,6 +80,7 @@ public class TaskResource {
     @APIResponse(responseCode = "409", description = "Reopening a task whose rule has opened another active task for the customer")
     @APIResponse(responseCode = "422", description = "status, assignee, note or resolvedByTouchpointId is invalid")
     @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.TaskChange.class)))
     public TaskView change(@PathParam("id") String id, JsonNode body) {
         UUID taskId = Ids.parse("id", id);
         TaskChange change = read(body);
