@@ -49,8 +49,8 @@ public class ApiContractFilter implements OASFilter {
     }
 
     /**
-     * A schema of alternatives that are all scalars (a {@code oneOf} of string, number and boolean, as
-     * {@code JsonSchemas.ScalarValue} declares) is not an object, whatever annotations default to; nor is a
+     * A schema of alternatives ({@code oneOf}, as {@code JsonSchemas.ScalarValue} and {@code JsonSchemas.JsonDocument}
+     * declare) takes its types from them, not the object type annotations default to; nor is a
      * reference to it, so a reference carries no type of its own (the referenced schema has it).
      */
     @Override
@@ -58,8 +58,9 @@ public class ApiContractFilter implements OASFilter {
         if (schema.getRef() != null && List.of(Schema.SchemaType.OBJECT).equals(schema.getType())) {
             schema.setType(null);
         }
-        if (schema.getOneOf() != null && !schema.getOneOf().isEmpty()
-                && schema.getOneOf().stream().allMatch(ApiContractFilter::isScalar)) {
+        boolean alternatives = schema.getOneOf() != null && !schema.getOneOf().isEmpty();
+        if (alternatives && (schema.getOneOf().stream().allMatch(ApiContractFilter::isScalar)
+                || List.of(Schema.SchemaType.OBJECT).equals(schema.getType()))) {
             schema.setType(null);
         }
         return schema;

@@ -31,6 +31,21 @@ public final class JsonSchemas {
         }
     }
 
+    /** Free JSON, as an array. */
+    @Schema(name = "JsonArray", type = SchemaType.ARRAY, description = "A free JSON array")
+    public static final class JsonArray {
+        private JsonArray() {
+        }
+    }
+
+    /** Free JSON: an object or an array. */
+    @Schema(name = "JsonDocument", description = "A free JSON document: an object or an array",
+            oneOf = { JsonObject.class, JsonArray.class })
+    public static final class JsonDocument {
+        private JsonDocument() {
+        }
+    }
+
     /** Free JSON, as an object. */
     @Schema(name = "JsonObject", type = SchemaType.OBJECT, description = "A free JSON object",
             examples = "{\"page\": \"/pricing\", \"seconds\": 42}")

@@ -38,7 +38,8 @@ final class KpiViews {
     }
 
     /** A target. */
-    record TargetView(String kpi, BigDecimal value, LocalDate from, LocalDate to, List<String> owners, boolean shared, BandView atRisk,
+    record TargetView(String kpi, BigDecimal value, @Schema(nullable = true, description = "The first day; null when open") LocalDate from,
+            @Schema(nullable = true, description = "The day after the last; null when open") LocalDate to, List<String> owners, boolean shared, BandView atRisk,
             String updatedBy, OffsetDateTime updatedAt) {
 
         static TargetView of(StoredTarget target) {
