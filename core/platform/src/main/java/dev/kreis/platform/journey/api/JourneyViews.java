@@ -74,8 +74,8 @@ final class JourneyViews {
     record JourneyLevelView(long customersReached, @Schema(nullable = true) BigDecimal averagePeakEnd, long peakEndJourneys) {
     }
 
-    record TouchpointTypeView(String type, String scoreScale, long touchpoints, long customers, long scored, BigDecimal averageScore,
-            BigDecimal averageNormalised, BigDecimal companyInitiatedShare) {
+    record TouchpointTypeView(String type, @Schema(nullable = true) String scoreScale, long touchpoints, long customers, long scored, @Schema(nullable = true) BigDecimal averageScore,
+            @Schema(nullable = true) BigDecimal averageNormalised, BigDecimal companyInitiatedShare) {
 
         static TouchpointTypeView of(TouchpointTypeTotals totals) {
             return new TouchpointTypeView(totals.type(), totals.scale().map(ScoreScale::wire).orElse(null), totals.touchpoints(),
