@@ -50,7 +50,8 @@ public class ApiContractFilter implements OASFilter {
 
     /**
      * A schema of alternatives ({@code oneOf}, as {@code JsonSchemas.ScalarValue} and {@code JsonSchemas.JsonDocument}
-     * declare) takes its types from them, not the object type annotations default to; nor is a
+     * declare) takes its types from them, not the object type annotations default to (a nullable one gains the
+     * alternative null); nor is a
      * reference to it, so a reference carries no type of its own (the referenced schema has it).
      */
     @Override
@@ -59,6 +60,10 @@ public class ApiContractFilter implements OASFilter {
             schema.setType(null);
         }
         boolean alternatives = schema.getOneOf() != null && !schema.getOneOf().isEmpty();
+        if (alternatives && List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL).equals(schema.getType())) {
+            schema.setType(null);
+            schema.addOneOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+        }
         if (alternatives && (schema.getOneOf().stream().allMatch(ApiContractFilter::isScalar)
                 || List.of(Schema.SchemaType.OBJECT).equals(schema.getType()))) {
             schema.setType(null);

@@ -75,7 +75,7 @@ final class JourneyViews {
     }
 
     record TouchpointTypeView(String type, @Schema(nullable = true) String scoreScale, long touchpoints, long customers, long scored, @Schema(nullable = true) BigDecimal averageScore,
-            @Schema(nullable = true) BigDecimal averageNormalised, BigDecimal companyInitiatedShare) {
+            @Schema(nullable = true) BigDecimal averageNormalised, @Schema(nullable = true) BigDecimal companyInitiatedShare) {
 
         static TouchpointTypeView of(TouchpointTypeTotals totals) {
             return new TouchpointTypeView(totals.type(), totals.scale().map(ScoreScale::wire).orElse(null), totals.touchpoints(),

@@ -76,7 +76,7 @@ public class ScorecardResource {
     public record SharedKpisView(int count, List<SharedKpiView> kpis) {
     }
 
-    public record CustomersAcrossModulesView(long customers, long withTwoOrMoreModules, BigDecimal share) {
+    public record CustomersAcrossModulesView(long customers, long withTwoOrMoreModules, @Schema(nullable = true) BigDecimal share) {
     }
 
     public record SourceView(String source, OffsetDateTime lastTouchpointAt, long touchpoints) {
