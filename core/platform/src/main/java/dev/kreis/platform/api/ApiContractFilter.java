@@ -52,10 +52,14 @@ public class ApiContractFilter implements OASFilter {
      * A schema of alternatives ({@code oneOf}, as {@code JsonSchemas.ScalarValue} and {@code JsonSchemas.JsonDocument}
      * declare) takes its types from them, not the object type annotations default to (a nullable one gains the
      * alternative null); nor is a
-     * reference to it, so a reference carries no type of its own (the referenced schema has it).
+     * reference to it, so a reference carries no type of its own (the referenced schema has it). An array of
+     * free JSON ({@code JsonSchemas.JsonArray}) says so with an empty items schema.
      */
     @Override
     public Schema filterSchema(Schema schema) {
+        if (List.of(Schema.SchemaType.ARRAY).equals(schema.getType()) && schema.getItems() == null) {
+            schema.setItems(OASFactory.createSchema());
+        }
         if (schema.getRef() != null && List.of(Schema.SchemaType.OBJECT).equals(schema.getType())) {
             schema.setType(null);
         }
