@@ -27,6 +27,19 @@ import io.restassured.path.json.JsonPath;
 class KeycloakAuthenticationIT {
 
     @Test
+    void theDocumentOffersTheRealmsOpenIdConnectSchemeOnSecuredOperations() {
+        String server = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        JsonPath openapi = given().auth().none().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("openIdConnect", openapi.getString("components.securitySchemes.keycloak.type"));
+        assertEquals(server.replaceAll("/+$", "") + "/.well-known/openid-configuration",
+                openapi.getString("components.securitySchemes.keycloak.openIdConnectUrl"));
+        assertEquals(List.of(Map.of("basic", List.of()), Map.of("bearer", List.of()), Map.of("keycloak", List.of())),
+                openapi.getList("paths.'/api/v1/customers'.get.security"));
+        assertEquals(null, openapi.getList("paths.'/public/v1/responses/{token}'.get.security"));
+    }
+
+    @Test
     void withoutATokenEveryApiEndpointAnswers401() {
         // Endpoints not (yet) served — not in the OpenAPI document — answer 404 or 405, as in local mode.
         Map<String, Map<String, Object>> served = given().auth().none().accept("application/json")

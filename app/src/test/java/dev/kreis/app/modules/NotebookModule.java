@@ -1,5 +1,7 @@
 package dev.kreis.app.modules;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.kreis.spi.api.ProblemException;
 import dev.kreis.spi.data.ModuleDataSource;
 import dev.kreis.spi.kpi.Direction;
@@ -118,6 +120,10 @@ public class NotebookModule implements KreisModule {
         @Consumes(MediaType.APPLICATION_JSON)
         @Transactional
         @PermissionsAllowed("notebook:write")
+        @Operation(operationId = "takeNote", summary = "Take a note on a customer (test module)")
+        @APIResponse(responseCode = "200")
+        @APIResponse(responseCode = "404", description = "The module is not installed or is disabled")
+        @APIResponse(responseCode = "422", description = "customerId is missing, or text is not 1 to 200 characters")
         public Note take(NoteRequest request) {
             if (request == null || request.customerId() == null) {
                 throw ProblemException.invalid("customerId", "is required");
@@ -143,6 +149,9 @@ public class NotebookModule implements KreisModule {
 
         @GET
         @PermissionsAllowed("notebook:read")
+        @Operation(operationId = "listNotes", summary = "The notes on a customer (test module)")
+        @APIResponse(responseCode = "200")
+        @APIResponse(responseCode = "404", description = "The module is not installed or is disabled, or customerId is not a UUID")
         public List<Note> list(@QueryParam("customerId") UUID customerId) {
             List<Note> notes = new ArrayList<>();
             try (Connection connection = database.get().getConnection();

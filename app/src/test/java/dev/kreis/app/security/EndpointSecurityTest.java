@@ -82,6 +82,22 @@ class EndpointSecurityTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theLocalModeDocumentOffersBasicAndBearerOnlyAndThePublicSurveyLinksNeedNoCredentials() {
+        JsonPath openapi = given().auth().none().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.Set.of("basic", "bearer"), openapi.getMap("components.securitySchemes").keySet());
+        Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
+        List<String> secured = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (path.startsWith("/public/") && (operation.get("security") != null || openapi.get("security") != null)) {
+                secured.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        assertTrue(paths.containsKey("/public/v1/responses/{token}"), "the public survey link is documented");
+        assertEquals(List.of(), secured);
+    }
+
+    @Test
     void healthIsOpen() {
         given().auth().none().get("/q/health").then().statusCode(200);
     }

@@ -1,10 +1,11 @@
 package dev.kreis.platform.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list with the cursor of the next page ({@code null} on the last page). */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Schema(nullable = true, description = "The cursor of the next page; null on the last page") String nextCursor) {
 
     /**
      * The page from rows fetched with {@code limit + 1}: the extra row only tells that a next page

@@ -1,5 +1,7 @@
 package dev.kreis.platform.customer;
 
+import dev.kreis.platform.api.JsonSchemas.ScalarAttributes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,6 @@ public record CustomerView(UUID id, String kind, String displayName, UUID organi
 
     /** One contributing profile with its own attribute values. */
     public record ProfileView(UUID id, String source, String externalId, String kind, OffsetDateTime observedAt,
-            OffsetDateTime createdAt, Map<String, JsonNode> attributes) {
+            OffsetDateTime createdAt, @Schema(implementation = ScalarAttributes.class, description = "The profile's own attribute values") Map<String, JsonNode> attributes) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.kreis.platform.privacy;
 
+import dev.kreis.platform.api.JsonSchemas.ScalarValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,12 +30,12 @@ public record DataSubjectExport(OffsetDateTime exportedAt, UUID customerId, List
         Map<String, Map<UUID, Map<String, Object>>> modules) {
 
     /** One profile as its source sent it. */
-    public record ProfileExport(UUID id, String source, String externalId, String kind, UUID organisationId, OffsetDateTime observedAt,
+    public record ProfileExport(UUID id, String source, String externalId, String kind, @Schema(nullable = true) UUID organisationId, OffsetDateTime observedAt,
             OffsetDateTime createdAt, Map<String, ObservedValue> attributes, List<IdentifierExport> identifiers) {
     }
 
     /** An attribute value and when it was observed. */
-    public record ObservedValue(JsonNode value, OffsetDateTime observedAt) {
+    public record ObservedValue(@Schema(implementation = ScalarValue.class) JsonNode value, OffsetDateTime observedAt) {
     }
 
     /** A normalised identifier; {@code system} is empty for e-mail and phone. */

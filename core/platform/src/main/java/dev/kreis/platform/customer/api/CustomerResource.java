@@ -26,6 +26,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +58,7 @@ public class CustomerResource {
 
     @GET
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
-    @Operation(summary = "Search customers by name, e-mail, phone or external id; newest first",
+    @Operation(operationId = "listCustomers", summary = "Search customers by name, e-mail, phone or external id; newest first",
             description = "kind keeps persons or organisations; source keeps customers with at least one profile from that source.")
     public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
@@ -67,8 +71,10 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
-    @Operation(summary = "The golden record with provenance, identifiers and profiles",
+    @Operation(operationId = "getCustomer", summary = "The golden record with provenance, identifiers and profiles",
             description = "An id that was merged into another customer answers with the surviving customer.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "200")
     public CustomerView get(@PathParam("id") String id) {
         return directory.view(Ids.parse("id", id));
     }
@@ -77,8 +83,10 @@ public class CustomerResource {
     @GET
     @Path("/{id}/holds")
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
-    @Operation(summary = "Holds on contacting this customer: scope, the module that placed it, its reason and since when",
+    @Operation(operationId = "listCustomerHolds", summary = "Holds on contacting this customer: scope, the module that placed it, its reason and since when",
             description = "Holds placed on customers merged into this one are included.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "200")
     public List<dev.kreis.spi.customer.Hold> holds(@PathParam("id") String id) {
         UUID customerId = directory.require(Ids.parse("id", id)).id();
         return holds.of(customerId);
@@ -100,7 +108,9 @@ public class CustomerResource {
     @Path("/{id}/identity-history")
     @Transactional(Transactional.TxType.SUPPORTS)
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
-    @Operation(summary = "The newest 500 merges and splits this customer took part in, with actor, time and the profiles moved")
+    @Operation(operationId = "getIdentityHistory", summary = "The newest 500 merges and splits this customer took part in, with actor, time and the profiles moved")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "200")
     public List<IdentityEventRepository.EventRow> history(@PathParam("id") String id) {
         UUID customer = Ids.parse("id", id);
         directory.require(customer);
@@ -111,7 +121,11 @@ public class CustomerResource {
     @Path("/{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_WRITE)
-    @Operation(summary = "Merge customers into this one (audited; undo with split)")
+    @Operation(operationId = "mergeCustomers", summary = "Merge customers into this one (audited; undo with split)")
+    @APIResponse(responseCode = "404", description = "No such customer, or no such customer to merge")
+    @APIResponse(responseCode = "409", description = "A customer was merged into another one already, or the kinds differ")
+    @APIResponse(responseCode = "422", description = "customerIds is missing, empty or names this customer")
+    @APIResponse(responseCode = "200")
     public CustomerIdResponse merge(@PathParam("id") String id, MergeRequest request) {
         return new CustomerIdResponse(merging.merge(Ids.parse("id", id), request == null ? null : request.customerIds(), Actors.of(identity)));
     }
@@ -120,8 +134,12 @@ public class CustomerResource {
     @Path("/{id}/split")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_WRITE)
-    @Operation(summary = "Split profiles off into a customer of their own (audited; remembered by identity resolution)",
+    @Operation(operationId = "splitCustomer", summary = "Split profiles off into a customer of their own (audited; remembered by identity resolution)",
             description = "Answers the split-off customer. Splitting off exactly the profiles a merge brought in restores the merged customer under its old id.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "The customer was merged into another one")
+    @APIResponse(responseCode = "422", description = "profileIds is missing, empty, or names profiles of another customer")
+    @APIResponse(responseCode = "200")
     public CustomerIdResponse split(@PathParam("id") String id, SplitRequest request) {
         return new CustomerIdResponse(merging.split(Ids.parse("id", id), request == null ? null : request.profileIds(), Actors.of(identity)));
     }

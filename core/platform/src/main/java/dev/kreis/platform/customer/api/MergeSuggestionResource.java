@@ -28,6 +28,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,7 +59,7 @@ public class MergeSuggestionResource {
 
     @GET
     @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_READ)
-    @Operation(summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically")
+    @Operation(operationId = "listMergeSuggestions", summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically")
     public Page<SuggestionView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = QueryParams.limit(limit);
         return Page.of(suggestions.open(Cursor.decode(cursor), size + 1), size,
@@ -66,7 +70,10 @@ public class MergeSuggestionResource {
     @Path("/{id}/dismiss")
     @Transactional
     @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_WRITE)
-    @Operation(summary = "Dismiss a suggestion: these customers are not the same")
+    @Operation(operationId = "dismissMergeSuggestion", summary = "Dismiss a suggestion: these customers are not the same")
+    @APIResponse(responseCode = "404", description = "No such suggestion")
+    @APIResponse(responseCode = "409", description = "The suggestion was dismissed or merged already")
+    @APIResponse(responseCode = "200")
     public SuggestionView dismiss(@PathParam("id") String id) {
         return view(decisions.dismiss(Ids.parse("id", id), Actors.of(identity)));
     }

@@ -29,6 +29,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,7 +66,7 @@ public class SurvivorshipResource {
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @PermissionsAllowed(Permissions.SURVIVORSHIP_READ)
-    @Operation(summary = "The survivorship policy of every golden attribute")
+    @Operation(operationId = "getSurvivorship", summary = "The survivorship policy of every golden attribute")
     public PoliciesDto get() {
         SurvivorshipPolicies policies = repository.load();
         Map<String, PolicyDto> attributes = new TreeMap<>();
@@ -74,7 +78,9 @@ public class SurvivorshipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(Permissions.SURVIVORSHIP_WRITE)
-    @Operation(summary = "Replace the survivorship policies; golden records reflect them at once")
+    @Operation(operationId = "replaceSurvivorship", summary = "Replace the survivorship policies; golden records reflect them at once")
+    @APIResponse(responseCode = "422", description = "An unknown strategy, or sources missing for source_priority")
+    @APIResponse(responseCode = "200")
     public PoliciesDto put(PoliciesDto body) {
         if (body == null) {
             throw new InvalidInputException("body", "is required");

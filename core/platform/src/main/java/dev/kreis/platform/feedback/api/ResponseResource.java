@@ -1,5 +1,9 @@
 package dev.kreis.platform.feedback.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -41,15 +45,23 @@ public class ResponseResource {
     }
 
     /** What the link asks. */
-    public record QuestionView(String kind, String question, String commentQuestion, SurveyView.Scale scale, OffsetDateTime expiresAt) {
+    public record QuestionView(String kind, String question, @Schema(nullable = true) String commentQuestion, SurveyView.Scale scale, OffsetDateTime expiresAt) {
     }
 
     /** An answer. */
+    /** The answer to recording an answer. */
+    public record Recorded(@Schema(enumeration = "recorded", description = "Always recorded") String status) {
+    }
+
     public record Answer(BigDecimal score, String comment) {
     }
 
     @GET
-    @Operation(summary = "The question behind a survey link (no login); 404 unknown, 410 answered or expired")
+    @Operation(operationId = "getSurveyQuestion", summary = "The question behind a survey link (no login); 404 unknown, 410 answered or expired")
+    @APIResponse(responseCode = "404", description = "No such link")
+    @APIResponse(responseCode = "410", description = "The link was answered, expired or its survey was closed")
+    @APIResponse(responseCode = "429", description = "Over the rate limit for this address")
+    @APIResponse(responseCode = "200")
     public QuestionView question(@PathParam("token") String token) {
         limits.publicRequest(address());
         var question = responses.question(token);
@@ -61,11 +73,16 @@ public class ResponseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer a survey link once (no login); 410 when answered or expired, 422 for a score outside the scale")
+    @Operation(operationId = "answerSurvey", summary = "Answer a survey link once (no login); 410 when answered or expired, 422 for a score outside the scale")
+    @APIResponse(responseCode = "201", description = "The answer was recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Recorded.class)))
+    @APIResponse(responseCode = "404", description = "No such link")
+    @APIResponse(responseCode = "410", description = "The link was answered, expired or its survey was closed")
+    @APIResponse(responseCode = "422", description = "A score outside the survey's scale, or a comment that is too long")
+    @APIResponse(responseCode = "429", description = "Over the rate limit for this address")
     public Response answer(@PathParam("token") String token, Answer answer) {
         limits.publicRequest(address());
         responses.answer(token, answer == null ? null : answer.score(), answer == null ? null : answer.comment());
-        return Response.status(201).entity(java.util.Map.of("status", "recorded")).build();
+        return Response.status(201).entity(new Recorded("recorded")).build();
     }
 
     private String address() {

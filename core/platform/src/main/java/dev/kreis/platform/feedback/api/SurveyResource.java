@@ -1,5 +1,6 @@
 package dev.kreis.platform.feedback.api;
 
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -27,6 +28,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,15 +53,17 @@ public class SurveyResource {
     @ChangesSettings
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
-    @Operation(summary = "Create an NPS, CSAT or CES survey, with an optional comment question")
+    @Operation(operationId = "createSurvey", summary = "Create an NPS, CSAT or CES survey, with an optional comment question")
+    @APIResponse(responseCode = "201", description = "The survey", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SurveyView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
     public Response create(SurveyRequest request) {
         var row = surveys.create(SurveyRequests.validate(request));
-        return Response.status(201).entity(SurveyView.of(row, new long[] { 0, 0 })).build();
+        return Response.created(URI.create("/api/v1/surveys/" + row.id())).entity(SurveyView.of(row, new long[] { 0, 0 })).build();
     }
 
     @GET
     @PermissionsAllowed(Permissions.FEEDBACK_READ)
-    @Operation(summary = "Surveys, newest first, with invitations sent and answered")
+    @Operation(operationId = "listSurveys", summary = "Surveys, newest first, with invitations sent and answered")
     public Page<SurveyView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return surveys.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(row -> SurveyView.of(row, surveys.counts(row.id())));
     }
@@ -64,7 +71,9 @@ public class SurveyResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Permissions.FEEDBACK_READ)
-    @Operation(summary = "One survey")
+    @Operation(operationId = "getSurvey", summary = "One survey")
+    @APIResponse(responseCode = "404", description = "No such survey")
+    @APIResponse(responseCode = "200")
     public SurveyView get(@PathParam("id") String id) {
         var row = surveys.get(Ids.parse("id", id));
         return SurveyView.of(row, surveys.counts(row.id()));
@@ -75,7 +84,10 @@ public class SurveyResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
-    @Operation(summary = "Change a survey's name, questions and link validity (not its kind)")
+    @Operation(operationId = "updateSurvey", summary = "Change a survey's name, questions and link validity (not its kind)")
+    @APIResponse(responseCode = "404", description = "No such survey")
+    @APIResponse(responseCode = "422", description = "Invalid fields, or a change of kind; each is named")
+    @APIResponse(responseCode = "200")
     public SurveyView update(@PathParam("id") String id, SurveyRequest request) {
         var row = surveys.update(Ids.parse("id", id), SurveyRequests.validate(request));
         return SurveyView.of(row, surveys.counts(row.id()));
@@ -84,7 +96,9 @@ public class SurveyResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
-    @Operation(summary = "Delete a survey: no new invitations; open links answer 410; answers already given stay on the timelines")
+    @Operation(operationId = "deleteSurvey", summary = "Delete a survey: no new invitations; open links answer 410; answers already given stay on the timelines")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such survey")
     public Response delete(@PathParam("id") String id) {
         surveys.delete(Ids.parse("id", id));
         return Response.noContent().build();
@@ -105,8 +119,11 @@ public class SurveyResource {
     @Path("/{id}/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.FEEDBACK_WRITE)
-    @Operation(summary = "Invite a customer: a single-use, expiring, unguessable response link (shown once)",
+    @Operation(operationId = "inviteToSurvey", summary = "Invite a customer: a single-use, expiring, unguessable response link (shown once)",
             description = "The customer answers at GET/POST /public/v1/responses/{token}, without logging in.")
+    @APIResponse(responseCode = "201", description = "The invitation with its single-use link", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
+    @APIResponse(responseCode = "404", description = "No such survey, customer or context touchpoint")
+    @APIResponse(responseCode = "422", description = "customerId is missing, or the context is invalid")
     public Response invite(@PathParam("id") String id, InvitationRequest request) {
         UUID surveyId = Ids.parse("id", id);
         if (request == null) {

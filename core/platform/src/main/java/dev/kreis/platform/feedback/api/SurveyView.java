@@ -1,12 +1,13 @@
 package dev.kreis.platform.feedback.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import dev.kreis.platform.feedback.persistence.SurveyRow;
 
 /** A survey with its scale and how many invitations were sent and answered. */
-public record SurveyView(UUID id, String name, String kind, String question, String commentQuestion, int validDays,
+public record SurveyView(UUID id, String name, String kind, String question, @Schema(nullable = true) String commentQuestion, int validDays,
         Scale scale, long invitations, long responses, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /** The answer's range. */

@@ -1,5 +1,6 @@
 package dev.kreis.platform.identity.api;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,10 +52,15 @@ public class ProfileResource {
 
     @POST
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_WRITE)
-    @Operation(summary = "Submit what a source knows about a person or organisation",
+    @Operation(operationId = "submitProfile", summary = "Submit what a source knows about a person or organisation",
             description = "Creates or updates the profile (source, externalId) and resolves it into a customer: "
                     + "201 when the profile is new, 200 when it was updated. 409 when it carries identifiers of an erased person "
                     + "and no consent grant.")
+    @APIResponse(responseCode = "201", description = "A new profile: where it was resolved to", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProfileResponse.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "200", description = "An update of a known profile: where it was resolved to", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProfileResponse.class)))
+    @APIResponse(responseCode = "409", description = "The profile changes kind, or carries identifiers of an erased person and no consent grant")
+    @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
+    @APIResponse(responseCode = "429", description = "Over the ingestion rate limit")
     public Response submit(ProfileRequest request) {
         limits.ingestion(caller, 1);
         List<FieldError> errors = new ArrayList<>();
@@ -66,7 +76,8 @@ public class ProfileResource {
             throw new InvalidInputException(errors);
         }
         ProfileResult result = admission.admit(submission, request.identifiers(), consents, Actors.of(caller));
-        return Response.status(result.created() ? 201 : 200)
-                .entity(new ProfileResponse(result.customerId(), result.profileId())).build();
+        ProfileResponse resolved = new ProfileResponse(result.customerId(), result.profileId());
+        return result.created() ? Response.created(URI.create("/api/v1/customers/" + resolved.customerId())).entity(resolved).build()
+                : Response.ok(resolved).build();
     }
 }

@@ -13,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +36,9 @@ public class JourneyAnalyticsResource {
     @GET
     @Path("/phases/{phase}/metrics")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "A phase's journey-level figures in [from, to) and the touchpoint metrics underneath them")
+    @Operation(operationId = "getPhaseMetrics", summary = "A phase's journey-level figures in [from, to) and the touchpoint metrics underneath them")
+    @APIResponse(responseCode = "422", description = "from is not before to")
+    @APIResponse(responseCode = "200")
     public PhaseMetricsView phaseMetrics(@PathParam("phase") String phase, @QueryParam("from") String from, @QueryParam("to") String to) {
         return PhaseMetricsView.of(analytics.phaseMetrics(JourneyParams.phase(phase), JourneyParams.period(from, to, clock)));
     }

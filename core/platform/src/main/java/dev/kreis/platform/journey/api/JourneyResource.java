@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,8 +32,11 @@ public class JourneyResource {
 
     @GET
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
-    @Operation(summary = "The customer's journey: current and last-touch phase, time in each phase, peak-end score",
+    @Operation(operationId = "getCustomerJourney", summary = "The customer's journey: current and last-touch phase, time in each phase, peak-end score",
             description = "Over the touchpoints of all the customer's profiles in [from, to); both optional, ISO-8601 or a date.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "422", description = "from is not before to")
+    @APIResponse(responseCode = "200")
     public JourneyView journey(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         return JourneyView.of(journeys.of(Ids.parse("id", id), JourneyParams.window(from, to)));
     }

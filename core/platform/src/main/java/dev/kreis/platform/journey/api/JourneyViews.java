@@ -1,5 +1,6 @@
 package dev.kreis.platform.journey.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,8 +22,9 @@ final class JourneyViews {
     }
 
     /** {@code GET /api/v1/customers/{id}/journey}. */
-    record JourneyView(UUID customerId, OffsetDateTime from, OffsetDateTime to, String currentPhase, String lastTouchPhase,
-            List<PhaseView> phases, PeakEndView peakEnd, BigDecimal mean, int scoredTouchpoints, boolean truncated) {
+    record JourneyView(UUID customerId, @Schema(nullable = true) OffsetDateTime from, @Schema(nullable = true) OffsetDateTime to,
+            @Schema(nullable = true) String currentPhase, @Schema(nullable = true) String lastTouchPhase,
+            List<PhaseView> phases, @Schema(nullable = true) PeakEndView peakEnd, @Schema(nullable = true) BigDecimal mean, int scoredTouchpoints, boolean truncated) {
 
         static JourneyView of(CustomerJourney journey) {
             return new JourneyView(journey.customerId(), journey.window().from(), journey.window().to(),
@@ -69,11 +71,11 @@ final class JourneyViews {
         }
     }
 
-    record JourneyLevelView(long customersReached, BigDecimal averagePeakEnd, long peakEndJourneys) {
+    record JourneyLevelView(long customersReached, @Schema(nullable = true) BigDecimal averagePeakEnd, long peakEndJourneys) {
     }
 
-    record TouchpointTypeView(String type, String scoreScale, long touchpoints, long customers, long scored, BigDecimal averageScore,
-            BigDecimal averageNormalised, BigDecimal companyInitiatedShare) {
+    record TouchpointTypeView(String type, @Schema(nullable = true) String scoreScale, long touchpoints, long customers, long scored, @Schema(nullable = true) BigDecimal averageScore,
+            @Schema(nullable = true) BigDecimal averageNormalised, @Schema(nullable = true) BigDecimal companyInitiatedShare) {
 
         static TouchpointTypeView of(TouchpointTypeTotals totals) {
             return new TouchpointTypeView(totals.type(), totals.scale().map(ScoreScale::wire).orElse(null), totals.touchpoints(),

@@ -28,6 +28,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +52,7 @@ public class KpiResource {
 
     @GET
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "Every KPI with its unit, direction, owners, shared flag and the target in effect today")
+    @Operation(operationId = "listKpis", summary = "Every KPI with its unit, direction, owners, shared flag and the target in effect today")
     public List<DefinitionView> list() {
         return engine.overview().stream().map(DefinitionView::of).toList();
     }
@@ -54,7 +60,9 @@ public class KpiResource {
     @GET
     @Path("/funnel/steps")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "The journey funnel of a period: customers who reached each phase and the conversion to the next")
+    @Operation(operationId = "getFunnel", summary = "The journey funnel of a period: customers who reached each phase and the conversion to the next")
+    @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, or a filter the funnel cannot apply")
+    @APIResponse(responseCode = "200")
     public FunnelView funnel(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("phase") String phase,
             @QueryParam("module") String module, @QueryParam("segment") String segment) {
         DayPeriod period = KpiParams.period(from, to, engine);
@@ -64,7 +72,9 @@ public class KpiResource {
     @GET
     @Path("/peak-end/negative-peaks")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "Touchpoint types ranked by how many customers had their negative peak (worst moment) there in a period")
+    @Operation(operationId = "getNegativePeaks", summary = "Touchpoint types ranked by how many customers had their negative peak (worst moment) there in a period")
+    @APIResponse(responseCode = "422", description = "from is not before to, or an unknown segment")
+    @APIResponse(responseCode = "200")
     public NegativePeaksView negativePeaks(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("phase") String phase,
             @QueryParam("module") String module, @QueryParam("segment") String segment) {
         DayPeriod period = KpiParams.period(from, to, engine);
@@ -74,7 +84,10 @@ public class KpiResource {
     @GET
     @Path("/{key}")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "A KPI's value for a period [from, to) of UTC days, optionally filtered, with its target and status")
+    @Operation(operationId = "getKpi", summary = "A KPI's value for a period [from, to) of UTC days, optionally filtered, with its target and status")
+    @APIResponse(responseCode = "404", description = "No such KPI")
+    @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, or a filter the KPI cannot apply")
+    @APIResponse(responseCode = "200")
     public ValueView value(@PathParam("key") String key, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("phase") String phase, @QueryParam("module") String module, @QueryParam("segment") String segment) {
         engine.kpi(key);
@@ -84,7 +97,10 @@ public class KpiResource {
     @GET
     @Path("/{key}/series")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "A KPI per day, week (from Monday) or month over a period, for charts")
+    @Operation(operationId = "getKpiSeries", summary = "A KPI per day, week (from Monday) or month over a period, for charts")
+    @APIResponse(responseCode = "404", description = "No such KPI")
+    @APIResponse(responseCode = "422", description = "from is not before to, too many points, an unknown segment, or a filter the KPI cannot apply")
+    @APIResponse(responseCode = "200")
     public SeriesView series(@PathParam("key") String key, @QueryParam("interval") String interval, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("phase") String phase, @QueryParam("module") String module,
             @QueryParam("segment") String segment) {
@@ -101,7 +117,11 @@ public class KpiResource {
     @Path("/{key}/target")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.KPIS_WRITE)
-    @Operation(summary = "Set a KPI's target for a period, with owner departments and the shared flag; replaces the target of that period")
+    @Operation(operationId = "setKpiTarget", summary = "Set a KPI's target for a period, with owner departments and the shared flag; replaces the target of that period")
+    @APIResponse(responseCode = "404", description = "No such KPI")
+    @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
+    @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.KpiTarget.class)))
     public TargetView setTarget(@PathParam("key") String key, JsonNode body) {
         engine.kpi(key);
         return TargetView.of(engine.setTarget(key, TargetRequests.validate(body), Actors.of(caller)));

@@ -1,5 +1,6 @@
 package dev.kreis.platform.kpi.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,7 +38,8 @@ final class KpiViews {
     }
 
     /** A target. */
-    record TargetView(String kpi, BigDecimal value, LocalDate from, LocalDate to, List<String> owners, boolean shared, BandView atRisk,
+    record TargetView(String kpi, BigDecimal value, @Schema(nullable = true, description = "The first day; null when open") LocalDate from,
+            @Schema(nullable = true, description = "The day after the last; null when open") LocalDate to, List<String> owners, boolean shared, BandView atRisk,
             String updatedBy, OffsetDateTime updatedAt) {
 
         static TargetView of(StoredTarget target) {
@@ -55,7 +57,7 @@ final class KpiViews {
     }
 
     /** {@code GET /api/v1/kpis/{key}}. */
-    record ValueView(String key, BigDecimal value, String unit, long sampleSize, LocalDate from, LocalDate to,
+    record ValueView(String key, @Schema(nullable = true) BigDecimal value, String unit, long sampleSize, LocalDate from, LocalDate to,
             @JsonInclude(JsonInclude.Include.NON_NULL) TargetView target, @JsonInclude(JsonInclude.Include.NON_NULL) String status) {
 
         static ValueView of(KpiEngine.Reading reading) {
@@ -70,7 +72,7 @@ final class KpiViews {
     }
 
     /** One bucket of a series. */
-    record PointView(LocalDate from, LocalDate to, BigDecimal value, long sampleSize) {
+    record PointView(LocalDate from, LocalDate to, @Schema(nullable = true) BigDecimal value, long sampleSize) {
         static PointView of(KpiEngine.Point point) {
             return new PointView(point.period().from(), point.period().to(), point.value().value(), point.value().sampleSize());
         }
@@ -90,14 +92,14 @@ final class KpiViews {
     }
 
     /** A phase of the funnel: customers who reached it, and the percentage of them who reached the next one (null for the last or with nobody). */
-    record PhaseView(String phase, long customers, BigDecimal conversionToNext) {
+    record PhaseView(String phase, long customers, @Schema(nullable = true) BigDecimal conversionToNext) {
     }
 
     /**
      * {@code GET /api/v1/kpis/peak-end/negative-peaks}: {@code negativeShare} = 100 × negativePeaks ÷ customers
      * ({@code null} without customers).
      */
-    record NegativePeaksView(LocalDate from, LocalDate to, long customers, long negativePeaks, BigDecimal negativeShare,
+    record NegativePeaksView(LocalDate from, LocalDate to, long customers, long negativePeaks, @Schema(nullable = true) BigDecimal negativeShare,
             List<PeakTypeView> types) {
 
         static NegativePeaksView of(LocalDate from, LocalDate to, KpiRollupQueries.NegativePeaks peaks) {

@@ -1,5 +1,6 @@
 package dev.kreis.platform.module.api;
 
+import java.net.URI;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.module.ModuleRegistry;
@@ -20,6 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.kreis.platform.api.JsonSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.semver4j.Semver;
@@ -45,7 +52,7 @@ public class ModuleResource {
 
     @GET
     @PermissionsAllowed(Permissions.MODULES_READ)
-    @Operation(summary = "Every module of this installation, available and installed, with state, versions and contributions (admin)")
+    @Operation(operationId = "listModules", summary = "Every module of this installation, available and installed, with state, versions and contributions (admin)")
     public ModuleList list() {
         return new ModuleList(registry.all().stream().map(this::view).toList(), registry.coreVersion());
     }
@@ -53,7 +60,9 @@ public class ModuleResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Permissions.MODULES_READ)
-    @Operation(summary = "One module (admin)")
+    @Operation(operationId = "getModule", summary = "One module (admin)")
+    @APIResponse(responseCode = "404", description = "No such module")
+    @APIResponse(responseCode = "200")
     public ModuleView get(@PathParam("id") String id) {
         return view(registry.require(id));
     }
@@ -61,19 +70,26 @@ public class ModuleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.MODULES_WRITE)
-    @Operation(summary = "Upload a declarative module (admin): touchpoint types, custom attributes and KPIs from a JSON descriptor",
+    @Operation(operationId = "uploadModule", summary = "Upload a declarative module (admin): touchpoint types, custom attributes and KPIs from a JSON descriptor",
             description = "No code and no restart. The module is then available; install it like any other. Uploading a higher version of an"
                     + " installed declarative module upgrades it. docs/modules.md describes the descriptor.")
+    @APIResponse(responseCode = "201", description = "The module, available to install", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModuleView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "409", description = "The id belongs to a bundled module, the version is installed already, or the installation has the most declarative modules it allows")
+    @APIResponse(responseCode = "422", description = "An invalid descriptor; each invalid field is named")
     public Response upload(JsonNode body) {
         RegisteredModule module = registry.upload(body, actor());
-        return Response.status(201).entity(view(module)).build();
+        ModuleView view = view(module);
+        return Response.created(URI.create("/api/v1/modules/" + view.id())).entity(view).build();
     }
 
     @POST
     @Path("/{id}/install")
     @PermissionsAllowed(Permissions.MODULES_WRITE)
-    @Operation(summary = "Install (and enable) a module, or upgrade it to the version offered (admin)",
+    @Operation(operationId = "installModule", summary = "Install (and enable) a module, or upgrade it to the version offered (admin)",
             description = "Runs the module's migrations; refuses with 409 a module whose coreVersions this core does not satisfy.")
+    @APIResponse(responseCode = "404", description = "No such module")
+    @APIResponse(responseCode = "409", description = "The module is installed at this version already, or needs another core version")
+    @APIResponse(responseCode = "200")
     public ModuleView install(@PathParam("id") String id) {
         registry.install(id, actor());
         return view(registry.require(id));
@@ -82,7 +98,10 @@ public class ModuleResource {
     @POST
     @Path("/{id}/enable")
     @PermissionsAllowed(Permissions.MODULES_WRITE)
-    @Operation(summary = "Enable an installed, disabled module (admin)")
+    @Operation(operationId = "enableModule", summary = "Enable an installed, disabled module (admin)")
+    @APIResponse(responseCode = "404", description = "No such module")
+    @APIResponse(responseCode = "409", description = "The module is not installed, or is enabled")
+    @APIResponse(responseCode = "200")
     public ModuleView enable(@PathParam("id") String id) {
         registry.enable(id, actor());
         return view(registry.require(id));
@@ -91,7 +110,10 @@ public class ModuleResource {
     @POST
     @Path("/{id}/disable")
     @PermissionsAllowed(Permissions.MODULES_WRITE)
-    @Operation(summary = "Disable a module (admin): its API answers 404, its touchpoint types are refused, its KPIs hidden; its data stays")
+    @Operation(operationId = "disableModule", summary = "Disable a module (admin): its API answers 404, its touchpoint types are refused, its KPIs hidden; its data stays")
+    @APIResponse(responseCode = "404", description = "No such module")
+    @APIResponse(responseCode = "409", description = "The module is not installed, or is disabled")
+    @APIResponse(responseCode = "200")
     public ModuleView disable(@PathParam("id") String id) {
         registry.disable(id, actor());
         return view(registry.require(id));
@@ -101,7 +123,11 @@ public class ModuleResource {
     @Path("/{id}/config")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.MODULES_WRITE)
-    @Operation(summary = "Set a module's settings (admin), validated against its configuration schema; unset keys take their defaults")
+    @Operation(operationId = "configureModule", summary = "Set a module's settings (admin), validated against its configuration schema; unset keys take their defaults")
+    @APIResponse(responseCode = "404", description = "No such module")
+    @APIResponse(responseCode = "422", description = "A setting the module does not have, or a value its schema refuses; each is named")
+    @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = JsonSchemas.ScalarAttributes.class)))
     public ModuleView configure(@PathParam("id") String id, JsonNode body) {
         registry.require(id);
         registry.configure(id, body, actor());
@@ -111,7 +137,11 @@ public class ModuleResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.MODULES_WRITE)
-    @Operation(summary = "Uninstall a module (admin): data=keep leaves its data for a later install, data=purge deletes its rows and touchpoints")
+    @Operation(operationId = "uninstallModule", summary = "Uninstall a module (admin): data=keep leaves its data for a later install, data=purge deletes its rows and touchpoints")
+    @APIResponse(responseCode = "404", description = "No such module")
+    @APIResponse(responseCode = "409", description = "The module is not installed")
+    @APIResponse(responseCode = "422", description = "data is missing or is neither keep nor purge")
+    @APIResponse(responseCode = "200")
     public ModuleView uninstall(@PathParam("id") String id, @QueryParam("data") String data) {
         registry.require(id);
         DataPolicy policy;

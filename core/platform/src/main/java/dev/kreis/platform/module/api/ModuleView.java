@@ -1,5 +1,6 @@
 package dev.kreis.platform.module.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kreis.platform.module.RegisteredModule;
 import dev.kreis.platform.module.persistence.InstallationRow;
@@ -32,7 +33,8 @@ public record ModuleView(String id, String name, String description, String depa
         List<SettingView> configSchema, Map<String, String> config, Map<String, List<String>> contributed, OffsetDateTime installedAt,
         OffsetDateTime updatedAt, String updatedBy) {
 
-    public record TypeView(String key, String channel, String phase, String initiator, String scoreScale, String pyramidLevel, String description) {
+    public record TypeView(String key, String channel, String phase, String initiator, @Schema(nullable = true) String scoreScale,
+            @Schema(nullable = true) String pyramidLevel, String description) {
     }
 
     public record KpiView(String key, String name, String unit, String direction, Set<String> ownerDepartments, boolean shared) {

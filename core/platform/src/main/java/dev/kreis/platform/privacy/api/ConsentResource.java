@@ -21,6 +21,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,7 +55,9 @@ public class ConsentResource {
 
     @GET
     @PermissionsAllowed(Permissions.CONSENTS_READ)
-    @Operation(summary = "The customer's consent per purpose and channel, from all its profiles")
+    @Operation(operationId = "getConsents", summary = "The customer's consent per purpose and channel, from all its profiles")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "200")
     public ConsentsView get(@PathParam("id") String id) {
         return ConsentsView.of(consents.of(Ids.parse("id", id)));
     }
@@ -59,9 +65,13 @@ public class ConsentResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.CONSENTS_WRITE)
-    @Operation(summary = "Record consent decisions (granted or withdrawn); answers the new state",
+    @Operation(operationId = "recordConsents", summary = "Record consent decisions (granted or withdrawn); answers the new state",
             description = "Up to 100 decisions. A decision older than the one held for the same purpose and channel changes nothing. "
                     + "Nothing is recorded if any item is invalid.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "The customer was erased")
+    @APIResponse(responseCode = "422", description = "Invalid decisions; each invalid field is named")
+    @APIResponse(responseCode = "200")
     public ConsentsView put(@PathParam("id") String id, ConsentsRequest request) {
         UUID customerId = Ids.parse("id", id);
         if (request == null || request.items() == null) {

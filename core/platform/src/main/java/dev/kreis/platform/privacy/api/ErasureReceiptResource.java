@@ -10,6 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +30,9 @@ public class ErasureReceiptResource {
     @GET
     @Path("/{receiptId}")
     @PermissionsAllowed(Permissions.PRIVACY_READ)
-    @Operation(summary = "An erasure receipt")
+    @Operation(operationId = "getErasureReceipt", summary = "An erasure receipt")
+    @APIResponse(responseCode = "404", description = "No such receipt")
+    @APIResponse(responseCode = "200")
     public ReceiptView receipt(@PathParam("receiptId") String receiptId) {
         java.util.UUID id = Ids.parse("receiptId", receiptId);
         return ReceiptView.of(erasure.receipt(id), erasure.elsewhere(id));

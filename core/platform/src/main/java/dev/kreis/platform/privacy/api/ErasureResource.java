@@ -24,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,10 +51,15 @@ public class ErasureResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @PermissionsAllowed(Permissions.PRIVACY_WRITE)
-    @Operation(summary = "Erase the customer's personal data (all its profiles); answers the receipt",
+    @Operation(operationId = "eraseCustomer", summary = "Erase the customer's personal data (all its profiles); answers the receipt",
             description = "201 with the receipt. Erasing an erased customer again runs the erasure again over everything that exists "
                     + "now (profiles merged in since, module data) and answers a new receipt. Identifiers go onto the suppression list.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EraseRequest.class)))
+    @RequestBody(description = "Optional; any media type is read as JSON", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EraseRequest.class)),
+            @Content(mediaType = MediaType.WILDCARD, schema = @Schema(implementation = EraseRequest.class)) })
+    @APIResponse(responseCode = "201", description = "Erased (again): the new receipt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReceiptView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "422", description = "reason is too long")
     public Response erase(@PathParam("id") String id, byte[] raw) throws IOException {
         UUID customerId = Ids.parse("id", id);
         String reason = reason(raw);

@@ -13,6 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,7 +34,9 @@ public class ExportResource {
 
     @GET
     @PermissionsAllowed(Permissions.PRIVACY_READ)
-    @Operation(summary = "Everything Kreis holds about the customer, as one JSON document (right of access; audited)")
+    @Operation(operationId = "exportCustomer", summary = "Everything Kreis holds about the customer, as one JSON document (right of access; audited)")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "200")
     public DataSubjectExport export(@PathParam("id") String id) {
         return exports.export(Ids.parse("id", id), Actors.of(identity));
     }

@@ -1,5 +1,11 @@
 package dev.kreis.platform.scorecard.api;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,14 +57,14 @@ public class ScorecardResource {
         this.caller = caller;
     }
 
-    public record ComponentView(String key, BigDecimal value, long sampleSize) {
+    public record ComponentView(String key, @Schema(nullable = true) BigDecimal value, long sampleSize) {
     }
 
-    public record LevelView(int level, String name, String metric, BigDecimal value, BigDecimal score, BigDecimal target,
-            Boolean meetsTarget, List<ComponentView> components) {
+    public record LevelView(int level, String name, String metric, @Schema(nullable = true) BigDecimal value, @Schema(nullable = true) BigDecimal score,
+            BigDecimal target, @Schema(nullable = true) Boolean meetsTarget, List<ComponentView> components) {
     }
 
-    public record PyramidView(LocalDate from, LocalDate to, List<LevelView> levels, Integer lowestMissed) {
+    public record PyramidView(LocalDate from, LocalDate to, List<LevelView> levels, @Schema(nullable = true) Integer lowestMissed) {
     }
 
     public record TargetsView(Map<String, BigDecimal> levels) {
@@ -70,7 +76,7 @@ public class ScorecardResource {
     public record SharedKpisView(int count, List<SharedKpiView> kpis) {
     }
 
-    public record CustomersAcrossModulesView(long customers, long withTwoOrMoreModules, BigDecimal share) {
+    public record CustomersAcrossModulesView(long customers, long withTwoOrMoreModules, @Schema(nullable = true) BigDecimal share) {
     }
 
     public record SourceView(String source, OffsetDateTime lastTouchpointAt, long touchpoints) {
@@ -86,7 +92,9 @@ public class ScorecardResource {
     @GET
     @Path("/pyramid")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "The CX pyramid of a period: each level's metric, 0–100 score, target, and the lowest level missing its target")
+    @Operation(operationId = "getPyramid", summary = "The CX pyramid of a period: each level's metric, 0–100 score, target, and the lowest level missing its target")
+    @APIResponse(responseCode = "422", description = "from is not before to")
+    @APIResponse(responseCode = "200")
     public PyramidView pyramid(@QueryParam("from") String from, @QueryParam("to") String to) {
         DayPeriod period = KpiParams.period(from, to, engine);
         Scorecards.Pyramid pyramid = scorecards.pyramid(period);
@@ -99,7 +107,7 @@ public class ScorecardResource {
     @GET
     @Path("/pyramid/targets")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "The target of every pyramid level, 0–100")
+    @Operation(operationId = "getPyramidTargets", summary = "The target of every pyramid level, 0–100")
     public TargetsView targets() {
         return targetsView(scorecards.targets());
     }
@@ -108,7 +116,10 @@ public class ScorecardResource {
     @Path("/pyramid/targets")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.KPIS_WRITE)
-    @Operation(summary = "Set the targets of some or all pyramid levels, 0–100 each; audited as scorecard.targets.set")
+    @Operation(operationId = "setPyramidTargets", summary = "Set the targets of some or all pyramid levels, 0–100 each; audited as scorecard.targets.set")
+    @APIResponse(responseCode = "422", description = "A level that is not 1-5, or a target outside 0-100; each is named")
+    @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.PyramidTargets.class)))
     public TargetsView setTargets(JsonNode body) {
         return targetsView(scorecards.setTargets(validate(body), Actors.of(caller)));
     }
@@ -116,7 +127,9 @@ public class ScorecardResource {
     @GET
     @Path("/alignment")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(summary = "Alignment of a period: shared KPIs with owners from two or more departments, customers across modules, connected sources")
+    @Operation(operationId = "getAlignment", summary = "Alignment of a period: shared KPIs with owners from two or more departments, customers across modules, connected sources")
+    @APIResponse(responseCode = "422", description = "from is not before to")
+    @APIResponse(responseCode = "200")
     public AlignmentView alignment(@QueryParam("from") String from, @QueryParam("to") String to) {
         DayPeriod period = KpiParams.period(from, to, engine);
         Scorecards.Alignment alignment = scorecards.alignment(period);

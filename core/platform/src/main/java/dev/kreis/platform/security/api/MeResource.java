@@ -14,6 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +37,7 @@ public class MeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The caller: name, roles and permissions")
+    @Operation(operationId = "getMe", summary = "The caller: name, roles and permissions")
     public Me me() {
         Set<Role> roles = MatrixPermissionAugmentor.rolesOf(caller);
         String by = caller.getAttribute(KreisIdentities.AUTHENTICATED_BY);

@@ -1,5 +1,6 @@
 package dev.kreis.platform.security.api;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -22,6 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,18 +49,21 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.TOKENS_WRITE)
-    @Operation(summary = "Issue an API token (admin); the secret is in this answer only",
+    @Operation(operationId = "createToken", summary = "Issue an API token (admin); the secret is in this answer only",
             description = "Send it as `Authorization: Bearer <token>`.")
+    @APIResponse(responseCode = "201", description = "The token with its secret, shown once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
     public Response issue(TokenRequest request) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         SecurityRequests.TokenDraft draft = requests.token(request, now);
         ApiTokens.Issued issued = tokens.issue(draft.name(), draft.roles(), draft.expiresAt(), caller.getPrincipal().getName());
-        return Response.status(201).entity(TokenView.of(issued.token(), issued.secret(), now)).build();
+        TokenView token = TokenView.of(issued.token(), issued.secret(), now);
+        return Response.created(URI.create("/api/v1/tokens/" + token.id())).entity(token).build();
     }
 
     @GET
     @PermissionsAllowed(Permissions.TOKENS_READ)
-    @Operation(summary = "List API tokens, newest first, with last use and status (admin)")
+    @Operation(operationId = "listTokens", summary = "List API tokens, newest first, with last use and status (admin)")
     public Page<TokenView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return tokens.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(row -> TokenView.of(row, null, now));
@@ -64,7 +72,9 @@ public class TokenResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Permissions.TOKENS_READ)
-    @Operation(summary = "One API token (admin)")
+    @Operation(operationId = "getToken", summary = "One API token (admin)")
+    @APIResponse(responseCode = "404", description = "No such token")
+    @APIResponse(responseCode = "200")
     public TokenView get(@PathParam("id") String id) {
         return TokenView.of(tokens.get(Ids.parse("id", id)), null, OffsetDateTime.now(clock));
     }
@@ -72,7 +82,9 @@ public class TokenResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.TOKENS_WRITE)
-    @Operation(summary = "Revoke an API token (admin); takes effect on the next request")
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token (admin); takes effect on the next request")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such token")
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(Ids.parse("id", id), caller.getPrincipal().getName());
         return Response.noContent().build();

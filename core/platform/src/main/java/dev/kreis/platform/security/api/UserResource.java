@@ -1,5 +1,6 @@
 package dev.kreis.platform.security.api;
 
+import java.net.URI;
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.Page;
@@ -20,6 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,14 +45,18 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.USERS_WRITE)
-    @Operation(summary = "Create a local account (admin)")
+    @Operation(operationId = "createUser", summary = "Create a local account (admin)")
+    @APIResponse(responseCode = "201", description = "The account", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "409", description = "The username is taken")
+    @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
     public Response create(UserRequest request) {
-        return Response.status(201).entity(UserView.of(accounts.create(requests.newAccount(request), actor()))).build();
+        UserView user = UserView.of(accounts.create(requests.newAccount(request), actor()));
+        return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
     }
 
     @GET
     @PermissionsAllowed(Permissions.USERS_READ)
-    @Operation(summary = "List local accounts, oldest first (admin)")
+    @Operation(operationId = "listUsers", summary = "List local accounts, oldest first (admin)")
     public Page<UserView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return accounts.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(UserView::of);
     }
@@ -55,7 +64,9 @@ public class UserResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Permissions.USERS_READ)
-    @Operation(summary = "One local account (admin)")
+    @Operation(operationId = "getUser", summary = "One local account (admin)")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "200")
     public UserView get(@PathParam("id") String id) {
         return UserView.of(accounts.get(Ids.parse("id", id)));
     }
@@ -64,7 +75,11 @@ public class UserResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.USERS_WRITE)
-    @Operation(summary = "Change roles, password, name, e-mail, enabled; unlock after a lockout (admin)")
+    @Operation(operationId = "updateUser", summary = "Change roles, password, name, e-mail, enabled; unlock after a lockout (admin)")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "409", description = "Removing your own admin role, disabling your own account, or the last enabled admin")
+    @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
+    @APIResponse(responseCode = "200")
     public UserView update(@PathParam("id") String id, UserRequest request) {
         var account = accounts.get(Ids.parse("id", id));
         return UserView.of(accounts.update(account.id(), requests.change(request, account.username()), actor()));
@@ -73,7 +88,10 @@ public class UserResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.USERS_WRITE)
-    @Operation(summary = "Delete a local account (admin); not your own, not the last admin")
+    @Operation(operationId = "deleteUser", summary = "Delete a local account (admin); not your own, not the last admin")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "409", description = "Your own account, or the last enabled admin")
     public Response delete(@PathParam("id") String id) {
         accounts.delete(Ids.parse("id", id), actor());
         return Response.noContent().build();

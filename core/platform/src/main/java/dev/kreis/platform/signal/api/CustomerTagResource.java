@@ -14,6 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +41,9 @@ public class CustomerTagResource {
 
     @GET
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
-    @Operation(summary = "The tags signal rules put on a customer (and on customers merged into it)")
+    @Operation(operationId = "listCustomerTags", summary = "The tags signal rules put on a customer (and on customers merged into it)")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "200")
     public TagsView list(@PathParam("id") String id) {
         UUID customerId = Ids.parse("id", id);
         return new TagsView(customerId, tags.of(customerId).stream()

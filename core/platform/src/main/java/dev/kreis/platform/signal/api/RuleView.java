@@ -1,5 +1,7 @@
 package dev.kreis.platform.signal.api;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -9,7 +11,9 @@ import dev.kreis.platform.signal.RuleJson;
 import dev.kreis.platform.signal.SignalRule;
 
 /** A signal rule as the API shows it; the same shape a client sends, plus id and times. */
-public record RuleView(UUID id, String name, boolean enabled, Trigger trigger, JsonNode condition, JsonNode action,
+public record RuleView(UUID id, String name, boolean enabled, Trigger trigger,
+        @Schema(implementation = RequestSchemas.RuleCondition.class) JsonNode condition,
+        @Schema(implementation = RequestSchemas.RuleAction.class) JsonNode action,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /** The touchpoint type (or area, {@code support.*}) the rule watches. */

@@ -1,5 +1,6 @@
 package dev.kreis.platform.signal.api;
 
+import java.net.URI;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.platform.api.Cursor;
@@ -22,6 +23,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,14 +48,18 @@ public class SignalRuleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.SIGNALS_WRITE)
-    @Operation(summary = "Create a signal rule: trigger type, condition (score_range, count_within, absence), action (task, tag, event)")
+    @Operation(operationId = "createSignalRule", summary = "Create a signal rule: trigger type, condition (score_range, count_within, absence), action (task, tag, event)")
+    @APIResponse(responseCode = "201", description = "The rule", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "422", description = "An invalid trigger, condition or action; each invalid field is named")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.SignalRule.class)))
     public Response create(JsonNode body) {
-        return Response.status(201).entity(RuleView.of(rules.create(requests.validate(body)))).build();
+        RuleView rule = RuleView.of(rules.create(requests.validate(body)));
+        return Response.created(URI.create("/api/v1/signals/rules/" + rule.id())).entity(rule).build();
     }
 
     @GET
     @PermissionsAllowed(Permissions.SIGNALS_READ)
-    @Operation(summary = "Signal rules, newest first, the default rules included")
+    @Operation(operationId = "listSignalRules", summary = "Signal rules, newest first, the default rules included")
     public Page<RuleView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return rules.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(RuleView::of);
     }
@@ -56,7 +67,9 @@ public class SignalRuleResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Permissions.SIGNALS_READ)
-    @Operation(summary = "One signal rule")
+    @Operation(operationId = "getSignalRule", summary = "One signal rule")
+    @APIResponse(responseCode = "404", description = "No such rule")
+    @APIResponse(responseCode = "200")
     public RuleView get(@PathParam("id") String id) {
         return RuleView.of(rules.get(Ids.parse("id", id)));
     }
@@ -65,7 +78,11 @@ public class SignalRuleResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.SIGNALS_WRITE)
-    @Operation(summary = "Replace a signal rule; it applies to touchpoints evaluated from now on")
+    @Operation(operationId = "replaceSignalRule", summary = "Replace a signal rule; it applies to touchpoints evaluated from now on")
+    @APIResponse(responseCode = "404", description = "No such rule")
+    @APIResponse(responseCode = "422", description = "An invalid trigger, condition or action; each invalid field is named")
+    @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.SignalRule.class)))
     public RuleView replace(@PathParam("id") String id, JsonNode body) {
         return RuleView.of(rules.replace(Ids.parse("id", id), requests.validate(body)));
     }
@@ -73,7 +90,9 @@ public class SignalRuleResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.SIGNALS_WRITE)
-    @Operation(summary = "Delete a signal rule: it stops firing; the tasks and tags it made stay")
+    @Operation(operationId = "deleteSignalRule", summary = "Delete a signal rule: it stops firing; the tasks and tags it made stay")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such rule")
     public Response delete(@PathParam("id") String id) {
         rules.delete(Ids.parse("id", id));
         return Response.noContent().build();

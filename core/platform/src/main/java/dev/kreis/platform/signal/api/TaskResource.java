@@ -30,6 +30,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,7 +57,7 @@ public class TaskResource {
 
     @GET
     @PermissionsAllowed(Permissions.TASKS_READ)
-    @Operation(summary = "Follow-up tasks, newest first, by department, status and customer")
+    @Operation(operationId = "listTasks", summary = "Follow-up tasks, newest first, by department, status and customer")
     public Page<TaskView> list(@QueryParam("department") String department, @QueryParam("status") String status,
             @QueryParam("customerId") String customerId, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String dept = department == null || department.isBlank() ? null : department.trim();
@@ -67,9 +73,14 @@ public class TaskResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.TASKS_WRITE)
-    @Operation(summary = "Change a task's status, assignee or note (its department, cx-manager and admin only)",
+    @Operation(operationId = "updateTask", summary = "Change a task's status, assignee or note (its department, cx-manager and admin only)",
             description = "Marking a task done records whether a company-initiated touchpoint of the customer at or after the task "
                     + "was opened resolved it (resolvedProactively): the one named by resolvedByTouchpointId, or else the first on record.")
+    @APIResponse(responseCode = "404", description = "No such task")
+    @APIResponse(responseCode = "409", description = "Reopening a task whose rule has opened another active task for the customer")
+    @APIResponse(responseCode = "422", description = "status, assignee, note or resolvedByTouchpointId is invalid")
+    @APIResponse(responseCode = "200")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.TaskChange.class)))
     public TaskView change(@PathParam("id") String id, JsonNode body) {
         UUID taskId = Ids.parse("id", id);
         TaskChange change = read(body);

@@ -20,6 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,8 +39,10 @@ public class TimelineResource {
 
     @GET
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
-    @Operation(summary = "The customer's touchpoints from all its profiles, newest first",
+    @Operation(operationId = "getTimeline", summary = "The customer's touchpoints from all its profiles, newest first",
             description = "from is inclusive, to exclusive; both ISO-8601.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "200")
     public Page<TouchpointView> list(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("channel") String channel, @QueryParam("module") String module, @QueryParam("type") String type,
             @QueryParam("phase") String phase, @QueryParam("from") String from, @QueryParam("to") String to) {

@@ -1,5 +1,10 @@
 package dev.kreis.platform.touchpoint.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.kreis.platform.security.Permissions;
 import dev.kreis.platform.security.RateLimits;
 import io.quarkus.security.PermissionsAllowed;
@@ -65,8 +70,14 @@ public class TouchpointResource {
     @Path("/touchpoints")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.TOUCHPOINTS_WRITE)
-    @Operation(summary = "Ingest one touchpoint",
+    @Operation(operationId = "ingestTouchpoint", summary = "Ingest one touchpoint",
             description = "201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields.")
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SingleResult.class)))
+    @APIResponse(responseCode = "200", description = "Stored before: status duplicate", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SingleResult.class)))
+    @APIResponse(responseCode = "413", description = "The body is over the size limit")
+    @APIResponse(responseCode = "422", description = "Invalid fields, an unknown type or a type of a module not installed; each is named")
+    @APIResponse(responseCode = "429", description = "Over the ingestion rate limit")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TouchpointRequest.class)))
     public Uni<Response> ingestOne(byte[] raw) throws java.io.IOException {
         JsonNode body = raw.length == 0 ? null : json.readTree(raw);
         if (body == null || !body.isObject()) {
@@ -92,7 +103,12 @@ public class TouchpointResource {
     @Path("/touchpoints/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.TOUCHPOINTS_WRITE)
-    @Operation(summary = "Ingest a batch of touchpoints; each item is accepted, duplicate or rejected on its own")
+    @Operation(operationId = "ingestTouchpoints", summary = "Ingest a batch of touchpoints; each item is accepted, duplicate or rejected on its own")
+    @APIResponse(responseCode = "200", description = "Each item accepted, duplicate or rejected on its own", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IngestResult.class)))
+    @APIResponse(responseCode = "413", description = "More items than a batch may hold, or the body is over the size limit")
+    @APIResponse(responseCode = "422", description = "items is missing or not an array")
+    @APIResponse(responseCode = "429", description = "Over the ingestion rate limit")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TouchpointRequest.Batch.class)))
     public IngestResult ingestBatch(byte[] raw) throws java.io.IOException {
         JsonNode body = raw.length == 0 ? null : json.readTree(raw);
         JsonNode items = body == null ? null : body.get("items");
@@ -112,8 +128,8 @@ public class TouchpointResource {
     }
 
     /** A registered touchpoint type. */
-    public record TypeView(String key, String owner, String defaultChannel, String phase, String initiator, String scoreScale,
-            String description, String pyramidLevel) {
+    public record TypeView(String key, String owner, String defaultChannel, String phase, String initiator, @Schema(nullable = true) String scoreScale,
+            String description, @Schema(nullable = true) String pyramidLevel) {
         static TypeView of(TouchpointTypeDefinition type) {
             return new TypeView(type.key(), type.owner(), type.defaultChannel().wire(), type.phase().wire(), type.initiator().wire(),
                     type.scoreScale().map(s -> s.wire()).orElse(null), type.description(), type.pyramidLevel().map(l -> l.wire()).orElse(null));
@@ -123,7 +139,7 @@ public class TouchpointResource {
     @GET
     @Path("/touchpoint-types")
     @PermissionsAllowed(Permissions.TOUCHPOINTS_READ)
-    @Operation(summary = "The registry of touchpoint types ingestion accepts",
+    @Operation(operationId = "listTouchpointTypes", summary = "The registry of touchpoint types ingestion accepts",
             description = "Types of modules that are not installed and enabled are left out: ingestion refuses them.")
     public List<TypeView> types() {
         return types.all().stream().filter(type -> modules.permits(type.owner())).map(TypeView::of).toList();

@@ -1,5 +1,7 @@
 package dev.kreis.platform.touchpoint.api;
 
+import dev.kreis.platform.api.JsonSchemas.JsonObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -13,7 +15,7 @@ import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TouchpointView(UUID id, String source, String externalId, UUID profileId, String type, String module,
         String channel, String phase, String initiator, OffsetDateTime occurredAt, OffsetDateTime receivedAt,
-        BigDecimal score, BigDecimal amount, String currency, @JsonRawValue String payload) {
+        BigDecimal score, BigDecimal amount, String currency, @Schema(implementation = JsonObject.class, description = "The source's own data, as sent; left out when none") @JsonRawValue String payload) {
 
     public static TouchpointView of(StoredTouchpoint t) {
         return new TouchpointView(t.id(), t.source(), t.externalId(), t.profileId(), t.type(), t.module(), t.channel(), t.phase(),

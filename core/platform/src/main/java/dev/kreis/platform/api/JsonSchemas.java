@@ -1,0 +1,56 @@
+package dev.kreis.platform.api;
+
+import java.math.BigDecimal;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Schemas of the few fields that are free JSON, for the OpenAPI document ({@code @Schema(implementation = ...)}).
+ * They are never instantiated.
+ */
+public final class JsonSchemas {
+
+    private JsonSchemas() {
+    }
+
+    /** One attribute value: a string, a number or a boolean. */
+    @Schema(name = "ScalarValue", description = "A scalar attribute value: a string, a number or a boolean",
+            oneOf = { String.class, BigDecimal.class, Boolean.class }, examples = "\"Berlin\"")
+    public static final class ScalarValue {
+        private ScalarValue() {
+        }
+    }
+
+    /** Attributes: names to scalar values. */
+    @Schema(name = "ScalarAttributes", type = SchemaType.OBJECT, additionalProperties = ScalarValue.class,
+            description = "A JSON object of attributes: each name maps to a string, a number or a boolean",
+            examples = "{\"firstName\": \"Anna\", \"seats\": 3, \"vip\": true}")
+    public static final class ScalarAttributes {
+        private ScalarAttributes() {
+        }
+    }
+
+    /** Free JSON, as an array. */
+    @Schema(name = "JsonArray", type = SchemaType.ARRAY, description = "A free JSON array")
+    public static final class JsonArray {
+        private JsonArray() {
+        }
+    }
+
+    /** Free JSON: an object or an array. */
+    @Schema(name = "JsonDocument", description = "A free JSON document: an object or an array",
+            oneOf = { JsonObject.class, JsonArray.class })
+    public static final class JsonDocument {
+        private JsonDocument() {
+        }
+    }
+
+    /** Free JSON, as an object. */
+    @Schema(name = "JsonObject", type = SchemaType.OBJECT, description = "A free JSON object",
+            examples = "{\"page\": \"/pricing\", \"seconds\": 42}")
+    public static final class JsonObject {
+        private JsonObject() {
+        }
+    }
+}
