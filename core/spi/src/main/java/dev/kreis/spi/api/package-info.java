@@ -1,7 +1,9 @@
 /**
- * How module endpoints report problems: throw {@link dev.kreis.spi.api.ProblemException} and the
- * platform answers with an RFC 9457 problem body ({@code application/problem+json}) naming the fields;
- * and how their lists page ({@link dev.kreis.spi.api.Paging}).
+ * How module endpoints take requests and report problems: request bodies are records marked
+ * {@link dev.kreis.spi.api.JsonRequest} and validated with Bean Validation; for anything else throw
+ * {@link dev.kreis.spi.api.ProblemException}. Either way the platform answers with an RFC 9457 problem body
+ * ({@code application/problem+json}, documented as the {@link dev.kreis.spi.api.ApiDocs#PROBLEM Problem} schema)
+ * naming the fields; lists page with {@link dev.kreis.spi.api.Paging}.
  *
  * <p>Stability: stable.
  */
