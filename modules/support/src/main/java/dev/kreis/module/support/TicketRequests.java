@@ -39,9 +39,9 @@ final class TicketRequests {
                     enumeration = { "web", "email", "phone", "chat", "store", "social", "app", "sms", "event", "other" },
                     example = "email") Channel channel,
             @Schema(nullable = true, description = "Default normal.", enumeration = { "low", "normal", "high", "urgent" },
-                    defaultValue = "normal", example = "high") Priority priority,
+                    example = "high") Priority priority,
             @Schema(nullable = true, description = "Opened by the company before the customer asked (initiator company, no contact counted). "
-                    + "Default false.", defaultValue = "false") Boolean proactive,
+                    + "Default false.") Boolean proactive,
             @Schema(nullable = true, format = "date-time", description = "When the ticket was opened, to import an older ticket: not in the "
                     + "future, not before 1900. Default now.", example = "2026-01-31T09:30:00Z") Instant openedAt) {
 
