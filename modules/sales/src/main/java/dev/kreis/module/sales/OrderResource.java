@@ -8,6 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.kreis.spi.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +34,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /api/v1/sales/orders}: each order is a core {@code revenue.order} touchpoint. */
+@APIResponse(responseCode = "400", description = "Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "401", description = "No valid credentials.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not grant this permission.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "404", description = "Not found, or the sales module is not installed (the problem's detail says which).", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
 @Path("/api/v1/sales/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sales")
@@ -50,8 +58,11 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Record an order", description = "amount > 0; externalId (the shop's order number) is unique: a second "
+    @Operation(operationId = "createOrder", summary = "Record an order", description = "amount > 0; externalId (the shop's order number) is unique: a second "
             + "order with it answers 409. Records a core revenue.order touchpoint with the order value.")
+    @APIResponse(responseCode = "201", description = "Recorded: the order.")
+    @APIResponse(responseCode = "409", description = "An order with this externalId exists.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Response create(JsonNode body) {
         Instant now = Instant.now();
         Input in = Input.of(body, FIELDS);
@@ -81,7 +92,8 @@ public class OrderResource {
 
     @GET
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "Orders, newest first, by customer")
+    @Operation(operationId = "listOrders", summary = "Orders, newest first, by customer", description = "Filter: customerId. Pages with limit and nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of orders.")
     public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         Map<String, Object> equals = new java.util.LinkedHashMap<>();
@@ -92,7 +104,8 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "One order")
+    @Operation(operationId = "getOrder", summary = "One order", description = "The order with its amount, currency and customer (after merges).")
+    @APIResponse(responseCode = "200", description = "The order.")
     public Map<String, Object> get(@PathParam("id") String id) {
         return view(load(Pages.id("id", id)));
     }
