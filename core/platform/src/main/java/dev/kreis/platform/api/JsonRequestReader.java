@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -67,17 +68,41 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
             strict.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
-        strict.registerModule(new SimpleModule("kreis-lower-case-enums").setDeserializerModifier(new BeanDeserializerModifier() {
-            @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription description,
-                    JsonDeserializer<?> deserializer) {
-                return new LowerCaseEnum(type.getRawClass());
-            }
-        }));
+        strict.registerModule(new SimpleModule("kreis-strict-requests").addDeserializer(Instant.class, new OffsetTimestamp())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                            BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new LowerCaseEnum(type.getRawClass());
+                    }
+                }));
         strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return strict;
+    }
+
+    /**
+     * A timestamp as ISO-8601 text with an offset ({@code 2026-01-31T09:30Z}, {@code 2026-01-31T10:30:00+01:00}); seconds
+     * are optional, as everywhere in Kreis. Numbers (epoch seconds) are refused.
+     */
+    private static final class OffsetTimestamp extends StdScalarDeserializer<Instant> {
+        OffsetTimestamp() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            String text = parser.getText().strip();
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, text, "is not an ISO-8601 timestamp with offset");
+            }
+        }
     }
 
     /** Kreis enums travel as their lower-case names ({@code "email"}, {@code "high"}), and only so. */

@@ -47,6 +47,14 @@ class JsonRequestReaderTest {
     }
 
     @Test
+    void timestampsNeedAnOffsetButNotSeconds() throws IOException {
+        assertEquals(Instant.parse("1850-03-01T00:00:00Z"), read("{\"at\": \"1850-03-01T00:00Z\"}").at());
+        assertEquals(Instant.parse("2026-01-31T09:30:00Z"), read("{\"at\": \"2026-01-31T10:30:00+01:00\"}").at());
+        assertInvalid("{\"at\": \"2026-01-31T09:30:00\"}", "at", "must be an ISO-8601 timestamp with offset, such as 2026-01-31T09:30:00Z");
+        assertInvalid("{\"at\": 1769851800}", "at", "must be an ISO-8601 timestamp with offset, such as 2026-01-31T09:30:00Z");
+    }
+
+    @Test
     void anEmptyBodyReadsAsNullForTheResourceToJudge() throws IOException {
         assertNull(read("  "));
     }

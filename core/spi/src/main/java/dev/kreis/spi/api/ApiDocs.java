@@ -13,8 +13,6 @@ public final class ApiDocs {
     public static final String PROBLEM = "Problem";
     /** The media type of every error answer. */
     public static final String PROBLEM_JSON = "application/problem+json";
-    /** The detail every endpoint of a module that is not installed answers with its 404. */
-    public static final String NOT_INSTALLED = "Not found, or the module is not installed (the problem's detail says which)";
 
     private ApiDocs() {
     }
