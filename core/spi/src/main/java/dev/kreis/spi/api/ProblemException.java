@@ -45,6 +45,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Malformed request", field + ": " + message, List.of(new FieldProblem(field, message)));
     }
 
+    /** 400: the request has no body although the operation needs one. */
+    public static ProblemException missingBody() {
+        return malformed("body", "is required");
+    }
+
     /** 404: {@code what} (e.g. "campaign 1f0...") does not exist. */
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "Not found", what + " does not exist", List.of());

@@ -13,6 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.kreis.spi.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +41,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /api/v1/sales/deals}: deals through the pipeline stages; won and lost are final. */
+@APIResponse(responseCode = "400", description = "Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "401", description = "No valid credentials.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not grant this permission.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "404", description = "Not found, or the sales module is not installed (the problem's detail says which).", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
 @Path("/api/v1/sales/deals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sales")
@@ -66,9 +74,11 @@ public class DealResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Open a deal", description = "For a customer (customerId) or a lead (leadId, which becomes converted). "
+    @Operation(operationId = "createDeal", summary = "Open a deal", description = "For a customer (customerId) or a lead (leadId, which becomes converted). "
             + "openedAt defaults to now; a deal may be recorded already won or lost (closedAt defaults to now; lostReason is required "
             + "when lost). Records sales.deal_created, and sales.deal_won or sales.deal_lost for a closed deal.")
+    @APIResponse(responseCode = "201", description = "Opened: the deal with its stage history.")
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Response create(JsonNode body) {
         Instant now = Instant.now();
         Input in = Input.of(body, CREATE_FIELDS);
@@ -153,7 +163,8 @@ public class DealResource {
 
     @GET
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "Deals, newest first, by stage and customer")
+    @Operation(operationId = "listDeals", summary = "Deals, newest first, by stage and customer", description = "Filters: stage, customerId. Pages with limit and nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of deals.")
     public Map<String, Object> list(@QueryParam("stage") String stage, @QueryParam("customerId") String customerId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Map<String, Object> equals = new java.util.LinkedHashMap<>();
@@ -165,7 +176,8 @@ public class DealResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "One deal with its stage history")
+    @Operation(operationId = "getDeal", summary = "One deal with its stage history", description = "The deal, its customer (after merges) and every stage it went through.")
+    @APIResponse(responseCode = "200", description = "The deal.")
     public Map<String, Object> get(@PathParam("id") String id) {
         return view(load(Pages.id("id", id)), true);
     }
@@ -173,7 +185,8 @@ public class DealResource {
     @GET
     @Path("/{id}/history")
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "A deal's stage history, oldest first")
+    @Operation(operationId = "listDealHistory", summary = "A deal's stage history, oldest first", description = "Every stage the deal entered, when and by whom.")
+    @APIResponse(responseCode = "200", description = "The history (one page, nextCursor null).")
     public Map<String, Object> history(@PathParam("id") String id) {
         UUID dealId = Pages.id("id", id);
         load(dealId);
@@ -185,9 +198,12 @@ public class DealResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Change a deal: name, amount, stage, expected close date, closing", description = "Won and lost are final: "
+    @Operation(operationId = "changeDeal", summary = "Change a deal: name, amount, stage, expected close date, closing", description = "Won and lost are final: "
             + "changing a closed deal answers 409. Moving to won or lost closes the deal at closedAt (default now); lostReason is "
             + "required when lost. Every stage change is kept in the history.")
+    @APIResponse(responseCode = "200", description = "The changed deal.")
+    @APIResponse(responseCode = "409", description = "The deal is won or lost (final), or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
         UUID dealId = Pages.id("id", id);
         SalesDb.Row row = load(dealId);

@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.kreis.spi.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +41,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /api/v1/sales/leads}: leads join the unified customer and are prioritised by recent web visits. */
+@APIResponse(responseCode = "400", description = "Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "401", description = "No valid credentials.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not grant this permission.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "404", description = "Not found, or the sales module is not installed (the problem's detail says which).", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
 @Path("/api/v1/sales/leads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sales", description = "Leads, deals, orders and subscriptions (module sales)")
@@ -73,9 +81,11 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Record a lead", description = "email and/or phone is required. The lead is submitted as a profile "
+    @Operation(operationId = "createLead", summary = "Record a lead", description = "email and/or phone is required. The lead is submitted as a profile "
             + "(source sales) through identity resolution, so it joins the customer with the same e-mail or phone, and a "
             + "sales.lead_created touchpoint is recorded.")
+    @APIResponse(responseCode = "201", description = "Recorded: the lead with its priority.")
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Response create(JsonNode body) {
         Input in = Input.of(body, FIELDS);
         LeadInput lead = LeadInput.read(in);
@@ -99,8 +109,9 @@ public class LeadResource {
 
     @GET
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "Leads, highest priority first, then newest", description = "Priority is computed now from the "
+    @Operation(operationId = "listLeads", summary = "Leads, highest priority first, then newest", description = "Priority is computed now from the "
             + "marketing.web_visit touchpoints of each lead's customer in the last priorityWindowDays days.")
+    @APIResponse(responseCode = "200", description = "One page of leads.")
     public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String wantedStatus = Pages.optionalChoice("status", status, STATUSES);
@@ -162,7 +173,8 @@ public class LeadResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "One lead with its current priority and the reason")
+    @Operation(operationId = "getLead", summary = "One lead with its current priority and the reason", description = "Priority is computed now from the configured rules; reason says which rule applied.")
+    @APIResponse(responseCode = "200", description = "The lead.")
     public Map<String, Object> get(@PathParam("id") String id) {
         return view(load(Pages.id("id", id)), Instant.now());
     }
@@ -172,8 +184,11 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Change a lead's contact data, source or status", description = "null clears a field; email or phone "
+    @Operation(operationId = "changeLead", summary = "Change a lead's contact data, source or status", description = "null clears a field; email or phone "
             + "must remain. A converted lead keeps its status (409). Changed contact data is submitted again as the lead's profile.")
+    @APIResponse(responseCode = "200", description = "The changed lead.")
+    @APIResponse(responseCode = "409", description = "The lead was erased, or is converted and its status cannot change.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
         UUID leadId = Pages.id("id", id);
         SalesDb.Row row = load(leadId);

@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.kreis.spi.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.spi.api.ProblemException;
 import dev.kreis.spi.customer.CustomerLookup;
@@ -19,6 +23,7 @@ import dev.kreis.spi.touchpoint.TouchpointSink;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,12 +35,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /api/v1/sales/orders}: each order is a core {@code revenue.order} touchpoint. */
+@APIResponse(responseCode = "400", description = "Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "401", description = "No valid credentials.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not grant this permission.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "404", description = "Not found, or the sales module is not installed (the problem's detail says which).", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
 @Path("/api/v1/sales/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sales")
 public class OrderResource {
     static final String REVENUE_ORDER = "revenue.order";
-    private static final Set<String> FIELDS = Set.of("customerId", "amount", "orderedAt", "externalId");
 
     @Inject
     SalesDb db;
@@ -50,16 +58,29 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Record an order", description = "amount > 0; externalId (the shop's order number) is unique: a second "
+    @Operation(operationId = "createOrder", summary = "Record an order", description = "amount > 0; externalId (the shop's order number) is unique: a second "
             + "order with it answers 409. Records a core revenue.order touchpoint with the order value.")
-    public Response create(JsonNode body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderRequest.class),
+            examples = @ExampleObject(name = "order", value = "{\"customerId\": \"4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01\", \"amount\": 249.90, "
+                    + "\"orderedAt\": \"2026-01-31T09:30:00Z\", \"externalId\": \"SO-10023\"}")))
+    @APIResponse(responseCode = "201", description = "Recorded: the order.")
+    @APIResponse(responseCode = "409", description = "An order with this externalId exists.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    public Response create(@Valid OrderRequest body) {
         Instant now = Instant.now();
-        Input in = Input.of(body, FIELDS);
-        UUID customerId = in.required("customerId", in.uuid("customerId"));
-        BigDecimal amount = in.required("amount", in.amount("amount", true));
-        Instant orderedAt = in.required("orderedAt", in.instant("orderedAt", now));
-        String externalId = in.requiredText("externalId", 100);
-        in.check();
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
+        if (body.orderedAt().isBefore(Input.EARLIEST)) {
+            throw ProblemException.invalid("orderedAt", "must not lie before " + Input.EARLIEST);
+        }
+        if (body.orderedAt().isAfter(now.plusSeconds(Input.FUTURE_TOLERANCE_SECONDS))) {
+            throw ProblemException.invalid("orderedAt", "must not lie in the future");
+        }
+        UUID customerId = body.customerId();
+        BigDecimal amount = body.amount();
+        Instant orderedAt = body.orderedAt();
+        String externalId = body.externalId();
         UUID customer = customers.current(customerId).orElseThrow(() -> ProblemException.invalid("customerId", "no customer " + customerId));
         if (db.one("select id from sal_order where external_id = ?", externalId).isPresent()) {
             throw ProblemException.conflict("an order with externalId '" + externalId + "' exists");
@@ -81,7 +102,8 @@ public class OrderResource {
 
     @GET
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "Orders, newest first, by customer")
+    @Operation(operationId = "listOrders", summary = "Orders, newest first, by customer", description = "Filter: customerId. Pages with limit and nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of orders.")
     public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         Map<String, Object> equals = new java.util.LinkedHashMap<>();
@@ -92,7 +114,8 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "One order")
+    @Operation(operationId = "getOrder", summary = "One order", description = "The order with its amount, currency and customer (after merges).")
+    @APIResponse(responseCode = "200", description = "The order.")
     public Map<String, Object> get(@PathParam("id") String id) {
         return view(load(Pages.id("id", id)));
     }

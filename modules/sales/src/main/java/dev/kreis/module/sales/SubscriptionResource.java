@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import dev.kreis.spi.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +39,10 @@ import jakarta.ws.rs.core.Response;
  * {@code /api/v1/sales/subscriptions}: starts, MRR changes and cancellations, each a core revenue touchpoint whose
  * amount is the customer's monthly recurring revenue after the event, so NRR, GRR, churn and CLV come from the core.
  */
+@APIResponse(responseCode = "400", description = "Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "401", description = "No valid credentials.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not grant this permission.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "404", description = "Not found, or the sales module is not installed (the problem's detail says which).", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
 @Path("/api/v1/sales/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sales")
@@ -60,8 +68,10 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Start a subscription", description = "mrr > 0. Records revenue.subscription_started with the customer's "
+    @Operation(operationId = "createSubscription", summary = "Start a subscription", description = "mrr > 0. Records revenue.subscription_started with the customer's "
             + "MRR after the start (this subscription plus their other active ones).")
+    @APIResponse(responseCode = "201", description = "Started: the subscription with its history.")
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Response create(JsonNode body) {
         Instant now = Instant.now();
         Input in = Input.of(body, CREATE_FIELDS);
@@ -84,9 +94,12 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Change a subscription's MRR (up- or downgrade)", description = "mrr > 0 is the subscription's MRR after "
+    @Operation(operationId = "changeSubscription", summary = "Change a subscription's MRR (up- or downgrade)", description = "mrr > 0 is the subscription's MRR after "
             + "the change, at not before its last event. Records revenue.subscription_changed with the customer's MRR after it. "
             + "A cancelled subscription cannot change (409).")
+    @APIResponse(responseCode = "200", description = "The changed subscription.")
+    @APIResponse(responseCode = "409", description = "The subscription is cancelled, or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
         UUID subscriptionId = Pages.id("id", id);
         SalesDb.Row row = load(subscriptionId);
@@ -115,9 +128,12 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @PermissionsAllowed(SalesModule.WRITE)
-    @Operation(summary = "Cancel a subscription", description = "at not before its last event; reason optional. Records "
+    @Operation(operationId = "cancelSubscription", summary = "Cancel a subscription", description = "at not before its last event; reason optional. Records "
             + "revenue.subscription_cancelled (amount 0) — or, while the customer keeps other active subscriptions, "
             + "revenue.subscription_changed with their remaining MRR. Cancelling twice answers 409.")
+    @APIResponse(responseCode = "200", description = "The cancelled subscription.")
+    @APIResponse(responseCode = "409", description = "The subscription is already cancelled, or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Map<String, Object> cancel(@PathParam("id") String id, JsonNode body) {
         UUID subscriptionId = Pages.id("id", id);
         SalesDb.Row row = load(subscriptionId);
@@ -145,7 +161,8 @@ public class SubscriptionResource {
 
     @GET
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "Subscriptions, newest first, by customer and status")
+    @Operation(operationId = "listSubscriptions", summary = "Subscriptions, newest first, by customer and status", description = "Filters: customerId, status. Pages with limit and nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of subscriptions.")
     public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Map<String, Object> equals = new java.util.LinkedHashMap<>();
@@ -157,7 +174,8 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
-    @Operation(summary = "One subscription with its history of starts, changes and cancellation")
+    @Operation(operationId = "getSubscription", summary = "One subscription with its history of starts, changes and cancellation", description = "The subscription with its starts, MRR changes and cancellation, oldest first.")
+    @APIResponse(responseCode = "200", description = "The subscription.")
     public Map<String, Object> get(@PathParam("id") String id) {
         return view(load(Pages.id("id", id)), true);
     }

@@ -5,15 +5,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.kreis.spi.api.ApiDocs;
 import dev.kreis.spi.api.ProblemException;
-import dev.kreis.spi.touchpoint.Channel;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,20 +34,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-/** Support tickets: {@code /api/v1/support/tickets}. */
+/**
+ * Support tickets: {@code /api/v1/support/tickets}. Every operation may answer 400 (a malformed id or parameter), 401, 403
+ * and 404 (an unknown ticket, or the support module is not installed); the class declares those once.
+ */
 @Path("/api/v1/support/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Support", description = "Tickets, SLA policies and breach detection (support module)")
+@APIResponse(responseCode = "400", description = SupportDocs.MALFORMED, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "401", description = SupportDocs.UNAUTHENTICATED, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "403", description = SupportDocs.FORBIDDEN, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+@APIResponse(responseCode = "404", description = SupportDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
 public class TicketResource {
     static final String READ = "support:read";
     static final String WRITE = "support:write";
     static final int MAX_SUBJECT = 200;
     static final int MAX_DESCRIPTION = 10_000;
     static final int MAX_NOTE = 5_000;
-    static final String CHANNELS = String.join(", ", java.util.Arrays.stream(Channel.values()).map(Channel::wire).toList());
 
     private final Tickets tickets;
     private final SupportStore store;
@@ -53,32 +65,44 @@ public class TicketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(WRITE)
-    @Operation(summary = "Open a ticket", description = "Records support.ticket_opened (initiator company when proactive); high and urgent "
-            + "tickets hold the customer out of marketing campaigns while open or pending. openedAt (optional, not in the future) imports "
-            + "an older ticket; SLA targets are taken from the priority's policy now.")
-    public Response open(JsonNode json) {
-        Body body = Body.of(json, false)
-                .only(Set.of("customerId", "subject", "description", "channel", "priority", "proactive", "openedAt"));
-        Optional<UUID> customerId = body.uuid("customerId", true);
-        Optional<String> subject = body.text("subject", true, 1, MAX_SUBJECT);
-        Optional<String> description = body.text("description", false, 0, MAX_DESCRIPTION);
-        Optional<Channel> channel = body.wire("channel", true, Channel::fromWire, CHANNELS);
-        Optional<Priority> priority = body.wire("priority", false, Priority::fromWire, Priority.ALLOWED);
-        Optional<Boolean> proactive = body.bool("proactive");
-        Optional<Instant> openedAt = body.time("openedAt");
-        body.check();
-        TicketView view = tickets.open(new Tickets.NewTicket(customerId.get(), subject.get(), description.orElse(null), channel.get(),
-                priority.orElse(Priority.NORMAL), proactive.orElse(false), openedAt), actor());
+    @Operation(operationId = "createTicket", summary = "Open a ticket", description = "Records support.ticket_opened (initiator company "
+            + "when proactive); high and urgent tickets hold the customer out of marketing campaigns while open or pending. openedAt "
+            + "(optional, not in the future) imports an older ticket; SLA targets are taken from the priority's policy now.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketRequests.Open.class), examples = @ExampleObject(name = "ticket", value = SupportDocs.OPEN_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Opened; Location names the new ticket.",
+            headers = @Header(name = "Location", description = "The ticket's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class),
+                    examples = @ExampleObject(name = "ticket", value = SupportDocs.TICKET_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = SupportDocs.INVALID, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    public Response open(@Valid TicketRequests.Open body) {
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
+        TicketView view = tickets.open(new Tickets.NewTicket(body.customerId(), body.subject(), body.description(), body.channel(),
+                body.priority() == null ? Priority.NORMAL : body.priority(), Boolean.TRUE.equals(body.proactive()),
+                Optional.ofNullable(body.openedAt())), actor());
         return Response.created(URI.create("/api/v1/support/tickets/" + view.id())).entity(view).build();
     }
 
     @GET
     @PermissionsAllowed(READ)
-    @Operation(summary = "Tickets, newest first", description = "Filters: status, priority, customerId, breached (true: a target is missed "
-            + "by now; false: none is).")
-    public Pages.Page<TicketView> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
-            @QueryParam("customerId") String customerId, @QueryParam("breached") String breached, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    @Operation(operationId = "listTickets", summary = "Tickets, newest first", description = "Filters: status, priority, customerId, "
+            + "breached (true: a target is missed by now; false: none is). Pages with limit and nextCursor.")
+    @APIResponse(responseCode = "200", description = "One page of tickets.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketPage.class), examples = @ExampleObject(name = "page", value = SupportDocs.PAGE_EXAMPLE)))
+    public TicketPage list(
+            @Parameter(description = "Only tickets in this status.", schema = @Schema(enumeration = { "open", "pending", "resolved", "closed" }))
+            @QueryParam("status") String status,
+            @Parameter(description = "Only tickets of this priority.", schema = @Schema(enumeration = { "low", "normal", "high", "urgent" }))
+            @QueryParam("priority") String priority,
+            @Parameter(description = "Only tickets of this customer.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("customerId") String customerId,
+            @Parameter(description = "true: only tickets that missed a target by now; false: only those that did not.",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("breached") String breached,
+            @Parameter(description = SupportDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200",
+                    defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = SupportDocs.CURSOR) @QueryParam("cursor") String cursor) {
         TicketStatus wantedStatus = query("status", status, TicketStatus::fromWire, TicketStatus.ALLOWED);
         Priority wantedPriority = query("priority", priority, Priority::fromWire, Priority.ALLOWED);
         UUID customer = customerId == null || customerId.isBlank() ? null : uuid("customerId", customerId);
@@ -97,14 +121,17 @@ public class TicketResource {
             Ticket last = rows.get(size - 1);
             next = Pages.encode(last.openedAt.toString(), last.id.toString());
         }
-        return new Pages.Page<>(rows.stream().map(t -> TicketView.of(t, now)).toList(), next);
+        return new TicketPage(rows.stream().map(t -> TicketView.of(t, now)).toList(), next);
     }
 
     @GET
     @Path("/{id}")
     @PermissionsAllowed(READ)
-    @Operation(summary = "One ticket, with its SLA state computed against now")
-    public TicketView get(@PathParam("id") String id) {
+    @Operation(operationId = "getTicket", summary = "One ticket", description = "With its SLA state computed against now.")
+    @APIResponse(responseCode = "200", description = "The ticket.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketView.class), examples = @ExampleObject(name = "ticket", value = SupportDocs.TICKET_EXAMPLE)))
+    public TicketView get(@Parameter(description = SupportDocs.TICKET_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return tickets.get(uuid("id", id));
     }
 
@@ -112,36 +139,44 @@ public class TicketResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(WRITE)
-    @Operation(summary = "Change a ticket's status, priority, subject or description", description = "status: open (also reopens a "
-            + "resolved or closed ticket), pending, closed; resolving goes through POST .../resolve. A priority change recomputes the SLA "
-            + "targets from the opening time and is only allowed while the ticket is open or pending. note (optional) goes into the history.")
-    public TicketView change(@PathParam("id") String id, JsonNode json) {
+    @Operation(operationId = "changeTicket", summary = "Change a ticket's status, priority, subject or description", description = "status: "
+            + "open (also reopens a resolved or closed ticket), pending, closed; resolving goes through POST .../resolve. A priority change "
+            + "recomputes the SLA targets from the opening time and is only allowed while the ticket is open or pending. note (optional) "
+            + "goes into the history. Absent or null fields stay as they are.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketRequests.Change.class),
+            examples = @ExampleObject(name = "pending", value = "{\"status\": \"pending\", \"note\": \"Waiting for the invoice copy\"}")))
+    @APIResponse(responseCode = "200", description = "The changed ticket.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketView.class), examples = @ExampleObject(name = "ticket", value = SupportDocs.TICKET_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = SupportDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = SupportDocs.INVALID, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    public TicketView change(@Parameter(description = SupportDocs.TICKET_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, @Valid TicketRequests.Change body) {
         UUID ticketId = uuid("id", id);
-        Body body = Body.of(json, false).only(Set.of("status", "priority", "subject", "description", "note"));
-        TicketStatus status = body.wire("status", false, TicketStatus::fromWire, TicketStatus.ALLOWED).orElse(null);
-        Priority priority = body.wire("priority", false, Priority::fromWire, Priority.ALLOWED).orElse(null);
-        String subject = null;
-        if (body.present("subject")) {
-            subject = body.text("subject", true, 1, MAX_SUBJECT).orElse(null);
+        if (body == null) {
+            throw ProblemException.missingBody();
         }
-        Optional<String> description = null;
-        if (body.present("description")) {
-            description = body.text("description", false, 0, MAX_DESCRIPTION);
+        if (body.namesNothing()) {
+            throw ProblemException.invalid("body", "names nothing to change: status, priority, subject or description");
         }
-        String note = body.text("note", false, 0, MAX_NOTE).orElse(null);
-        if (!body.present("status") && !body.present("priority") && !body.present("subject") && !body.present("description")) {
-            body.fail("body", "names nothing to change: status, priority, subject or description");
-        }
-        body.check();
-        return tickets.change(ticketId, new Tickets.TicketChange(status, priority, subject, description, note), actor());
+        Optional<String> description = body.description() == null ? null : Optional.of(body.description()).filter(d -> !d.isEmpty());
+        return tickets.change(ticketId, new Tickets.TicketChange(body.status(), body.priority(), body.subject(), description, body.note()),
+                actor());
     }
 
     @GET
     @Path("/{id}/history")
     @PermissionsAllowed(READ)
-    @Operation(summary = "The ticket's history, oldest first", description = "Entries: status (from, to), priority (from, to), contact (to: the "
-            + "channel, if given), response; each with its time, who recorded it and an optional note.")
-    public Pages.Page<HistoryEntry> history(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(operationId = "listTicketHistory", summary = "The ticket's history, oldest first", description = "Entries: status (from, "
+            + "to), priority (from, to), contact (to: the channel, if given), response; each with its time, who recorded it and an optional "
+            + "note.")
+    @APIResponse(responseCode = "200", description = "One page of history entries.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HistoryPage.class), examples = @ExampleObject(name = "history", value = SupportDocs.HISTORY_EXAMPLE)))
+    public HistoryPage history(@Parameter(description = SupportDocs.TICKET_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id,
+            @Parameter(description = SupportDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200",
+                    defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = SupportDocs.CURSOR) @QueryParam("cursor") String cursor) {
         UUID ticketId = uuid("id", id);
         int size = Pages.limit(limit);
         long after = Pages.sequence(cursor);
@@ -154,11 +189,30 @@ public class TicketResource {
             events = events.subList(0, size);
             next = Pages.encode(Long.toString(events.get(size - 1).seq()));
         }
-        return new Pages.Page<>(events.stream().map(HistoryEntry::of).toList(), next);
+        return new HistoryPage(events.stream().map(HistoryEntry::of).toList(), next);
+    }
+
+    /** One page of tickets. */
+    @Schema(name = "TicketPage", description = "One page of tickets, newest first.")
+    public record TicketPage(@Schema(required = true) List<TicketView> items,
+            @Schema(required = true, nullable = true, description = SupportDocs.NEXT_CURSOR) String nextCursor) {
+    }
+
+    /** One page of a ticket's history. */
+    @Schema(name = "TicketHistoryPage", description = "One page of a ticket's history, oldest first.")
+    public record HistoryPage(@Schema(required = true) List<HistoryEntry> items,
+            @Schema(required = true, nullable = true, description = SupportDocs.NEXT_CURSOR) String nextCursor) {
     }
 
     /** One history entry. */
-    public record HistoryEntry(long seq, String kind, String from, String to, Instant at, String actor, String note) {
+    @Schema(name = "TicketHistoryEntry", description = "One entry of a ticket's history.")
+    public record HistoryEntry(@Schema(required = true, description = "Position in the history, from 1.") long seq,
+            @Schema(required = true, enumeration = { "status", "priority", "contact", "response" }) String kind,
+            @Schema(required = true, nullable = true, description = "The value before (status and priority entries).") String from,
+            @Schema(required = true, nullable = true, description = "The value after; for a contact the channel, if given.") String to,
+            @Schema(required = true, format = "date-time") Instant at,
+            @Schema(required = true, nullable = true, description = "Who recorded it (account or token name).") String actor,
+            @Schema(required = true, nullable = true) String note) {
         static HistoryEntry of(SupportStore.Event e) {
             return new HistoryEntry(e.seq(), e.kind(), e.from(), e.to(), e.at(), e.actor(), e.note());
         }
@@ -168,48 +222,66 @@ public class TicketResource {
     @Path("/{id}/contacts")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(WRITE)
-    @Operation(summary = "Record one more contact from the customer about the ticket", description = "Body (optional): contactedAt (default "
-            + "now; not before opening, not in the future), channel, note. The ticket must be open or pending.")
-    public TicketView contact(@PathParam("id") String id, JsonNode json) {
+    @Operation(operationId = "recordTicketContact", summary = "Record one more contact from the customer about the ticket", description =
+            "The body is optional: contactedAt (default now; not before opening, not in the future), channel, note. The ticket must be "
+            + "open or pending.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketRequests.Contact.class),
+            examples = @ExampleObject(name = "call", value = "{\"channel\": \"phone\", \"note\": \"Called again about the invoice\"}")))
+    @APIResponse(responseCode = "200", description = "The ticket with the contact counted.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketView.class), examples = @ExampleObject(name = "ticket", value = SupportDocs.TICKET_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = SupportDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = SupportDocs.INVALID, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    public TicketView contact(@Parameter(description = SupportDocs.TICKET_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, @Valid TicketRequests.Contact body) {
         UUID ticketId = uuid("id", id);
-        Body body = Body.of(json, true).only(Set.of("contactedAt", "channel", "note"));
-        Optional<Instant> at = body.time("contactedAt");
-        Optional<Channel> channel = body.wire("channel", false, Channel::fromWire, CHANNELS);
-        String note = body.text("note", false, 0, MAX_NOTE).orElse(null);
-        body.check();
-        return tickets.contact(ticketId, at, channel, note, actor());
+        TicketRequests.Contact contact = body == null ? TicketRequests.Contact.NONE : body;
+        return tickets.contact(ticketId, Optional.ofNullable(contact.contactedAt()), Optional.ofNullable(contact.channel()), contact.note(),
+                actor());
     }
 
     @POST
     @Path("/{id}/responses")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(WRITE)
-    @Operation(summary = "Record an agent's response", description = "Body (optional): respondedAt (default now; not before opening, not in "
-            + "the future), note. The earliest response sets firstRespondedAt. A missed target is recorded as support.sla_breached.")
-    public TicketView respond(@PathParam("id") String id, JsonNode json) {
+    @Operation(operationId = "recordTicketResponse", summary = "Record an agent's response", description = "The body is optional: "
+            + "respondedAt (default now; not before opening, not in the future), note. The earliest response sets firstRespondedAt. A "
+            + "missed target is recorded as support.sla_breached.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketRequests.Reply.class),
+            examples = @ExampleObject(name = "reply", value = "{\"note\": \"Sent a corrected invoice\"}")))
+    @APIResponse(responseCode = "200", description = "The ticket with the response counted.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketView.class), examples = @ExampleObject(name = "ticket", value = SupportDocs.TICKET_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = SupportDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = SupportDocs.INVALID, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    public TicketView respond(@Parameter(description = SupportDocs.TICKET_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, @Valid TicketRequests.Reply body) {
         UUID ticketId = uuid("id", id);
-        Body body = Body.of(json, true).only(Set.of("respondedAt", "note"));
-        Optional<Instant> at = body.time("respondedAt");
-        String note = body.text("note", false, 0, MAX_NOTE).orElse(null);
-        body.check();
-        return tickets.respond(ticketId, at, note, actor());
+        TicketRequests.Reply reply = body == null ? TicketRequests.Reply.NONE : body;
+        return tickets.respond(ticketId, Optional.ofNullable(reply.respondedAt()), reply.note(), actor());
     }
 
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(WRITE)
-    @Operation(summary = "Resolve the ticket and invite the customer to CSAT and CES", description = "Body: resolution (1 to 5000 characters), "
-            + "resolvedAt (optional; not before opening or the first response, not in the future). Records support.ticket_resolved, and "
-            + "support.ticket_resolved_within_sla when within the resolution target; lifts the campaign hold. feedback lists the invitations "
-            + "with their tokens, shown only in this answer (empty when no CSAT or CES survey exists).")
-    public TicketView resolve(@PathParam("id") String id, JsonNode json) {
+    @Operation(operationId = "resolveTicket", summary = "Resolve the ticket and invite the customer to CSAT and CES", description = "Records "
+            + "support.ticket_resolved, and support.ticket_resolved_within_sla when within the resolution target; lifts the campaign hold. "
+            + "resolvedAt must not lie before opening or the first response, nor in the future. feedback lists the invitations with their "
+            + "tokens, shown only in this answer (empty when no CSAT or CES survey exists).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketRequests.Resolve.class),
+            examples = @ExampleObject(name = "resolved", value = "{\"resolution\": \"Corrected invoice sent\"}")))
+    @APIResponse(responseCode = "200", description = "The resolved ticket with its feedback invitations.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class),
+                    examples = @ExampleObject(name = "ticket", value = SupportDocs.TICKET_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = SupportDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "422", description = SupportDocs.INVALID, content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    public TicketView resolve(@Parameter(description = SupportDocs.TICKET_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, @Valid TicketRequests.Resolve body) {
         UUID ticketId = uuid("id", id);
-        Body body = Body.of(json, false).only(Set.of("resolution", "resolvedAt"));
-        Optional<String> resolution = body.text("resolution", true, 1, MAX_NOTE);
-        Optional<Instant> at = body.time("resolvedAt");
-        body.check();
-        return tickets.resolve(ticketId, at, resolution.get(), actor());
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
+        return tickets.resolve(ticketId, Optional.ofNullable(body.resolvedAt()), body.resolution(), actor());
     }
 
     private String actor() {

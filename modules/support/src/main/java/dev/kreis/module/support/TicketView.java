@@ -4,23 +4,55 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A ticket as the API shows it. {@code sla} is computed against the time of the request; {@code feedback} is only
  * present in the answer to {@code POST .../resolve} (the invitation tokens are shown once).
  */
-public record TicketView(UUID id, UUID customerId, String subject, String description, String channel, String priority, boolean proactive,
-        String status, int contacts, int responses, Instant openedAt, Instant firstRespondedAt, Instant resolvedAt, Instant closedAt,
-        String resolutionNote, SlaView sla, UUID csatInvitationId, UUID cesInvitationId, Instant createdAt, Instant updatedAt,
+@Schema(name = "Ticket", description = "A support ticket with its SLA state.")
+public record TicketView(
+        @Schema(required = true) UUID id,
+        @Schema(required = true, nullable = true, description = "The customer; null once the customer was erased.") UUID customerId,
+        @Schema(required = true) String subject,
+        @Schema(required = true, nullable = true) String description,
+        @Schema(required = true, enumeration = { "web", "email", "phone", "chat", "store", "social", "app", "sms", "event", "other" })
+        String channel,
+        @Schema(required = true, enumeration = { "low", "normal", "high", "urgent" }) String priority,
+        @Schema(required = true, description = "Opened by the company before the customer asked.") boolean proactive,
+        @Schema(required = true, enumeration = { "open", "pending", "resolved", "closed" }) String status,
+        @Schema(required = true, description = "Contacts from the customer about this ticket.") int contacts,
+        @Schema(required = true, description = "Responses by agents.") int responses,
+        @Schema(required = true, format = "date-time") Instant openedAt,
+        @Schema(required = true, nullable = true, format = "date-time") Instant firstRespondedAt,
+        @Schema(required = true, nullable = true, format = "date-time") Instant resolvedAt,
+        @Schema(required = true, nullable = true, format = "date-time") Instant closedAt,
+        @Schema(required = true, nullable = true) String resolutionNote,
+        @Schema(required = true) SlaView sla,
+        @Schema(required = true, nullable = true, description = "The CSAT invitation sent on resolution.") UUID csatInvitationId,
+        @Schema(required = true, nullable = true, description = "The CES invitation sent on resolution.") UUID cesInvitationId,
+        @Schema(required = true, format = "date-time") Instant createdAt,
+        @Schema(required = true, format = "date-time") Instant updatedAt,
+        @Schema(description = "Only in the answer to resolve: the feedback invitations with their single-use tokens.")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FeedbackLink> feedback) {
 
     /** The ticket's targets and whether they were missed (by the time of the request, or the time that stopped their clock). */
-    public record SlaView(Instant firstResponseDueAt, Instant resolutionDueAt, boolean firstResponseBreached, boolean resolutionBreached) {
+    @Schema(name = "TicketSla", description = "The ticket's SLA targets and whether they were missed.")
+    public record SlaView(@Schema(required = true, format = "date-time") Instant firstResponseDueAt,
+            @Schema(required = true, format = "date-time") Instant resolutionDueAt,
+            @Schema(required = true) boolean firstResponseBreached,
+            @Schema(required = true) boolean resolutionBreached) {
     }
 
     /** An invitation issued on resolution; {@code token} is the customer's single-use secret, shown only here. */
-    public record FeedbackLink(String kind, UUID invitationId, String token, Instant expiresAt, String responsePath) {
+    @Schema(name = "TicketFeedbackInvitation", description = "A CSAT or CES invitation issued on resolution.")
+    public record FeedbackLink(@Schema(required = true, enumeration = { "csat", "ces" }) String kind,
+            @Schema(required = true) UUID invitationId,
+            @Schema(required = true, description = "The customer's single-use secret, shown only here.") String token,
+            @Schema(required = true, format = "date-time") Instant expiresAt,
+            @Schema(required = true, description = "Where the customer answers (public survey endpoint).") String responsePath) {
     }
 
     static TicketView of(Ticket t, Instant now) {
