@@ -44,7 +44,7 @@ class KeycloakRealmCoversEndpointsTest {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     /** Endpoints under /api without a capability: any caller; the enforcer does not check them. */
-    private static final Set<String> NOT_ENFORCED = Set.of("GET /api/v1/me", "POST /api/v1/connections/{id}/webhook");
+    private static final Set<String> NOT_ENFORCED = Set.of("GET /api/v1/me", "DELETE /api/v1/session", "POST /api/v1/connections/{id}/webhook");
 
     /** {@code changesSettings}: marked {@code @ChangesSettings}, so (like every DELETE) refused to callers holding it only through integration. */
     record CodeEndpoint(String method, String path, String permission, boolean changesSettings) {
