@@ -109,6 +109,8 @@ public final class FakeSalesforce implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger apiCalls = new AtomicInteger();
+    private final AtomicInteger callsBeforeExpiry = new AtomicInteger(-1);
+    private final AtomicInteger refusedSessions = new AtomicInteger();
     private volatile int maxPage = 2000;
     private volatile long apiLimit = API_LIMIT;
 
@@ -191,6 +193,16 @@ public final class FakeSalesforce implements AutoCloseable {
         validTokens.clear();
     }
 
+    /** After {@code calls} more successful data calls, every session ends once (as when an admin revokes them or they time out). */
+    public void expireSessionsAfter(int calls) {
+        callsBeforeExpiry.set(calls);
+    }
+
+    /** How many data calls were answered 401 {@code INVALID_SESSION_ID}. */
+    public int refusedSessions() {
+        return refusedSessions.get();
+    }
+
     /** Writes to this record fail with a validation error in their SaveResult. */
     public void failWritesTo(String id) {
         failingWrites.add(id);
@@ -267,7 +279,11 @@ public final class FakeSalesforce implements AutoCloseable {
         requests.add(new Request(method, uri.toString(), body, clock.instant()));
         try {
             String header = exchange.getRequestHeaders().getFirst("Authorization");
+            if (callsBeforeExpiry.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
+                validTokens.clear();
+            }
             if (header == null || !header.startsWith("Bearer ") || !validTokens.contains(header.substring(7))) {
+                refusedSessions.incrementAndGet();
                 send(exchange, 401, errors("INVALID_SESSION_ID", "Session expired or invalid"));
                 return;
             }
