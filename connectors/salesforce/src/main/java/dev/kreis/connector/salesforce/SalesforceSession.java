@@ -43,7 +43,8 @@ import dev.kreis.spi.connector.WriteOutcome;
  * rows ({@code IsDeleted}), which come back as deleted records
  * (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_queryall.htm). Pages
  * follow {@code nextRecordsUrl} (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_query.htm),
- * their size asked with {@code Sforce-Query-Options: batchSize} (200-2,000); the page cursor is that URL.
+ * their size asked with {@code Sforce-Query-Options: batchSize} (200-2,000). The page cursor is that URL and the
+ * newest modification seen: a query locator expires after a while without use, and then the query starts again there.
  *
  * <p>Writing: sObject Collections {@code PATCH /composite/sobjects} with {@code allOrNone:false}, 200 records per
  * call, one result per record in order (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_update.htm).
@@ -60,6 +61,7 @@ import dev.kreis.spi.connector.WriteOutcome;
 final class SalesforceSession implements ConnectorSession {
     static final int BATCH = 200;
     static final String ANONYMISED = "Erased";
+    private static final String INVALID_QUERY_LOCATOR = "INVALID_QUERY_LOCATOR";
     private static final int MIN_PAGE = 200;
     private static final int MAX_PAGE = 2000;
     private static final DateTimeFormatter SOQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -107,15 +109,34 @@ final class SalesforceSession implements ConnectorSession {
     @Override
     public ChangePage changes(ChangeQuery query) {
         CrmObject object = object(query.object());
-        String path = query.cursor().orElseGet(() -> http.data() + "/queryAll?q=" + SalesforceHttp.encode(soql(object, query.since())));
-        if (!path.startsWith("/services/data/")) {
-            throw new ConnectorException(ErrorKind.VALIDATION, "not a Salesforce page cursor: " + path);
-        }
         int batch = Math.max(MIN_PAGE, Math.min(MAX_PAGE, query.pageSize()));
-        JsonNode answer = http.sendQuery(path, batch).body();
+        Optional<PageCursor> cursor = query.cursor().map(PageCursor::parse);
+        Optional<Instant> from = cursor.map(PageCursor::newest).or(query::since);
+        JsonNode answer;
+        if (cursor.isEmpty()) {
+            answer = http.sendQuery(queryPath(object, query.since()), batch).body();
+        } else {
+            try {
+                answer = http.sendQuery(cursor.get().next(), batch).body();
+            } catch (ConnectorException e) {
+                if (!e.getMessage().contains(INVALID_QUERY_LOCATOR)) {
+                    throw e;
+                }
+                // The locator expired (e.g. a run resumed long after it stopped): query again from the newest modification seen.
+                answer = http.sendQuery(queryPath(object, from), batch).body();
+            }
+        }
         List<CrmRecord> records = records(object, answer.path("records"));
         String next = answer.path("nextRecordsUrl").asText("");
-        return new ChangePage(records, answer.path("done").asBoolean(true) || next.isEmpty() ? Optional.empty() : Optional.of(next));
+        if (answer.path("done").asBoolean(true) || next.isEmpty()) {
+            return new ChangePage(records, Optional.empty());
+        }
+        Optional<Instant> newest = records.stream().map(CrmRecord::modifiedAt).max(Instant::compareTo).or(() -> from);
+        return new ChangePage(records, Optional.of(new PageCursor(newest.orElse(Instant.EPOCH), next).text()));
+    }
+
+    private String queryPath(CrmObject object, Optional<Instant> since) {
+        return http.data() + "/queryAll?q=" + SalesforceHttp.encode(soql(object, since));
     }
 
     private static String soql(CrmObject object, Optional<Instant> since) {
@@ -335,6 +356,24 @@ final class SalesforceSession implements ConnectorSession {
             names.add("AccountId");
         }
         return names;
+    }
+
+    /**
+     * Where a read stands: Salesforce's {@code nextRecordsUrl} and the newest modification seen, from which the
+     * query starts again when the URL's query locator has expired. Text: {@code newestMillis|nextRecordsUrl}.
+     */
+    record PageCursor(Instant newest, String next) {
+        static PageCursor parse(String text) {
+            String[] parts = text.split("\\|", 2);
+            if (parts.length != 2 || !parts[1].startsWith("/services/data/") || !parts[0].matches("-?\\d{1,19}")) {
+                throw new ConnectorException(ErrorKind.VALIDATION, "not a Salesforce page cursor: " + text);
+            }
+            return new PageCursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1]);
+        }
+
+        String text() {
+            return newest.toEpochMilli() + "|" + next;
+        }
     }
 
     /** A SOQL string literal of a record id; ids are 15 or 18 letters and digits, anything else is refused. */

@@ -109,6 +109,7 @@ public final class FakeSalesforce implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger apiCalls = new AtomicInteger();
+    private final AtomicInteger locatorCount = new AtomicInteger();
     private final AtomicInteger callsBeforeExpiry = new AtomicInteger(-1);
     private final AtomicInteger refusedSessions = new AtomicInteger();
     private volatile int maxPage = 2000;
@@ -201,6 +202,11 @@ public final class FakeSalesforce implements AutoCloseable {
     /** How many data calls were answered 401 {@code INVALID_SESSION_ID}. */
     public int refusedSessions() {
         return refusedSessions.get();
+    }
+
+    /** Every open query locator expires: following a {@code nextRecordsUrl} answers 400 {@code INVALID_QUERY_LOCATOR}. */
+    public void expireQueryLocators() {
+        locators.clear();
     }
 
     /** Writes to this record fail with a validation error in their SaveResult. */
@@ -339,7 +345,7 @@ public final class FakeSalesforce implements AutoCloseable {
         String batch = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Sforce-Query-Options")).map(v -> v.replace("batchSize=", ""))
                 .orElse("2000");
         int size = Math.min(maxPage, Math.max(200, Math.min(2000, Integer.parseInt(batch.trim()))));
-        String locator = "01gFAKE" + String.format("%08d", locators.size() + 1);
+        String locator = "01gFAKE" + String.format("%08d", locatorCount.incrementAndGet());
         locators.put(locator, new Locator(object, fields, matching, size));
         send(exchange, 200, answer(locator, 0));
     }

@@ -78,6 +78,26 @@ class SalesforceSessionTest {
     }
 
     @Test
+    void aReadWhoseQueryLocatorExpiredStartsAgainFromTheNewestModificationSeen() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(fake.add("Contact", Map.of("LastName", "L" + i)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        ConnectorSession session = clientCredentials();
+        ChangePage first = session.changes(new ChangeQuery("Contact", Optional.empty(), Optional.empty(), 200));
+        fake.expireQueryLocators();
+
+        ChangePage second = session.changes(new ChangeQuery("Contact", Optional.empty(), first.next(), 200));
+
+        assertEquals(ids.subList(0, 200), first.records().stream().map(CrmRecord::id).toList());
+        assertEquals(ids.subList(199, 399), second.records().stream().map(CrmRecord::id).toList(), "again from the newest seen (inclusive)");
+        assertTrue(fake.requests().stream().anyMatch(r -> decoded(r.path()).contains("WHERE SystemModstamp >= 2026-01-10T10:03:19.000Z")));
+        assertEquals(ErrorKind.VALIDATION, assertThrows(ConnectorException.class,
+                () -> session.changes(new ChangeQuery("Contact", Optional.empty(), Optional.of("https://elsewhere.example/x"), 200))).kind());
+    }
+
+    @Test
     void anIncrementalReadAsksForSystemModstampAtOrAfterTheWatermark() {
         String old = fake.add("Contact", Map.of("LastName", "Old"));
         clock.advance(Duration.ofMinutes(5));
