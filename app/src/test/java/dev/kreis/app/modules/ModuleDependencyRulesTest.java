@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 class ModuleDependencyRulesTest {
     private static final Set<String> SHIPPED = Set.of("marketing", "sales", "support");
-    private static final Set<String> CONNECTORS = Set.of("hubspot");
+    private static final Set<String> CONNECTORS = Set.of("hubspot", "salesforce");
 
     @Test
     void moduleClassesReferToKreisOnlyThroughTheSpi() throws IOException, URISyntaxException {
