@@ -14,6 +14,7 @@ const KpisPage = lazy(() => import('./kpis/KpisPage'));
 const KpiDetailPage = lazy(() => import('./kpis/KpiDetailPage'));
 const MergeSuggestionsPage = lazy(() => import('./identity/MergeSuggestionsPage'));
 const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
+const ScorecardsPage = lazy(() => import('./scorecards/ScorecardsPage'));
 const NotYetPage = lazy(() => import('./shared/layout/NotYetPage'));
 
 export const queryClient = new QueryClient({
@@ -60,7 +61,7 @@ const router = createBrowserRouter([
       { path: 'kpis/:key', element: <KpiDetailPage /> },
       { path: 'merge-suggestions', element: <MergeSuggestionsPage /> },
       { path: 'journeys', element: <JourneysPage /> },
-      { path: 'scorecards', element: <NotYetPage page="nav.scorecards" /> },
+      { path: 'scorecards', element: <ScorecardsPage /> },
       { path: 'feedback', element: <NotYetPage page="nav.feedback" /> },
       { path: 'feedback/:surveyId', element: <NotYetPage page="nav.feedback" /> },
     ],

@@ -59,5 +59,20 @@ export const de: Shape<typeof en> = {
     negativePeaks: 'Negative Spitzen', noPeaks: 'Keine negativen Spitzen im Zeitraum.', share: 'Anteil',
     negativeSummary: '{{peaks}} negative Spitzen bei {{customers}} Kunden ({{share}}).',
   },
+  scorecards: {
+    title: 'Scorecards', pyramid: 'CX-Pyramide', alignment: 'Abteilungsübergreifende Ausrichtung', level: 'Stufe', score: 'Wert (0–100)',
+    target: 'Ziel', evidence: 'Belege', noData: 'Keine Pyramide für diesen Zeitraum.', allMet: 'Jede Stufe mit Daten erreicht ihr Ziel.',
+    lowestMissed: 'niedrigste verfehlte Stufe', lowestMissedIs: 'Niedrigste verfehlte Stufe: {{level}}. {{name}}',
+    sample_one: '{{count}} in der Stichprobe', sample_other: '{{count}} in der Stichprobe',
+    status: { met: 'Ziel erreicht', missed: 'unter dem Ziel', noData: 'keine Daten' },
+    levels: { communication: 'Kommunikation', accountability: 'Verantwortung', engagement: 'Engagement', proactivity: 'Proaktivität', enhancement: 'Bereicherung' },
+    components: {
+      delivered: 'Zugestellte Kontaktpunkte', engaged: 'Beachtete Kontaktpunkte', resolved: 'Gelöste Anliegen', resolved_within_sla: 'Innerhalb der SLA gelöst',
+      csat: 'CSAT', ces_share_easy: 'Leichte CES-Antworten', proactive_share: 'Proaktiver Anteil', nrr: 'Net Revenue Retention', nps_promoter_share: 'NPS-Promotorenanteil',
+    },
+    sharedKpis: 'Geteilte KPIs', customersAcrossModules: 'Kunden über Module hinweg', connectedSources: 'Angebundene Quellen',
+    acrossModules: '{{some}} von {{all}} ({{share}})', owners: 'Verantwortliche', noSharedKpis: 'Keine KPI wird von zwei oder mehr Abteilungen geteilt.',
+    noSources: 'Keine Quelle hat in diesem Zeitraum Kontaktpunkte gesendet.', touchpoints: 'Kontaktpunkte', lastTouchpoint: 'Letzter Kontaktpunkt',
+  },
   notYet: { title: '{{page}}', text: 'Diese Seite ist noch nicht Teil der Weboberfläche; die API bietet sie bereits (siehe /q/swagger-ui).' },
 };

@@ -55,5 +55,20 @@ export const en = {
     negativePeaks: 'Negative peaks', noPeaks: 'No negative peaks in the period.', share: 'Share',
     negativeSummary: '{{peaks}} negative peaks among {{customers}} customers ({{share}}).',
   },
+  scorecards: {
+    title: 'Scorecards', pyramid: 'CX pyramid', alignment: 'Cross-department alignment', level: 'Level', score: 'Score (0–100)',
+    target: 'Target', evidence: 'Evidence', noData: 'No pyramid for this period.', allMet: 'Every level with data meets its target.',
+    lowestMissed: 'lowest missed level', lowestMissedIs: 'Lowest missed level: {{level}}. {{name}}',
+    sample_one: '{{count}} in the sample', sample_other: '{{count}} in the sample',
+    status: { met: 'meets target', missed: 'below target', noData: 'no data' },
+    levels: { communication: 'Communication', accountability: 'Accountability', engagement: 'Engagement', proactivity: 'Proactivity', enhancement: 'Enhancement' },
+    components: {
+      delivered: 'Delivered touchpoints', engaged: 'Engaged touchpoints', resolved: 'Resolved issues', resolved_within_sla: 'Resolved within SLA',
+      csat: 'CSAT', ces_share_easy: 'Easy CES answers', proactive_share: 'Proactive share', nrr: 'Net revenue retention', nps_promoter_share: 'NPS promoter share',
+    },
+    sharedKpis: 'Shared KPIs', customersAcrossModules: 'Customers across modules', connectedSources: 'Connected sources',
+    acrossModules: '{{some}} of {{all}} ({{share}})', owners: 'Owners', noSharedKpis: 'No KPI is shared by two or more departments.',
+    noSources: 'No source sent touchpoints in this period.', touchpoints: 'Touchpoints', lastTouchpoint: 'Last touchpoint',
+  },
   notYet: { title: '{{page}}', text: 'This page is not part of the web UI yet; the API offers it already (see /q/swagger-ui).' },
 } as const;
