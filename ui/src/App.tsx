@@ -15,7 +15,8 @@ const KpiDetailPage = lazy(() => import('./kpis/KpiDetailPage'));
 const MergeSuggestionsPage = lazy(() => import('./identity/MergeSuggestionsPage'));
 const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
 const ScorecardsPage = lazy(() => import('./scorecards/ScorecardsPage'));
-const NotYetPage = lazy(() => import('./shared/layout/NotYetPage'));
+const FeedbackPage = lazy(() => import('./feedback/FeedbackPage'));
+const SurveyPage = lazy(() => import('./feedback/SurveyPage'));
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => count < 2 && (error as { status?: number }).status !== 403 && (error as { status?: number }).status !== 404 && (error as { status?: number }).status !== 400 } },
@@ -62,8 +63,8 @@ const router = createBrowserRouter([
       { path: 'merge-suggestions', element: <MergeSuggestionsPage /> },
       { path: 'journeys', element: <JourneysPage /> },
       { path: 'scorecards', element: <ScorecardsPage /> },
-      { path: 'feedback', element: <NotYetPage page="nav.feedback" /> },
-      { path: 'feedback/:surveyId', element: <NotYetPage page="nav.feedback" /> },
+      { path: 'feedback', element: <FeedbackPage /> },
+      { path: 'feedback/:surveyId', element: <SurveyPage /> },
     ],
   },
 ]);

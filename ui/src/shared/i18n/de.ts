@@ -19,6 +19,9 @@ export const de: Shape<typeof en> = {
     failed: 'Benutzername oder Passwort ist falsch, oder das Konto ist gesperrt.', busy: 'Anmeldung läuft…',
   },
   home: {
+    openTasks: 'Meine offenen Aufgaben', noTasks: 'Keine offenen Aufgaben für Ihre Abteilungen.', atRisk: 'Gefährdete Kunden (aktuelle Kritiker)',
+    noAtRisk: 'Keine aktuellen Kritiker in den neuesten NPS-Umfragen.', npsAnswer: 'NPS {{score}}',
+    priorities: { low: 'niedrig', normal: 'normal', high: 'hoch', urgent: 'dringend' },
     title: 'Start', welcome: 'Willkommen, {{name}}', sharedKpis: 'Gemeinsame Kennzahlen', openSuggestions: 'Offene Zusammenführungsvorschläge',
     noKpis: 'Noch keine gemeinsamen Kennzahlen.', noSuggestions: 'Keine offenen Zusammenführungsvorschläge.', viewAll: 'Alle anzeigen',
   },
@@ -74,5 +77,13 @@ export const de: Shape<typeof en> = {
     acrossModules: '{{some}} von {{all}} ({{share}})', owners: 'Verantwortliche', noSharedKpis: 'Keine KPI wird von zwei oder mehr Abteilungen geteilt.',
     noSources: 'Keine Quelle hat in diesem Zeitraum Kontaktpunkte gesendet.', touchpoints: 'Kontaktpunkte', lastTouchpoint: 'Letzter Kontaktpunkt',
   },
-  notYet: { title: '{{page}}', text: 'Diese Seite ist noch nicht Teil der Weboberfläche; die API bietet sie bereits (siehe /q/swagger-ui).' },
+  feedback: {
+    title: 'Feedback', surveys: 'Umfragen', noSurveys: 'Noch keine Umfragen.', name: 'Name', kind: 'Art', invitations: 'Einladungen',
+    responses: 'Antworten', back: 'Alle Umfragen', answered: '{{responses}} von {{invitations}} Einladungen beantwortet',
+    kinds: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
+    measures: { nps: 'Net Promoter Score', csat: 'CSAT (Top-2-Box)', ces: 'Kundenaufwand (Mittelwert)' },
+    answerCount_one: '{{count}} Antwort', answerCount_other: '{{count}} Antworten',
+    distribution: 'Verteilung', trend: 'Verlauf', score: 'Wert', answers: 'Antworten', noAnswers: 'Noch keine Antworten.',
+    answeredAt: 'Beantwortet', comment: 'Kommentar', noComment: 'kein Kommentar', customer: 'Kunde', openCustomer: 'Kunde {{id}}',
+  },
 };

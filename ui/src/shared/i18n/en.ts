@@ -15,6 +15,9 @@ export const en = {
     failed: 'User name or password is wrong, or the account is locked.', busy: 'Signing in…',
   },
   home: {
+    openTasks: 'My open tasks', noTasks: 'No open tasks for your departments.', atRisk: 'Customers at risk (recent detractors)',
+    noAtRisk: 'No recent detractors in the newest NPS surveys.', npsAnswer: 'NPS {{score}}',
+    priorities: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' },
     title: 'Home', welcome: 'Welcome, {{name}}', sharedKpis: 'Shared KPIs', openSuggestions: 'Open merge suggestions',
     noKpis: 'No shared KPIs yet.', noSuggestions: 'No open merge suggestions.', viewAll: 'View all',
   },
@@ -70,5 +73,13 @@ export const en = {
     acrossModules: '{{some}} of {{all}} ({{share}})', owners: 'Owners', noSharedKpis: 'No KPI is shared by two or more departments.',
     noSources: 'No source sent touchpoints in this period.', touchpoints: 'Touchpoints', lastTouchpoint: 'Last touchpoint',
   },
-  notYet: { title: '{{page}}', text: 'This page is not part of the web UI yet; the API offers it already (see /q/swagger-ui).' },
+  feedback: {
+    title: 'Feedback', surveys: 'Surveys', noSurveys: 'No surveys yet.', name: 'Name', kind: 'Kind', invitations: 'Invitations',
+    responses: 'Answers', back: 'All surveys', answered: '{{responses}} of {{invitations}} invitations answered',
+    kinds: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
+    measures: { nps: 'Net Promoter Score', csat: 'CSAT (top-two-box)', ces: 'Customer effort (mean)' },
+    answerCount_one: '{{count}} answer', answerCount_other: '{{count}} answers',
+    distribution: 'Distribution', trend: 'Trend', score: 'Score', answers: 'Answers', noAnswers: 'No answers yet.',
+    answeredAt: 'Answered', comment: 'Comment', noComment: 'no comment', customer: 'Customer', openCustomer: 'Customer {{id}}',
+  },
 } as const;
