@@ -16,14 +16,14 @@ const ANSWERS_PER_SURVEY = 50;
 const SHOWN = 5;
 
 /** The departments whose tasks are the caller's: their department roles; admins and CX managers see every department's. */
-export function myDepartments(me: Me): string[] | 'all' {
+export function myDepartments(me: Pick<Partial<Me>, 'roles'>): string[] | 'all' {
   const roles = me.roles ?? [];
   if (roles.includes('admin') || roles.includes('cx-manager')) return 'all';
   return DEPARTMENTS.filter((department) => roles.includes(department));
 }
 
 /** Open follow-up tasks of the caller's departments, newest first. */
-export function MyOpenTasks({ me }: { me: Me }) {
+export function MyOpenTasks({ me }: { me: Pick<Partial<Me>, 'roles'> }) {
   const { t, i18n } = useTranslation();
   const departments = myDepartments(me);
   const tasks = useQuery({
