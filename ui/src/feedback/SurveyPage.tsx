@@ -46,7 +46,7 @@ export default function SurveyPage() {
       <h1>{survey.data?.name ?? t('feedback.title')}</h1>
       {survey.data && (
         <p className="muted">
-          {t(`feedback.kinds.${survey.data.kind}`, { defaultValue: survey.data.kind })} · „{survey.data.question}“ ·{' '}
+          {t(`feedback.kinds.${survey.data.kind}`, { defaultValue: survey.data.kind })} · <q>{survey.data.question}</q> ·{' '}
           {t('feedback.answered', { responses: formatNumber(survey.data.responses, i18n.language), invitations: formatNumber(survey.data.invitations, i18n.language) })}
         </p>
       )}

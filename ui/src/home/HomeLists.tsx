@@ -82,7 +82,7 @@ export function CustomersAtRisk() {
               <Link to={`/customers/${answer.customerId}`}>{t('feedback.openCustomer', { id: answer.customerId })}</Link>{' '}
               <span className="muted">
                 {t('home.npsAnswer', { score: formatNumber(answer.score, i18n.language) })} · {formatDateTime(answer.answeredAt, i18n.language)}
-                {answer.comment ? ` · „${answer.comment}“` : ''}
+                {answer.comment ? <> · <q>{answer.comment}</q></> : null}
               </span>
             </li>
           ))}

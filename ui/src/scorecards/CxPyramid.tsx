@@ -20,7 +20,7 @@ export function CxPyramid({ levels, lowestMissed }: { levels: PyramidLevel[]; lo
           <li
             key={level.level}
             className={`pyramid-level ${status}${missed ? ' lowest-missed' : ''}`}
-            style={{ width: `${40 + (5 - level.level) * 15}%` }}
+            style={{ width: `${50 + (5 - level.level) * 12.5}%` }}
             data-testid={`pyramid-level-${level.level}`}
           >
             <a href={`#level-${level.level}`}>
