@@ -29,7 +29,21 @@ export async function seed(api) {
     const someone = await profile(api, 'crm', 'Max', `Beispiel${tag}${i}`, `max.${tag}.${i}@example.com`);
     await touchpoint(api, someone.customerId, { source: 'crm', type: 'feedback.nps', score: i < 4 ? 10 : 3, occurredAt: day(2 + i * 7) });
   }
-  return { tag, erika, other, lastName: `Mustermann${tag}` };
+  const survey = await seedSurvey(api, tag, [
+    [erika.customerId, 9, 'Friendly and quick'],
+    [other.customerId, 3, `Waited too long ${tag}`],
+  ]);
+  return { tag, erika, other, lastName: `Mustermann${tag}`, survey, detractorComment: `Waited too long ${tag}` };
+}
+
+/** An NPS survey with a comment question, each customer invited and answering through the public link. */
+async function seedSurvey(api, tag, answers) {
+  const survey = await api('POST', '/api/v1/surveys', { name: `After-support NPS ${tag}`, kind: 'nps', commentQuestion: 'What could we do better?' });
+  for (const [customerId, score, comment] of answers) {
+    const invitation = await api('POST', `/api/v1/surveys/${survey.id}/invitations`, { customerId });
+    await api('POST', `/public/v1/responses/${invitation.token}`, { score, comment });
+  }
+  return survey;
 }
 
 /** A customer's timeline ids, newest first, all pages. */

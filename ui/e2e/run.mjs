@@ -155,6 +155,46 @@ try {
     await page.getByTestId('kpi-table').waitFor();
   });
 
+  await step('scorecards: the five pyramid levels against their targets and the alignment', async () => {
+    await page.goto(url('/scorecards?lang=en'));
+    await page.getByRole('heading', { name: 'Scorecards' }).waitFor();
+    await page.getByTestId('pyramid-table').waitFor();
+    expect((await page.locator('[data-testid^="pyramid-level-"]').count()) === 5, 'five pyramid levels');
+    const top = await page.getByTestId('pyramid-level-5').textContent();
+    expect(/Enhancement/.test(top ?? ''), `level 5 is enhancement (${top})`);
+    await page.getByRole('heading', { name: 'Cross-department alignment' }).waitFor();
+    const sources = await page.getByRole('row', { name: /crm/ }).count();
+    expect(sources > 0, 'the seeded crm source is a connected source');
+    await shot('scorecards');
+  });
+
+  await step('feedback: a survey shows its distribution, trend and the answers linked to their customers', async () => {
+    await page.goto(url('/feedback?lang=en'));
+    await page.getByRole('link', { name: data.survey.name }).click();
+    await page.waitForURL(new RegExp(`/feedback/${data.survey.id}`));
+    await page.getByTestId('survey-figure').waitFor();
+    const figure = await page.getByTestId('survey-figure').textContent();
+    expect(figure === '0', `NPS of one promoter and one detractor is 0 (${figure})`);
+    const answers = page.getByTestId('answers');
+    await answers.getByText(data.detractorComment).waitFor();
+    const link = answers.getByRole('row', { name: new RegExp(data.detractorComment) }).getByRole('link');
+    expect((await link.getAttribute('href')) === `/customers/${data.other.customerId}`, 'the detractor answer links to its customer');
+    await page.locator('.chart svg').waitFor();
+    await shot('feedback-survey');
+    await page.getByRole('button', { name: 'Table' }).click();
+    await page.waitForURL(/view=table/);
+    await page.getByTestId('trend-table').waitFor();
+    await link.click();
+    await page.waitForURL(new RegExp(`/customers/${data.other.customerId}`));
+  });
+
+  await step('home: the recent detractor is among the customers at risk', async () => {
+    await page.goto(url('/?lang=en'));
+    await page.getByTestId('home-at-risk').getByText(data.detractorComment, { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'My open tasks' }).waitFor();
+    await shot('home');
+  });
+
   await step('the command menu jumps to a customer', async () => {
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox').fill(data.lastName);
@@ -173,7 +213,7 @@ try {
   });
 
   const pages = ['/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps', '/journeys?from=2020-01-01',
-    '/kpis/nps?view=table', '/journeys', '/scorecards', '/feedback'];
+    '/kpis/nps?view=table', '/journeys', '/scorecards', '/feedback', `/feedback/${data.survey.id}`, `/feedback/${data.survey.id}?view=table`];
   for (const language of ['de', 'en']) {
     await step(`axe: every page in ${language} has no WCAG 2.2 AA violations`, async () => {
       const failures = [];

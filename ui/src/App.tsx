@@ -14,7 +14,9 @@ const KpisPage = lazy(() => import('./kpis/KpisPage'));
 const KpiDetailPage = lazy(() => import('./kpis/KpiDetailPage'));
 const MergeSuggestionsPage = lazy(() => import('./identity/MergeSuggestionsPage'));
 const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
-const NotYetPage = lazy(() => import('./shared/layout/NotYetPage'));
+const ScorecardsPage = lazy(() => import('./scorecards/ScorecardsPage'));
+const FeedbackPage = lazy(() => import('./feedback/FeedbackPage'));
+const SurveyPage = lazy(() => import('./feedback/SurveyPage'));
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => count < 2 && (error as { status?: number }).status !== 403 && (error as { status?: number }).status !== 404 && (error as { status?: number }).status !== 400 } },
@@ -60,9 +62,9 @@ const router = createBrowserRouter([
       { path: 'kpis/:key', element: <KpiDetailPage /> },
       { path: 'merge-suggestions', element: <MergeSuggestionsPage /> },
       { path: 'journeys', element: <JourneysPage /> },
-      { path: 'scorecards', element: <NotYetPage page="nav.scorecards" /> },
-      { path: 'feedback', element: <NotYetPage page="nav.feedback" /> },
-      { path: 'feedback/:surveyId', element: <NotYetPage page="nav.feedback" /> },
+      { path: 'scorecards', element: <ScorecardsPage /> },
+      { path: 'feedback', element: <FeedbackPage /> },
+      { path: 'feedback/:surveyId', element: <SurveyPage /> },
     ],
   },
 ]);

@@ -9,6 +9,7 @@ import { usePageTitle } from '../shared/usePageTitle';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 import { KpiStatus } from '../kpis/KpisPage';
 import { type KpiDefinition, useKpiDefinitions, useKpiValue } from '../kpis/useKpis';
+import { CustomersAtRisk, MyOpenTasks } from './HomeLists';
 
 type SuggestionPage = Schema<'PageSuggestionView'>;
 
@@ -26,7 +27,7 @@ function KpiTile({ kpi }: { kpi: KpiDefinition }) {
   );
 }
 
-/** The start page: shared KPIs and open merge suggestions, each shown only to who may read them. */
+/** The start page: my open tasks, customers at risk, shared KPIs and open merge suggestions, each shown only to who may read them. */
 export default function HomePage() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
@@ -43,6 +44,8 @@ export default function HomePage() {
   return (
     <section>
       <h1>{t('home.welcome', { name: me.data?.name ?? '' })}</h1>
+      {me.data && can(me.data, 'tasks:read') && <MyOpenTasks me={me.data} />}
+      {can(me.data, 'feedback:read') && <CustomersAtRisk />}
       {mayReadKpis && (
         <section aria-labelledby="home-kpis">
           <h2 id="home-kpis">{t('home.sharedKpis')}</h2>

@@ -62,6 +62,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every connection (admin)
+         * @description Oldest first; credentials are never returned.
+         */
+        get: operations["listConnections"];
+        put?: never;
+        /**
+         * Create a connection to a CRM (admin)
+         * @description Stores the connection with its credentials encrypted; `source` defaults to the connector's id and `baseUrl` to the vendor's address. Audited as connection.created (without credential values).
+         */
+        post: operations["createConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One connection (admin)
+         * @description Credentials are never returned.
+         */
+        get: operations["getConnection"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a connection (admin)
+         * @description `data=keep` keeps the profiles it brought in; `data=purge` removes their attributes and identifiers and marks them deleted. Audited as connection.deleted.
+         */
+        delete: operations["deleteConnection"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a connection (admin)
+         * @description Fields left out stay; `credentials` and `settings`, when given, replace all of them. `connector` and `source` cannot change. Audited as connection.updated.
+         */
+        patch: operations["updateConnection"];
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connection's dead letters, oldest first (admin) */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/dead-letters/{dlId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Give up on a dead letter (admin) */
+        delete: operations["deleteDeadLetter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/dead-letters/{dlId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a dead letter again (admin)
+         * @description A pulled record is read again from the CRM and applied; a pushed one is written again. On success the dead letter is gone (204); if it fails again it stays with one more attempt and the answer is 409 with the error.
+         */
+        post: operations["retryDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connection's runs, newest first (admin) */
+        get: operations["listSyncRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run (admin) */
+        get: operations["getSyncRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a sync run now (admin, integration)
+         * @description Pulls every object of the connection since its watermark (all of it with `full=true`), then pushes. The run works in the background; follow it at the Location. 409 while another run of the connection is under way on any node.
+         */
+        post: operations["startSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connection's credentials (admin)
+         * @description Calls the CRM and answers, per object, whether the credentials may read and write it.
+         */
+        post: operations["testConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a CRM's webhook (signed, no login)
+         * @description HubSpot: a JSON array of events signed with X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp (at most 5 minutes old). The records named are read from the CRM and applied within seconds.
+         */
+        post: operations["receiveWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -297,7 +497,7 @@ export interface paths {
         put?: never;
         /**
          * Erase the customer's personal data (all its profiles); answers the receipt
-         * @description 201 with the receipt when erased now; 200 with the first receipt when the customer was erased before. Identifiers go onto the suppression list.
+         * @description 201 with the receipt. Erasing an erased customer again runs the erasure again over everything that exists now (profiles merged in since, module data) and answers a new receipt. Identifiers go onto the suppression list.
          */
         post: {
             parameters: {
@@ -858,6 +1058,170 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/customers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer list as CSV
+         * @description The customers the list's search and filters find (q, kind, source; all without them): golden attributes, identifiers, journey phase, last NPS and CSAT answer and the number of sources. Streamed; text cells that a spreadsheet would run as a formula are escaped.
+         */
+        get: operations["exportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/kpis/{key}/series.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A KPI's series as CSV
+         * @description The same series as GET /api/v1/kpis/{key}/series, one line per period.
+         */
+        get: operations["exportKpiSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/touchpoints.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Touchpoints as CSV, oldest first
+         * @description Filtered by occurred-at (from inclusive, to exclusive), type and module. Streamed in constant memory.
+         */
+        get: operations["exportTouchpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved import mappings, by name */
+        get: operations["listImportMappings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved import mapping */
+        get: operations["getImportMapping"];
+        /**
+         * Save an import spec under a name
+         * @description An import naming it in spec.mapping takes its options and columns (where it has none of its own).
+         */
+        put: operations["saveImportMapping"];
+        post?: never;
+        /** Delete a saved import mapping */
+        delete: operations["deleteImportMapping"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Imports, newest first
+         * @description Cursor-paged like every list.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Start an import of a CSV file of profiles or touchpoints
+         * @description Checks the spec and the file's header, keeps the file and queues the import; a worker then reads it in committed chunks. Rows are upserted on (source, externalId); rows without an external id are matched by their identifiers. With dryRun the import reports what it would do and writes nothing.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: status, counts, rows per second and time left */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a queued or running import
+         * @description The chunk being written finishes; nothing after it is written. What was committed before stays.
+         */
+        delete: operations["cancelImport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rejected rows of an import as CSV
+         * @description One line per problem: row number (the first row after the header is 1), column (empty when the row as a whole is at fault), message and the original row.
+         */
+        get: operations["getImportErrors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4626,6 +4990,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's answers with comments, newest first
+         * @description Each answer with its score, comment and the customer who gave it (after merges); cursor paging.
+         */
+        get: operations["listSurveyAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys/{id}/invitations": {
         parameters: {
             query?: never;
@@ -4686,6 +5070,26 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's results: distribution, figure and trend
+         * @description Every score of the survey's scale with its number of answers; the figure (NPS, CSAT top-two-box %, CES mean, as the KPIs define them) over all answers and per week or month (UTC).
+         */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5586,6 +5990,30 @@ export interface components {
             kind?: string;
             width?: number;
         };
+        /** @description What one column holds: exactly one of field, identifier or attribute. */
+        ColumnMapping: {
+            /**
+             * @description An attribute (profiles) or a payload key (touchpoints).
+             * @example firstName
+             */
+            attribute?: string | null;
+            /**
+             * @description A field of the API's body. Profiles: externalId, kind, observedAt. Touchpoints: externalId, customerId, type, channel, phase, initiator, occurredAt, score, amount, currency.
+             * @example externalId
+             */
+            field?: string | null;
+            /**
+             * @description An identifier of the customer.
+             * @example email
+             * @enum {string|null}
+             */
+            identifier?: "email" | "phone" | "external" | "custom" | null;
+            /**
+             * @description For identifier external or custom: the system or key name.
+             * @example shop
+             */
+            system?: string | null;
+        };
         ComponentView: {
             key?: string;
             /** Format: int64 */
@@ -5596,6 +6024,119 @@ export interface components {
             /** Format: int32 */
             count?: number;
             sources?: components["schemas"]["SourceView"][];
+        };
+        /**
+         * @example {
+         *       "id": "6a1f1c3e-2b7d-4a51-9c0e-0f2d3b4a5c6d",
+         *       "connector": "hubspot",
+         *       "name": "HubSpot EU",
+         *       "source": "hubspot",
+         *       "baseUrl": "https://api.hubapi.com",
+         *       "credentialsSet": [
+         *         "accessToken",
+         *         "clientSecret"
+         *       ],
+         *       "settings": {},
+         *       "createdAt": "2026-01-31T10:15:00Z",
+         *       "updatedAt": "2026-01-31T10:15:00Z"
+         *     }
+         */
+        Connection: {
+            /**
+             * Format: uri
+             * @example https://api.hubapi.com
+             */
+            baseUrl: string;
+            /** @example hubspot */
+            connector: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** @description Which credential fields are set (their values are never returned) */
+            credentialsSet: string[];
+            id: components["schemas"]["UUID"];
+            /** @example HubSpot EU */
+            name: string;
+            settings: {
+                [key: string]: string;
+            };
+            /** @example hubspot */
+            source: string;
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        ConnectionList: {
+            items: components["schemas"]["Connection"][];
+        };
+        /**
+         * @description A connection to an external CRM. Credentials are write-only.
+         * @example {
+         *       "connector": "hubspot",
+         *       "name": "HubSpot EU",
+         *       "source": "hubspot",
+         *       "baseUrl": "https://api.hubapi.com",
+         *       "credentials": {
+         *         "accessToken": "pat-eu1-…",
+         *         "clientSecret": "…"
+         *       },
+         *       "settings": {
+         *         "conflict.default": "last-writer-wins"
+         *       }
+         *     }
+         */
+        ConnectionRequest: {
+            /**
+             * Format: uri
+             * @description The vendor's API address; defaults to the connector's
+             * @example https://api.hubapi.com
+             */
+            baseUrl?: string;
+            /**
+             * @description The connector's id; required on create, cannot change
+             * @example hubspot
+             */
+            connector?: string;
+            /**
+             * @description The connector's credential fields (see docs/connectors.md); encrypted at rest, never returned. Required on create; on PATCH replaces all credentials
+             * @example {
+             *       "accessToken": "pat-eu1-…"
+             *     }
+             */
+            credentials?: {
+                [key: string]: string;
+            };
+            /**
+             * @description For people
+             * @example HubSpot EU
+             */
+            name?: string;
+            /**
+             * @description Settings (docs/connectors.md): push, createRecords, erasure, interval.<object>, conflict.<attribute>, conflict.default, mapping.<object>.<field>; on PATCH replaces all settings
+             * @example {
+             *       "conflict.default": "last-writer-wins",
+             *       "interval.contacts": "PT5M"
+             *     }
+             */
+            settings?: {
+                [key: string]: string;
+            };
+            /**
+             * @description The source of the profiles the connection brings in; defaults to the connector's id; unique, cannot change
+             * @example hubspot
+             */
+            source?: string;
+        };
+        /**
+         * @example {
+         *       "objects": [
+         *         {
+         *           "object": "contacts",
+         *           "readable": true,
+         *           "writable": true,
+         *           "problem": null
+         *         }
+         *       ]
+         *     }
+         */
+        ConnectionTest: {
+            objects: components["schemas"]["ObjectAccess"][];
         };
         ConsentDecision: {
             channel?: string;
@@ -5620,6 +6161,36 @@ export interface components {
         };
         Context: {
             touchpointId?: components["schemas"]["UUID"];
+        };
+        /** @description Rows read, and what became of them. */
+        CountsView: {
+            /**
+             * Format: int64
+             * @example 900
+             */
+            created: number;
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            read: number;
+            /**
+             * Format: int64
+             * @description Rows refused; errors.csv says why.
+             * @example 10
+             */
+            rejected: number;
+            /**
+             * Format: int64
+             * @description Rows whose profile or touchpoint was stored already as it is.
+             * @example 30
+             */
+            unchanged: number;
+            /**
+             * Format: int64
+             * @example 60
+             */
+            updated: number;
         };
         CustomerIdResponse: {
             customerId?: components["schemas"]["UUID"];
@@ -5674,6 +6245,43 @@ export interface components {
             surveyInvitations?: components["schemas"]["InvitationExport"][];
             touchpoints?: components["schemas"]["TouchpointView"][];
         };
+        /**
+         * @example {
+         *       "id": "9c1d…",
+         *       "object": "contacts",
+         *       "recordId": "5101",
+         *       "direction": "pull",
+         *       "errorKind": "validation",
+         *       "error": "field email of record 5101: is not an e-mail address",
+         *       "attempts": 3,
+         *       "createdAt": "2026-01-31T10:15:00Z",
+         *       "lastFailedAt": "2026-01-31T10:15:00Z"
+         *     }
+         */
+        DeadLetter: {
+            /** Format: int32 */
+            attempts: number;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** @enum {string} */
+            direction: "pull" | "push";
+            error: string;
+            /** @enum {string} */
+            errorKind: "retryable" | "auth" | "quota" | "validation" | "conflict";
+            id: components["schemas"]["UUID"];
+            lastFailedAt: components["schemas"]["OffsetDateTime"];
+            /** @example contacts */
+            object: string;
+            /**
+             * @description The CRM's record id
+             * @example 5101
+             */
+            recordId: string;
+        };
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetter"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor?: string | null;
+        };
         DefinitionView: {
             description?: string;
             direction?: string;
@@ -5683,6 +6291,14 @@ export interface components {
             shared?: boolean;
             target?: components["schemas"]["TargetView"];
             unit?: string;
+        };
+        ErasedElsewhere: {
+            connectionId?: components["schemas"]["UUID"];
+            connectionName?: string;
+            detail?: string;
+            outcome?: string;
+            /** Format: int32 */
+            records?: number;
         };
         EraseRequest: {
             reason?: string;
@@ -5767,6 +6383,147 @@ export interface components {
             system?: string;
             type?: string;
             value?: string;
+        };
+        /** @description The id of the queued import. */
+        ImportCreated: {
+            /** @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f */
+            id: components["schemas"]["UUID"];
+        };
+        /** @description How to read the file. Delimiter and encoding are detected when left out. */
+        ImportOptions: {
+            /**
+             * @description A java.time pattern for dates and times (e.g. dd.MM.yyyy or dd.MM.yyyy HH:mm); values without a zone are taken as UTC. ISO-8601 when left out.
+             * @example dd.MM.yyyy
+             */
+            dateFormat?: string | null;
+            /**
+             * @description The decimal separator of numbers; the other one is taken as the thousands separator (1.234,56 with ",").
+             * @example ,
+             * @enum {string|null}
+             */
+            decimalSeparator?: "." | "," | null;
+            /**
+             * @description The field delimiter: one of , ; or a tab (\t). Detected from the header line when left out.
+             * @example ;
+             */
+            delimiter?: string | null;
+            /**
+             * @description The file's encoding. A byte-order mark wins; without one UTF-8 is assumed unless the file is not valid UTF-8, then windows-1252.
+             * @example UTF-8
+             * @enum {string|null}
+             */
+            encoding?: "UTF-8" | "windows-1252" | "ISO-8859-1" | null;
+        };
+        /** @description What the file holds and how its columns map onto profiles or touchpoints. */
+        ImportSpec: {
+            /**
+             * @description Header name (matched case-insensitively) to what the column holds; unmapped columns are ignored.
+             * @example {
+             *       "Kundennummer": {
+             *         "field": "externalId"
+             *       },
+             *       "E-Mail": {
+             *         "identifier": "email"
+             *       }
+             *     }
+             */
+            columns?: {
+                [key: string]: components["schemas"]["ColumnMapping"];
+            } | null;
+            /**
+             * @description Report exactly what the import would do, writing nothing.
+             * @default false
+             */
+            dryRun: boolean;
+            /**
+             * @description What each row is.
+             * @example profiles
+             * @enum {string}
+             */
+            kind: "profiles" | "touchpoints";
+            /**
+             * @description A saved mapping to use (PUT /api/v1/import-mappings/{name}).
+             * @example legacy-crm-contacts
+             */
+            mapping?: string | null;
+            /**
+             * @description Touchpoint imports only: raise no signals (follow-up tasks, tags) for these touchpoints, e.g. for history.
+             * @default false
+             */
+            muteSignals: boolean;
+            /** @description How to read the file; anything left out is detected or defaulted. */
+            options?: ((components["schemas"]["ImportOptions"] | null) | null) | components["schemas"]["ImportOptions"] | null;
+            /**
+             * @description The source the rows come from; with externalId the key rows are upserted on.
+             * @example legacy-crm
+             */
+            source: string;
+        };
+        /** @description multipart/form-data with the parts spec (JSON) and file (the CSV). */
+        ImportUpload: {
+            /**
+             * Format: binary
+             * @description The CSV file, at most kreis.imports.max-file-size.
+             */
+            file: string;
+            /** @description The import spec as JSON. */
+            spec: components["schemas"]["ImportSpec"];
+        };
+        /** @description An import: what it reads, where it stands and what became of its rows. */
+        ImportView: {
+            counts: components["schemas"]["CountsView"];
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description Who started the import.
+             * @example admin
+             */
+            createdBy: string;
+            /** @description Whether this is a dry run, which writes nothing. */
+            dryRun: boolean;
+            /**
+             * @description Why the import failed, when it did.
+             * @example row 17: a quoted field starting in this row (line 18) is never closed, so no row from here on could be read
+             */
+            failure?: string | null;
+            /**
+             * Format: int64
+             * @description The file's size in bytes.
+             * @example 1048576
+             */
+            fileBytes: number;
+            /**
+             * @description The file name the client gave.
+             * @example kunden.csv
+             */
+            fileName?: string | null;
+            finishedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f */
+            id: components["schemas"]["UUID"];
+            /**
+             * @example profiles
+             * @enum {string}
+             */
+            kind: "profiles" | "touchpoints";
+            /**
+             * Format: double
+             * @description Rows read per second of work so far; null before the first chunk.
+             * @example 2450.5
+             */
+            rowsPerSecond?: number | null;
+            /**
+             * Format: int64
+             * @description Estimated seconds until the whole file is read, while running.
+             * @example 42
+             */
+            secondsLeft?: number | null;
+            /** @example legacy-crm */
+            source: string;
+            startedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /**
+             * @example running
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
         };
         IngestResult: {
             /** Format: int32 */
@@ -5871,11 +6628,17 @@ export interface components {
             target?: number;
             value?: number;
         };
-        /**
-         * Format: date
-         * @example 2022-03-10
-         */
+        /** Format: date */
         LocalDate: string;
+        /** @description A saved import mapping: a spec that imports name with spec.mapping. */
+        MappingView: {
+            /** @example legacy-crm-contacts */
+            name: string;
+            spec: components["schemas"]["ImportSpec"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+            /** @example admin */
+            updatedBy: string;
+        };
         Me: {
             authenticatedBy?: string;
             name?: string;
@@ -5931,6 +6694,17 @@ export interface components {
             negativeShare?: number;
             to?: components["schemas"]["LocalDate"];
             types?: components["schemas"]["PeakTypeView"][];
+        };
+        ObjectAccess: {
+            /** @example contacts */
+            object: string;
+            /**
+             * @description Why not, when either is false
+             * @example 403 MISSING_SCOPES
+             */
+            problem?: string | null;
+            readable: boolean;
+            writable: boolean;
         };
         ObjectNode: components["schemas"]["JsonNode"][];
         ObservedValue: {
@@ -5997,6 +6771,24 @@ export interface components {
             share?: number;
             type?: string;
         };
+        /** @description The survey's figure in one period */
+        PeriodView: {
+            /**
+             * Format: int64
+             * @example 4
+             */
+            answers: number;
+            /**
+             * @description First day of the period (UTC; weeks start on Monday)
+             * @example 2031-01-01
+             */
+            from: components["schemas"]["LocalDate"];
+            /**
+             * @description The figure over the period's answers
+             * @example 25
+             */
+            value?: number | null;
+        };
         PermissionView: {
             description?: string;
             name?: string;
@@ -6039,6 +6831,14 @@ export interface components {
         PolicyDto: {
             sources?: string[];
             strategy?: string;
+        };
+        Problem: {
+            detail?: string;
+            errors?: components["schemas"]["FieldError"][];
+            /** Format: int32 */
+            status?: number;
+            title?: string;
+            type?: string;
         };
         ProfileExport: {
             attributes?: {
@@ -6090,6 +6890,7 @@ export interface components {
         };
         ReceiptView: {
             actor?: string;
+            connections?: components["schemas"]["ErasedElsewhere"][];
             customerId?: components["schemas"]["UUID"];
             erasedAt?: components["schemas"]["OffsetDateTime"];
             /** Format: int32 */
@@ -6118,6 +6919,19 @@ export interface components {
             max?: number;
             /** Format: int32 */
             min?: number;
+        };
+        /** @description How many answers gave one score */
+        ScoreView: {
+            /**
+             * Format: int64
+             * @example 3
+             */
+            answers: number;
+            /**
+             * Format: int32
+             * @example 9
+             */
+            score: number;
         };
         SeriesView: {
             from?: components["schemas"]["LocalDate"];
@@ -6189,6 +7003,40 @@ export interface components {
             reasons?: string[];
             score?: number;
         };
+        SurveyAnswerPage: {
+            items: components["schemas"]["SurveyAnswerView"][];
+            /** @description The next page's cursor; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description One answer to a survey */
+        SurveyAnswerView: {
+            /**
+             * @description When it was answered
+             * @example 2031-01-21T10:15:00Z
+             */
+            answeredAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description The respondent's comment
+             * @example Quick and kind
+             */
+            comment?: string | null;
+            /**
+             * @description The customer who answered (after merges)
+             * @example 5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f
+             */
+            customerId: components["schemas"]["UUID"];
+            /**
+             * @description The answer's feedback touchpoint
+             * @example 0d3c5b7a-9e1f-4a2b-8c4d-6e8f0a1b2c3d
+             */
+            id: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description The score on the survey's scale (a whole number)
+             * @example 9
+             */
+            score: number;
+        };
         SurveyRequest: {
             commentQuestion?: string;
             kind?: string;
@@ -6196,6 +7044,41 @@ export interface components {
             question?: string;
             /** Format: int32 */
             validDays?: number;
+        };
+        /** @description What a survey's answers say: the distribution of scores, the survey's figure and its trend */
+        SurveyResultsView: {
+            /**
+             * Format: int64
+             * @description Answers received
+             * @example 10
+             */
+            answers: number;
+            /** @description Every score of the scale with its number of answers, lowest first */
+            distribution: components["schemas"]["ScoreView"][];
+            /**
+             * @description The trend's period length
+             * @example month
+             * @enum {string}
+             */
+            interval: "week" | "month";
+            /**
+             * @description What the survey measures
+             * @example nps
+             * @enum {string}
+             */
+            kind: "nps" | "csat" | "ces";
+            /**
+             * @description The survey
+             * @example 6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20
+             */
+            surveyId: components["schemas"]["UUID"];
+            /** @description Periods with answers, oldest first */
+            trend: components["schemas"]["PeriodView"][];
+            /**
+             * @description NPS (−100 to 100), CSAT top-two-box % (0–100) or CES mean (1–7) over all answers; null without answers
+             * @example 20
+             */
+            value?: number | null;
         };
         SurveyView: {
             commentQuestion?: string;
@@ -6212,6 +7095,67 @@ export interface components {
             updatedAt?: components["schemas"]["OffsetDateTime"];
             /** Format: int32 */
             validDays?: number;
+        };
+        /**
+         * @example {
+         *       "id": "0b5e…",
+         *       "trigger": "manual",
+         *       "full": false,
+         *       "status": "succeeded",
+         *       "startedAt": "2026-01-31T10:15:00Z",
+         *       "endedAt": "2026-01-31T10:15:04Z",
+         *       "counts": {
+         *         "read": 1000,
+         *         "created": 980,
+         *         "updated": 20,
+         *         "unchanged": 0,
+         *         "pushed": 3,
+         *         "failed": 0,
+         *         "deadLettered": 0
+         *       },
+         *       "lastError": null
+         *     }
+         */
+        SyncRun: {
+            counts: components["schemas"]["SyncRunCounts"];
+            endedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description A full resync (watermarks forgotten) */
+            full: boolean;
+            id: components["schemas"]["UUID"];
+            /** @description The last error met */
+            lastError?: string | null;
+            startedAt: components["schemas"]["OffsetDateTime"];
+            /** @enum {string} */
+            status: "running" | "succeeded" | "partial" | "failed";
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+        };
+        SyncRunCounts: {
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            deadLettered?: number;
+            /** Format: int32 */
+            failed?: number;
+            /** Format: int32 */
+            pushed?: number;
+            /** Format: int32 */
+            read?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            updated?: number;
+        };
+        SyncRunList: {
+            items: components["schemas"]["SyncRun"][];
+        };
+        /**
+         * @example {
+         *       "runId": "0b5e2a8c-7d1e-4f3a-9b6c-5d4e3f2a1b0c"
+         *     }
+         */
+        SyncStarted: {
+            runId: components["schemas"]["UUID"];
         };
         TagsView: {
             customerId?: components["schemas"]["UUID"];
@@ -6394,6 +7338,18 @@ export interface components {
             unit?: string;
             value?: number;
         };
+        /**
+         * @example {
+         *       "accepted": 2
+         *     }
+         */
+        WebhookAccepted: {
+            /**
+             * Format: int32
+             * @description New events that will be applied (repeats are dropped)
+             */
+            accepted: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -6403,6 +7359,1334 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new connection */
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another connection uses the source */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConnection: {
+        parameters: {
+            query: {
+                /** @description What happens to the profiles the connection brought in */
+                data: "keep" | "purge";
+            };
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `data` missing or not keep|purge */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed connection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the page before */
+                after?: string;
+                /** @description Page size, 1-500 */
+                limit?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description limit or after invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dead letter's id */
+                dlId: string;
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection or dead letter */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dead letter's id */
+                dlId: string;
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Applied; the dead letter is gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection or dead letter */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It failed again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSyncRuns: {
+        parameters: {
+            query?: {
+                /** @description How many runs, 1-200 */
+                limit?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description limit out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSyncRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+                /** @description The run's id */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRun"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection or run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSync: {
+        parameters: {
+            query?: {
+                /** @description Forget the watermarks and read everything again */
+                full?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    /** @description The run */
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStarted"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A run is under way */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    testConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the credentials may do */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTest"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The connection's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The vendor's event payload, exactly as sent */
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "eventId": 100,
+                 *         "subscriptionType": "contact.propertyChange",
+                 *         "objectId": 5101,
+                 *         "occurredAt": 1769854500000
+                 *       }
+                 *     ]
+                 */
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Verified and accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAccepted"];
+                };
+            };
+            /** @description Unsigned, forged or stale, or no such connection */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not the vendor's event format */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCustomers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description person or organisation
+                 * @example person
+                 */
+                kind?: string;
+                /** @description en (default): English headers, ',' and a decimal point; de: German headers, ';', a decimal comma and a byte-order mark, as Excel in a German locale expects */
+                lang?: string;
+                /** @description The customer list's search: name, e-mail, phone or external id */
+                q?: string;
+                /**
+                 * @description A profile source, e.g. crm or shop
+                 * @example crm
+                 */
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportKpiSeries: {
+        parameters: {
+            query?: {
+                /** @description First day, ISO date */
+                from?: string;
+                /** @description day (default), week or month */
+                interval?: string;
+                /** @description en (default): English headers, ',' and a decimal point; de: German headers, ';', a decimal comma and a byte-order mark, as Excel in a German locale expects */
+                lang?: string;
+                /** @description Only touchpoints of this module */
+                module?: string;
+                /** @description Only touchpoints of this journey phase */
+                phase?: string;
+                /** @description A customer segment */
+                segment?: string;
+                /** @description Last day, ISO date */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The KPI's key, e.g. nps */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed interval, period or filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such KPI */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportTouchpoints: {
+        parameters: {
+            query?: {
+                /** @description ISO-8601 instant, inclusive */
+                from?: string;
+                /** @description en (default): English headers, ',' and a decimal point; de: German headers, ';', a decimal comma and a byte-order mark, as Excel in a German locale expects */
+                lang?: string;
+                /** @description The module owning the types, e.g. support */
+                module?: string;
+                /** @description ISO-8601 instant, exclusive */
+                to?: string;
+                /** @description A touchpoint type, e.g. feedback.nps */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed from or to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listImportMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every saved mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mapping's name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No mapping of that name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1-100 lower-case letters, digits, '.', '_' or '-' */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportSpec"];
+            };
+        };
+        responses: {
+            /** @description An existing mapping replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingView"];
+                };
+            };
+            /** @description Saved as a new mapping */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The name or the spec is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mapping's name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No mapping of that name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size, 1-500 (default 50) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of imports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A bad limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUpload"];
+            };
+        };
+        responses: {
+            /** @description Queued; follow it at the Location. */
+            202: {
+                headers: {
+                    /** @description The import */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCreated"];
+                };
+            };
+            /** @description The spec part is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is larger than kreis.imports.max-file-size */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The spec is invalid, or the file lacks a mapped column or cannot be read as CSV */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller has kreis.imports.max-active-per-caller imports queued or running */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportView"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The import has already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportErrors: {
+        parameters: {
+            query?: {
+                /** @description en (default) or de: header language and delimiter */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The import's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The error report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     signOut: {
         parameters: {
             query?: never;
@@ -6432,6 +8716,128 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listSurveyAnswers: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Answers per page, 1–500 (default 50) */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The survey's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerPage"];
+                };
+            };
+            /** @description A malformed id, limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Without feedback:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyResults: {
+        parameters: {
+            query?: {
+                /** @description The trend's period: week or month (default) */
+                interval?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The survey's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsView"];
+                };
+            };
+            /** @description A malformed id or interval */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Without feedback:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -2,6 +2,7 @@ package dev.kreis.platform.feedback.api;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
@@ -9,8 +10,10 @@ import dev.kreis.platform.api.Ids;
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.MalformedRequestException;
 import dev.kreis.platform.api.Page;
+import dev.kreis.platform.api.Problem;
 import dev.kreis.platform.api.QueryParams;
 import dev.kreis.platform.feedback.Invitations;
+import dev.kreis.platform.feedback.SurveyResults;
 import dev.kreis.platform.feedback.Surveys;
 import dev.kreis.platform.security.Permissions;
 import dev.kreis.spi.api.ChangesSettings;
@@ -33,6 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/surveys")
@@ -41,11 +49,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SurveyResource {
     private final Surveys surveys;
     private final Invitations invitations;
+    private final SurveyResults results;
     private final SecurityIdentity caller;
 
-    SurveyResource(Surveys surveys, Invitations invitations, SecurityIdentity caller) {
+    SurveyResource(Surveys surveys, Invitations invitations, SurveyResults results, SecurityIdentity caller) {
         this.surveys = surveys;
         this.invitations = invitations;
+        this.results = results;
         this.caller = caller;
     }
 
@@ -78,6 +88,60 @@ public class SurveyResource {
         var row = surveys.get(Ids.parse("id", id));
         return SurveyView.of(row, surveys.counts(row.id()));
     }
+
+    @GET
+    @Path("/{id}/results")
+    @PermissionsAllowed(Permissions.FEEDBACK_READ)
+    @Operation(operationId = "getSurveyResults", summary = "A survey's results: distribution, figure and trend",
+            description = "Every score of the survey's scale with its number of answers; the figure (NPS, CSAT top-two-box %, CES mean, "
+                    + "as the KPIs define them) over all answers and per week or month (UTC).")
+    @APIResponse(responseCode = "200", description = "The results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SurveyResultsView.class), examples = @ExampleObject(name = "nps", value = RESULTS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A malformed id or interval",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Without feedback:read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such survey",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SurveyResultsView results(@PathParam("id") @Parameter(description = "The survey's id") String id,
+            @QueryParam("interval") @Parameter(description = "The trend's period: week or month (default)") String interval) {
+        SurveyResults.Interval length = QueryParams.wire("interval", interval, SurveyResults.Interval::fromWire, "week, month")
+                .orElse(SurveyResults.Interval.MONTH);
+        return SurveyResultsView.of(results.results(Ids.parse("id", id), length));
+    }
+
+    @GET
+    @Path("/{id}/answers")
+    @PermissionsAllowed(Permissions.FEEDBACK_READ)
+    @Operation(operationId = "listSurveyAnswers", summary = "A survey's answers with comments, newest first",
+            description = "Each answer with its score, comment and the customer who gave it (after merges); cursor paging.")
+    @APIResponse(responseCode = "200", description = "One page of answers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AnswerPage.class), examples = @ExampleObject(name = "answers", value = ANSWERS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A malformed id, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Without feedback:read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such survey",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<SurveyAnswerView> answers(@PathParam("id") @Parameter(description = "The survey's id") String id,
+            @QueryParam("limit") @Parameter(description = "Answers per page, 1–500 (default 50)") String limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return results.answers(Ids.parse("id", id), Cursor.decode(cursor), QueryParams.limit(limit)).map(SurveyAnswerView::of);
+    }
+
+    /** The answers page as the API document shows it. */
+    @Schema(name = "SurveyAnswerPage")
+    public record AnswerPage(@Schema(required = true) List<SurveyAnswerView> items,
+            @Schema(nullable = true, description = "The next page's cursor; null on the last page") String nextCursor) {
+    }
+
+    private static final String RESULTS_EXAMPLE = """
+            {"surveyId": "6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20", "kind": "nps", "answers": 3, "value": 33.3333,
+             "distribution": [{"score": 0, "answers": 0}, {"score": 3, "answers": 1}, {"score": 9, "answers": 1}, {"score": 10, "answers": 1}],
+             "interval": "month", "trend": [{"from": "2031-01-01", "answers": 3, "value": 33.3333}]}""";
+    private static final String ANSWERS_EXAMPLE = """
+            {"items": [{"id": "0d3c5b7a-9e1f-4a2b-8c4d-6e8f0a1b2c3d", "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+              "score": 9, "comment": "Quick and kind", "answeredAt": "2031-01-21T10:15:00Z"}], "nextCursor": null}""";
 
     @PUT
     @ChangesSettings

@@ -3,6 +3,8 @@ package dev.kreis.platform.feedback.persistence;
 import static dev.kreis.platform.storage.Jdbc.time;
 import static dev.kreis.platform.storage.Jdbc.uuid;
 
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.feedback.SurveyKind;
@@ -115,6 +118,36 @@ public class SurveyRepository {
     public long[] invitationCounts(UUID surveyId) {
         return jdbc.queryOne("select count(*), count(answered_at) from survey_invitation where survey_id = ?",
                 row -> new long[] { row.getLong(1), row.getLong(2) }, surveyId).orElse(new long[] { 0, 0 });
+    }
+
+    private static final String ANSWERS = " from survey_invitation i join touchpoint t on t.id = i.response_touchpoint_id"
+            + " join profile p on p.id = t.profile_id where i.survey_id = ?";
+
+    /** Answers to a survey, newest first, with the customer each touchpoint belongs to now. */
+    public List<AnswerRow> answers(UUID surveyId, Cursor before, int limit) {
+        StringBuilder sql = new StringBuilder("select t.id, p.customer_id, t.score, t.payload, t.occurred_at" + ANSWERS);
+        List<Object> params = new ArrayList<>(List.of(surveyId));
+        Cursor.appendBefore(before, "t.occurred_at", "t.id", sql, params);
+        sql.append(" order by t.occurred_at desc, t.id desc limit ?");
+        params.add(limit);
+        return jdbc.query(sql.toString(), row -> new AnswerRow(uuid(row, "id"), uuid(row, "customer_id"), row.getBigDecimal("score"),
+                row.getString("payload"), time(row, "occurred_at")), params.toArray());
+    }
+
+    /** Hands every answer's score and time to the consumer, row by row, so a large survey is read in constant memory. */
+    public void eachAnswerScore(UUID surveyId, BiConsumer<BigDecimal, OffsetDateTime> consumer) {
+        jdbc.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("select t.score, t.occurred_at" + ANSWERS)) {
+                statement.setFetchSize(1000);
+                Jdbc.bind(statement, surveyId);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        consumer.accept(row.getBigDecimal("score"), time(row, "occurred_at"));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     private static SurveyRow survey(ResultSet row) throws SQLException {
