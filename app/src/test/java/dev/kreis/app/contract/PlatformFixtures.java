@@ -349,6 +349,23 @@ final class PlatformFixtures {
             c.call("POST /api/v1/surveys/{id}/invitations", survey()).body(Map.of("customerId", customer().toString())).valid();
             c.call("POST /api/v1/surveys/{id}/invitations", survey()).body(Map.of("customerId", "someone")).invalid();
         });
+        f.put("GET /api/v1/surveys/{id}/results", c -> {
+            String id = answeredSurvey();
+            c.call("GET /api/v1/surveys/{id}/results", id).valid();
+            c.call("GET /api/v1/surveys/{id}/results", id).query("interval", "week").valid();
+            c.call("GET /api/v1/surveys/{id}/results", survey()).valid();
+            c.call("GET /api/v1/surveys/{id}/results", id).query("interval", "decade").invalid();
+            c.call("GET /api/v1/surveys/{id}/results", UUID.randomUUID()).invalid();
+        });
+        f.put("GET /api/v1/surveys/{id}/answers", c -> {
+            String id = answeredSurvey();
+            Fixtures.postJson("/public/v1/responses/" + invitationTo(id), Map.of("score", 2)).then().statusCode(201);
+            String cursor = c.call("GET /api/v1/surveys/{id}/answers", id).query("limit", 1).valid().jsonPath().getString("nextCursor");
+            c.call("GET /api/v1/surveys/{id}/answers", id).query("limit", 1).query("cursor", cursor).valid();
+            c.call("GET /api/v1/surveys/{id}/answers", id).query("limit", 0).invalid();
+            c.call("GET /api/v1/surveys/{id}/answers", id).query("cursor", "garbage").invalid();
+            c.call("GET /api/v1/surveys/{id}/answers", UUID.randomUUID()).invalid();
+        });
         f.put("GET /public/v1/responses/{token}", c -> {
             c.call("GET /public/v1/responses/{token}", invitation()).anonymous().valid();
             c.call("GET /public/v1/responses/{token}", "kr_" + unique()).anonymous().invalid();
@@ -489,8 +506,20 @@ final class PlatformFixtures {
     }
 
     private static String invitation() {
-        return Fixtures.postJson("/api/v1/surveys/" + survey() + "/invitations", Map.of("customerId", customer().toString()))
+        return invitationTo(survey());
+    }
+
+    private static String invitationTo(String surveyId) {
+        return Fixtures.postJson("/api/v1/surveys/" + surveyId + "/invitations", Map.of("customerId", customer().toString()))
                 .then().statusCode(201).extract().jsonPath().getString("token");
+    }
+
+    /** A CSAT survey one customer answered with a comment. */
+    private static String answeredSurvey() {
+        String id = survey();
+        Fixtures.postJson("/public/v1/responses/" + invitationTo(id), Map.of("score", 4, "comment", "Quick and friendly"))
+                .then().statusCode(201);
+        return id;
     }
 
     private static Map<String, Object> user() {
