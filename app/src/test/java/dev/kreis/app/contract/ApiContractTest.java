@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kreis.platform.bulk.ImportProcessing;
 import dev.kreis.platform.signal.SignalEvaluation;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,7 +25,8 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  * in it answers as it says. Each operation has a {@link Fixture} that sends requests it must accept and requests
  * it must refuse; every answer's status must be documented and its body must match the documented schema (a
  * JSON-Schema validator, draft 2020-12). An operation added to the API without a fixture fails
- * {@link #everyOperationInTheDocumentHasAFixture()}: add one to {@link PlatformFixtures} or {@link ModuleFixtures}.
+ * {@link #everyOperationInTheDocumentHasAFixture()}: add one to {@link PlatformFixtures}, {@link ModuleFixtures} or
+ * {@link IntegrationFixtures}.
  * The document checked last is left in {@code app/target/openapi.json} (for Spectral, see tools/openapi-lint).
  */
 @QuarkusTest
@@ -32,6 +34,9 @@ class ApiContractTest {
 
     @Inject
     SignalEvaluation signals;
+
+    @Inject
+    ImportProcessing imports;
 
     private static String documentText() {
         return given().auth().none().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
@@ -41,6 +46,7 @@ class ApiContractTest {
         Map<String, Fixture> fixtures = new LinkedHashMap<>();
         PlatformFixtures.register(fixtures, signals);
         ModuleFixtures.register(fixtures);
+        IntegrationFixtures.register(fixtures, imports);
         return fixtures;
     }
 

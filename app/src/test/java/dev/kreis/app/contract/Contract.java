@@ -60,6 +60,8 @@ final class Contract {
         private final String operation;
         private final Object[] pathValues;
         private final Map<String, Object> query = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final List<Part> parts = new ArrayList<>();
         private Object body;
         private String contentType = "application/json";
         private String role;
@@ -75,6 +77,17 @@ final class Contract {
 
         Call query(String name, Object value) {
             query.put(name, value);
+            return this;
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /** A part of a multipart/form-data body; a file part has a file name, a field part has none. */
+        Call part(String name, String fileName, byte[] content, String type) {
+            parts.add(new Part(name, fileName, content, type));
             return this;
         }
 
@@ -124,6 +137,9 @@ final class Contract {
         }
 
         private void checkRequestBody() {
+            if (!parts.isEmpty() && document.operation(operation).path("requestBody").path("content").path("multipart/form-data").isMissingNode()) {
+                fail(operation, "request body of type multipart/form-data is not documented");
+            }
             if (body == null) {
                 return;
             }
@@ -145,6 +161,14 @@ final class Contract {
             }
             RequestSpecification request = anonymous ? given().auth().none() : role != null ? Staff.as(role) : given();
             query.forEach(request::queryParam);
+            headers.forEach(request::header);
+            for (Part part : parts) {
+                if (part.fileName() == null) {
+                    request.multiPart(part.name(), new String(part.content(), java.nio.charset.StandardCharsets.UTF_8), part.type());
+                } else {
+                    request.multiPart(part.name(), part.fileName(), part.content(), part.type());
+                }
+            }
             if (body != null) {
                 request.contentType(contentType).body(body instanceof String text ? text : write(body));
             }
@@ -184,6 +208,9 @@ final class Contract {
                 }
             }
         }
+    }
+
+    private record Part(String name, String fileName, byte[] content, String type) {
     }
 
     private static String abbreviated(String text) {

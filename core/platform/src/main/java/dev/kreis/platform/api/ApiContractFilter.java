@@ -54,12 +54,19 @@ public class ApiContractFilter implements OASFilter {
      * declare) takes its types from them, not the object type annotations default to (a nullable one gains the
      * alternative null); nor is a
      * reference to it, so a reference carries no type of its own (the referenced schema has it). An array of
-     * free JSON ({@code JsonSchemas.JsonArray}) says so with an empty items schema.
+     * free JSON ({@code JsonSchemas.JsonArray}) says so with an empty items schema. A nullable enumeration lists
+     * null among its values, as JSON Schema needs for null to be valid.
      */
     @Override
     public Schema filterSchema(Schema schema) {
         if (List.of(Schema.SchemaType.ARRAY).equals(schema.getType()) && schema.getItems() == null) {
             schema.setItems(OASFactory.createSchema());
+        }
+        if (schema.getEnumeration() != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL)
+                && !schema.getEnumeration().contains(null)) {
+            List<Object> values = new java.util.ArrayList<>(schema.getEnumeration());
+            values.add(null);
+            schema.setEnumeration(values);
         }
         if (schema.getRef() != null && List.of(Schema.SchemaType.OBJECT).equals(schema.getType())) {
             schema.setType(null);

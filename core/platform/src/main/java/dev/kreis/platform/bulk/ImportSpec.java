@@ -17,7 +17,7 @@ public record ImportSpec(
         @Schema(required = true, description = "The source the rows come from; with externalId the key rows are upserted on.",
                 example = "legacy-crm", maxLength = 100)
         String source,
-        @Schema(description = "Report exactly what the import would do, writing nothing.", defaultValue = "false")
+        @Schema(nullable = true, description = "Report exactly what the import would do, writing nothing.", defaultValue = "false")
         Boolean dryRun,
         @Schema(nullable = true, description = "How to read the file; anything left out is detected or defaulted.")
         ImportOptions options,
@@ -26,7 +26,7 @@ public record ImportSpec(
         Map<String, ColumnMapping> columns,
         @Schema(nullable = true, description = "A saved mapping to use (PUT /api/v1/import-mappings/{name}).", example = "legacy-crm-contacts")
         String mapping,
-        @Schema(description = "Touchpoint imports only: raise no signals (follow-up tasks, tags) for these touchpoints, e.g. for history.",
+        @Schema(nullable = true, description = "Touchpoint imports only: raise no signals (follow-up tasks, tags) for these touchpoints, e.g. for history.",
                 defaultValue = "false")
         Boolean muteSignals) {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,7 +51,8 @@ public class ImportMappingResource {
     @PermissionsAllowed(Permissions.IMPORTS_READ)
     @Operation(operationId = "listImportMappings", summary = "Saved import mappings, by name")
     @APIResponse(responseCode = "200", description = "Every saved mapping",
-            content = @Content(examples = @ExampleObject(name = "mappings", value = "[" + VIEW + "]")))
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = MappingView.class),
+                    examples = @ExampleObject(name = "mappings", value = "[" + VIEW + "]")))
     public List<MappingView> list() {
         return imports.mappings().stream().map(this::view).toList();
     }

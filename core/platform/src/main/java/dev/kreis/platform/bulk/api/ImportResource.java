@@ -1,6 +1,7 @@
 package dev.kreis.platform.bulk.api;
 
 import java.net.URI;
+import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -107,11 +108,18 @@ public class ImportResource {
         throw new NotSupportedException("An import is sent as multipart/form-data with the parts spec and file");
     }
 
+    /** The document's name for a page of imports (the generic {@code Page<ImportView>} the list answers). */
+    @Schema(name = "ImportPage")
+    public record ImportPage(@Schema(required = true) List<ImportView> items,
+            @Schema(nullable = true, description = "The cursor of the next page; null on the last page") String nextCursor) {
+    }
+
     @GET
     @PermissionsAllowed(Permissions.IMPORTS_READ)
     @Operation(operationId = "listImports", summary = "Imports, newest first", description = "Cursor-paged like every list.")
     @APIResponse(responseCode = "200", description = "A page of imports",
-            content = @Content(examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"nextCursor\":null}")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportPage.class),
+                    examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW_EXAMPLE + "],\"nextCursor\":null}")))
     @APIResponse(responseCode = "400", description = "A bad limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ImportView> list(@QueryParam("limit") @Parameter(description = "Page size, 1-500 (default 50)") String limit,

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -62,7 +63,8 @@ public class WebhookResource {
             description = "HubSpot: a JSON array of events signed with X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp (at most 5 minutes "
                     + "old). The records named are read from the CRM and applied within seconds.")
     @RequestBody(description = "The vendor's event payload, exactly as sent",
-            content = @Content(mediaType = "application/json", example = "[{\"eventId\":100,\"subscriptionType\":\"contact.propertyChange\","
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, description = "HubSpot's events"),
+                    example = "[{\"eventId\":100,\"subscriptionType\":\"contact.propertyChange\","
                     + "\"objectId\":5101,\"occurredAt\":1769854500000}]"))
     @APIResponse(responseCode = "202", description = "Verified and accepted", content = @Content(schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "401", description = "Unsigned, forged or stale, or no such connection", content = @Content(
