@@ -1,5 +1,6 @@
 package dev.kreis.platform.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -89,6 +91,21 @@ public class ApiContractFilter implements OASFilter {
                         || type == Schema.SchemaType.INTEGER || type == Schema.SchemaType.BOOLEAN);
     }
 
+    /**
+     * Basic and bearer first, then any other scheme a filter already offers (the realm's openIdConnect scheme in
+     * keycloak mode), so the order in which the filters run does not matter.
+     */
+    private static List<SecurityRequirement> withBasicAndBearer(List<SecurityRequirement> present) {
+        List<SecurityRequirement> alternatives = new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme("basic"),
+                OASFactory.createSecurityRequirement().addScheme("bearer")));
+        if (present != null) {
+            present.stream().filter(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty()
+                    && !requirement.getSchemes().containsKey("basic") && !requirement.getSchemes().containsKey("bearer"))
+                    .forEach(alternatives::add);
+        }
+        return alternatives;
+    }
+
     /** An operation annotated with an empty {@code @SecurityRequirementsSet} (a signed webhook) takes no login. */
     private static boolean declaresNoLogin(Operation operation) {
         return operation.getSecurity() != null && !operation.getSecurity().isEmpty() && operation.getSecurity().stream()
@@ -100,8 +117,7 @@ public class ApiContractFilter implements OASFilter {
         operation.setResponses(responses);
         boolean secured = path.startsWith("/api/") && !declaresNoLogin(operation);
         if (secured) {
-            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("basic"),
-                    OASFactory.createSecurityRequirement().addScheme("bearer")));
+            operation.setSecurity(withBasicAndBearer(operation.getSecurity()));
             addIfMissing(responses, "401", "No credentials, or credentials that are not valid");
             addIfMissing(responses, "403", "The caller lacks the permission this operation needs");
         } else {
