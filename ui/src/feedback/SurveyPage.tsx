@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber } from '../shared/format';
 import { usePageTitle } from '../shared/usePageTitle';
 import { Empty, Failed, Loading } from '../shared/ui/States';
+import { PressedGroup } from '../shared/ui/PressedGroup';
 import { type SurveyResults, useSurvey, useSurveyAnswers, useSurveyResults } from './useFeedback';
 
 const SeriesChart = lazy(() => import('../shared/chart/SeriesChart').then((module) => ({ default: module.SeriesChart })));
 const INTERVALS = ['week', 'month'] as const;
+const VIEWS = ['chart', 'table'] as const;
 
 /** The survey's figure: NPS as a number, CSAT as a share, CES as a mean. */
 function figure(results: SurveyResults, value: number | string | null | undefined, language: string) {
@@ -89,20 +91,10 @@ export default function SurveyPage() {
           <section aria-labelledby="trend-title">
             <h2 id="trend-title">{t('feedback.trend')}</h2>
             <div className="toolbar">
-              <div className="tabs" role="group" aria-label={t('kpis.interval')}>
-                {INTERVALS.map((candidate) => (
-                  <button key={candidate} type="button" aria-pressed={interval === candidate} onClick={() => set('interval', candidate)}>
-                    {t(`kpis.${candidate}`)}
-                  </button>
-                ))}
-              </div>
-              <div className="tabs" role="group" aria-label={`${t('kpis.chart')} / ${t('kpis.table')}`}>
-                {(['chart', 'table'] as const).map((candidate) => (
-                  <button key={candidate} type="button" aria-pressed={view === candidate} onClick={() => set('view', candidate)}>
-                    {t(`kpis.${candidate}`)}
-                  </button>
-                ))}
-              </div>
+              <PressedGroup label={t('kpis.interval')} options={INTERVALS} value={interval} onChange={(option) => set('interval', option)}
+                optionLabel={(option) => t(`kpis.${option}`)} />
+              <PressedGroup label={`${t('kpis.chart')} / ${t('kpis.table')}`} options={VIEWS} value={view} onChange={(option) => set('view', option)}
+                optionLabel={(option) => t(`kpis.${option}`)} />
             </div>
             {points.length === 0 ? (
               <Empty>{t('feedback.noAnswers')}</Empty>

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../shared/format';
 import { usePageTitle } from '../shared/usePageTitle';
 import { Empty, Failed, Loading } from '../shared/ui/States';
+import { PressedGroup } from '../shared/ui/PressedGroup';
 import { KpiStatus } from './KpisPage';
 import { useKpiDefinitions, useKpiSeries, useKpiValue } from './useKpis';
 
 const SeriesChart = lazy(() => import('../shared/chart/SeriesChart').then((module) => ({ default: module.SeriesChart })));
 const INTERVALS = ['day', 'week', 'month'] as const;
+const VIEWS = ['chart', 'table'] as const;
 
 /** One KPI: value against target, its definition in words, and its series as chart or table (?interval=&view=). */
 export default function KpiDetailPage() {
@@ -72,20 +74,10 @@ export default function KpiDetailPage() {
       <section aria-labelledby="series-title">
         <h2 id="series-title">{t('kpis.series')}</h2>
         <div className="toolbar">
-          <div className="tabs" role="group" aria-label={t('kpis.interval')}>
-            {INTERVALS.map((candidate) => (
-              <button key={candidate} type="button" aria-pressed={interval === candidate} onClick={() => set('interval', candidate)}>
-                {t(`kpis.${candidate}`)}
-              </button>
-            ))}
-          </div>
-          <div className="tabs" role="group" aria-label={`${t('kpis.chart')} / ${t('kpis.table')}`}>
-            {(['chart', 'table'] as const).map((candidate) => (
-              <button key={candidate} type="button" aria-pressed={view === candidate} onClick={() => set('view', candidate)}>
-                {t(`kpis.${candidate}`)}
-              </button>
-            ))}
-          </div>
+          <PressedGroup label={t('kpis.interval')} options={INTERVALS} value={interval} onChange={(option) => set('interval', option)}
+            optionLabel={(option) => t(`kpis.${option}`)} />
+          <PressedGroup label={`${t('kpis.chart')} / ${t('kpis.table')}`} options={VIEWS} value={view} onChange={(option) => set('view', option)}
+            optionLabel={(option) => t(`kpis.${option}`)} />
         </div>
         {series.isPending ? (
           <Loading />
