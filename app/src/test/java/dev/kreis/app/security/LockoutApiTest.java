@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
 import java.util.ArrayList;
@@ -30,7 +29,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class LockoutApiTest {
     private static final String PASSWORD = "the-right-password";
-    private static final int ATTEMPTS = 50;
+    /**
+     * Fewer than the 30 password checks one user name may make per minute, so that the check with the right
+     * password at the end is judged by the lockout and not refused by the rate limit, however fast the
+     * machine runs the attempts.
+     */
+    private static final int ATTEMPTS = 25;
 
     @Inject
     UserAccountRepository accounts;
@@ -82,7 +86,7 @@ class LockoutApiTest {
     }
 
     @Test
-    void fiftyConcurrentWrongPasswordsAreCountedUpToTheThresholdAndNoFurther() throws Exception {
+    void twentyFiveConcurrentWrongPasswordsAreCountedUpToTheThresholdAndNoFurther() throws Exception {
         String username = "concurrent-" + dev.kreis.app.Fixtures.unique();
         UUID id = UUID.fromString(createUser(username));
         ExecutorService pool = Executors.newFixedThreadPool(ATTEMPTS);
@@ -98,7 +102,7 @@ class LockoutApiTest {
             }
             start.countDown();
             for (Future<Integer> answer : answers) {
-                assertThat(answer.get(60, TimeUnit.SECONDS), anyOf(is(401), is(429)));
+                assertThat(answer.get(60, TimeUnit.SECONDS), is(401));
             }
         } finally {
             pool.shutdownNow();
