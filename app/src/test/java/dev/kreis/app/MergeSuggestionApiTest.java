@@ -193,6 +193,25 @@ class MergeSuggestionApiTest {
         assertTrue(seen.containsAll(mine), "both suggestions were reached by paging");
     }
 
+    @Test
+    void theSuggestionsOfOneCustomerAreListedForIt() {
+        Pair pair = Pair.ofSimilarNames();
+        Pair other = Pair.ofSimilarNames();
+        Object id = find(pair).orElseThrow().get("id");
+
+        JsonPath page = given().queryParam("customerId", pair.schmitt().customerId().toString()).get("/api/v1/merge-suggestions")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals(List.of(id), page.getList("items.id"));
+        assertTrue(find(other).isPresent(), "the other pair is still open, just not listed for this customer");
+    }
+
+    @Test
+    void aCustomerIdThatIsNoUuidIsA400NamingIt() {
+        given().queryParam("customerId", "anna").get("/api/v1/merge-suggestions").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", contains("customerId"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "limit=0", "limit=501", "cursor=garbage" })
     void aBadQueryParameterIsA400NamingIt(String query) {

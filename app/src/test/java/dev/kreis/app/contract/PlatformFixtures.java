@@ -102,6 +102,8 @@ final class PlatformFixtures {
         f.put("GET /api/v1/merge-suggestions", c -> {
             c.call("GET /api/v1/merge-suggestions").query("limit", 5).valid();
             c.call("GET /api/v1/merge-suggestions").query("limit", -1).invalid();
+            c.call("GET /api/v1/merge-suggestions").query("customerId", UUID.randomUUID()).valid();
+            c.call("GET /api/v1/merge-suggestions").query("customerId", NOT_A_UUID).invalid();
         });
         f.put("POST /api/v1/merge-suggestions/{id}/dismiss", c -> {
             String id = suggestion();
@@ -201,6 +203,12 @@ final class PlatformFixtures {
                     .valid();
             c.call("GET /api/v1/kpis/{key}/series", "csat").query("interval", "hour").invalid();
             c.call("GET /api/v1/kpis/{key}/series", "csat").query("from", "2000-01-01").query("to", "2031-01-01").invalid();
+        });
+        f.put("GET /api/v1/kpis/{key}/customers", c -> {
+            c.call("GET /api/v1/kpis/{key}/customers", "nps").query("from", "2031-01-01").query("to", "2031-02-01").query("limit", 5).valid();
+            c.call("GET /api/v1/kpis/{key}/customers", "churn_rate").invalid();
+            c.call("GET /api/v1/kpis/{key}/customers", "no_such_kpi").invalid();
+            c.call("GET /api/v1/kpis/{key}/customers", "csat").query("phase", "checkout").invalid();
         });
         f.put("GET /api/v1/kpis/funnel/steps", c -> {
             c.call("GET /api/v1/kpis/funnel/steps").query("from", "2031-01-01").query("to", "2031-02-01").valid();

@@ -71,6 +71,7 @@ public final class KeycloakEndpoints {
                 new Endpoint("GET", "/api/v1/kpis/funnel/steps", Capability.KPIS, READ),
                 new Endpoint("GET", "/api/v1/kpis/{key}", Capability.KPIS, READ),
                 new Endpoint("GET", "/api/v1/kpis/{key}/series", Capability.KPIS, READ),
+                new Endpoint("GET", "/api/v1/kpis/{key}/customers", Capability.KPIS, READ),
                 new Endpoint("PUT", "/api/v1/kpis/{key}/target", Capability.KPIS, WRITE),
                 new Endpoint("GET", "/api/v1/signals/rules", Capability.SIGNALS, READ),
                 new Endpoint("POST", "/api/v1/signals/rules", Capability.SIGNALS, WRITE),

@@ -79,6 +79,8 @@ public final class MatrixProbes {
                                 .post("/api/v1/surveys/" + UUID.randomUUID() + "/invitations")),
                 new Probe(Capability.KPIS, Access.READ, "GET /api/v1/kpis/nps",
                         (caller, admin) -> caller.get("/api/v1/kpis/nps")),
+                new Probe(Capability.KPIS, Access.READ, "GET /api/v1/kpis/{key}/customers",
+                        (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/kpis/nps/customers")),
                 new Probe(Capability.KPIS, Access.WRITE, "PUT /api/v1/kpis/{unknown}/target",
                         (caller, admin) -> caller.contentType(ContentType.JSON)
                                 .body(Map.of("value", 1, "owners", List.of("sales"), "shared", false))

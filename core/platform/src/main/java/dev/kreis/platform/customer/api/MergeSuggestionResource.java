@@ -59,10 +59,13 @@ public class MergeSuggestionResource {
 
     @GET
     @PermissionsAllowed(Permissions.IDENTITY_RESOLUTION_READ)
-    @Operation(operationId = "listMergeSuggestions", summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically")
-    public Page<SuggestionView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(operationId = "listMergeSuggestions", summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically",
+            description = "customerId narrows the list to the suggestions involving that customer (the customer 360 shows them).")
+    public Page<SuggestionView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("customerId") String customerId) {
         int size = QueryParams.limit(limit);
-        return Page.of(suggestions.open(Cursor.decode(cursor), size + 1), size,
+        UUID customer = customerId == null || customerId.isBlank() ? null : Ids.parse("customerId", customerId.trim());
+        return Page.of(suggestions.open(customer, Cursor.decode(cursor), size + 1), size,
                 row -> new Cursor(row.score().toPlainString(), row.id())).map(this::view);
     }
 

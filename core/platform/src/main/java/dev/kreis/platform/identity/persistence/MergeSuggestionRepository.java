@@ -65,12 +65,29 @@ public class MergeSuggestionRepository {
 
     /** Open suggestions whose profiles are still in different customers, best first. */
     public List<SuggestionRow> open(Cursor after, int limit) {
-        String keyset = after == null ? "" : " and (s.score < ? or (s.score = ? and s.id < ?))";
-        Object[] params = after == null ? new Object[0] : new Object[] { after.number(), after.number(), after.id() };
+        return open(null, after, limit);
+    }
+
+    /** Open suggestions involving {@code customer} (any customer when {@code null}), best first. */
+    public List<SuggestionRow> open(UUID customer, Cursor after, int limit) {
+        List<Object> params = new java.util.ArrayList<>();
+        String involving = "";
+        if (customer != null) {
+            involving = " and (a.customer_id = ? or b.customer_id = ?)";
+            params.add(customer);
+            params.add(customer);
+        }
+        String keyset = "";
+        if (after != null) {
+            keyset = " and (s.score < ? or (s.score = ? and s.id < ?))";
+            params.add(after.number());
+            params.add(after.number());
+            params.add(after.id());
+        }
         return jdbc.query("select s.id, s.profile_a, s.profile_b, a.customer_id as customer_a, b.customer_id as customer_b,"
                 + " s.score, s.reasons, s.status, s.created_at from merge_suggestion s join profile a on a.id = s.profile_a"
-                + " join profile b on b.id = s.profile_b where s.status = 'open' and a.customer_id <> b.customer_id" + keyset
-                + " order by s.score desc, s.id desc limit " + limit, MergeSuggestionRepository::row, params);
+                + " join profile b on b.id = s.profile_b where s.status = 'open' and a.customer_id <> b.customer_id" + involving + keyset
+                + " order by s.score desc, s.id desc limit " + limit, MergeSuggestionRepository::row, params.toArray());
     }
 
     public Optional<SuggestionRow> find(UUID id) {

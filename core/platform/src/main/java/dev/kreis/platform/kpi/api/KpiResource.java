@@ -4,7 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.api.MalformedRequestException;
+import dev.kreis.platform.api.Page;
+import dev.kreis.platform.api.QueryParams;
 import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.kpi.DayPeriod;
 import dev.kreis.platform.kpi.KpiEngine;
@@ -44,10 +47,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class KpiResource {
     private final KpiEngine engine;
     private final SecurityIdentity caller;
+    private final KpiCustomers customers;
 
-    KpiResource(KpiEngine engine, SecurityIdentity caller) {
+    KpiResource(KpiEngine engine, SecurityIdentity caller, KpiCustomers customers) {
         this.engine = engine;
         this.caller = caller;
+        this.customers = customers;
     }
 
     @GET
@@ -111,6 +116,22 @@ public class KpiResource {
         List<PointView> points = engine.series(key, period, bucket, KpiParams.filters(phase, module, segment)).stream()
                 .map(PointView::of).toList();
         return new SeriesView(key, bucket.wire(), period.from(), period.to(), points);
+    }
+
+    @GET
+    @Path("/{key}/customers")
+    @PermissionsAllowed(value = { Permissions.KPIS_READ, Permissions.CUSTOMER_RECORD_READ }, inclusive = true)
+    @Operation(operationId = "listKpiCustomers", summary = "The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first",
+            description = "The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read and customer-record:read. KPIs that are not computed from customers' answers have no drill-down (422 naming key).")
+    @APIResponse(responseCode = "404", description = "No such KPI")
+    @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, a filter the KPI cannot apply, or a KPI without a per-customer drill-down")
+    @APIResponse(responseCode = "200")
+    public Page<KpiCustomers.KpiCustomerView> customers(@PathParam("key") String key, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("phase") String phase, @QueryParam("module") String module, @QueryParam("segment") String segment,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        engine.kpi(key);
+        DayPeriod period = KpiParams.period(from, to, engine);
+        return customers.page(key, period, KpiParams.filters(phase, module, segment), Cursor.decode(cursor), QueryParams.limit(limit));
     }
 
     @PUT
