@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { apiAs, startKreis } from './server.mjs';
 import { seed, timelineIds } from './data.mjs';
+import { customer360KpiPages, customer360KpiSteps, seedCustomer360 } from './customer360-kpis.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const jar = process.env.KREIS_JAR ?? join(root, 'app/target/quarkus-app/quarkus-run.jar');
@@ -44,6 +45,7 @@ const api = apiAs(kreis.base, 'admin', ADMIN_PASSWORD);
 let browser;
 try {
   const data = await seed(api);
+  const pair = await seedCustomer360(api);
   const before = { erika: await timelineIds(api, data.erika.customerId), other: await timelineIds(api, data.other.customerId) };
   browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kreis-chromium-')), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -212,7 +214,9 @@ try {
     await page.getByRole('heading', { name: 'Kennzahlen' }).waitFor();
   });
 
-  const pages = ['/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps', '/journeys?from=2020-01-01',
+  await customer360KpiSteps({ step, page, url, expect, shot, pair, data });
+
+  const pages = [...customer360KpiPages(pair), '/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps', '/journeys?from=2020-01-01',
     '/kpis/nps?view=table', '/journeys', '/scorecards', '/feedback', `/feedback/${data.survey.id}`, `/feedback/${data.survey.id}?view=table`];
   for (const language of ['de', 'en']) {
     await step(`axe: every page in ${language} has no WCAG 2.2 AA violations`, async () => {

@@ -10,6 +10,10 @@ import { IdentityHistory } from './IdentityHistory';
 import { Profiles } from './Profiles';
 import { Holds } from './Holds';
 import { useCustomer } from './useCustomer';
+import { JourneyStrip } from './JourneyStrip';
+import { Consents } from './Consents';
+import { CustomerTasks } from './CustomerTasks';
+import { CustomerSuggestions } from './CustomerSuggestions';
 
 /** The customer 360: golden record with provenance, one timeline, profiles and the identity history. */
 export default function Customer360Page() {
@@ -30,10 +34,14 @@ export default function Customer360Page() {
           {t('customer.kind')}: {view.kind} · {t('customer.created', { date: formatDate(view.createdAt, i18n.language) })}
         </p>
       </header>
+      <JourneyStrip customerId={view.id} />
       <div className="columns">
         <div>
           <GoldenAttributes view={view} />
           <Holds customerId={view.id} />
+          {can(me.data, 'tasks:read') && <CustomerTasks customerId={view.id} />}
+          {can(me.data, 'consents:read') && <Consents customerId={view.id} />}
+          {can(me.data, 'identity-resolution:read') && <CustomerSuggestions customerId={view.id} mayDecide={mayChangeIdentity} />}
           <Profiles view={view} mayChange={mayChangeIdentity} />
           <IdentityHistory view={view} mayChange={mayChangeIdentity} />
         </div>

@@ -7,19 +7,28 @@ import { Empty, Failed, Loading } from '../shared/ui/States';
 import { PressedGroup } from '../shared/ui/PressedGroup';
 import { KpiStatus } from './KpisPage';
 import { useKpiDefinitions, useKpiSeries, useKpiValue } from './useKpis';
+import { useMe, can } from '../shared/auth';
+import { KpiFilterBar } from './KpiFilterBar';
+import { KpiComparison } from './KpiComparison';
+import { KpiCustomers } from './KpiCustomers';
+import { PER_CUSTOMER_KPIS, filterQuery, filtersFrom } from './kpiFilters';
 
 const SeriesChart = lazy(() => import('../shared/chart/SeriesChart').then((module) => ({ default: module.SeriesChart })));
 const INTERVALS = ['day', 'week', 'month'] as const;
 const VIEWS = ['chart', 'table'] as const;
 
-/** One KPI: value against target, its definition in words, and its series as chart or table (?interval=&view=). */
+/**
+ * One KPI: value against target and the previous period, its definition in words, its series as chart or table,
+ * and for score KPIs the customers behind the number (?interval=&view=&from=&to=&phase=&module=&segment=).
+ */
 export default function KpiDetailPage() {
   const { key = '' } = useParams();
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const interval = INTERVALS.find((candidate) => candidate === search.get('interval')) ?? 'week';
   const view = search.get('view') === 'table' ? 'table' : 'chart';
-  const period = { from: search.get('from') ?? undefined, to: search.get('to') ?? undefined };
+  const period = filtersFrom(search);
+  const me = useMe();
   const definitions = useKpiDefinitions();
   const value = useKpiValue(key, period);
   const series = useKpiSeries(key, interval, period);
@@ -34,13 +43,25 @@ export default function KpiDetailPage() {
     params.set(name, next);
     setSearch(params, { replace: true });
   };
-  if (value.isError) return <Failed error={value.error} retry={() => void value.refetch()} />;
-  return (
-    <article>
+  const header = (
+    <>
       <p>
-        <Link to="/kpis">{t('kpis.back')}</Link>
+        <Link to={`/kpis${filterQuery(period)}`}>{t('kpis.back')}</Link>
       </p>
       <h1>{definition?.name ?? key}</h1>
+      <KpiFilterBar />
+    </>
+  );
+  if (value.isError)
+    return (
+      <article>
+        {header}
+        <Failed error={value.error} retry={() => void value.refetch()} />
+      </article>
+    );
+  return (
+    <article>
+      {header}
       {value.isPending ? (
         <Loading />
       ) : (
@@ -61,6 +82,7 @@ export default function KpiDetailPage() {
           </span>
         </p>
       )}
+      {value.data && <KpiComparison kpiKey={key} current={value.data} filters={period} direction={definition?.direction} />}
       {definition && (
         <section aria-labelledby="definition-title">
           <h2 id="definition-title">{t('kpis.definition')}</h2>
@@ -111,6 +133,9 @@ export default function KpiDetailPage() {
           </table>
         )}
       </section>
+      {PER_CUSTOMER_KPIS.includes(key) && can(me.data, 'customer-record:read') && (
+        <KpiCustomers kpiKey={key} filters={period} title={definition?.name ?? key} />
+      )}
     </article>
   );
 }

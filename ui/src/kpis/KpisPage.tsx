@@ -1,4 +1,7 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../shared/api/client';
+import { KpiFilterBar } from './KpiFilterBar';
+import { type KpiFilters, filterQuery, filtersFrom } from './kpiFilters';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../shared/format';
 import { usePageTitle } from '../shared/usePageTitle';
@@ -11,16 +14,18 @@ export function KpiStatus({ status }: { status?: string | null }) {
   return <span className={`status-${status}`}>{t(`kpis.statuses.${status}`, { defaultValue: status })}</span>;
 }
 
-function KpiCard({ kpi }: { kpi: KpiDefinition }) {
+function KpiCard({ kpi, filters }: { kpi: KpiDefinition; filters: KpiFilters }) {
   const { t, i18n } = useTranslation();
-  const value = useKpiValue(kpi.key);
+  const value = useKpiValue(kpi.key, filters);
   return (
     <li className="card">
       <h2>
-        <Link to={`/kpis/${encodeURIComponent(kpi.key)}`}>{kpi.name}</Link>
+        <Link to={`/kpis/${encodeURIComponent(kpi.key)}${filterQuery(filters)}`}>{kpi.name}</Link>
       </h2>
       {value.isPending ? (
         <Loading />
+      ) : value.isError && value.error instanceof ApiError && value.error.status === 422 ? (
+        <p className="muted">{t('kpiView.notApplicable')}</p>
       ) : value.isError ? (
         <Failed error={value.error} />
       ) : (
@@ -34,14 +39,17 @@ function KpiCard({ kpi }: { kpi: KpiDefinition }) {
   );
 }
 
-/** Every KPI with its current value and target status; each opens its detail. */
+/** Every KPI with its current value and target status under the filters in the address; each opens its detail with the same filters. */
 export default function KpisPage() {
   const { t } = useTranslation();
   usePageTitle(t('kpis.title'));
   const kpis = useKpiDefinitions();
+  const [search] = useSearchParams();
+  const filters = filtersFrom(search);
   return (
     <section>
       <h1>{t('kpis.title')}</h1>
+      <KpiFilterBar />
       {kpis.isPending ? (
         <Loading />
       ) : kpis.isError ? (
@@ -51,7 +59,7 @@ export default function KpisPage() {
       ) : (
         <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
           {kpis.data.map((kpi) => (
-            <KpiCard key={kpi.key} kpi={kpi} />
+            <KpiCard key={kpi.key} kpi={kpi} filters={filters} />
           ))}
         </ul>
       )}

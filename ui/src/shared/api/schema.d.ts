@@ -732,6 +732,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpis/{key}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first
+         * @description The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read and customer-record:read. KPIs that are not computed from customers' answers have no drill-down (422 naming key).
+         */
+        get: operations["listKpiCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kpis/{key}/series": {
         parameters: {
             query?: never;
@@ -993,7 +1013,7 @@ export interface paths {
         };
         /**
          * Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically
-         * @description Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically
+         * @description customerId narrows the list to the suggestions involving that customer (the customer 360 shows them).
          */
         get: operations["listMergeSuggestions"];
         put?: never;
@@ -2801,6 +2821,16 @@ export interface components {
          *     }
          */
         JsonObject: Record<string, never>;
+        KpiCustomerView: {
+            /** Format: int64 */
+            answers?: number;
+            customerId?: components["schemas"]["UUID"];
+            displayName?: string;
+            kind?: string;
+            lastAnsweredAt?: components["schemas"]["OffsetDateTime"];
+            lastScore?: number;
+            meanScore?: number;
+        };
         /**
          * @description A KPI's target for the UTC days [from, to); both ends optional
          * @example {
@@ -2989,6 +3019,11 @@ export interface components {
             /** @description The cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
+        PageKpiCustomerView: {
+            items?: components["schemas"]["KpiCustomerView"][];
+            /** @description The cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
         PageRuleView: {
             items?: components["schemas"]["RuleView"][];
             /** @description The cursor of the next page; null on the last page */
@@ -3099,16 +3134,16 @@ export interface components {
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
-         *       "title": "Invalid input",
-         *       "type": "https://kreis.dev/problems/invalid-input",
-         *       "status": 422,
-         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
-         *           "field": "identifiers[0].value",
-         *           "message": "is not a valid e-mail address"
+         *           "message": "is not a valid e-mail address",
+         *           "field": "identifiers[0].value"
          *         }
-         *       ]
+         *       ],
+         *       "detail": "1 field is invalid",
+         *       "status": 422,
+         *       "type": "https://kreis.dev/problems/invalid-input",
+         *       "title": "Invalid input"
          *     }
          */
         Problem: {
@@ -7058,6 +7093,86 @@ export interface operations {
             };
         };
     };
+    listKpiCustomers: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page; left out for the first page */
+                cursor?: string;
+                from?: string;
+                /**
+                 * @description How many items a page holds at most
+                 * @example 20
+                 */
+                limit?: number;
+                module?: string;
+                phase?: string;
+                segment?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageKpiCustomerView"];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such KPI */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description from is not before to, an unknown segment, a filter the KPI cannot apply, or a KPI without a per-customer drill-down */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getKpiSeries: {
         parameters: {
             query?: {
@@ -8204,6 +8319,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
+                customerId?: string;
                 /**
                  * @description How many items a page holds at most
                  * @example 20

@@ -1,0 +1,152 @@
+// Web vitals of the main pages in Debian's Chromium (playwright-core, PerformanceObserver), against the
+// packaged jar: LCP of each page after navigation, the INP of a timeline filter change on the customer 360
+// (and the time until the filtered list shows), and how many rows the customer list draws. Not a test: it
+// prints figures for docs/performance.md and writes them to bench/results/latest-ui.json.
+//
+//   node bench/ui/vitals.mjs                       starts the jar on BENCH_PORT (default 19250) with a fresh
+//                                                  data directory and seeds BENCH_CUSTOMERS customers with
+//                                                  BENCH_TOUCHPOINTS touchpoints each (defaults 2000 and 10)
+//   KREIS_BASE=http://host:port node bench/ui/vitals.mjs   measures a running Kreis with its data as it is
+//                                                  (KREIS_USER / KREIS_PASSWORD, BENCH_CUSTOMER_ID = the 360 to open)
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { apiAs, startKreis } from '../../ui/e2e/server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const { chromium } = createRequire(join(root, 'ui/package.json'))('playwright-core');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
+const TOUCHPOINTS = Number(process.env.BENCH_TOUCHPOINTS ?? 10);
+const PASSWORD = process.env.KREIS_PASSWORD ?? 'bench-bootstrap-secret-long';
+const USER = process.env.KREIS_USER ?? 'admin';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
+};
+const unique = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+
+/** Customers with touchpoints through the batch API; answers the id of a customer with many touchpoints for the 360. */
+async function seed(api) {
+  const started = Date.now();
+  const phases = ['awareness', 'interest', 'consideration', 'intent', 'purchase', 'retention', 'advocacy'];
+  const channels = ['web', 'email', 'phone', 'store'];
+  let heavy;
+  const customers = [];
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const profile = await api('POST', '/api/v1/profiles', {
+      source: 'bench', externalId: `b-${unique()}`, kind: 'person',
+      attributes: { firstName: `Bench${i}`, lastName: `Kunde${unique()}` },
+      identifiers: [{ type: 'email', value: `bench.${unique()}@example.com` }],
+    });
+    customers.push(profile.customerId);
+  }
+  heavy = customers[0];
+  let batch = [];
+  const flush = async () => {
+    if (batch.length) await api('POST', '/api/v1/touchpoints/batch', { items: batch });
+    batch = [];
+  };
+  for (const [index, customerId] of customers.entries()) {
+    const count = index === 0 ? Math.max(TOUCHPOINTS, 500) : TOUCHPOINTS;
+    for (let j = 0; j < count; j++) {
+      const nps = j % 5 === 0;
+      batch.push({
+        source: 'bench', externalId: `t-${unique()}${j}`, customerId, type: nps ? 'feedback.nps' : 'core.interaction',
+        channel: channels[j % channels.length], phase: phases[j % phases.length],
+        occurredAt: new Date(Date.now() - (j * 37 + index) * 3_600_000).toISOString(), ...(nps ? { score: (index + j) % 11 } : {}),
+      });
+      if (batch.length === 1000) await flush();
+    }
+  }
+  await flush();
+  return { heavy, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+/** Records LCP and event timings from the first paint on, for every navigation. */
+const OBSERVE = () => {
+  window.__lcp = 0;
+  window.__events = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__lcp = entry.renderTime || entry.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.interactionId) window.__events.push(entry.duration);
+  }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
+};
+
+const kreis = process.env.KREIS_BASE ? null : await startKreis({ jar: join(root, 'app/target/quarkus-app/quarkus-run.jar'), port: Number(process.env.BENCH_PORT ?? 19250), adminPassword: PASSWORD });
+const base = process.env.KREIS_BASE ?? kreis.base;
+const api = apiAs(base, USER, PASSWORD);
+const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kreis-bench-')), {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  locale: 'en-US', viewport: { width: 1280, height: 860 },
+});
+const result = { at: new Date().toISOString(), loadBefore: loadavg().map((n) => n.toFixed(2)), runs: RUNS, pages: {}, interactions: {} };
+try {
+  const seeded = process.env.KREIS_BASE ? { heavy: process.env.BENCH_CUSTOMER_ID, seconds: 0 } : await seed(api);
+  result.data = process.env.KREIS_BASE ? 'as found' : { customers: CUSTOMERS, touchpointsPerCustomer: TOUCHPOINTS, seedSeconds: seeded.seconds };
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(30_000);
+  await page.addInitScript(OBSERVE);
+  await page.goto(`${base}/login`);
+  await page.getByLabel('User name').fill(USER);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+  const pages = {
+    home: '/', customers: '/customers', 'customer 360': `/customers/${seeded.heavy}`, kpis: '/kpis', 'kpi nps': '/kpis/nps', journeys: '/journeys',
+  };
+  const ready = { 'customer 360': '[data-testid="touchpoint"]', customers: 'tbody tr[aria-rowindex]', 'kpi nps': '[data-testid="kpi-value"]' };
+  for (const [name, path] of Object.entries(pages)) {
+    const lcps = [];
+    for (let run = 0; run < RUNS; run++) {
+      await page.goto(`${base}${path}?lang=en`);
+      await page.locator(ready[name] ?? 'main h1').first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('[role="status"]'));
+      await page.waitForTimeout(300);
+      lcps.push(Math.round(await page.evaluate(() => window.__lcp)));
+    }
+    result.pages[name] = { lcpMedianMs: median(lcps), lcpMaxMs: Math.max(...lcps), lcps };
+    console.log(`LCP ${name}: median ${median(lcps)} ms (${lcps.join(', ')})`);
+  }
+
+  result.interactions.customerListRowsDrawn = await (async () => {
+    await page.goto(`${base}/customers?lang=en`);
+    await page.locator('tbody tr[aria-rowindex]').first().waitFor();
+    return page.locator('tbody tr[aria-rowindex]').count();
+  })();
+  console.log(`customer list: ${result.interactions.customerListRowsDrawn} rows drawn`);
+
+  const inps = [];
+  const answers = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto(`${base}/customers/${seeded.heavy}?lang=en`);
+    await page.locator('[data-testid="touchpoint"]').first().waitFor();
+    await page.evaluate(() => { window.__events = []; });
+    const channel = ['phone', 'web', 'email', 'store'][run % 4];
+    await page.getByLabel('Channel').fill(channel);
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForFunction((wanted) => {
+      const items = [...document.querySelectorAll('[data-testid="touchpoint"]')];
+      return items.length > 0 && items.every((item) => item.textContent.includes(wanted));
+    }, channel);
+    answers.push(Math.round((await page.evaluate(() => performance.now())) - clicked));
+    await page.waitForTimeout(200);
+    inps.push(Math.round(await page.evaluate(() => Math.max(0, ...window.__events))));
+  }
+  result.interactions.timelineFilter = { inpMedianMs: median(inps), inps, resultMedianMs: median(answers), results: answers };
+  console.log(`timeline filter: INP median ${median(inps)} ms (${inps.join(', ')}); filtered list shown after median ${median(answers)} ms (${answers.join(', ')})`);
+} finally {
+  result.loadAfter = loadavg().map((n) => n.toFixed(2));
+  await browser.close();
+  await kreis?.stop();
+}
+writeFileSync(join(root, 'bench/results/latest-ui.json'), JSON.stringify(result, null, 2) + '\n');
+console.log(`load average before ${result.loadBefore.join(' ')}, after ${result.loadAfter.join(' ')}; written to bench/results/latest-ui.json`);
