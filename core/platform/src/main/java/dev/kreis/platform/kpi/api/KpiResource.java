@@ -120,9 +120,9 @@ public class KpiResource {
 
     @GET
     @Path("/{key}/customers")
-    @PermissionsAllowed(value = { Permissions.KPIS_READ, Permissions.CUSTOMER_RECORD_READ }, inclusive = true)
+    @PermissionsAllowed(Permissions.KPIS_READ)
     @Operation(operationId = "listKpiCustomers", summary = "The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first",
-            description = "The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read and customer-record:read. KPIs that are not computed from customers' answers have no drill-down (422 naming key).")
+            description = "The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).")
     @APIResponse(responseCode = "404", description = "No such KPI")
     @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, a filter the KPI cannot apply, or a KPI without a per-customer drill-down")
     @APIResponse(responseCode = "200")
