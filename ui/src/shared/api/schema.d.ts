@@ -741,7 +741,7 @@ export interface paths {
         };
         /**
          * The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first
-         * @description The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read and customer-record:read. KPIs that are not computed from customers' answers have no drill-down (422 naming key).
+         * @description The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).
          */
         get: operations["listKpiCustomers"];
         put?: never;
