@@ -65,6 +65,7 @@ export async function customer360KpiSteps({ step, page, url, expect, shot, pair,
     await detractor.waitFor();
     const rows = await customers.getByRole('row').allTextContents();
     expect(rows.length >= 2, `customers are listed (${rows.length - 1})`);
+    await customers.scrollIntoViewIfNeeded();
     await shot('kpi-customers');
     await detractor.getByRole('link').click();
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}/);
