@@ -1,15 +1,38 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../shared/format';
 import { Empty, Failed, Loading } from '../shared/ui/States';
+import { VirtualTable } from '../shared/ui/VirtualTable';
 import type { KpiFilters } from './kpiFilters';
-import { useKpiCustomers } from './useKpis';
+import { type KpiCustomer, useKpiCustomers } from './useKpis';
 
-/** The customers behind a score KPI's number: their answers in the period, mean and latest score, worst first. */
+/**
+ * The customers behind a score KPI's number: their answers in the period, mean and latest score, worst
+ * first; a virtualized list that asks for the next 50 when scrolled near its end.
+ */
 export function KpiCustomers({ kpiKey, filters, title }: { kpiKey: string; filters: KpiFilters; title: string }) {
   const { t, i18n } = useTranslation();
   const customers = useKpiCustomers(kpiKey, filters, true);
-  const rows = customers.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = useMemo(() => customers.data?.pages.flatMap((page) => page.items) ?? [], [customers.data]);
+  const columns = useMemo<ColumnDef<KpiCustomer, unknown>[]>(
+    () => [
+      {
+        header: t('kpiView.customer'),
+        accessorKey: 'displayName',
+        cell: ({ row }) => <Link to={`/customers/${row.original.customerId}`}>{row.original.displayName || t('customers.unnamed')}</Link>,
+      },
+      { header: t('kpiView.answers'), accessorKey: 'answers', cell: ({ getValue }) => formatNumber(getValue() as number, i18n.language) },
+      { header: t('kpiView.mean'), accessorKey: 'meanScore', cell: ({ getValue }) => formatNumber(getValue() as number, i18n.language) },
+      {
+        header: t('kpiView.last'),
+        accessorKey: 'lastScore',
+        cell: ({ row }) => `${formatNumber(row.original.lastScore, i18n.language)} · ${formatDateTime(row.original.lastAnsweredAt, i18n.language)}`,
+      },
+    ],
+    [t, i18n.language],
+  );
   return (
     <section aria-labelledby="kpi-customers-title">
       <h2 id="kpi-customers-title">{t('kpiView.customers')}</h2>
@@ -21,38 +44,16 @@ export function KpiCustomers({ kpiKey, filters, title }: { kpiKey: string; filte
       ) : rows.length === 0 ? (
         <Empty>{t('kpiView.noCustomers')}</Empty>
       ) : (
-        <>
-          <table data-testid="kpi-customers">
-            <caption className="visually-hidden">{`${t('kpiView.customers')}: ${title}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('kpiView.customer')}</th>
-                <th scope="col">{t('kpiView.answers')}</th>
-                <th scope="col">{t('kpiView.mean')}</th>
-                <th scope="col">{t('kpiView.last')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.customerId}>
-                  <td>
-                    <Link to={`/customers/${row.customerId}`}>{row.displayName || t('customers.unnamed')}</Link>
-                  </td>
-                  <td>{formatNumber(row.answers, i18n.language)}</td>
-                  <td>{formatNumber(row.meanScore, i18n.language)}</td>
-                  <td>
-                    {formatNumber(row.lastScore, i18n.language)} <span className="muted">· {formatDateTime(row.lastAnsweredAt, i18n.language)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {customers.hasNextPage && (
-            <button type="button" disabled={customers.isFetchingNextPage} onClick={() => void customers.fetchNextPage()}>
-              {t('kpiView.loadMore')}
-            </button>
-          )}
-        </>
+        <div data-testid="kpi-customers">
+          <VirtualTable
+            label={`${t('kpiView.customers')}: ${title}`}
+            data={rows}
+            columns={columns}
+            onNearEnd={() => {
+              if (customers.hasNextPage && !customers.isFetchingNextPage) void customers.fetchNextPage();
+            }}
+          />
+        </div>
       )}
     </section>
   );

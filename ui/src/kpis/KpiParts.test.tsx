@@ -40,11 +40,13 @@ describe('KPI parts', () => {
   });
 
   it('lists the customers behind the number, each opening its 360', async () => {
+    // jsdom lays nothing out: the virtualized list's scroll area is given the height of a screen.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
     const fetch = renderWith(<KpiCustomers kpiKey="nps" filters={{ phase: 'retention' }} title="NPS" />, () =>
       json({ items: [{ customerId: 'c1', displayName: 'Anna', answers: 2, meanScore: 4, lastScore: 2, lastAnsweredAt: '2031-01-02T00:00:00Z' }], nextCursor: null }));
     expect(await screen.findByRole('link', { name: 'Anna' })).toHaveAttribute('href', '/customers/c1');
     expect(String(fetch.mock.calls[0][0])).toBe('/api/v1/kpis/nps/customers?phase=retention&limit=50');
-    expect(screen.queryByRole('button', { name: 'More customers' })).toBeNull();
   });
 
   it('says so when nobody answered', async () => {
