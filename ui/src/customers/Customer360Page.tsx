@@ -10,6 +10,7 @@ import { IdentityHistory } from './IdentityHistory';
 import { Profiles } from './Profiles';
 import { Holds } from './Holds';
 import { useCustomer } from './useCustomer';
+import { PrivacySection } from '../privacy/PrivacySection';
 
 /** The customer 360: golden record with provenance, one timeline, profiles and the identity history. */
 export default function Customer360Page() {
@@ -36,6 +37,7 @@ export default function Customer360Page() {
           <Holds customerId={view.id} />
           <Profiles view={view} mayChange={mayChangeIdentity} />
           <IdentityHistory view={view} mayChange={mayChangeIdentity} />
+          <PrivacySection customerId={view.id} name={view.displayName ?? t('customers.unnamed')} />
         </div>
         <Timeline customerId={view.id} />
       </div>

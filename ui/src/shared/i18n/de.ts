@@ -1,3 +1,4 @@
+import { adminDe } from '../../admin/i18n.de';
 import type { en } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -86,4 +87,5 @@ export const de: Shape<typeof en> = {
     distribution: 'Verteilung', trend: 'Verlauf', score: 'Wert', answers: 'Antworten', noAnswers: 'Noch keine Antworten.',
     answeredAt: 'Beantwortet', comment: 'Kommentar', noComment: 'kein Kommentar', customer: 'Kunde', openCustomer: 'Kunde {{id}}',
   },
+  admin: adminDe,
 };

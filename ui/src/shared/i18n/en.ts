@@ -1,3 +1,4 @@
+import { adminEn } from '../../admin/i18n';
 export const en = {
   app: { name: 'Kreis', skip: 'Skip to content', mainNav: 'Main navigation' },
   nav: {
@@ -82,4 +83,5 @@ export const en = {
     distribution: 'Distribution', trend: 'Trend', score: 'Score', answers: 'Answers', noAnswers: 'No answers yet.',
     answeredAt: 'Answered', comment: 'Comment', noComment: 'no comment', customer: 'Customer', openCustomer: 'Customer {{id}}',
   },
+  admin: adminEn,
 } as const;
