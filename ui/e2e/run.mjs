@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { apiAs, startKreis } from './server.mjs';
 import { seed, timelineIds } from './data.mjs';
+import { adminSteps } from './admin.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const jar = process.env.KREIS_JAR ?? join(root, 'app/target/quarkus-app/quarkus-run.jar');
@@ -230,6 +231,8 @@ try {
       expect(failures.length === 0, failures.join('\n'));
     });
   }
+
+  await adminSteps({ page, url, api, base: kreis.base, step, expect, axe, shot });
 
   await step('sign out', async () => {
     await page.goto(url('/?lang=en'));
