@@ -13,14 +13,7 @@ export type DeadLetter = Schema<'DeadLetter'>;
 export type Policies = Schema<'PoliciesDto'>;
 
 /** What uninstalling with purge would delete (GET /api/v1/modules/{id}/purge-preview). */
-export interface PurgePreview {
-  module: string;
-  state: string;
-  touchpoints: number;
-  holds: number;
-  contributions: Record<string, string[]>;
-  settings: boolean;
-}
+export type PurgePreview = Schema<'PurgePreview'>;
 
 export const ROLES = ['admin', 'cx-manager', 'marketing', 'sales', 'support', 'viewer', 'integration'] as const;
 

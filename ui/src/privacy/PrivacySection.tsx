@@ -88,17 +88,17 @@ function Consents({ customerId, writable }: { customerId: string; writable: bool
       {writable && (
         <form className="admin-form" aria-label={t('admin.privacy.edit')} onSubmit={(e) => { e.preventDefault(); record.mutate(); }}>
           <label>
-            {t('admin.privacy.purpose')}
+            {t('admin.privacy.consentPurpose')}
             <input value={form.purpose} onChange={(e) => setForm({ ...form, purpose: e.target.value })} />
           </label>
           <label>
-            {t('admin.privacy.channel')}
+            {t('admin.privacy.consentChannel')}
             <select value={form.channel} onChange={(e) => setForm({ ...form, channel: e.target.value })}>
               {CHANNELS.map((c) => <option key={c} value={c}>{c}</option>)}
             </select>
           </label>
           <label>
-            {t('admin.common.status')}
+            {t('admin.privacy.consentStatus')}
             <select value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
               <option value="granted">{t('admin.privacy.statuses.granted')}</option>
               <option value="withdrawn">{t('admin.privacy.statuses.withdrawn')}</option>

@@ -6,16 +6,7 @@ export type Consent = Schema<'ConsentItem'>;
 export type Receipt = Schema<'ReceiptView'>;
 
 /** What erasing the customer would anonymise (GET /api/v1/customers/{id}/erase/preview). */
-export interface ErasurePreview {
-  customerId: string;
-  profiles: number;
-  identifiers: number;
-  attributes: number;
-  consents: number;
-  touchpoints: number;
-  suppressedIdentifiers: number;
-  sources: string[];
-}
+export type ErasurePreview = Schema<'ErasurePreview'>;
 
 export function useConsents(customerId: string, enabled: boolean) {
   return useQuery({

@@ -316,6 +316,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/erase/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What erasing the customer would anonymise, counted now; nothing changes
+         * @description Profiles, identifiers, attributes, consents and touchpoints, how many identifiers would go onto the suppression list, and the sources of the profiles. Personal values are not shown.
+         */
+        get: operations["previewErasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/export": {
         parameters: {
             query?: never;
@@ -1146,6 +1166,26 @@ export interface paths {
          * @description Runs the module's migrations; refuses with 409 a module whose coreVersions this core does not satisfy.
          */
         post: operations["installModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{id}/purge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What uninstalling with data=purge would delete, counted now (admin); nothing changes
+         * @description Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are reset. The module's own records are deleted by the module and not counted.
+         */
+        get: operations["previewModulePurge"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2486,6 +2526,22 @@ export interface components {
         EraseRequest: {
             reason?: string;
         };
+        ErasurePreview: {
+            /** Format: int32 */
+            attributes?: number;
+            /** Format: int32 */
+            consents?: number;
+            customerId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            identifiers?: number;
+            /** Format: int32 */
+            profiles?: number;
+            sources?: string[];
+            /** Format: int32 */
+            suppressedIdentifiers?: number;
+            /** Format: int32 */
+            touchpoints?: number;
+        };
         ErasureReceipt: {
             actor?: string;
             customerId?: components["schemas"]["UUID"];
@@ -3100,15 +3156,15 @@ export interface components {
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
          *       "title": "Invalid input",
-         *       "type": "https://kreis.dev/problems/invalid-input",
-         *       "status": 422,
-         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
-         *           "field": "identifiers[0].value",
-         *           "message": "is not a valid e-mail address"
+         *           "message": "is not a valid e-mail address",
+         *           "field": "identifiers[0].value"
          *         }
-         *       ]
+         *       ],
+         *       "detail": "1 field is invalid",
+         *       "status": 422,
+         *       "type": "https://kreis.dev/problems/invalid-input"
          *     }
          */
         Problem: {
@@ -3202,6 +3258,18 @@ export interface components {
             kind?: string;
             observedAt?: components["schemas"]["OffsetDateTime"];
             source?: string;
+        };
+        PurgePreview: {
+            contributions?: {
+                [key: string]: string[];
+            };
+            /** Format: int64 */
+            holds?: number;
+            module?: string;
+            settings?: boolean;
+            state?: string;
+            /** Format: int64 */
+            touchpoints?: number;
         };
         /**
          * @example {
@@ -5440,6 +5508,68 @@ export interface operations {
             };
             /** @description reason is too long */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id (a UUID)
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasurePreview"];
+                };
+            };
+            /** @description id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8869,6 +8999,64 @@ export interface operations {
             };
             /** @description The module is installed at this version already, or needs another core version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewModulePurge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurgePreview"];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such module */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
