@@ -106,7 +106,7 @@ export async function adminSteps({ page, url, api, base, step, expect, axe, shot
     await page.getByTestId('audit-entry').first().waitFor();
     expect((await page.getByTestId('audit-entry').count()) === 1, 'one uninstall of the module');
     await page.getByRole('button', { name: /Show change/ }).click();
-    await page.getByRole('table', { name: /Change: module.uninstalled/ }).getByText('data').waitFor();
+    await page.getByRole('table', { name: /Change: module.uninstalled/ }).getByRole('rowheader', { name: 'data', exact: true }).waitFor();
     await shot('admin-audit');
     await page.reload();
     await page.getByTestId('audit-entry').first().waitFor();
@@ -156,7 +156,7 @@ export async function adminSteps({ page, url, api, base, step, expect, axe, shot
     await form.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/admin\/connections\?id=/);
     const detail = page.getByTestId('connection-detail');
-    const address = await detail.getByLabel('Webhook address (paste into the CRM)').inputValue();
+    const address = await detail.getByLabel('Webhook address (paste into the CRM)', { exact: true }).inputValue();
     expect(/\/api\/v1\/connections\/[0-9a-f-]{36}\/webhook$/.test(address), `the webhook address (${address})`);
     await shot('admin-connections');
   });
