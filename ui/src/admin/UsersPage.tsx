@@ -54,9 +54,11 @@ export default function UsersPage() {
 function UserRow({ user, writable, self }: { user: User; writable: boolean; self: boolean }) {
   const { t, i18n } = useTranslation();
   const queries = useQueryClient();
+  const [roles, setRoles] = useState<string[]>(user.roles ?? []);
   const update = useMutation({
     mutationFn: (body: Partial<{ roles: string[]; enabled: boolean }>) =>
       api<User>(`/api/v1/users/${user.id}`, { method: 'PATCH', body: JSON.stringify(body) }),
+    onError: () => setRoles(user.roles ?? []),
     onSettled: () => queries.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
   return (
@@ -67,8 +69,8 @@ function UserRow({ user, writable, self }: { user: User; writable: boolean; self
       </th>
       <td>
         {writable && !self ? (
-          <RoleBoxes legend={t('admin.users.editRoles', { name: user.username })} value={user.roles ?? []} disabled={update.isPending}
-            onChange={(roles) => update.mutate({ roles })} />
+          <RoleBoxes legend={t('admin.users.editRoles', { name: user.username })} value={roles} disabled={update.isPending}
+            onChange={(next) => { setRoles(next); update.mutate({ roles: next }); }} />
         ) : (
           (user.roles ?? []).join(', ')
         )}

@@ -41,7 +41,7 @@ export const adminDe: Shape<typeof adminEn> = {
   },
   privacy: {
     title: 'Datenschutz', consents: 'Einwilligungen', noConsents: 'Keine Einwilligung erfasst.', purpose: 'Zweck', channel: 'Kanal', decided: 'Entschieden',
-    source: 'Quelle', consentPurpose: 'Zweck der Einwilligung', consentChannel: 'Kanal der Einwilligung', consentStatus: 'Entscheidung', statuses: { granted: 'erteilt', withdrawn: 'widerrufen', unknown: 'unbekannt' }, edit: 'Entscheidung erfassen',
+    source: 'Quelle', consentPurpose: 'Zweck der Einwilligung', consentChannel: 'Kontaktweg', consentStatus: 'Entscheidung', statuses: { granted: 'erteilt', withdrawn: 'widerrufen', unknown: 'unbekannt' }, edit: 'Entscheidung erfassen',
     reason: 'Grund (als Quelle der Entscheidung gespeichert)', record: 'Erfassen', export: 'Auskunft (Art. 15) herunterladen',
     erase: 'Diesen Kunden löschen…', eraseTitle: '{{name}} löschen', previewText: 'Die Löschung anonymisiert, unwiderruflich:',
     pProfiles: '{{count}} Profile', pIdentifiers: '{{count}} Identifikatoren', pAttributes: '{{count}} Attributwerte', pConsents: '{{count}} Einwilligungsentscheidungen',

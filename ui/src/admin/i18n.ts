@@ -38,7 +38,7 @@ export const adminEn = {
   },
   privacy: {
     title: 'Privacy', consents: 'Consents', noConsents: 'No consent recorded.', purpose: 'Purpose', channel: 'Channel', decided: 'Decided',
-    source: 'Source', consentPurpose: 'Consent purpose', consentChannel: 'Consent channel', consentStatus: 'Decision', statuses: { granted: 'granted', withdrawn: 'withdrawn', unknown: 'unknown' }, edit: 'Record a decision',
+    source: 'Source', consentPurpose: 'Consent purpose', consentChannel: 'Contact route', consentStatus: 'Decision', statuses: { granted: 'granted', withdrawn: 'withdrawn', unknown: 'unknown' }, edit: 'Record a decision',
     reason: 'Reason (kept as the source of the decision)', record: 'Record', export: 'Download data-subject export',
     erase: 'Erase this customer…', eraseTitle: 'Erase {{name}}', previewText: 'The erasure anonymises, and cannot be undone:',
     pProfiles: '{{count}} profiles', pIdentifiers: '{{count}} identifiers', pAttributes: '{{count}} attribute values', pConsents: '{{count}} consent decisions',
