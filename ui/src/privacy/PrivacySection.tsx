@@ -8,6 +8,7 @@ import { formatDateTime } from '../shared/format';
 import { ConfirmDialog } from '../shared/ui/ConfirmDialog';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 import { problemLines } from '../admin/api';
+import '../admin/admin.css';
 import { type Receipt, reasonSource, useConsents, useErasurePreview } from './usePrivacy';
 
 const CHANNELS = ['email', 'phone', 'sms', 'web', 'app', 'chat', 'store', 'social', 'event', 'other', 'any'];
