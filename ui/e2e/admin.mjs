@@ -144,6 +144,23 @@ export async function adminSteps({ page, url, api, base, step, expect, axe, shot
     await page.getByText('No customers match.').waitFor();
   });
 
+  await step('privacy: the suppression list shows the erasure, and lifting it lets the person come back', async () => {
+    const mail = `ida.${tag}@example.com`;
+    const refused = await api('POST', '/api/v1/profiles', { source: 'shop', externalId: `back-${tag}`, kind: 'person',
+      identifiers: [{ type: 'email', value: mail }] }).then(() => 'accepted', (error) => String(error.message));
+    expect(/409/.test(refused), `the erased e-mail is suppressed (${refused})`);
+    await page.goto(url('/admin/privacy?lang=en'));
+    const row = page.getByTestId('suppressions').getByRole('row').filter({ has: page.getByRole('button', { name: /^Lift / }) }).first();
+    await row.waitFor();
+    await shot('privacy-suppressions');
+    await row.getByRole('button', { name: /^Lift / }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason (audited)').fill('The customer asked to be contacted again');
+    await dialog.getByRole('button', { name: 'Lift', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await api('POST', '/api/v1/profiles', { source: 'shop', externalId: `back-${tag}`, kind: 'person', identifiers: [{ type: 'email', value: mail }] });
+  });
+
   await step('admin: settings and a HubSpot connection with its webhook address', async () => {
     await page.goto(url('/admin/settings?lang=en'));
     await page.getByRole('heading', { name: 'Survivorship policies' }).waitFor();

@@ -49,7 +49,9 @@ export const adminDe: Shape<typeof adminEn> = {
     pSources: 'Quellen: {{list}}', eraseReason: 'Grund für den Beleg', typeToConfirm: 'Zur Bestätigung LÖSCHEN eingeben', confirm: 'Löschen',
     receipt: 'Löschbeleg', receiptId: 'Beleg', erasedAt: 'Gelöscht am', by: 'Von',
     suppressionTitle: 'Sperrliste',
-    suppressionText: 'Identifikatoren gelöschter Personen bleiben als Einweg-Schlüssel, damit die Person nicht über einen Import oder ein CRM zurückkommt. Zurück kommt sie nur über ein Profil mit ausdrücklicher Einwilligung. Kreis hat noch keine API, um Einträge aufzulisten oder aufzuheben.',
+    suppressionText: 'Identifikatoren gelöschter Personen bleiben als Einweg-Schlüssel, damit die Person nicht über einen Import oder ein CRM zurückkommt: nur über ein Profil mit ausdrücklicher Einwilligung oder nachdem die Einträge hier aufgehoben wurden.',
+    noSuppressions: 'Die Sperrliste ist leer.', suppressedCount: 'Identifikatoren', since: 'Seit', lift: 'Aufheben',
+    liftTitle: 'Sperre aufheben', liftText: 'Die {{count}} Identifikatoren dieser Löschung werden aus Importen und CRMs wieder angenommen.', liftReason: 'Grund (wird protokolliert)',
     receiptLookup: 'Löschbeleg nachschlagen', lookup: 'Zeigen',
   },
   settings: {

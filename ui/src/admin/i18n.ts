@@ -46,7 +46,9 @@ export const adminEn = {
     pSources: 'Sources: {{list}}', eraseReason: 'Reason for the receipt', typeToConfirm: 'Type ERASE to confirm', confirm: 'Erase',
     receipt: 'Erasure receipt', receiptId: 'Receipt', erasedAt: 'Erased at', by: 'By',
     suppressionTitle: 'Suppression list',
-    suppressionText: 'Identifiers of erased persons are kept as one-way keys, so the person does not come back through an import or a CRM. They come back only through a profile with an explicit consent. Kreis has no API to list or lift entries yet.',
+    suppressionText: 'Identifiers of erased persons are kept as one-way keys, so the person does not come back through an import or a CRM: through a profile with an explicit consent, or after the entries are lifted here.',
+    noSuppressions: 'The suppression list is empty.', suppressedCount: 'Identifiers', since: 'Since', lift: 'Lift',
+    liftTitle: 'Lift the suppression', liftText: 'The {{count}} identifiers of this erasure are accepted again from imports and CRMs.', liftReason: 'Reason (audited)',
     receiptLookup: 'Look up an erasure receipt', lookup: 'Show',
   },
   settings: {

@@ -149,6 +149,19 @@ final class PlatformFixtures {
             c.call("GET /api/v1/customers/{id}/erase/preview", UUID.randomUUID()).invalid();
             c.call("GET /api/v1/customers/{id}/erase/preview", NOT_A_UUID).invalid();
         });
+        f.put("GET /api/v1/suppressions", c -> {
+            Fixtures.postJson("/api/v1/customers/" + customer() + "/erase", Map.of()).then().statusCode(201);
+            c.call("GET /api/v1/suppressions").valid();
+            c.call("GET /api/v1/suppressions").as("viewer").invalid();
+        });
+        f.put("DELETE /api/v1/suppressions/{receiptId}", c -> {
+            String receipt = Fixtures.postJson("/api/v1/customers/" + customer() + "/erase", Map.of()).then().statusCode(201)
+                    .extract().jsonPath().getString("receiptId");
+            c.call("DELETE /api/v1/suppressions/{receiptId}", receipt).query("reason", "consent given again by letter").valid();
+            c.call("DELETE /api/v1/suppressions/{receiptId}", receipt).query("reason", "again").invalid();
+            c.call("DELETE /api/v1/suppressions/{receiptId}", UUID.randomUUID()).invalid();
+            c.call("DELETE /api/v1/suppressions/{receiptId}", NOT_A_UUID).query("reason", "x").invalid();
+        });
         f.put("GET /api/v1/erasures/{receiptId}", c -> {
             String receipt = Fixtures.postJson("/api/v1/customers/" + customer() + "/erase", Map.of()).then().statusCode(201)
                     .extract().jsonPath().getString("receiptId");

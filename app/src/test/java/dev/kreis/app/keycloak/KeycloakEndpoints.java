@@ -85,6 +85,8 @@ public final class KeycloakEndpoints {
                 new Endpoint("POST", "/api/v1/customers/{id}/erase", Capability.PRIVACY, WRITE),
                 new Endpoint("GET", "/api/v1/customers/{id}/erase/preview", Capability.PRIVACY, READ),
                 new Endpoint("GET", "/api/v1/erasures/{receiptId}", Capability.PRIVACY, READ),
+                new Endpoint("GET", "/api/v1/suppressions", Capability.PRIVACY, READ),
+                new Endpoint("DELETE", "/api/v1/suppressions/{receiptId}", Capability.PRIVACY, WRITE),
                 new Endpoint("GET", "/api/v1/audit", Capability.AUDIT, READ),
                 // Nobody writes the audit log; the realm has no permission for it, so Keycloak denies.
                 new Endpoint("POST", "/api/v1/audit", Capability.AUDIT, WRITE),
