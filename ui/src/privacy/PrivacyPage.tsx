@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../shared/api/client';
+import type { Schema } from '../shared/api/types';
 import { can, useMe } from '../shared/auth';
 import { formatDateTime } from '../shared/format';
 import { usePageTitle } from '../shared/usePageTitle';
@@ -12,11 +13,8 @@ import { AdminTabs } from '../admin/AdminTabs';
 import { problemLines } from '../admin/api';
 import { useReceipt } from './usePrivacy';
 
-interface SuppressionEntry {
-  receiptId: string;
-  identifiers: number;
-  since: string;
-}
+/** One erasure's entries on the suppression list (GET /api/v1/suppressions). */
+type SuppressionEntry = Schema<'ReceiptEntries'>;
 
 /** /admin/privacy: an erasure receipt (the one just made, or looked up) and what the suppression list does. */
 export default function PrivacyPage() {

@@ -1760,6 +1760,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)
+         * @description The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)
+         */
+        get: operations["listSuppressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppressions/{receiptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift the suppression of every identifier one erasure put on the list; the reason is audited
+         * @description Afterwards profiles and touchpoints with those identifiers are accepted again. The erasure itself and its receipt stay.
+         */
+        delete: operations["liftSuppressions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys": {
         parameters: {
             query?: never;
@@ -2908,6 +2948,11 @@ export interface components {
             target?: number;
             value?: number | null;
         };
+        Lifted: {
+            /** Format: int32 */
+            lifted?: number;
+            receiptId?: components["schemas"]["UUID"];
+        };
         /**
          * Format: date
          * @example 2022-03-10
@@ -3155,16 +3200,16 @@ export interface components {
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
-         *       "title": "Invalid input",
+         *       "type": "https://kreis.dev/problems/invalid-input",
+         *       "status": 422,
+         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
-         *           "message": "is not a valid e-mail address",
-         *           "field": "identifiers[0].value"
+         *           "field": "identifiers[0].value",
+         *           "message": "is not a valid e-mail address"
          *         }
          *       ],
-         *       "detail": "1 field is invalid",
-         *       "status": 422,
-         *       "type": "https://kreis.dev/problems/invalid-input"
+         *       "title": "Invalid input"
          *     }
          */
         Problem: {
@@ -3298,6 +3343,12 @@ export interface components {
             kind?: string;
             question?: string;
             scale?: components["schemas"]["Scale"];
+        };
+        ReceiptEntries: {
+            /** Format: int32 */
+            identifiers?: number;
+            receiptId?: components["schemas"]["UUID"];
+            since?: components["schemas"]["OffsetDateTime"];
         };
         ReceiptView: {
             actor?: string;
@@ -3552,6 +3603,9 @@ export interface components {
             profileIds?: string[];
             reasons?: string[];
             score?: number;
+        };
+        SuppressionList: {
+            items?: components["schemas"]["ReceiptEntries"][];
         };
         SurveyAnswerPage: {
             items: components["schemas"]["SurveyAnswerView"][];
@@ -11979,6 +12033,117 @@ export interface operations {
                 };
             };
             /** @description A field is unknown, has the wrong type or breaks a rule; errors[] names every such field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSuppressions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    liftSuppressions: {
+        parameters: {
+            query?: {
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The id (a UUID)
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lifted"];
+                };
+            };
+            /** @description receiptId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The erasure has no entries on the list (none, or lifted already) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description reason is missing or too long */
             422: {
                 headers: {
                     [name: string]: unknown;
