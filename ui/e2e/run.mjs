@@ -11,6 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { apiAs, startKreis } from './server.mjs';
 import { seed, timelineIds } from './data.mjs';
 import { customer360KpiPages, customer360KpiSteps, seedCustomer360 } from './customer360-kpis.mjs';
+import { adminSteps } from './admin.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const jar = process.env.KREIS_JAR ?? join(root, 'app/target/quarkus-app/quarkus-run.jar');
@@ -234,6 +235,8 @@ try {
       expect(failures.length === 0, failures.join('\n'));
     });
   }
+
+  await adminSteps({ page, url, api, base: kreis.base, step, expect, axe, shot });
 
   await step('sign out', async () => {
     await page.goto(url('/?lang=en'));

@@ -17,6 +17,14 @@ const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
 const ScorecardsPage = lazy(() => import('./scorecards/ScorecardsPage'));
 const FeedbackPage = lazy(() => import('./feedback/FeedbackPage'));
 const SurveyPage = lazy(() => import('./feedback/SurveyPage'));
+const AdminIndex = lazy(() => import('./admin/AdminTabs'));
+const ModulesPage = lazy(() => import('./admin/ModulesPage'));
+const UsersPage = lazy(() => import('./admin/UsersPage'));
+const TokensPage = lazy(() => import('./admin/TokensPage'));
+const AuditPage = lazy(() => import('./admin/AuditPage'));
+const PrivacyPage = lazy(() => import('./privacy/PrivacyPage'));
+const SettingsPage = lazy(() => import('./admin/SettingsPage'));
+const ConnectionsPage = lazy(() => import('./admin/ConnectionsPage'));
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => count < 2 && (error as { status?: number }).status !== 403 && (error as { status?: number }).status !== 404 && (error as { status?: number }).status !== 400 } },
@@ -65,6 +73,14 @@ const router = createBrowserRouter([
       { path: 'scorecards', element: <ScorecardsPage /> },
       { path: 'feedback', element: <FeedbackPage /> },
       { path: 'feedback/:surveyId', element: <SurveyPage /> },
+      { path: 'admin', element: <AdminIndex /> },
+      { path: 'admin/modules', element: <ModulesPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/tokens', element: <TokensPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
+      { path: 'admin/privacy', element: <PrivacyPage /> },
+      { path: 'admin/settings', element: <SettingsPage /> },
+      { path: 'admin/connections', element: <ConnectionsPage /> },
     ],
   },
 ]);

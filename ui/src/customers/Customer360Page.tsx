@@ -11,9 +11,9 @@ import { Profiles } from './Profiles';
 import { Holds } from './Holds';
 import { useCustomer } from './useCustomer';
 import { JourneyStrip } from './JourneyStrip';
-import { Consents } from './Consents';
 import { CustomerTasks } from './CustomerTasks';
 import { CustomerSuggestions } from './CustomerSuggestions';
+import { PrivacySection } from '../privacy/PrivacySection';
 
 /** The customer 360: golden record with provenance, one timeline, profiles and the identity history. */
 export default function Customer360Page() {
@@ -40,10 +40,10 @@ export default function Customer360Page() {
           <GoldenAttributes view={view} />
           <Holds customerId={view.id} />
           {can(me.data, 'tasks:read') && <CustomerTasks customerId={view.id} />}
-          {can(me.data, 'consents:read') && <Consents customerId={view.id} />}
           {can(me.data, 'identity-resolution:read') && <CustomerSuggestions customerId={view.id} mayDecide={mayChangeIdentity} />}
           <Profiles view={view} mayChange={mayChangeIdentity} />
           <IdentityHistory view={view} mayChange={mayChangeIdentity} />
+          <PrivacySection customerId={view.id} name={view.displayName ?? t('customers.unnamed')} />
         </div>
         <Timeline customerId={view.id} />
       </div>

@@ -5,7 +5,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../shared/i18n/en';
 import { JourneyStrip, phaseAt } from './JourneyStrip';
-import { Consents } from './Consents';
 import { CustomerTasks } from './CustomerTasks';
 import { CustomerSuggestions } from './CustomerSuggestions';
 import type { Journey } from './useCustomer360';
@@ -72,14 +71,6 @@ describe('customer 360 parts', () => {
   it('shows an error with a retry when the journey cannot be read', async () => {
     renderWith(<JourneyStrip customerId="c1" />, () => json({ status: 500, title: 'boom' }, 500));
     expect(await screen.findByRole('alert')).toHaveTextContent('boom');
-  });
-
-  it('lists consents per purpose and channel', async () => {
-    renderWith(<Consents customerId="c1" />, () =>
-      json({ customerId: 'c1', items: [{ purpose: 'newsletter', channel: 'email', status: 'withdrawn', decidedAt: '2031-01-01T00:00:00Z', source: 'crm' }] }));
-    const table = await screen.findByTestId('consents');
-    expect(table).toHaveTextContent('newsletter');
-    expect(table).toHaveTextContent('withdrawn');
   });
 
   it('shows only the tasks that still need doing', async () => {

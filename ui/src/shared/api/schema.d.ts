@@ -316,6 +316,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/erase/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What erasing the customer would anonymise, counted now; nothing changes
+         * @description Profiles, identifiers, attributes, consents and touchpoints, how many identifiers would go onto the suppression list, and the sources of the profiles. Personal values are not shown.
+         */
+        get: operations["previewErasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/export": {
         parameters: {
             query?: never;
@@ -732,26 +752,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/kpis/{key}/customers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first
-         * @description The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).
-         */
-        get: operations["listKpiCustomers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/kpis/{key}/series": {
         parameters: {
             query?: never;
@@ -1013,7 +1013,7 @@ export interface paths {
         };
         /**
          * Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically
-         * @description customerId narrows the list to the suggestions involving that customer (the customer 360 shows them).
+         * @description Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically
          */
         get: operations["listMergeSuggestions"];
         put?: never;
@@ -1166,6 +1166,26 @@ export interface paths {
          * @description Runs the module's migrations; refuses with 409 a module whose coreVersions this core does not satisfy.
          */
         post: operations["installModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{id}/purge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What uninstalling with data=purge would delete, counted now (admin); nothing changes
+         * @description Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are reset. The module's own records are deleted by the module and not counted.
+         */
+        get: operations["previewModulePurge"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1735,6 +1755,46 @@ export interface paths {
          */
         post: operations["recordTicketResponse"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)
+         * @description The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)
+         */
+        get: operations["listSuppressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppressions/{receiptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift the suppression of every identifier one erasure put on the list; the reason is audited
+         * @description Afterwards profiles and touchpoints with those identifiers are accepted again. The erasure itself and its receipt stay.
+         */
+        delete: operations["liftSuppressions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2506,6 +2566,22 @@ export interface components {
         EraseRequest: {
             reason?: string;
         };
+        ErasurePreview: {
+            /** Format: int32 */
+            attributes?: number;
+            /** Format: int32 */
+            consents?: number;
+            customerId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            identifiers?: number;
+            /** Format: int32 */
+            profiles?: number;
+            sources?: string[];
+            /** Format: int32 */
+            suppressedIdentifiers?: number;
+            /** Format: int32 */
+            touchpoints?: number;
+        };
         ErasureReceipt: {
             actor?: string;
             customerId?: components["schemas"]["UUID"];
@@ -2821,16 +2897,6 @@ export interface components {
          *     }
          */
         JsonObject: Record<string, never>;
-        KpiCustomerView: {
-            /** Format: int64 */
-            answers?: number;
-            customerId?: components["schemas"]["UUID"];
-            displayName?: string;
-            kind?: string;
-            lastAnsweredAt?: components["schemas"]["OffsetDateTime"];
-            lastScore?: number;
-            meanScore?: number;
-        };
         /**
          * @description A KPI's target for the UTC days [from, to); both ends optional
          * @example {
@@ -2881,6 +2947,11 @@ export interface components {
             score?: number | null;
             target?: number;
             value?: number | null;
+        };
+        Lifted: {
+            /** Format: int32 */
+            lifted?: number;
+            receiptId?: components["schemas"]["UUID"];
         };
         /**
          * Format: date
@@ -3019,11 +3090,6 @@ export interface components {
             /** @description The cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        PageKpiCustomerView: {
-            items?: components["schemas"]["KpiCustomerView"][];
-            /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
         PageRuleView: {
             items?: components["schemas"]["RuleView"][];
             /** @description The cursor of the next page; null on the last page */
@@ -3134,15 +3200,15 @@ export interface components {
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
+         *       "type": "https://kreis.dev/problems/invalid-input",
+         *       "status": 422,
+         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
-         *           "message": "is not a valid e-mail address",
-         *           "field": "identifiers[0].value"
+         *           "field": "identifiers[0].value",
+         *           "message": "is not a valid e-mail address"
          *         }
          *       ],
-         *       "detail": "1 field is invalid",
-         *       "status": 422,
-         *       "type": "https://kreis.dev/problems/invalid-input",
          *       "title": "Invalid input"
          *     }
          */
@@ -3238,6 +3304,18 @@ export interface components {
             observedAt?: components["schemas"]["OffsetDateTime"];
             source?: string;
         };
+        PurgePreview: {
+            contributions?: {
+                [key: string]: string[];
+            };
+            /** Format: int64 */
+            holds?: number;
+            module?: string;
+            settings?: boolean;
+            state?: string;
+            /** Format: int64 */
+            touchpoints?: number;
+        };
         /**
          * @example {
          *       "levels": {
@@ -3265,6 +3343,12 @@ export interface components {
             kind?: string;
             question?: string;
             scale?: components["schemas"]["Scale"];
+        };
+        ReceiptEntries: {
+            /** Format: int32 */
+            identifiers?: number;
+            receiptId?: components["schemas"]["UUID"];
+            since?: components["schemas"]["OffsetDateTime"];
         };
         ReceiptView: {
             actor?: string;
@@ -3519,6 +3603,9 @@ export interface components {
             profileIds?: string[];
             reasons?: string[];
             score?: number;
+        };
+        SuppressionList: {
+            items?: components["schemas"]["ReceiptEntries"][];
         };
         SurveyAnswerPage: {
             items: components["schemas"]["SurveyAnswerView"][];
@@ -5484,6 +5571,68 @@ export interface operations {
             };
         };
     };
+    previewErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id (a UUID)
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasurePreview"];
+                };
+            };
+            /** @description id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportCustomer: {
         parameters: {
             query?: never;
@@ -7093,86 +7242,6 @@ export interface operations {
             };
         };
     };
-    listKpiCustomers: {
-        parameters: {
-            query?: {
-                /** @description The nextCursor of the previous page; left out for the first page */
-                cursor?: string;
-                from?: string;
-                /**
-                 * @description How many items a page holds at most
-                 * @example 20
-                 */
-                limit?: number;
-                module?: string;
-                phase?: string;
-                segment?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageKpiCustomerView"];
-                };
-            };
-            /** @description A malformed parameter or body; the problem names it */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such KPI */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description from is not before to, an unknown segment, a filter the KPI cannot apply, or a KPI without a per-customer drill-down */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getKpiSeries: {
         parameters: {
             query?: {
@@ -8319,7 +8388,6 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
-                customerId?: string;
                 /**
                  * @description How many items a page holds at most
                  * @example 20
@@ -8985,6 +9053,64 @@ export interface operations {
             };
             /** @description The module is installed at this version already, or needs another core version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewModulePurge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurgePreview"];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such module */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11907,6 +12033,117 @@ export interface operations {
                 };
             };
             /** @description A field is unknown, has the wrong type or breaks a rule; errors[] names every such field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSuppressions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    liftSuppressions: {
+        parameters: {
+            query?: {
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The id (a UUID)
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lifted"];
+                };
+            };
+            /** @description receiptId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The erasure has no entries on the list (none, or lifted already) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description reason is missing or too long */
             422: {
                 headers: {
                     [name: string]: unknown;

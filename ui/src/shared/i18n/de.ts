@@ -1,3 +1,4 @@
+import { adminDe } from '../../admin/i18n.de';
 import type { en } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -57,8 +58,6 @@ export const de: Shape<typeof en> = {
     touchpoints_one: '{{count}} Touchpoint', touchpoints_other: '{{count}} Touchpoints', notReached: 'nicht erreicht', current: 'aktuelle Phase',
     peak: 'Höhepunkt', end: 'Ende', peakEndScore: 'Peak-End-Wert {{score}}',
     phases: { awareness: 'Aufmerksamkeit', interest: 'Interesse', consideration: 'Abwägung', intent: 'Kaufabsicht', purchase: 'Kauf', retention: 'Bindung', advocacy: 'Empfehlung' },
-    consents: 'Einwilligungen', noConsents: 'Keine Einwilligungsentscheidungen erfasst.', purpose: 'Zweck', channel: 'Kanal', consentStatus: 'Status', decided: 'Entschieden',
-    consentStatuses: { granted: 'erteilt', withdrawn: 'widerrufen' },
     tasks: 'Offene Aufgaben', noTasks: 'Keine offenen Aufgaben zu diesem Kunden.',
     taskStatuses: { open: 'offen', in_progress: 'in Arbeit', done: 'erledigt', dismissed: 'verworfen' },
     suggestions: 'Mögliche Dubletten', noSuggestions: 'Keine offenen Zusammenführungsvorschläge zu diesem Kunden.',
@@ -109,4 +108,5 @@ export const de: Shape<typeof en> = {
     distribution: 'Verteilung', trend: 'Verlauf', score: 'Wert', answers: 'Antworten', noAnswers: 'Noch keine Antworten.',
     answeredAt: 'Beantwortet', comment: 'Kommentar', noComment: 'kein Kommentar', customer: 'Kunde', openCustomer: 'Kunde {{id}}',
   },
+  admin: adminDe,
 };

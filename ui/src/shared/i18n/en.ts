@@ -1,3 +1,4 @@
+import { adminEn } from '../../admin/i18n';
 export const en = {
   app: { name: 'Kreis', skip: 'Skip to content', mainNav: 'Main navigation' },
   nav: {
@@ -53,8 +54,6 @@ export const en = {
     touchpoints_one: '{{count}} touchpoint', touchpoints_other: '{{count}} touchpoints', notReached: 'not reached', current: 'current phase',
     peak: 'Peak', end: 'End', peakEndScore: 'Peak-end score {{score}}',
     phases: { awareness: 'Awareness', interest: 'Interest', consideration: 'Consideration', intent: 'Intent', purchase: 'Purchase', retention: 'Retention', advocacy: 'Advocacy' },
-    consents: 'Consents', noConsents: 'No consent decisions recorded.', purpose: 'Purpose', channel: 'Channel', consentStatus: 'Status', decided: 'Decided',
-    consentStatuses: { granted: 'granted', withdrawn: 'withdrawn' },
     tasks: 'Open tasks', noTasks: 'No open tasks for this customer.',
     taskStatuses: { open: 'open', in_progress: 'in progress', done: 'done', dismissed: 'dismissed' },
     suggestions: 'Possible duplicates', noSuggestions: 'No open merge suggestions for this customer.',
@@ -105,4 +104,5 @@ export const en = {
     distribution: 'Distribution', trend: 'Trend', score: 'Score', answers: 'Answers', noAnswers: 'No answers yet.',
     answeredAt: 'Answered', comment: 'Comment', noComment: 'no comment', customer: 'Customer', openCustomer: 'Customer {{id}}',
   },
+  admin: adminEn,
 } as const;

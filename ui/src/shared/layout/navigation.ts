@@ -7,4 +7,5 @@ export const NAVIGATION = [
   { path: '/journeys', label: 'nav.journeys', permission: 'kpis:read' },
   { path: '/scorecards', label: 'nav.scorecards', permission: 'kpis:read' },
   { path: '/feedback', label: 'nav.feedback', permission: 'feedback:read' },
+  { path: '/admin', label: 'admin.title', permission: 'audit:read' },
 ] as const;

@@ -146,6 +146,24 @@ final class PlatformFixtures {
             c.call("POST /api/v1/customers/{id}/erase", UUID.randomUUID()).body(Map.of()).invalid();
             c.call("POST /api/v1/customers/{id}/erase", customer()).body(Map.of("reason", "x".repeat(5000))).invalid();
         });
+        f.put("GET /api/v1/customers/{id}/erase/preview", c -> {
+            c.call("GET /api/v1/customers/{id}/erase/preview", customer()).valid();
+            c.call("GET /api/v1/customers/{id}/erase/preview", UUID.randomUUID()).invalid();
+            c.call("GET /api/v1/customers/{id}/erase/preview", NOT_A_UUID).invalid();
+        });
+        f.put("GET /api/v1/suppressions", c -> {
+            Fixtures.postJson("/api/v1/customers/" + customer() + "/erase", Map.of()).then().statusCode(201);
+            c.call("GET /api/v1/suppressions").valid();
+            c.call("GET /api/v1/suppressions").as("viewer").invalid();
+        });
+        f.put("DELETE /api/v1/suppressions/{receiptId}", c -> {
+            String receipt = Fixtures.postJson("/api/v1/customers/" + customer() + "/erase", Map.of()).then().statusCode(201)
+                    .extract().jsonPath().getString("receiptId");
+            c.call("DELETE /api/v1/suppressions/{receiptId}", receipt).query("reason", "consent given again by letter").valid();
+            c.call("DELETE /api/v1/suppressions/{receiptId}", receipt).query("reason", "again").invalid();
+            c.call("DELETE /api/v1/suppressions/{receiptId}", UUID.randomUUID()).invalid();
+            c.call("DELETE /api/v1/suppressions/{receiptId}", NOT_A_UUID).query("reason", "x").invalid();
+        });
         f.put("GET /api/v1/erasures/{receiptId}", c -> {
             String receipt = Fixtures.postJson("/api/v1/customers/" + customer() + "/erase", Map.of()).then().statusCode(201)
                     .extract().jsonPath().getString("receiptId");
@@ -276,6 +294,10 @@ final class PlatformFixtures {
             c.call("DELETE /api/v1/modules/{id}", installed()).query("data", "purge").valid();
             c.call("DELETE /api/v1/modules/{id}", installed()).invalid();
             c.call("DELETE /api/v1/modules/{id}", installed()).query("data", "shred").invalid();
+        });
+        f.put("GET /api/v1/modules/{id}/purge-preview", c -> {
+            c.call("GET /api/v1/modules/{id}/purge-preview", installed()).valid();
+            c.call("GET /api/v1/modules/{id}/purge-preview", "no-such-module").invalid();
         });
         f.put("PUT /api/v1/modules/{id}/config", c -> {
             c.call("PUT /api/v1/modules/{id}/config", "notebook").body(Map.of("maxLength", 200)).valid();

@@ -84,7 +84,10 @@ public final class KeycloakEndpoints {
                 new Endpoint("PUT", "/api/v1/customers/{id}/consents", Capability.CONSENTS, WRITE),
                 new Endpoint("GET", "/api/v1/customers/{id}/export", Capability.PRIVACY, READ),
                 new Endpoint("POST", "/api/v1/customers/{id}/erase", Capability.PRIVACY, WRITE),
+                new Endpoint("GET", "/api/v1/customers/{id}/erase/preview", Capability.PRIVACY, READ),
                 new Endpoint("GET", "/api/v1/erasures/{receiptId}", Capability.PRIVACY, READ),
+                new Endpoint("GET", "/api/v1/suppressions", Capability.PRIVACY, READ),
+                new Endpoint("DELETE", "/api/v1/suppressions/{receiptId}", Capability.PRIVACY, WRITE),
                 new Endpoint("GET", "/api/v1/audit", Capability.AUDIT, READ),
                 // Nobody writes the audit log; the realm has no permission for it, so Keycloak denies.
                 new Endpoint("POST", "/api/v1/audit", Capability.AUDIT, WRITE),
@@ -106,6 +109,7 @@ public final class KeycloakEndpoints {
                 new Endpoint("POST", "/api/v1/modules/{id}/enable", Capability.MODULES, WRITE),
                 new Endpoint("POST", "/api/v1/modules/{id}/disable", Capability.MODULES, WRITE),
                 new Endpoint("PUT", "/api/v1/modules/{id}/config", Capability.MODULES, WRITE),
+                new Endpoint("GET", "/api/v1/modules/{id}/purge-preview", Capability.MODULES, READ),
                 new Endpoint("GET", "/api/v1/imports", Capability.IMPORTS, READ),
                 new Endpoint("POST", "/api/v1/imports", Capability.IMPORTS, WRITE),
                 new Endpoint("GET", "/api/v1/imports/{id}", Capability.IMPORTS, READ),

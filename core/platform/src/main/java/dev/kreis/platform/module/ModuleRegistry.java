@@ -301,6 +301,24 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
         return after;
     }
 
+    /** What uninstalling the module with data=purge would delete, counted now; nothing changes. */
+    public PurgePreview purgePreview(String id) {
+        RegisteredModule module = require(id);
+        String state = state(module.id()).wire();
+        return QuarkusTransaction.requiringNew().call(() -> new PurgePreview(id, state, repository.countTouchpoints(id), repository.countHolds(id),
+                repository.contributions(id),
+                installation(id).map(InstallationRow::config).filter(c -> !c.isBlank() && !c.equals("{}")).isPresent()));
+    }
+
+    /**
+     * The counts of a purge preview: touchpoints and holds that go, the contributions (touchpoint types, KPIs,
+     * attributes, permissions) that are unregistered, and whether stored settings are reset. The module's own
+     * records (tickets, deals, campaigns…) are deleted by the module itself and are not counted here.
+     */
+    public record PurgePreview(String module, String state, long touchpoints, long holds, Map<String, List<String>> contributions,
+            boolean settings) {
+    }
+
     /**
      * Uninstalls the module. {@link DataPolicy#KEEP} leaves every row and touchpoint, so installing again
      * brings them back; {@link DataPolicy#PURGE} deletes the module's rows, its touchpoints and its holds.

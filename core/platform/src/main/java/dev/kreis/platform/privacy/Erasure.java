@@ -116,6 +116,29 @@ public class Erasure {
         return receipt;
     }
 
+    /**
+     * What {@link #erase} would do to the customer now, counted; nothing changes. The sources name the systems whose
+     * profiles are anonymised (values are not shown: the preview itself must not spread them).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ErasurePreview preview(UUID requestedId) {
+        ClusterRow customer = clusters.resolve(requestedId).orElseThrow(() -> new NotFoundProblem("customer", requestedId));
+        List<ProfileRow> rows = profiles.ofCustomers(List.of(customer.id()));
+        List<UUID> profileIds = rows.stream().map(ProfileRow::id).toList();
+        Map<UUID, List<Identifier>> identifiers = profiles.identifiersOfProfiles(profileIds);
+        Map<UUID, Map<String, JsonNode>> attributes = profiles.attributesOfProfiles(profileIds);
+        Traces traces = traces(rows, identifiers, attributes);
+        List<String> sources = rows.stream().map(ProfileRow::source).distinct().sorted().toList();
+        return new ErasurePreview(customer.id(), rows.size(), identifiers.values().stream().mapToInt(List::size).sum(),
+                attributes.values().stream().mapToInt(Map::size).sum(), consents.countOfProfiles(profileIds), personalData.countTouchpoints(profileIds),
+                traces.keys().size(), sources);
+    }
+
+    /** The counts of an erasure preview. */
+    public record ErasurePreview(UUID customerId, int profiles, int identifiers, int attributes, int consents, int touchpoints,
+            int suppressedIdentifiers, List<String> sources) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public ErasureReceipt receipt(UUID receiptId) {
         return erasures.find(receiptId).orElseThrow(() -> new NotFoundProblem("erasure receipt", receiptId));

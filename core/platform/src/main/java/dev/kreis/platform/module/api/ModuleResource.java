@@ -119,6 +119,18 @@ public class ModuleResource {
         return view(registry.require(id));
     }
 
+    @GET
+    @Path("/{id}/purge-preview")
+    @PermissionsAllowed(Permissions.MODULES_READ)
+    @Operation(operationId = "previewModulePurge", summary = "What uninstalling with data=purge would delete, counted now (admin); nothing changes",
+            description = "Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are"
+                    + " reset. The module's own records are deleted by the module and not counted.")
+    @APIResponse(responseCode = "404", description = "No such module")
+    @APIResponse(responseCode = "200")
+    public ModuleRegistry.PurgePreview purgePreview(@PathParam("id") String id) {
+        return registry.purgePreview(id);
+    }
+
     @PUT
     @Path("/{id}/config")
     @Consumes(MediaType.APPLICATION_JSON)

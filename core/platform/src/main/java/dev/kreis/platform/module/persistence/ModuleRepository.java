@@ -82,6 +82,17 @@ public class ModuleRepository {
         jdbc.update("delete from module_contribution where module_id = ?", moduleId);
     }
 
+    /** How many touchpoints a purge would delete: those the module fed and those of its own types. */
+    public long countTouchpoints(String moduleId) {
+        return jdbc.queryOne("select count(*) as n from touchpoint where source = ? or (module = ? and type like ?)", r -> r.getLong("n"),
+                moduleId, moduleId, moduleId + ".%").orElse(0L);
+    }
+
+    /** How many holds the module has placed on customers. */
+    public long countHolds(String moduleId) {
+        return jdbc.queryOne("select count(*) as n from customer_hold where module_id = ?", r -> r.getLong("n"), moduleId).orElse(0L);
+    }
+
     /** Deletes the touchpoints the module fed and those of its own types; answers the UTC days they were on. */
     public List<Integer> purgeTouchpoints(String moduleId) {
         java.util.SortedSet<Integer> days = new java.util.TreeSet<>();

@@ -17,6 +17,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.kreis.platform.security.Permissions;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -69,6 +70,19 @@ public class ErasureResource {
         ErasureReceipt erased = erasure.erase(customerId, reason, Actors.of(identity));
         ReceiptView receipt = ReceiptView.of(erased, erasure.elsewhere(erased.receiptId()));
         return Response.created(URI.create("/api/v1/erasures/" + receipt.receiptId())).entity(receipt).build();
+    }
+
+    @GET
+    @Path("/preview")
+    @PermissionsAllowed(Permissions.PRIVACY_READ)
+    @Operation(operationId = "previewErasure", summary = "What erasing the customer would anonymise, counted now; nothing changes",
+            description = "Profiles, identifiers, attributes, consents and touchpoints, how many identifiers would go onto the suppression list,"
+                    + " and the sources of the profiles. Personal values are not shown.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "400", description = "id is not a UUID")
+    @APIResponse(responseCode = "200")
+    public Erasure.ErasurePreview preview(@PathParam("id") String id) {
+        return erasure.preview(Ids.parse("id", id));
     }
 
     /** The optional body of an erasure: why, for the receipt (personal values in it are erased too). */

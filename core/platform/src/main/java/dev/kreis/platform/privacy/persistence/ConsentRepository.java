@@ -58,6 +58,14 @@ public class ConsentRepository {
     }
 
     /** Removes every decision stored on the profiles; answers how many rows went. */
+    public int countOfProfiles(Collection<UUID> profileIds) {
+        if (profileIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.queryOne("select count(*) as n from consent where profile_id in (" + Jdbc.markers(profileIds.size()) + ")", row -> row.getInt("n"),
+                profileIds.toArray()).orElse(0);
+    }
+
     public int deleteOfProfiles(Collection<UUID> profileIds) {
         if (profileIds.isEmpty()) {
             return 0;

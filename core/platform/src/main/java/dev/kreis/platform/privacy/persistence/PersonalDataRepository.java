@@ -60,6 +60,12 @@ public class PersonalDataRepository {
         return count[0];
     }
 
+    /** How many touchpoints of the profiles an erasure would strip of their payloads. */
+    public int countTouchpoints(Collection<UUID> profileIds) {
+        return inChunks(profileIds, chunk -> jdbc.queryOne("select count(*) as n from touchpoint where profile_id in (" + Jdbc.markers(chunk.size()) + ")",
+                row -> row.getInt("n"), chunk.toArray()).orElse(0));
+    }
+
     /** Drops the open merge suggestions involving the profiles: nobody may merge a living customer with an erased one. */
     public void dropOpenSuggestions(Collection<UUID> profileIds) {
         inChunks(profileIds, chunk -> {

@@ -68,4 +68,20 @@ public class SuppressionRepository {
         }
         return jdbc.update("delete from suppressed_identifier where hash in (" + Jdbc.markers(hashes.size()) + ")", hashes.toArray());
     }
+
+    /** One erasure's entries on the list: how many hashes, since when. */
+    public record ReceiptEntries(UUID receiptId, int identifiers, OffsetDateTime since) {
+    }
+
+    /** The list grouped by the erasure that put the entries there, newest first. */
+    public List<ReceiptEntries> byReceipt(int limit) {
+        return jdbc.query("select receipt_id, count(*) as n, min(suppressed_at) as since from suppressed_identifier group by receipt_id"
+                + " order by min(suppressed_at) desc, receipt_id limit ?",
+                row -> new ReceiptEntries(Jdbc.uuid(row, "receipt_id"), row.getInt("n"), Jdbc.time(row, "since")), limit);
+    }
+
+    /** Removes every entry an erasure put on the list; answers how many there were. */
+    public int removeOfReceipt(UUID receiptId) {
+        return jdbc.update("delete from suppressed_identifier where receipt_id = ?", receiptId);
+    }
 }
