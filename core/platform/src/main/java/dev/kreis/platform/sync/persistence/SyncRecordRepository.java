@@ -90,6 +90,18 @@ public class SyncRecordRepository {
         jdbc.update("update profile set deleted_at = ? where id = ?", at, profileId);
     }
 
+    /** Which of the profiles are marked deleted in their CRM. */
+    public java.util.Set<UUID> deletedAmong(Collection<UUID> profileIds) {
+        java.util.Set<UUID> deleted = new java.util.HashSet<>();
+        List<UUID> ids = List.copyOf(profileIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.query("select id from profile where deleted_at is not null and id in (" + Jdbc.markers(chunk.size()) + ")",
+                    row -> deleted.add(Jdbc.uuid(row, "id")), chunk.toArray());
+        }
+        return deleted;
+    }
+
     public java.util.Optional<OffsetDateTime> deletedAt(UUID profileId) {
         return jdbc.queryOne("select deleted_at from profile where id = ?", row -> java.util.Optional.ofNullable(Jdbc.time(row, "deleted_at")),
                 profileId).flatMap(t -> t);
