@@ -162,12 +162,16 @@ public class RecordApplier {
         }
         Map<Integer, UUID> profileOf = new HashMap<>();
         Set<Integer> rejected = new HashSet<>();
+        Set<Integer> changed = new HashSet<>();
         for (int k = 0; k < items.size(); k++) {
             ProfileBatchIntake.Item item = items.get(k);
             if (item.outcome() == ProfileBatchIntake.Outcome.REJECTED) {
                 rejected.add(owner.get(k));
             } else {
                 profileOf.put(owner.get(k), item.profileId());
+                if (item.outcome() != ProfileBatchIntake.Outcome.UNCHANGED) {
+                    changed.add(owner.get(k));
+                }
             }
         }
         for (int i = 0; i < plans.size(); i++) {
@@ -181,7 +185,8 @@ public class RecordApplier {
             if (plans.get(i).undelete()) {
                 records.markDeleted(profileOf.get(i), null);
             }
-            applied.put(planned.get(i).id(), plans.get(i).outcome());
+            boolean nothing = !changed.contains(i) && !plans.get(i).undelete();
+            applied.put(planned.get(i).id(), nothing ? Applied.UNCHANGED : plans.get(i).outcome());
         }
         return new PageResult(applied, retry, refused.size());
     }
