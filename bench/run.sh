@@ -179,6 +179,7 @@ autovacuum_stand_in() {
 }
 
 log "starting app on port $PORT (log: bench/results/app.log)"
+# In the sync scenario the scheduler is off, so the benchmark's own runs are the only ones.
 # The load generator authenticates with an API token issued by the bootstrap admin; the per-principal
 # ingestion limit (10,000 items/s by default) is lifted, since the run measures how fast ingestion can go.
 # The KPI scenario's first read after its bulk load waits until the in-memory customer index has
@@ -189,6 +190,7 @@ KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUA
     KREIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     KREIS_SECURITY_RATE_LIMIT_INGESTION_PER_SECOND=10000000 KREIS_SECURITY_RATE_LIMIT_INGESTION_BURST=10000000 \
     KREIS_KPIS_MEMORY_INDEX_READ_REFRESH_LIMIT=1000000000000 \
+    KREIS_SYNC_SCHEDULER_ENABLED=$([ "$SYNC" = 1 ] && echo false || echo true) \
     KREIS_DATA_DIR="$WORK/data" \
     java -Xmx2g ${BENCH_APP_JAVA_OPTS:-} -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
 APP_PID=$!

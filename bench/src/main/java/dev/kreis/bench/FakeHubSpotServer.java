@@ -50,7 +50,7 @@ public final class FakeHubSpotServer implements AutoCloseable {
         modified = new long[contacts];
         for (int i = 0; i < contacts; i++) {
             emails[i] = "hs-" + i + "@bench.example";
-            firstNames[i] = "First" + i;
+            firstNames[i] = name(i * 7919L);
             modified[i] = baseMillis + i;
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -173,10 +173,21 @@ public final class FakeHubSpotServer implements AutoCloseable {
     private void contact(StringBuilder json, int i) {
         String at = java.time.Instant.ofEpochMilli(modified[i]).toString();
         json.append("{\"id\":\"").append(i + 1).append("\",\"properties\":{\"email\":\"").append(emails[i])
-                .append("\",\"firstname\":\"").append(firstNames[i]).append("\",\"lastname\":\"Contact").append(i)
+                .append("\",\"firstname\":\"").append(firstNames[i]).append("\",\"lastname\":\"").append(name(i))
                 .append("\",\"city\":\"Berlin\",\"country\":\"DE\",\"lastmodifieddate\":\"").append(at)
                 .append("\",\"hs_object_id\":\"").append(i + 1).append("\"},\"createdAt\":\"").append(at)
                 .append("\",\"updatedAt\":\"").append(at).append("\",\"archived\":false}");
+    }
+
+    private static final String[] SYLLABLES = { "ka", "lo", "mi", "ner", "sa", "to", "ber", "vi", "den", "ru", "ha", "gel", "mo", "si",
+        "tan", "we", "zo", "lin", "pa", "dor", "fe", "qui", "bru", "ost" };
+
+    /** Varied names, as a real CRM has them (one shared name would put every contact in one match block). */
+    private static String name(long seed) {
+        int n = SYLLABLES.length;
+        long k = Math.abs(seed);
+        String text = SYLLABLES[(int) (k % n)] + SYLLABLES[(int) (k / n % n)] + SYLLABLES[(int) (k / n / n % n)] + SYLLABLES[(int) (k / n / n / n % n)];
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static Map<String, String> query(String raw) {
