@@ -3,7 +3,7 @@
 # loads a deterministic data set over the HTTP API and compares the app with raw PostgreSQL.
 # Writes bench/results/latest.json and prints a summary table. See docs/performance.md.
 #
-# usage: bench/run.sh [--kpi | --import] [--quick] [--no-build]
+# usage: bench/run.sh [--kpi | --import | --sync] [--quick] [--no-build]
 #   --quick     10,000 customers / 100,000 touchpoints, 15 s single-ingest, 500 timeline samples
 #               (default: 100,000 / 1,000,000, 30 s, 2,000)
 #   --kpi       the KPI scenario instead (database kreis_bench_kpi): 1,000,000 customers /
@@ -13,6 +13,11 @@
 #               customers, batch-ingests the touchpoints, then imports as many touchpoint rows and
 #               100,000 profile rows (10 % sharing an earlier row's e-mail) as CSV files through
 #               POST /api/v1/imports (--quick: 10,000 / 100,000 / 20,000); writes bench/results/latest-import.json
+#   --sync      the connector sync scenario instead (database kreis_bench_sync, app port 19380, fake HubSpot
+#               port 19381): loads 10,000 customers, batch-ingests 100,000 touchpoints, then syncs 100,000
+#               contacts (100 per page) from a fake HubSpot in the load generator's process and an incremental
+#               sync of 1,000 changed ones; writes bench/results/latest-sync.json (KREIS_BENCH_SYNC_CONTACTS,
+#               KREIS_BENCH_SYNC_CHANGED, KREIS_BENCH_SYNC_PORT, KREIS_BENCH_SYNC_FAKE_PORT override)
 #   --no-build  use the jars already in app/target and bench/target
 #
 # Environment overrides: KREIS_BENCH_IMPORT_PROFILES, KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
@@ -24,18 +29,20 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,23p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,28p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
 cd "$ROOT"
 
 MODE=full
 BUILD=1
 KPI=0
 IMPORT=0
+SYNC=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick ;;
         --kpi) KPI=1 ;;
         --import) IMPORT=1 ;;
+        --sync) SYNC=1 ;;
         --no-build) BUILD=0 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
@@ -67,6 +74,12 @@ if [ "$KPI" = 1 ]; then
         KPI_WARM=${KREIS_BENCH_KPI_WARM:-100}
     fi
 fi
+if [ "$SYNC" = 1 ]; then
+    CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-10000}
+    TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-100000}
+fi
+SYNC_CONTACTS=${KREIS_BENCH_SYNC_CONTACTS:-100000}
+SYNC_CHANGED=${KREIS_BENCH_SYNC_CHANGED:-1000}
 IMPORT_PROFILES=${KREIS_BENCH_IMPORT_PROFILES:-$([ "$MODE" = quick ] && echo 20000 || echo 100000)}
 SEED=${KREIS_BENCH_SEED:-20250301}
 
@@ -74,9 +87,11 @@ export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 DB=kreis_bench
 [ "$KPI" = 1 ] && DB=kreis_bench_kpi
 [ "$IMPORT" = 1 ] && DB=kreis_bench_import
+[ "$SYNC" = 1 ] && DB=kreis_bench_sync
 JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
 [ "$IMPORT" = 1 ] && PORT=18800
+[ "$SYNC" = 1 ] && PORT=${KREIS_BENCH_SYNC_PORT:-19380}
 BASE_URL="http://127.0.0.1:$PORT"
 RESULTS="$ROOT/bench/results"
 WORK="$RESULTS/tmp"
@@ -164,6 +179,7 @@ autovacuum_stand_in() {
 }
 
 log "starting app on port $PORT (log: bench/results/app.log)"
+# In the sync scenario the scheduler is off, so the benchmark's own runs are the only ones.
 # The load generator authenticates with an API token issued by the bootstrap admin; the per-principal
 # ingestion limit (10,000 items/s by default) is lifted, since the run measures how fast ingestion can go.
 # The KPI scenario's first read after its bulk load waits until the in-memory customer index has
@@ -174,6 +190,7 @@ KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUA
     KREIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     KREIS_SECURITY_RATE_LIMIT_INGESTION_PER_SECOND=10000000 KREIS_SECURITY_RATE_LIMIT_INGESTION_BURST=10000000 \
     KREIS_KPIS_MEMORY_INDEX_READ_REFRESH_LIMIT=1000000000000 \
+    KREIS_SYNC_SCHEDULER_ENABLED=$([ "$SYNC" = 1 ] && echo false || echo true) \
     KREIS_DATA_DIR="$WORK/data" \
     java -Xmx2g ${BENCH_APP_JAVA_OPTS:-} -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
 APP_PID=$!
@@ -193,6 +210,7 @@ KREIS_BENCH_TOKEN=$(curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: applic
     | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [ -n "$KREIS_BENCH_TOKEN" ] || die "could not issue an API token for the load generator"
 export KREIS_BENCH_TOKEN
+export KREIS_BENCH_ADMIN_PASSWORD="$ADMIN_PASSWORD"
 if [ "$AUTOVACUUM" != on ]; then
     log "PostgreSQL runs with autovacuum = $AUTOVACUUM; run.sh analyzes/vacuums due tables every 60 s in its place"
     autovacuum_stand_in &
@@ -255,6 +273,18 @@ if [ "$IMPORT" = 1 ]; then
     step import --touchpoints "$TOUCHPOINTS" --profiles "$IMPORT_PROFILES"
     cp "$WORK/import.json" "$RESULTS/latest-import.json"
     log "wrote bench/results/latest-import.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
+    exit 0
+fi
+
+if [ "$SYNC" = 1 ]; then
+    # The sync scenario: the batch ingest for comparison, then the connector sync from the fake HubSpot.
+    step profiles --clients 16
+    checkpoint
+    step batch --touchpoints "$TOUCHPOINTS" --batch-size 1000 --clients 4
+    checkpoint
+    step sync --contacts "$SYNC_CONTACTS" --changed "$SYNC_CHANGED" --fake-port "${KREIS_BENCH_SYNC_FAKE_PORT:-19381}"
+    cp "$WORK/sync.json" "$RESULTS/latest-sync.json"
+    log "wrote bench/results/latest-sync.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
     exit 0
 fi
 

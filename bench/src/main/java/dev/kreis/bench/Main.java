@@ -25,6 +25,7 @@ public final class Main {
             case "floor" -> HttpFloor.run(args);
             case "timeline" -> TimelineLatency.run(args);
             case "import" -> ImportBench.run(args);
+            case "sync" -> SyncBench.run(args);
             case "results" -> Results.run(args);
             default -> {
                 System.err.println("unknown step " + argv[0] + " in " + Arrays.toString(argv));
@@ -36,6 +37,6 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: Main profiles|batch|copy|single|timeline|import|kpi|results [--name value]...");
+        System.err.println("usage: Main profiles|batch|copy|single|timeline|import|sync|kpi|results [--name value]...");
     }
 }

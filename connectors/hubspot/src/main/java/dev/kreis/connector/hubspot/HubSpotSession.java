@@ -247,6 +247,12 @@ final class HubSpotSession implements ConnectorSession {
         return HubSpotWebhooks.verify(request, config.credential("clientSecret"), Instant.now(config.clock()));
     }
 
+    /** https://knowledge.hubspot.com/properties/hubspots-default-contact-properties: "Unsubscribed from all email". */
+    @Override
+    public Map<String, String> optOutFields(String objectName) {
+        return HubSpotConnector.CONTACTS.equals(objectName) ? Map.of("email", "hs_email_optout") : Map.of();
+    }
+
     @Override
     public int maxBatch() {
         return BATCH;

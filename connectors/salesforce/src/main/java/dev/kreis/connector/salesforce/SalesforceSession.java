@@ -241,10 +241,15 @@ final class SalesforceSession implements ConnectorSession {
         }
     }
 
+    /** Checkbox fields Kreis writes (the opt-outs), sent as JSON booleans. */
+    private static final java.util.Set<String> CHECKBOXES = java.util.Set.of("HasOptedOutOfEmail", "DoNotCall");
+
     private static void fields(ObjectNode record, Map<String, String> fields) {
         fields.forEach((name, value) -> {
             if (value.isEmpty()) {
                 record.putNull(name);
+            } else if (CHECKBOXES.contains(name)) {
+                record.put(name, Boolean.parseBoolean(value));
             } else {
                 record.put(name, value);
             }
@@ -298,6 +303,12 @@ final class SalesforceSession implements ConnectorSession {
     @Override
     public List<WebhookEvent> verifyWebhook(WebhookRequest request) {
         throw new ConnectorException(ErrorKind.AUTH, "the Salesforce connector takes no webhooks");
+    }
+
+    /** Contact's standard fields HasOptedOutOfEmail ("Email Opt Out") and DoNotCall (Salesforce Object Reference, Contact). */
+    @Override
+    public Map<String, String> optOutFields(String objectName) {
+        return SalesforceConnector.CONTACT.equals(objectName) ? Map.of("email", "HasOptedOutOfEmail", "phone", "DoNotCall") : Map.of();
     }
 
     @Override

@@ -28,6 +28,7 @@ import dev.kreis.platform.privacy.persistence.ConsentRepository;
 import dev.kreis.platform.privacy.persistence.ErasureRepository;
 import dev.kreis.platform.privacy.persistence.PersonalDataRepository;
 import dev.kreis.spi.privacy.PersonalDataContributor;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
@@ -36,11 +37,13 @@ import jakarta.transaction.Transactional;
  * Erases a customer (all profiles of its cluster): personal values are removed or anonymised, ids and
  * non-personal facts of touchpoints stay so figures computed over them do not change, the person's
  * identifiers and profile keys go onto the suppression list, every module erases its part, and a receipt
- * records what was done. All of it is one transaction. Erasing an erased customer again runs all of it
+ * records what was done. All of it is one transaction; copies outside Kreis (CRM connections) are queued in
+ * it and erased after it committed, with their outcomes on the receipt. Erasing an erased customer again runs all of it
  * again over what exists now (profiles merged in since, anything modules hold) and answers a new receipt.
  */
 @ApplicationScoped
 public class Erasure {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Erasure.class);
     private static final int MAX_REASON = 1024;
 
     private final CustomerClusterRepository clusters;
@@ -73,8 +76,25 @@ public class Erasure {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Erases the customer in one transaction, then, after it committed and outside any transaction, carries
+     * the erasure to the systems outside Kreis (CRM connections); their outcomes are on the receipt
+     * ({@link #elsewhere}). A delivery that fails is recorded as {@code failed}; one cut short by a stopped
+     * node stays {@code pending} until the sync scheduler's sweep delivers it.
+     */
     public ErasureReceipt erase(UUID requestedId, String reason, String actor) {
+        ErasureReceipt receipt = QuarkusTransaction.requiringNew().call(() -> eraseInTransaction(requestedId, reason, actor));
+        for (ErasurePropagation propagation : propagations) {
+            try {
+                propagation.deliver(receipt.receiptId());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Erasure %s: delivery to systems outside Kreis failed; the sweep retries", receipt.receiptId());
+            }
+        }
+        return receipt;
+    }
+
+    private ErasureReceipt eraseInTransaction(UUID requestedId, String reason, String actor) {
         ClusterRow customer = clusters.resolve(requestedId).orElseThrow(() -> new NotFoundProblem("customer", requestedId));
         clusters.lock(List.of(customer.id()));
         List<ProfileRow> rows = profiles.ofCustomers(List.of(customer.id()));
@@ -88,9 +108,10 @@ public class Erasure {
             customerIds.forEach(contributor::erase);
         }
         List<ProfileRow> live = rows.stream().filter(p -> !p.externalId().equals(PersonalDataRepository.erasedExternalId(p.id()))).toList();
-        Map<ErasurePropagation, List<ErasedElsewhere>> elsewhere = new java.util.LinkedHashMap<>();
+        UUID receiptId = UUID.randomUUID();
+        OffsetDateTime queuedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         for (ErasurePropagation propagation : propagations) {
-            elsewhere.put(propagation, propagation.erase(live));
+            propagation.queue(receiptId, live, queuedAt);
         }
         int identifierCount = personalData.deleteIdentifiers(profileIds);
         personalData.deleteAttributes(profileIds);
@@ -107,10 +128,9 @@ public class Erasure {
         personalData.expireSurveyInvitations(customerIds, now);
 
         String cleanReason = reason == null || reason.isBlank() ? null : truncate(traces.values().scrub(reason.trim()));
-        ErasureReceipt receipt = new ErasureReceipt(UUID.randomUUID(), customer.id(), now, actor, cleanReason, rows.size(),
+        ErasureReceipt receipt = new ErasureReceipt(receiptId, customer.id(), now, actor, cleanReason, rows.size(),
                 identifierCount, touchpointCount, traces.keys().size());
         erasures.insert(receipt, customerIds);
-        elsewhere.forEach((propagation, outcomes) -> propagation.record(receipt.receiptId(), outcomes));
         suppressions.suppress(traces.keys(), receipt.receiptId());
         audit.record(actor, "customer.erased", "customer", customer.id().toString(), null, receipt, customerIds);
         return receipt;

@@ -63,6 +63,31 @@ public class ProfileAdmission {
         return fields;
     }
 
+    /**
+     * For a batch without consent decisions (a connector's pull): the positions of the submissions that belong
+     * to an erased person and must be refused, found with one look-up for the whole batch.
+     */
+    public Set<Integer> refused(List<ProfileSubmission> submissions, List<List<IdentifierRequest>> requested) {
+        if (!suppressions.active()) {
+            return Set.of();
+        }
+        List<Set<String>> keys = new ArrayList<>();
+        Set<String> all = new java.util.HashSet<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            Set<String> mine = keysWithFields(submissions.get(i), requested.get(i)).keySet();
+            keys.add(mine);
+            all.addAll(mine);
+        }
+        Set<String> suppressed = suppressions.suppressedSince(all).keySet();
+        Set<Integer> refused = new java.util.TreeSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).stream().anyMatch(suppressed::contains)) {
+                refused.add(i);
+            }
+        }
+        return refused;
+    }
+
     public ProfileResult admit(ProfileSubmission submission, List<IdentifierRequest> requested, List<ConsentDecision> decisions,
             String actor) {
         // nothing was ever erased here: no key to compute, nothing to look up

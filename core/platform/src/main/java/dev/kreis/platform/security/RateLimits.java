@@ -6,8 +6,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The rate limits Kreis applies: password checks per user name and per client address, and ingested
- * items per principal. Over a limit the caller gets 429 with {@code Retry-After}.
+ * The rate limits Kreis applies: password checks per user name and per client address, ingested
+ * items per principal, public requests per client address, and webhook requests per connection and address. Over a limit the caller gets 429 with {@code Retry-After}.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -15,6 +15,7 @@ public class RateLimits {
     private final RateLimiter addressPasswordChecks;
     private final RateLimiter ingestion;
     private final RateLimiter publicRequests;
+    private final RateLimiter webhooks;
 
     RateLimits(SecurityConfig config) {
         SecurityConfig.RateLimit limits = config.rateLimit();
@@ -24,6 +25,8 @@ public class RateLimits {
                 limits.addressAuthenticationsPerMinute(), limits.addressAuthenticationsPerMinute(), Duration.ofMinutes(1));
         this.publicRequests = new RateLimiter("requests from this address", limits.publicRequestsPerMinute(),
                 limits.publicRequestsPerMinute(), Duration.ofMinutes(1));
+        this.webhooks = new RateLimiter("webhook requests for this connection from this address", limits.webhooksPerMinute(),
+                limits.webhooksPerMinute(), Duration.ofMinutes(1));
         this.ingestion = new RateLimiter("ingested items", limits.ingestionBurst(), limits.ingestionPerSecond(),
                 Duration.ofSeconds(1));
     }
@@ -31,6 +34,11 @@ public class RateLimits {
     /** Counts one request to a public endpoint (no caller to limit) against the client address. */
     public void publicRequest(String clientAddress) {
         publicRequests.acquire(clientAddress == null ? "unknown" : clientAddress, 1);
+    }
+
+    /** Counts one webhook request (signed or not) against the connection and the client address. */
+    public void webhook(String connection, String clientAddress) {
+        webhooks.acquire(connection + "|" + (clientAddress == null ? "unknown" : clientAddress), 1);
     }
 
     /** Counts one password check against the user name and against the client address. */

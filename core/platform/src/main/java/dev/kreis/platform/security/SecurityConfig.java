@@ -92,6 +92,13 @@ public interface SecurityConfig {
         @WithDefault("300")
         int publicRequestsPerMinute();
 
+        /**
+         * Webhook requests per minute for one connection from one client address, counted before the signature
+         * is checked, so a flood of forged requests cannot cost signature checks without bound.
+         */
+        @WithDefault("600")
+        int webhooksPerMinute();
+
         /** Ingested items (profiles, touchpoints, batch items) per second for one principal. */
         @WithDefault("10000")
         int ingestionPerSecond();

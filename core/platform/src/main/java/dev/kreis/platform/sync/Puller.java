@@ -3,7 +3,9 @@ package dev.kreis.platform.sync;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Pulls one object of a connection: pages of records changed since the watermark (inclusive), each record
  * applied to its profile, then a checkpoint (next page cursor, newest modification seen) so a run that
  * stops resumes after the last stored page; at the end the watermark moves. Records repeated within a
- * pass (the same id and modification time) are applied once. A record that fails
+ * pass (the same id and modification time) are applied once. A page is written as one batch through the
+ * batched identity intake (one transaction per page, before its checkpoint); a record the batch cannot take is
+ * written on its own. A record that fails
  * {@code kreis.sync.dead-letter-after} times goes to the dead letters and the pass goes on.
  */
 @ApplicationScoped
@@ -57,18 +61,20 @@ public class Puller {
             ChangePage changes = calls.call(session, () -> session.changes(new ChangeQuery(object.name(), since, at, config.pageSize())));
             Map<String, Map<String, String>> pushed = records.pushedValues(connection.id(), object.name(),
                     changes.records().stream().map(CrmRecord::id).toList());
+            List<CrmRecord> fresh = new ArrayList<>();
             for (CrmRecord record : changes.records()) {
                 counts.read++;
                 if (!seen.add(record.id() + "@" + record.modifiedAt())) {
                     counts.unchanged++;
                     continue;
                 }
-                apply(connection, object, record, pushed.getOrDefault(record.id(), Map.of()), counts);
+                fresh.add(record);
                 OffsetDateTime modified = OffsetDateTime.ofInstant(record.modifiedAt(), ZoneOffset.UTC);
                 if (passMax.isEmpty() || modified.isAfter(passMax.get())) {
                     passMax = Optional.of(modified);
                 }
             }
+            applyPage(connection, object, fresh, pushed, counts);
             if (seen.size() > 200_000) {
                 seen.clear();
             }
@@ -80,6 +86,26 @@ public class Puller {
             cursors.checkpoint(connection.id(), object.name(), changes.next().get(), passMax.orElse(null));
             page = changes.next();
             checkpoint.run();
+        }
+    }
+
+    /** Applies a page as one batch; what the batch could not take is applied record by record. */
+    private void applyPage(Connection connection, CrmObject object, List<CrmRecord> page, Map<String, Map<String, String>> pushed,
+            RunCounts counts) {
+        if (page.isEmpty()) {
+            return;
+        }
+        RecordApplier.PageResult result = applier.applyPage(connection, object, page, pushed);
+        result.applied().values().forEach(applied -> {
+            switch (applied) {
+                case CREATED -> counts.created++;
+                case UPDATED -> counts.updated++;
+                case UNCHANGED -> counts.unchanged++;
+            }
+        });
+        counts.unchanged += result.refused();
+        for (CrmRecord record : result.retry()) {
+            apply(connection, object, record, pushed.getOrDefault(record.id(), Map.of()), counts);
         }
     }
 

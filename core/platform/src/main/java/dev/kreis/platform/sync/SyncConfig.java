@@ -61,4 +61,11 @@ public interface SyncConfig {
     /** Consecutive failed runs after which a connection shows as degraded in health. */
     @WithDefault("3")
     int degradedAfter();
+
+    /**
+     * The largest webhook body accepted (HubSpot sends at most 100 events a request); a larger one gets 413
+     * before the signature is checked.
+     */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize webhookMaxBodySize();
 }

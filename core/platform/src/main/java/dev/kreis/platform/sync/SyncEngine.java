@@ -7,8 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
@@ -22,6 +24,7 @@ import dev.kreis.spi.connector.ConnectorDescriptor;
 import dev.kreis.spi.connector.ConnectorSession;
 import dev.kreis.spi.connector.CrmObject;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +33,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Starts and runs syncs. A run first takes the connection's lease in the database, so at most one run per
  * connection works at a time across all nodes; it renews the lease after every page and stops if another
- * node took it over. It pulls every due object (organisations before people), then pushes, and ends as
+ * node took it over. It pulls every due object (organisations before people), then pushes, then pushes
+ * consent withdrawals as opt-outs ({@link ConsentPush}), and ends as
  * {@code succeeded}, {@code partial} (some records failed or went to the dead letters) or {@code failed}
  * (the run could not go on; the next one resumes from the last checkpoint).
  */
@@ -43,11 +47,14 @@ public class SyncEngine {
     private final CursorRepository cursors;
     private final Puller puller;
     private final Pusher pusher;
+    private final ConsentPush consentPush;
     private final AuditLog audit;
     private final MeterRegistry meters;
     private final SyncConfig config;
     private final Clock clock;
     private final String node = "node-" + UUID.randomUUID();
+    /** Per connection: runs failed in a row on this node (a gauge). */
+    private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "kreis-sync-" + threads.incrementAndGet());
@@ -55,13 +62,14 @@ public class SyncEngine {
         return thread;
     });
 
-    SyncEngine(Connections connections, RunRepository runs, CursorRepository cursors, Puller puller, Pusher pusher, AuditLog audit,
-            MeterRegistry meters, SyncConfig config, Clock clock) {
+    SyncEngine(Connections connections, RunRepository runs, CursorRepository cursors, Puller puller, Pusher pusher, ConsentPush consentPush,
+            AuditLog audit, MeterRegistry meters, SyncConfig config, Clock clock) {
         this.connections = connections;
         this.runs = runs;
         this.cursors = cursors;
         this.puller = puller;
         this.pusher = pusher;
+        this.consentPush = consentPush;
         this.audit = audit;
         this.meters = meters;
         this.config = config;
@@ -112,6 +120,7 @@ public class SyncEngine {
     }
 
     private void execute(Connection connection, UUID runId, boolean full, List<CrmObject> objects) {
+        long startedNanos = System.nanoTime();
         RunCounts counts = new RunCounts();
         String holder = holder(runId);
         Status status;
@@ -138,6 +147,9 @@ public class SyncEngine {
                     pusher.push(connection, session, object, counts, checkpoint);
                 }
             }
+            for (CrmObject object : objects) {
+                consentPush.push(connection, session, object, counts, checkpoint);
+            }
             status = counts.failed() > 0 || counts.deadLettered() > 0 ? Status.PARTIAL : Status.SUCCEEDED;
         } catch (RuntimeException e) {
             status = Status.FAILED;
@@ -146,12 +158,22 @@ public class SyncEngine {
         }
         runs.finish(runId, status, counts, error, now());
         runs.releaseLease(connection.id(), holder, now());
-        record(connection, status, counts);
+        record(connection, status, counts, System.nanoTime() - startedNanos);
     }
 
-    private void record(Connection connection, Status status, RunCounts counts) {
+    private void record(Connection connection, Status status, RunCounts counts, long nanos) {
         String id = connection.id().toString();
         meters.counter("kreis.sync.runs", "connection", id, "status", status.wire()).increment();
+        meters.timer("kreis.sync.run.duration", "connection", id, "status", status.wire()).record(nanos, TimeUnit.NANOSECONDS);
+        AtomicInteger failures = consecutiveFailures.computeIfAbsent(id,
+                k -> meters.gauge("kreis.sync.consecutive.failures", Tags.of("connection", k), new AtomicInteger()));
+        if (status == Status.FAILED) {
+            failures.incrementAndGet();
+        } else {
+            failures.set(0);
+        }
+        meters.counter("kreis.sync.records", "connection", id, "outcome", "unchanged").increment(counts.unchanged());
+        meters.counter("kreis.sync.records", "connection", id, "outcome", "failed").increment(counts.failed());
         meters.counter("kreis.sync.records", "connection", id, "outcome", "read").increment(counts.read());
         meters.counter("kreis.sync.records", "connection", id, "outcome", "created").increment(counts.created());
         meters.counter("kreis.sync.records", "connection", id, "outcome", "updated").increment(counts.updated());

@@ -18,7 +18,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Starts scheduled runs on every node: each tick it starts a run for every connection with a due object.
  * Safe on several nodes: the run's database lease lets only one node start it; the others' attempts end
- * quietly with the lease taken.
+ * quietly with the lease taken. Each tick also sweeps erasures queued for CRMs that a stopped node left
+ * undelivered.
  */
 @ApplicationScoped
 public class SyncScheduler {
@@ -26,13 +27,15 @@ public class SyncScheduler {
 
     private final Connections connections;
     private final SyncEngine engine;
+    private final ConnectionErasure erasures;
     private final SyncConfig config;
     private final Clock clock;
     private ScheduledExecutorService ticker;
 
-    SyncScheduler(Connections connections, SyncEngine engine, SyncConfig config, Clock clock) {
+    SyncScheduler(Connections connections, SyncEngine engine, ConnectionErasure erasures, SyncConfig config, Clock clock) {
         this.connections = connections;
         this.engine = engine;
+        this.erasures = erasures;
         this.config = config;
         this.clock = clock;
     }
@@ -56,9 +59,18 @@ public class SyncScheduler {
         }
     }
 
-    /** One tick: starts the runs that are due. Failures are logged; the next tick tries again. */
+    /**
+     * One tick: starts the runs that are due, and delivers erasures that were queued more than five minutes
+     * ago and are still pending (their node stopped before it called the CRM). Failures are logged; the next
+     * tick tries again.
+     */
     public void tick() {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        try {
+            erasures.deliverLeftOver(now.minusMinutes(5));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Queued erasures could not be swept");
+        }
         for (Connection connection : connections.all()) {
             try {
                 boolean due = connections.descriptor(connection).objects().stream()

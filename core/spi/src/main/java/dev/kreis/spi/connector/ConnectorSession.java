@@ -77,6 +77,17 @@ public interface ConnectorSession extends AutoCloseable {
      */
     List<WebhookEvent> verifyWebhook(WebhookRequest request);
 
+    /**
+     * The fields of an object's records that record a person's opt-out of a channel, by channel
+     * ({@code email}, {@code phone}), as the CRM names them (HubSpot contacts: {@code hs_email_optout};
+     * Salesforce Contact: {@code HasOptedOutOfEmail}, {@code DoNotCall}). When consent for a channel is
+     * withdrawn in Kreis, the engine writes {@code "true"} to the field with {@link #write}. Empty (the
+     * default) when the object has none.
+     */
+    default java.util.Map<String, String> optOutFields(String object) {
+        return java.util.Map.of();
+    }
+
     /** The largest batch {@link #write} and {@link #read} accept (HubSpot 100, Salesforce 200). */
     int maxBatch();
 

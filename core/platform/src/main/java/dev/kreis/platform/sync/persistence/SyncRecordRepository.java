@@ -90,6 +90,18 @@ public class SyncRecordRepository {
         jdbc.update("update profile set deleted_at = ? where id = ?", at, profileId);
     }
 
+    /** Which of the profiles are marked deleted in their CRM. */
+    public java.util.Set<UUID> deletedAmong(Collection<UUID> profileIds) {
+        java.util.Set<UUID> deleted = new java.util.HashSet<>();
+        List<UUID> ids = List.copyOf(profileIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.query("select id from profile where deleted_at is not null and id in (" + Jdbc.markers(chunk.size()) + ")",
+                    row -> deleted.add(Jdbc.uuid(row, "id")), chunk.toArray());
+        }
+        return deleted;
+    }
+
     public java.util.Optional<OffsetDateTime> deletedAt(UUID profileId) {
         return jdbc.queryOne("select deleted_at from profile where id = ?", row -> java.util.Optional.ofNullable(Jdbc.time(row, "deleted_at")),
                 profileId).flatMap(t -> t);
@@ -130,6 +142,51 @@ public class SyncRecordRepository {
         return jdbc.query("select connection_id, connection_name, records, outcome, detail from sync_erasure_outcome"
                 + " where receipt_id = ? order by connection_name, connection_id", row -> new ErasureOutcomeRow(Jdbc.uuid(row,
                         "connection_id"), row.getString(2), row.getInt(3), row.getString(4), row.getString(5)), receiptId);
+    }
+
+    /** A CRM record whose customer had a consent withdrawn, recorded at {@code recordedAt}. */
+    public record Withdrawal(String recordId, UUID customerId, OffsetDateTime recordedAt) {
+    }
+
+    /**
+     * The records of the source (live person profiles) whose customers had a consent decision for the purpose
+     * withdrawn and recorded after {@code since}, oldest first, at most {@code limit}.
+     */
+    public List<Withdrawal> withdrawalsSince(String source, String purpose, OffsetDateTime since, int limit) {
+        return jdbc.query("select p2.external_id, p2.customer_id, max(c.recorded_at) as recorded_at from consent c"
+                + " join profile p on p.id = c.profile_id join profile p2 on p2.customer_id = p.customer_id"
+                + " where c.status = 'withdrawn' and c.purpose = ? and c.recorded_at > ? and p2.source = ? and p2.kind = 'person'"
+                + " and p2.deleted_at is null group by p2.external_id, p2.customer_id order by 3, 1 limit " + Math.max(1, limit),
+                row -> new Withdrawal(row.getString(1), Jdbc.uuid(row, "customer_id"), Jdbc.time(row, "recorded_at")), purpose, since, source);
+    }
+
+    /** A CRM record queued for erasure after the erasure's transaction. */
+    public record QueuedErasure(UUID receiptId, UUID connectionId, String objectName, String recordId) {
+    }
+
+    public void queueErasure(QueuedErasure queued, OffsetDateTime at) {
+        jdbc.update("insert into sync_erasure_queue (receipt_id, connection_id, object_name, record_id, queued_at) values (?, ?, ?, ?, ?)",
+                queued.receiptId(), queued.connectionId(), queued.objectName(), queued.recordId(), at);
+    }
+
+    public List<QueuedErasure> queuedErasures(UUID receiptId) {
+        return jdbc.query("select receipt_id, connection_id, object_name, record_id from sync_erasure_queue where receipt_id = ?"
+                + " order by connection_id, record_id", row -> new QueuedErasure(Jdbc.uuid(row, "receipt_id"), Jdbc.uuid(row, "connection_id"),
+                        row.getString(3), row.getString(4)), receiptId);
+    }
+
+    /** Receipts with records still queued since before {@code before}. */
+    public List<UUID> queuedReceipts(OffsetDateTime before) {
+        return jdbc.query("select distinct receipt_id from sync_erasure_queue where queued_at < ?", row -> Jdbc.uuid(row, "receipt_id"), before);
+    }
+
+    /** Replaces a connection's pending outcome with the final one and drops its queued records. */
+    public void finishErasure(UUID receiptId, UUID connectionId, ErasureOutcomeRow outcome) {
+        jdbc.update("delete from sync_erasure_queue where receipt_id = ? and connection_id = ?", receiptId, connectionId);
+        if (jdbc.update("update sync_erasure_outcome set outcome = ?, detail = ?, records = ? where receipt_id = ? and connection_id = ?",
+                outcome.outcome(), cut(outcome.detail()), outcome.records(), receiptId, connectionId) == 0) {
+            erasureOutcomes(receiptId, List.of(outcome));
+        }
     }
 
     private static String cut(String text) {
