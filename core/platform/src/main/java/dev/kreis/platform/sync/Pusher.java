@@ -185,15 +185,18 @@ public class Pusher {
             }
             after = customers.get(customers.size() - 1);
             Map<UUID, List<AttributeObservation>> observations = profiles.observationsOfCustomers(customers);
+            Map<UUID, String> keys = identifierValues(customers, key.identifier().get());
             List<UUID> ids = new ArrayList<>();
             List<RecordUpsert> upserts = new ArrayList<>();
             for (UUID customer : customers) {
                 Map<String, GoldenAttribute> golden = GoldenRecord.derive(observations.getOrDefault(customer, List.of()), current);
                 GoldenAttribute identifier = golden.get(key.attribute());
-                if (identifier == null || text(identifier.value()).isBlank()) {
+                String keyValue = identifier != null && !text(identifier.value()).isBlank() ? text(identifier.value()) : keys.get(customer);
+                if (keyValue == null) {
                     continue;
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
+                fields.put(key.field().name(), keyValue);
                 for (FieldMapping mapping : mappings) {
                     GoldenAttribute value = golden.get(mapping.attribute());
                     if (value != null && !text(value.value()).isBlank()) {
@@ -237,6 +240,21 @@ public class Pusher {
             }
             checkpoint.run();
         }
+    }
+
+    /** Per customer the value of its first identifier of the type (e.g. the e-mail a shop profile brought), where it has one. */
+    private Map<UUID, String> identifierValues(List<UUID> customers, String type) {
+        List<dev.kreis.platform.identity.persistence.ProfileRow> rows = profiles.ofCustomers(customers);
+        Map<UUID, List<Identifier>> identifiers = profiles.identifiersOfProfiles(rows.stream().map(r -> r.id()).toList());
+        Map<UUID, String> values = new java.util.HashMap<>();
+        for (dev.kreis.platform.identity.persistence.ProfileRow row : rows) {
+            for (Identifier identifier : identifiers.getOrDefault(row.id(), List.of())) {
+                if (identifier.type().wire().equals(type)) {
+                    values.putIfAbsent(row.customerId(), identifier.value());
+                }
+            }
+        }
+        return values;
     }
 
     private void write(Connection connection, ConnectorSession session, CrmObject object, Map<String, Map<String, String>> upserts,
