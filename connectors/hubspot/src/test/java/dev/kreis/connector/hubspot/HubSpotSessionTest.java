@@ -183,8 +183,9 @@ class HubSpotSessionTest {
         session.ensurePushFields(contacts);
         privateApp().ensurePushFields(contacts);
 
-        assertTrue(fake.properties("contacts").containsAll(Set.of("group:kreis", "kreis_customer_id")));
-        assertEquals(2, fake.writes().stream().filter(r -> r.path().startsWith("/crm/v3/properties")).count());
+        assertTrue(fake.properties("contacts").containsAll(Set.of("group:kreis", "kreis_customer_id", "kreis_last_nps", "kreis_last_csat",
+                "kreis_journey_phase", "kreis_peak_end_score")));
+        assertEquals(1 + contacts.pushFields().size(), fake.writes().stream().filter(r -> r.path().startsWith("/crm/v3/properties")).count());
     }
 
     private static WebhookRequest request(String uri, String body, String signature, long timestamp) {

@@ -131,7 +131,7 @@ public class Pusher {
                 if (value.equals(crmValue) || value.equals(last.get(field))) {
                     continue;
                 }
-                ConflictPolicy policy = connection.settings().conflictPolicy(mapping.attribute());
+                ConflictPolicy policy = connection.settings().conflictPolicy(object.name(), field, mapping.attribute());
                 boolean kreisWins = crmValue == null || switch (policy) {
                     case KREIS_WINS -> true;
                     case CRM_WINS -> false;
