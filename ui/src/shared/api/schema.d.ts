@@ -132,6 +132,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A connection's field mapping and conflict policies (admin)
+         * @description Per object of the connector and per CRM field: the Kreis attribute it maps to (the connector's default unless overridden), whether it is an identifier, whether Kreis writes it back, and the conflict policy that decides when it changed on both sides.
+         */
+        get: operations["getConnectionMapping"];
+        /**
+         * Replace a connection's field mapping and conflict policies (admin)
+         * @description Replaces every override: fields not listed go back to the connector's default attribute and the default policy. `attribute` `-` ignores a field (not an identifier). Takes effect from the next run; a changed mapping does not re-read records already read (start a full sync for that). Audited as connection.updated.
+         */
+        put: operations["replaceConnectionMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connections/{id}/runs": {
         parameters: {
             query?: never;
@@ -2221,6 +2245,84 @@ export interface components {
         ConnectionList: {
             items: components["schemas"]["Connection"][];
         };
+        ConnectionMapping: {
+            /**
+             * @description The policy of every field without its own
+             * @enum {string}
+             */
+            defaultConflictPolicy: "last-writer-wins" | "crm-wins" | "kreis-wins";
+            objects: components["schemas"]["ConnectionMappingObject"][];
+        };
+        ConnectionMappingField: {
+            /**
+             * @description The Kreis attribute it maps to; - when ignored
+             * @example jobTitle
+             */
+            attribute: string;
+            /** @enum {string} */
+            conflictPolicy: "last-writer-wins" | "crm-wins" | "kreis-wins";
+            /**
+             * @description The connector's default
+             * @example jobTitle
+             */
+            defaultAttribute: string;
+            /** @example jobtitle */
+            field: string;
+            /**
+             * @description The identifier type its value is, if any
+             * @enum {string|null}
+             */
+            identifier?: "email" | "phone" | null;
+            /** @description Whether the connection overrides the attribute or the policy */
+            overridden: boolean;
+            /** @description Whether Kreis writes it back to the CRM */
+            writable: boolean;
+        };
+        ConnectionMappingFieldRequest: {
+            /**
+             * @description The Kreis attribute; - ignores the field; left out: the connector's default
+             * @example role
+             */
+            attribute?: string | null;
+            /**
+             * @description Left out: the connection's default
+             * @enum {string|null}
+             */
+            conflictPolicy?: "last-writer-wins" | "crm-wins" | "kreis-wins" | null;
+            /** @example jobtitle */
+            field: string;
+            /** @example contacts */
+            object: string;
+        };
+        ConnectionMappingObject: {
+            /** @enum {string} */
+            becomes: "person" | "organisation" | "touchpoint";
+            fields: components["schemas"]["ConnectionMappingField"][];
+            /** @example contacts */
+            object: string;
+        };
+        /**
+         * @example {
+         *       "defaultConflictPolicy": "last-writer-wins",
+         *       "fields": [
+         *         {
+         *           "object": "contacts",
+         *           "field": "jobtitle",
+         *           "attribute": "role",
+         *           "conflictPolicy": "crm-wins"
+         *         }
+         *       ]
+         *     }
+         */
+        ConnectionMappingRequest: {
+            /**
+             * @description Left out: last-writer-wins
+             * @enum {string|null}
+             */
+            defaultConflictPolicy?: "last-writer-wins" | "crm-wins" | "kreis-wins" | null;
+            /** @description The fields that differ from the defaults; left out: none */
+            fields?: components["schemas"]["ConnectionMappingFieldRequest"][] | null;
+        };
         /**
          * @description A connection to an external CRM. Credentials are write-only.
          * @example {
@@ -3100,15 +3202,15 @@ export interface components {
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
          *       "title": "Invalid input",
-         *       "type": "https://kreis.dev/problems/invalid-input",
-         *       "status": 422,
-         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
          *           "field": "identifiers[0].value",
          *           "message": "is not a valid e-mail address"
          *         }
-         *       ]
+         *       ],
+         *       "detail": "1 field is invalid",
+         *       "status": 422,
+         *       "type": "https://kreis.dev/problems/invalid-input"
          *     }
          */
         Problem: {
@@ -4692,6 +4794,161 @@ export interface operations {
             };
             /** @description It failed again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConnectionMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The connection's id
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionMapping"];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceConnectionMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The connection's id
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionMappingRequest"];
+            };
+        };
+        responses: {
+            /** @description The new mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionMapping"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown objects or fields, invalid attributes or policies, named in errors[] */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
