@@ -115,9 +115,10 @@ final class HubSpotSession implements ConnectorSession {
 
     private ChangePage list(CrmObject object, PageCursor cursor, int limit) {
         JsonNode answer = http.send("GET", "/crm/v3/objects/" + object.name() + "?limit=" + limit + "&archived=false&properties="
-                + properties(object) + (cursor.after().isEmpty() ? "" : "&after=" + HubSpotHttp.encode(cursor.after())),
+                + properties(object) + associationsParameter(object) + (cursor.after().isEmpty() ? "" : "&after=" + HubSpotHttp.encode(cursor.after())),
                 null).body();
-        List<CrmRecord> records = withAssociations(object, records(object, answer.path("results"), false));
+        // the list answers associations itself (associations=...), so a full read needs no second call per page
+        List<CrmRecord> records = records(object, answer.path("results"), false);
         String next = answer.path("paging").path("next").path("after").asText("");
         return new ChangePage(records, Optional.of(next.isEmpty() ? new PageCursor("a", -1, "").text() : new PageCursor("l", -1, next).text()));
     }
@@ -350,6 +351,12 @@ final class HubSpotSession implements ConnectorSession {
             case HubSpotConnector.DEALS, HubSpotConnector.TICKETS -> List.of(HubSpotConnector.CONTACTS, HubSpotConnector.COMPANIES);
             default -> List.of();
         };
+    }
+
+    /** {@code &associations=...} for a list read (https://developers.hubspot.com/docs/api/crm/contacts: "associations" query parameter). */
+    private static String associationsParameter(CrmObject object) {
+        List<String> targets = associated(object);
+        return targets.isEmpty() ? "" : "&associations=" + HubSpotHttp.encode(String.join(",", targets));
     }
 
     /**

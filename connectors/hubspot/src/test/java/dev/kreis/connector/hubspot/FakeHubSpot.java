@@ -324,7 +324,20 @@ public final class FakeHubSpot implements AutoCloseable {
         List<Stored> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode results = answer.putArray("results");
-        page.forEach(s -> results.add(json(object, s)));
+        List<String> associated = query.containsKey("associations") ? List.of(query.get("associations").split(",")) : List.of();
+        for (Stored stored : page) {
+            ObjectNode result = json(object, stored);
+            // list answers carry {"associations":{"companies":{"results":[{"id","type"}]}}} for the asked types that have any
+            for (String target : associated) {
+                Set<String> ids = associations.get(object + "/" + stored.id + "/" + target);
+                if (ids != null && !ids.isEmpty()) {
+                    ArrayNode list = (result.has("associations") ? (ObjectNode) result.get("associations") : result.putObject("associations"))
+                            .putObject(target).putArray("results");
+                    ids.forEach(id -> list.addObject().put("id", id).put("type", object + "_to_" + target));
+                }
+            }
+            results.add(result);
+        }
         if (from + limit < all.size()) {
             answer.putObject("paging").putObject("next").put("after", page.get(page.size() - 1).id);
         }
