@@ -132,6 +132,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A connection's field mapping and conflict policies (admin)
+         * @description Per object of the connector and per CRM field: the Kreis attribute it maps to (the connector's default unless overridden), whether it is an identifier, whether Kreis writes it back, and the conflict policy that decides when it changed on both sides.
+         */
+        get: operations["getConnectionMapping"];
+        /**
+         * Replace a connection's field mapping and conflict policies (admin)
+         * @description Replaces every override: fields not listed go back to the connector's default attribute and the default policy. `attribute` `-` ignores a field (not an identifier). Takes effect from the next run; a changed mapping does not re-read records already read (start a full sync for that). Audited as connection.updated.
+         */
+        put: operations["replaceConnectionMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connections/{id}/runs": {
         parameters: {
             query?: never;
@@ -310,26 +334,6 @@ export interface paths {
          * @description 201 with the receipt. Erasing an erased customer again runs the erasure again over everything that exists now (profiles merged in since, module data) and answers a new receipt. Identifiers go onto the suppression list.
          */
         post: operations["eraseCustomer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/customers/{id}/erase/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What erasing the customer would anonymise, counted now; nothing changes
-         * @description Profiles, identifiers, attributes, consents and touchpoints, how many identifiers would go onto the suppression list, and the sources of the profiles. Personal values are not shown.
-         */
-        get: operations["previewErasure"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1172,26 +1176,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/modules/{id}/purge-preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What uninstalling with data=purge would delete, counted now (admin); nothing changes
-         * @description Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are reset. The module's own records are deleted by the module and not counted.
-         */
-        get: operations["previewModulePurge"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/profiles": {
         parameters: {
             query?: never;
@@ -1760,46 +1744,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/suppressions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)
-         * @description The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)
-         */
-        get: operations["listSuppressions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/suppressions/{receiptId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Lift the suppression of every identifier one erasure put on the list; the reason is audited
-         * @description Afterwards profiles and touchpoints with those identifiers are accepted again. The erasure itself and its receipt stay.
-         */
-        delete: operations["liftSuppressions"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/surveys": {
         parameters: {
             query?: never;
@@ -2301,6 +2245,84 @@ export interface components {
         ConnectionList: {
             items: components["schemas"]["Connection"][];
         };
+        ConnectionMapping: {
+            /**
+             * @description The policy of every field without its own
+             * @enum {string}
+             */
+            defaultConflictPolicy: "last-writer-wins" | "crm-wins" | "kreis-wins";
+            objects: components["schemas"]["ConnectionMappingObject"][];
+        };
+        ConnectionMappingField: {
+            /**
+             * @description The Kreis attribute it maps to; - when ignored
+             * @example jobTitle
+             */
+            attribute: string;
+            /** @enum {string} */
+            conflictPolicy: "last-writer-wins" | "crm-wins" | "kreis-wins";
+            /**
+             * @description The connector's default
+             * @example jobTitle
+             */
+            defaultAttribute: string;
+            /** @example jobtitle */
+            field: string;
+            /**
+             * @description The identifier type its value is, if any
+             * @enum {string|null}
+             */
+            identifier?: "email" | "phone" | null;
+            /** @description Whether the connection overrides the attribute or the policy */
+            overridden: boolean;
+            /** @description Whether Kreis writes it back to the CRM */
+            writable: boolean;
+        };
+        ConnectionMappingFieldRequest: {
+            /**
+             * @description The Kreis attribute; - ignores the field; left out: the connector's default
+             * @example role
+             */
+            attribute?: string | null;
+            /**
+             * @description Left out: the connection's default
+             * @enum {string|null}
+             */
+            conflictPolicy?: "last-writer-wins" | "crm-wins" | "kreis-wins" | null;
+            /** @example jobtitle */
+            field: string;
+            /** @example contacts */
+            object: string;
+        };
+        ConnectionMappingObject: {
+            /** @enum {string} */
+            becomes: "person" | "organisation" | "touchpoint";
+            fields: components["schemas"]["ConnectionMappingField"][];
+            /** @example contacts */
+            object: string;
+        };
+        /**
+         * @example {
+         *       "defaultConflictPolicy": "last-writer-wins",
+         *       "fields": [
+         *         {
+         *           "object": "contacts",
+         *           "field": "jobtitle",
+         *           "attribute": "role",
+         *           "conflictPolicy": "crm-wins"
+         *         }
+         *       ]
+         *     }
+         */
+        ConnectionMappingRequest: {
+            /**
+             * @description Left out: last-writer-wins
+             * @enum {string|null}
+             */
+            defaultConflictPolicy?: "last-writer-wins" | "crm-wins" | "kreis-wins" | null;
+            /** @description The fields that differ from the defaults; left out: none */
+            fields?: components["schemas"]["ConnectionMappingFieldRequest"][] | null;
+        };
         /**
          * @description A connection to an external CRM. Credentials are write-only.
          * @example {
@@ -2565,22 +2587,6 @@ export interface components {
         };
         EraseRequest: {
             reason?: string;
-        };
-        ErasurePreview: {
-            /** Format: int32 */
-            attributes?: number;
-            /** Format: int32 */
-            consents?: number;
-            customerId?: components["schemas"]["UUID"];
-            /** Format: int32 */
-            identifiers?: number;
-            /** Format: int32 */
-            profiles?: number;
-            sources?: string[];
-            /** Format: int32 */
-            suppressedIdentifiers?: number;
-            /** Format: int32 */
-            touchpoints?: number;
         };
         ErasureReceipt: {
             actor?: string;
@@ -2948,11 +2954,6 @@ export interface components {
             target?: number;
             value?: number | null;
         };
-        Lifted: {
-            /** Format: int32 */
-            lifted?: number;
-            receiptId?: components["schemas"]["UUID"];
-        };
         /**
          * Format: date
          * @example 2022-03-10
@@ -3200,16 +3201,16 @@ export interface components {
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
-         *       "type": "https://kreis.dev/problems/invalid-input",
-         *       "status": 422,
-         *       "detail": "1 field is invalid",
+         *       "title": "Invalid input",
          *       "errors": [
          *         {
          *           "field": "identifiers[0].value",
          *           "message": "is not a valid e-mail address"
          *         }
          *       ],
-         *       "title": "Invalid input"
+         *       "detail": "1 field is invalid",
+         *       "status": 422,
+         *       "type": "https://kreis.dev/problems/invalid-input"
          *     }
          */
         Problem: {
@@ -3304,18 +3305,6 @@ export interface components {
             observedAt?: components["schemas"]["OffsetDateTime"];
             source?: string;
         };
-        PurgePreview: {
-            contributions?: {
-                [key: string]: string[];
-            };
-            /** Format: int64 */
-            holds?: number;
-            module?: string;
-            settings?: boolean;
-            state?: string;
-            /** Format: int64 */
-            touchpoints?: number;
-        };
         /**
          * @example {
          *       "levels": {
@@ -3343,12 +3332,6 @@ export interface components {
             kind?: string;
             question?: string;
             scale?: components["schemas"]["Scale"];
-        };
-        ReceiptEntries: {
-            /** Format: int32 */
-            identifiers?: number;
-            receiptId?: components["schemas"]["UUID"];
-            since?: components["schemas"]["OffsetDateTime"];
         };
         ReceiptView: {
             actor?: string;
@@ -3603,9 +3586,6 @@ export interface components {
             profileIds?: string[];
             reasons?: string[];
             score?: number;
-        };
-        SuppressionList: {
-            items?: components["schemas"]["ReceiptEntries"][];
         };
         SurveyAnswerPage: {
             items: components["schemas"]["SurveyAnswerView"][];
@@ -4823,6 +4803,161 @@ export interface operations {
             };
         };
     };
+    getConnectionMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The connection's id
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionMapping"];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceConnectionMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The connection's id
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionMappingRequest"];
+            };
+        };
+        responses: {
+            /** @description The new mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionMapping"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown objects or fields, invalid attributes or policies, named in errors[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSyncRuns: {
         parameters: {
             query?: {
@@ -5562,68 +5697,6 @@ export interface operations {
             };
             /** @description reason is too long */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    previewErasure: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The id (a UUID)
-                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErasurePreview"];
-                };
-            };
-            /** @description id is not a UUID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such customer */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9062,64 +9135,6 @@ export interface operations {
             };
         };
     };
-    previewModulePurge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PurgePreview"];
-                };
-            };
-            /** @description A malformed parameter or body; the problem names it */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such module */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     submitProfile: {
         parameters: {
             query?: never;
@@ -12033,117 +12048,6 @@ export interface operations {
                 };
             };
             /** @description A field is unknown, has the wrong type or breaks a rule; errors[] names every such field. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listSuppressions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SuppressionList"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    liftSuppressions: {
-        parameters: {
-            query?: {
-                reason?: string;
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description The id (a UUID)
-                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
-                 */
-                receiptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Lifted"];
-                };
-            };
-            /** @description receiptId is not a UUID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The erasure has no entries on the list (none, or lifted already) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description reason is missing or too long */
             422: {
                 headers: {
                     [name: string]: unknown;

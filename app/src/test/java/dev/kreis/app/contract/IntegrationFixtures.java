@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +67,19 @@ final class IntegrationFixtures {
             contract.call("DELETE /api/v1/connections/{id}", id).invalid();
             contract.call("DELETE /api/v1/connections/{id}", id).query("data", "keep").valid();
             contract.call("DELETE /api/v1/connections/{id}", id).query("data", "keep").invalid();
+        }));
+        f.put("GET /api/v1/connections/{id}/mapping", c -> withFake(c, (fake, contract) -> {
+            contract.call("GET /api/v1/connections/{id}/mapping", connect(fake)).valid();
+            contract.call("GET /api/v1/connections/{id}/mapping", UUID.randomUUID()).invalid();
+        }));
+        f.put("PUT /api/v1/connections/{id}/mapping", c -> withFake(c, (fake, contract) -> {
+            UUID id = connect(fake);
+            contract.call("PUT /api/v1/connections/{id}/mapping", id).body(Map.of("defaultConflictPolicy", "crm-wins", "fields",
+                    List.of(Map.of("object", "contacts", "field", "jobtitle", "attribute", "role", "conflictPolicy", "kreis-wins")))).valid();
+            contract.call("PUT /api/v1/connections/{id}/mapping", id).body(Map.of("fields", List.of(Map.of("object", "contacts",
+                    "field", "nosuch")))).invalid();
+            contract.call("PUT /api/v1/connections/{id}/mapping", id).body(Map.of("fields", List.of())).as("viewer").invalid();
+            contract.call("PUT /api/v1/connections/{id}/mapping", UUID.randomUUID()).body(Map.of()).invalid();
         }));
         f.put("POST /api/v1/connections/{id}/test", c -> withFake(c, (fake, contract) -> {
             contract.call("POST /api/v1/connections/{id}/test", connect(fake)).valid();

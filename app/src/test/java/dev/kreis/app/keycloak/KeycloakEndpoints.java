@@ -127,6 +127,8 @@ public final class KeycloakEndpoints {
                 new Endpoint("POST", "/api/v1/connections/{id}/test", Capability.CONNECTIONS, WRITE),
                 new Endpoint("GET", "/api/v1/connections/{id}/runs", Capability.CONNECTIONS, READ),
                 new Endpoint("GET", "/api/v1/connections/{id}/dead-letters", Capability.CONNECTIONS, READ),
+                new Endpoint("GET", "/api/v1/connections/{id}/mapping", Capability.CONNECTIONS, READ),
+                new Endpoint("PUT", "/api/v1/connections/{id}/mapping", Capability.CONNECTIONS, WRITE),
                 new Endpoint("POST", "/api/v1/connections/{id}/sync", Capability.SYNC, WRITE),
                 new Endpoint("GET", "/api/v1/exports/customers.csv", Capability.CUSTOMER_RECORD, READ),
                 new Endpoint("GET", "/api/v1/exports/touchpoints.csv", Capability.TOUCHPOINTS, READ),

@@ -122,6 +122,11 @@ public final class MatrixProbes {
                         (caller, admin) -> caller.get("/api/v1/connections")),
                 new Probe(Capability.CONNECTIONS, Access.WRITE, "POST /api/v1/connections (invalid body)",
                         (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/connections")),
+                new Probe(Capability.CONNECTIONS, Access.READ, "GET /api/v1/connections/{unknown}/mapping",
+                        (caller, admin) -> caller.get("/api/v1/connections/" + java.util.UUID.randomUUID() + "/mapping")),
+                new Probe(Capability.CONNECTIONS, Access.WRITE, "PUT /api/v1/connections/{unknown}/mapping",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of()).put("/api/v1/connections/"
+                                + java.util.UUID.randomUUID() + "/mapping")),
                 new Probe(Capability.SYNC, Access.WRITE, "POST /api/v1/connections/{unknown}/sync",
                         (caller, admin) -> caller.post("/api/v1/connections/" + java.util.UUID.randomUUID() + "/sync")));
     }

@@ -130,13 +130,13 @@ class ConnectionApiTest {
     void aConnectionTestSaysWhichObjectsAreReadableAndWritable() {
         UUID id = connect(fake, Map.of());
         JsonPath test = given().post("/api/v1/connections/" + id + "/test").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("companies", "contacts"), test.getList("objects.object"));
-        assertEquals(List.of(true, true), test.getList("objects.readable"));
-        assertEquals(List.of(true, true), test.getList("objects.writable"));
+        assertEquals(List.of("companies", "contacts", "deals", "tickets"), test.getList("objects.object"));
+        assertEquals(List.of(true, true, true, true), test.getList("objects.readable"));
+        assertEquals(List.of(true, true, true, true), test.getList("objects.writable"));
 
         fake.revokePrivateAppToken();
         JsonPath refused = given().post("/api/v1/connections/" + id + "/test").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(false, false), refused.getList("objects.readable"));
+        assertEquals(List.of(false, false, false, false), refused.getList("objects.readable"));
     }
 
     @Test

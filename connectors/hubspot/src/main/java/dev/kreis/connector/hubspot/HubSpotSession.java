@@ -115,8 +115,9 @@ final class HubSpotSession implements ConnectorSession {
 
     private ChangePage list(CrmObject object, PageCursor cursor, int limit) {
         JsonNode answer = http.send("GET", "/crm/v3/objects/" + object.name() + "?limit=" + limit + "&archived=false&properties="
-                + properties(object) + associations(object) + (cursor.after().isEmpty() ? "" : "&after=" + HubSpotHttp.encode(cursor.after())),
+                + properties(object) + associationsParameter(object) + (cursor.after().isEmpty() ? "" : "&after=" + HubSpotHttp.encode(cursor.after())),
                 null).body();
+        // the list answers associations itself (associations=...), so a full read needs no second call per page
         List<CrmRecord> records = records(object, answer.path("results"), false);
         String next = answer.path("paging").path("next").path("after").asText("");
         return new ChangePage(records, Optional.of(next.isEmpty() ? new PageCursor("a", -1, "").text() : new PageCursor("l", -1, next).text()));
@@ -131,7 +132,7 @@ final class HubSpotSession implements ConnectorSession {
         propertyNames(object).forEach(names::add);
         body.put("limit", limit).put("after", cursor.after());
         JsonNode answer = http.send("POST", "/crm/v3/objects/" + object.name() + "/search", body).body();
-        List<CrmRecord> records = records(object, answer.path("results"), false);
+        List<CrmRecord> records = withAssociations(object, records(object, answer.path("results"), false));
         String next = answer.path("paging").path("next").path("after").asText("");
         if (next.isEmpty()) {
             return new ChangePage(records, Optional.of(new PageCursor("a", cursor.since(), "").text()));
@@ -155,7 +156,7 @@ final class HubSpotSession implements ConnectorSession {
     @Override
     public List<CrmRecord> read(String objectName, List<String> recordIds) {
         CrmObject object = object(objectName);
-        List<CrmRecord> found = new ArrayList<>(batchRead(object, recordIds, false));
+        List<CrmRecord> found = new ArrayList<>(withAssociations(object, batchRead(object, recordIds, false)));
         Set<String> seen = found.stream().map(CrmRecord::id).collect(Collectors.toSet());
         List<String> missing = recordIds.stream().filter(id -> !seen.contains(id)).toList();
         if (!missing.isEmpty()) {
@@ -179,37 +180,66 @@ final class HubSpotSession implements ConnectorSession {
         if (upserts.size() > BATCH) {
             throw new IllegalArgumentException("HubSpot batches hold at most " + BATCH + " records");
         }
-        ObjectNode body = HubSpotHttp.JSON.createObjectNode();
-        ArrayNode inputs = body.putArray("inputs");
-        for (RecordUpsert upsert : upserts) {
-            ObjectNode input = inputs.addObject().put("id", upsert.recordId().orElseThrow(() -> new ConnectorException(ErrorKind.VALIDATION,
-                    "creating HubSpot records is not supported by this connector version")));
-            ObjectNode properties = input.putObject("properties");
-            upsert.fields().forEach(properties::put);
+        List<WriteOutcome> outcomes = new ArrayList<>(java.util.Collections.nCopies(upserts.size(), (WriteOutcome) null));
+        List<Integer> updates = new ArrayList<>();
+        List<Integer> creates = new ArrayList<>();
+        for (int i = 0; i < upserts.size(); i++) {
+            (upserts.get(i).recordId().isPresent() ? updates : creates).add(i);
         }
-        JsonNode answer = http.send("POST", "/crm/v3/objects/" + objectName + "/batch/update", body).body();
+        if (!updates.isEmpty()) {
+            ObjectNode body = HubSpotHttp.JSON.createObjectNode();
+            ArrayNode inputs = body.putArray("inputs");
+            for (int i : updates) {
+                ObjectNode input = inputs.addObject().put("id", upserts.get(i).recordId().get());
+                ObjectNode properties = input.putObject("properties");
+                upserts.get(i).fields().forEach(properties::put);
+            }
+            JsonNode answer = http.send("POST", "/crm/v3/objects/" + objectName + "/batch/update", body).body();
+            Map<String, ConnectorException> errors = errors(answer, "ids");
+            Set<String> written = new HashSet<>();
+            answer.path("results").forEach(r -> written.add(r.path("id").asText()));
+            for (int i : updates) {
+                String id = upserts.get(i).recordId().get();
+                outcomes.set(i, errors.containsKey(id) ? WriteOutcome.failed(Optional.of(id), errors.get(id))
+                        : written.contains(id) ? WriteOutcome.written(id)
+                        : WriteOutcome.failed(Optional.of(id), new ConnectorException(ErrorKind.RETRYABLE, "HubSpot did not confirm record " + id)));
+            }
+        }
+        if (!creates.isEmpty()) {
+            // https://developers.hubspot.com/docs/api/crm/contacts "Create contacts" in batches: POST .../batch/create with
+            // inputs [{properties, objectWriteTraceId}]; results and errors name the trace id, so each new id finds its input
+            ObjectNode body = HubSpotHttp.JSON.createObjectNode();
+            ArrayNode inputs = body.putArray("inputs");
+            for (int i : creates) {
+                ObjectNode input = inputs.addObject().put("objectWriteTraceId", Integer.toString(i));
+                ObjectNode properties = input.putObject("properties");
+                upserts.get(i).fields().forEach(properties::put);
+            }
+            JsonNode answer = http.send("POST", "/crm/v3/objects/" + objectName + "/batch/create", body).body();
+            Map<String, ConnectorException> errors = errors(answer, "objectWriteTraceId");
+            Map<String, String> created = new HashMap<>();
+            answer.path("results").forEach(r -> created.put(r.path("objectWriteTraceId").asText(), r.path("id").asText()));
+            for (int i : creates) {
+                String trace = Integer.toString(i);
+                outcomes.set(i, created.containsKey(trace) ? WriteOutcome.written(created.get(trace))
+                        : WriteOutcome.failed(Optional.empty(), errors.getOrDefault(trace,
+                                new ConnectorException(ErrorKind.RETRYABLE, "HubSpot did not confirm the new record"))));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The per-record errors of a 207 multi-status answer, by the id or trace id their context names. */
+    private static Map<String, ConnectorException> errors(JsonNode answer, String contextKey) {
         Map<String, ConnectorException> errors = new HashMap<>();
         for (JsonNode error : answer.path("errors")) {
             ConnectorException failure = new ConnectorException(error.path("category").asText("").contains("CONFLICT") ? ErrorKind.CONFLICT
                     : ErrorKind.VALIDATION, error.path("category").asText("ERROR") + ": " + error.path("message").asText(""));
-            for (JsonNode id : error.path("context").path("ids")) {
+            for (JsonNode id : error.path("context").path(contextKey)) {
                 errors.put(id.asText(), failure);
             }
         }
-        Set<String> written = new HashSet<>();
-        answer.path("results").forEach(r -> written.add(r.path("id").asText()));
-        List<WriteOutcome> outcomes = new ArrayList<>();
-        for (RecordUpsert upsert : upserts) {
-            String id = upsert.recordId().get();
-            if (errors.containsKey(id)) {
-                outcomes.add(WriteOutcome.failed(Optional.of(id), errors.get(id)));
-            } else if (written.contains(id)) {
-                outcomes.add(WriteOutcome.written(id));
-            } else {
-                outcomes.add(WriteOutcome.failed(Optional.of(id), new ConnectorException(ErrorKind.RETRYABLE, "HubSpot did not confirm record " + id)));
-            }
-        }
-        return outcomes;
+        return errors;
     }
 
     @Override
@@ -320,8 +350,46 @@ final class HubSpotSession implements ConnectorSession {
         return HubSpotHttp.encode(String.join(",", propertyNames(object)));
     }
 
-    private static String associations(CrmObject object) {
-        return HubSpotConnector.CONTACTS.equals(object.name()) ? "&associations=companies" : "";
+    /** The objects whose associations a record of this object needs: a contact's companies, a deal's or ticket's contacts and companies. */
+    private static List<String> associated(CrmObject object) {
+        return switch (object.name()) {
+            case HubSpotConnector.CONTACTS -> List.of(HubSpotConnector.COMPANIES);
+            case HubSpotConnector.DEALS, HubSpotConnector.TICKETS -> List.of(HubSpotConnector.CONTACTS, HubSpotConnector.COMPANIES);
+            default -> List.of();
+        };
+    }
+
+    /** {@code &associations=...} for a list read (https://developers.hubspot.com/docs/api/crm/contacts: "associations" query parameter). */
+    private static String associationsParameter(CrmObject object) {
+        List<String> targets = associated(object);
+        return targets.isEmpty() ? "" : "&associations=" + HubSpotHttp.encode(String.join(",", targets));
+    }
+
+    /**
+     * The records with their associations, read in one call per associated object with
+     * {@code POST /crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read}
+     * (https://developers.hubspot.com/docs/api/crm/associations: inputs {@code [{id}]}, results
+     * {@code [{from:{id}, to:[{toObjectId, associationTypes}]}]}); search answers carry no associations.
+     */
+    private List<CrmRecord> withAssociations(CrmObject object, List<CrmRecord> records) {
+        List<String> targets = associated(object);
+        if (targets.isEmpty() || records.isEmpty()) {
+            return records;
+        }
+        Map<String, Map<String, List<String>>> byRecord = new HashMap<>();
+        for (String target : targets) {
+            ObjectNode body = HubSpotHttp.JSON.createObjectNode();
+            ArrayNode inputs = body.putArray("inputs");
+            records.forEach(r -> inputs.addObject().put("id", r.id()));
+            HubSpotHttp.Answer answer = http.send("POST", "/crm/v4/associations/" + object.name() + "/" + target + "/batch/read", body);
+            for (JsonNode result : answer.body().path("results")) {
+                List<String> ids = new ArrayList<>();
+                result.path("to").forEach(to -> ids.add(to.path("toObjectId").asText()));
+                byRecord.computeIfAbsent(result.path("from").path("id").asText(), k -> new LinkedHashMap<>()).put(target, ids);
+            }
+        }
+        return records.stream().map(r -> byRecord.containsKey(r.id()) ? new CrmRecord(r.id(), r.modifiedAt(), r.deleted(), r.fields(),
+                r.fieldModifiedAt(), r.mergedFrom(), byRecord.get(r.id()), r.mergedInto()) : r).toList();
     }
 
     private static String label(CrmField field) {

@@ -88,13 +88,18 @@ final class HubSpotWebhooks {
         List<WebhookEvent> result = new ArrayList<>();
         for (JsonNode event : events) {
             String type = event.path("subscriptionType").asText("");
-            String object = type.startsWith("contact.") ? HubSpotConnector.CONTACTS : type.startsWith("company.") ? HubSpotConnector.COMPANIES : null;
+            String object = type.startsWith("contact.") ? HubSpotConnector.CONTACTS : type.startsWith("company.") ? HubSpotConnector.COMPANIES
+                    : type.startsWith("deal.") ? HubSpotConnector.DEALS : type.startsWith("ticket.") ? HubSpotConnector.TICKETS : null;
             if (object == null || !event.hasNonNull("objectId") || !event.hasNonNull("eventId")) {
                 continue;
             }
             WebhookEvent.Kind kind = type.endsWith(".deletion") || type.endsWith(".privacyDeletion") ? WebhookEvent.Kind.DELETED
                     : type.endsWith(".merge") ? WebhookEvent.Kind.MERGED : WebhookEvent.Kind.CHANGED;
-            result.add(new WebhookEvent(event.path("eventId").asText(), object, event.path("objectId").asText(), kind,
+            // a merge event names the winner as primaryObjectId (and the losers as mergedObjectIds): reading the winner
+            // gives hs_merged_object_ids, from which the engine merges (https://developers.hubspot.com/docs/api/webhooks#webhook-payloads)
+            String recordId = kind == WebhookEvent.Kind.MERGED && event.hasNonNull("primaryObjectId") ? event.path("primaryObjectId").asText()
+                    : event.path("objectId").asText();
+            result.add(new WebhookEvent(event.path("eventId").asText(), object, recordId, kind,
                     Instant.ofEpochMilli(event.path("occurredAt").asLong(0))));
         }
         return result;

@@ -63,6 +63,8 @@ public final class FakeHubSpot implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Map<String, Stored>> objects = new HashMap<>();
     private final Map<String, Set<String>> properties = new HashMap<>();
+    /** Associations by "fromType/fromId/toType", both directions stored as HubSpot answers them from either side. */
+    private final Map<String, Set<String>> associations = new HashMap<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> gdprDeleted = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> failingWrites = Collections.synchronizedSet(new HashSet<>());
@@ -81,10 +83,10 @@ public final class FakeHubSpot implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
-        objects.put("contacts", new TreeMap<>(Comparator.comparingLong(Long::parseLong)));
-        objects.put("companies", new TreeMap<>(Comparator.comparingLong(Long::parseLong)));
-        properties.put("contacts", new HashSet<>());
-        properties.put("companies", new HashSet<>());
+        for (String object : List.of("contacts", "companies", "deals", "tickets")) {
+            objects.put(object, new TreeMap<>(Comparator.comparingLong(Long::parseLong)));
+            properties.put(object, new HashSet<>());
+        }
     }
 
     /** A fake on a free local port with a valid private-app token {@code pat-test}. */
@@ -123,6 +125,25 @@ public final class FakeHubSpot implements AutoCloseable {
         Stored stored = objects.get(object).get(id);
         stored.properties.putAll(props);
         stored.modified = clock.instant();
+    }
+
+    /** Associates two records (both directions), as {@code PUT /crm/v4/objects/{from}/{id}/associations/default/{to}/{toId}} does. */
+    public synchronized void associate(String fromObject, String fromId, String toObject, String toId) {
+        associations.computeIfAbsent(fromObject + "/" + fromId + "/" + toObject, k -> new java.util.LinkedHashSet<>()).add(toId);
+        associations.computeIfAbsent(toObject + "/" + toId + "/" + fromObject, k -> new java.util.LinkedHashSet<>()).add(fromId);
+    }
+
+    /**
+     * Merges {@code mergedId} into {@code primaryId} as {@code POST /crm/v3/objects/contacts/merge} does
+     * (https://developers.hubspot.com/docs/api/crm/contacts, "Merge"): the merged record disappears (it is not
+     * archived), and the primary lists its id in {@code hs_merged_object_ids} and is modified now.
+     */
+    public synchronized void merge(String object, String primaryId, String mergedId) {
+        objects.get(object).remove(mergedId);
+        Stored primary = objects.get(object).get(primaryId);
+        String before = primary.properties.get("hs_merged_object_ids");
+        primary.properties.put("hs_merged_object_ids", before == null || before.isEmpty() ? mergedId : before + ";" + mergedId);
+        primary.modified = clock.instant();
     }
 
     public synchronized void archive(String object, String id) {
@@ -173,7 +194,7 @@ public final class FakeHubSpot implements AutoCloseable {
     }
 
     public List<Request> writes() {
-        return requests().stream().filter(r -> r.path().contains("/batch/update") || r.path().contains("gdpr-delete")
+        return requests().stream().filter(r -> r.path().contains("/batch/update") || r.path().contains("/batch/create") || r.path().contains("gdpr-delete")
                 || (r.method().equals("POST") && r.path().startsWith("/crm/v3/properties")) || r.method().equals("DELETE")).toList();
     }
 
@@ -231,6 +252,10 @@ public final class FakeHubSpot implements AutoCloseable {
     private void route(HttpExchange exchange, String method, URI uri, JsonNode body) throws IOException {
         String[] path = uri.getPath().split("/");
         Map<String, String> query = query(uri);
+        if (uri.getPath().startsWith("/crm/v4/associations/") && method.equals("POST") && uri.getPath().endsWith("/batch/read")) {
+            associationsRead(exchange, path[4], path[5], body);
+            return;
+        }
         if (uri.getPath().startsWith("/crm/v3/properties/")) {
             properties(exchange, method, path, body);
             return;
@@ -253,6 +278,8 @@ public final class FakeHubSpot implements AutoCloseable {
             search(exchange, object, body);
         } else if (method.equals("POST") && action.equals("batch/read")) {
             send(exchange, 200, batchRead(object, body, "true".equals(query.get("archived"))));
+        } else if (method.equals("POST") && action.equals("batch/create")) {
+            batchCreate(exchange, object, body);
         } else if (method.equals("POST") && action.equals("batch/update")) {
             batchUpdate(exchange, object, body);
         } else if (method.equals("POST") && action.equals("gdpr-delete")) {
@@ -297,7 +324,20 @@ public final class FakeHubSpot implements AutoCloseable {
         List<Stored> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode results = answer.putArray("results");
-        page.forEach(s -> results.add(json(object, s)));
+        List<String> associated = query.containsKey("associations") ? List.of(query.get("associations").split(",")) : List.of();
+        for (Stored stored : page) {
+            ObjectNode result = json(object, stored);
+            // list answers carry {"associations":{"companies":{"results":[{"id","type"}]}}} for the asked types that have any
+            for (String target : associated) {
+                Set<String> ids = associations.get(object + "/" + stored.id + "/" + target);
+                if (ids != null && !ids.isEmpty()) {
+                    ArrayNode list = (result.has("associations") ? (ObjectNode) result.get("associations") : result.putObject("associations"))
+                            .putObject(target).putArray("results");
+                    ids.forEach(id -> list.addObject().put("id", id).put("type", object + "_to_" + target));
+                }
+            }
+            results.add(result);
+        }
         if (from + limit < all.size()) {
             answer.putObject("paging").putObject("next").put("after", page.get(page.size() - 1).id);
         }
@@ -384,6 +424,68 @@ public final class FakeHubSpot implements AutoCloseable {
         } else {
             send(exchange, 200, answer.put("status", "COMPLETE"));
         }
+    }
+
+    /**
+     * {@code POST /crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read}
+     * (https://developers.hubspot.com/docs/api/crm/associations): inputs {@code [{id}]}; results
+     * {@code [{from:{id}, to:[{toObjectId, associationTypes:[{category, typeId, label}]}]}]} for the records that have any.
+     */
+    private void associationsRead(HttpExchange exchange, String from, String to, JsonNode body) throws IOException {
+        ObjectNode answer = JSON.createObjectNode().put("status", "COMPLETE");
+        ArrayNode results = answer.putArray("results");
+        synchronized (this) {
+            for (JsonNode input : body.path("inputs")) {
+                Set<String> targets = associations.get(from + "/" + input.path("id").asText() + "/" + to);
+                if (targets == null || targets.isEmpty()) {
+                    continue;
+                }
+                ObjectNode result = results.addObject();
+                result.putObject("from").put("id", input.path("id").asText());
+                ArrayNode list = result.putArray("to");
+                for (String target : targets) {
+                    ObjectNode item = list.addObject().put("toObjectId", Long.parseLong(target));
+                    item.putArray("associationTypes").addObject().put("category", "HUBSPOT_DEFINED").put("typeId", 1).putNull("label");
+                }
+            }
+        }
+        send(exchange, 200, answer.put("startedAt", clock.instant().toString()).put("completedAt", clock.instant().toString()));
+    }
+
+    /**
+     * {@code POST /crm/v3/objects/{type}/batch/create} (https://developers.hubspot.com/docs/api/crm/contacts): inputs
+     * {@code [{properties, objectWriteTraceId}]}, 201 with the created records, each naming its trace id.
+     */
+    private void batchCreate(HttpExchange exchange, String object, JsonNode body) throws IOException {
+        if (body.path("inputs").isEmpty() || body.path("inputs").size() > 100) {
+            send(exchange, 400, error("VALIDATION_ERROR", "inputs must hold 1 to 100 records"));
+            return;
+        }
+        ObjectNode answer = JSON.createObjectNode().put("status", "COMPLETE");
+        ArrayNode results = answer.putArray("results");
+        synchronized (this) {
+            for (JsonNode input : body.path("inputs")) {
+                Stored stored = new Stored(Integer.toString(ids.incrementAndGet()));
+                input.path("properties").fields().forEachRemaining(e -> stored.properties.put(e.getKey(), e.getValue().asText()));
+                stored.modified = clock.instant();
+                objects.get(object).put(stored.id, stored);
+                ObjectNode result = json(object, stored);
+                if (input.hasNonNull("objectWriteTraceId")) {
+                    result.put("objectWriteTraceId", input.path("objectWriteTraceId").asText());
+                }
+                results.add(result);
+            }
+        }
+        send(exchange, 201, answer);
+    }
+
+    /** Every record of the object, as a HubSpot user would see them in the UI. */
+    public synchronized List<Map<String, String>> all(String object) {
+        return objects.get(object).values().stream().filter(s -> s.archivedAt == null).map(s -> {
+            Map<String, String> copy = new LinkedHashMap<>(s.properties);
+            copy.put("id", s.id);
+            return (Map<String, String>) copy;
+        }).toList();
     }
 
     private void properties(HttpExchange exchange, String method, String[] path, JsonNode body) throws IOException {

@@ -183,8 +183,64 @@ class HubSpotSessionTest {
         session.ensurePushFields(contacts);
         privateApp().ensurePushFields(contacts);
 
-        assertTrue(fake.properties("contacts").containsAll(Set.of("group:kreis", "kreis_customer_id")));
-        assertEquals(2, fake.writes().stream().filter(r -> r.path().startsWith("/crm/v3/properties")).count());
+        assertTrue(fake.properties("contacts").containsAll(Set.of("group:kreis", "kreis_customer_id", "kreis_last_nps", "kreis_last_csat",
+                "kreis_journey_phase", "kreis_peak_end_score")));
+        assertEquals(1 + contacts.pushFields().size(), fake.writes().stream().filter(r -> r.path().startsWith("/crm/v3/properties")).count());
+    }
+
+    @Test
+    void dealsAndTicketsComeWithTheirAssociatedContactsAndCompaniesAndContactsWithTheirCompanies() {
+        String company = fake.add("companies", Map.of("name", "Acme"));
+        String contact = fake.add("contacts", Map.of("email", "a@example.com"));
+        String deal = fake.add("deals", Map.of("dealname", "Renewal", "hs_is_closed_won", "true"));
+        fake.associate("contacts", contact, "companies", company);
+        fake.associate("deals", deal, "contacts", contact);
+        fake.associate("deals", deal, "companies", company);
+        ConnectorSession session = privateApp();
+
+        CrmRecord read = session.changes(new ChangeQuery("deals", Optional.empty(), Optional.empty(), 100)).records().get(0);
+        CrmRecord searched = session.changes(new ChangeQuery("contacts", Optional.of(Instant.EPOCH), Optional.empty(), 100)).records().get(0);
+
+        assertEquals(Map.of("contacts", List.of(contact), "companies", List.of(company)), read.associations());
+        assertEquals("Renewal", read.fields().get("dealname"));
+        assertEquals(List.of(company), searched.associations().get("companies"), "search answers carry no associations: read through v4");
+        assertTrue(fake.requests().stream().noneMatch(r -> r.path().startsWith("/crm/v4/associations/deals/")), "a list answers them itself");
+        assertTrue(fake.requests().stream().anyMatch(r -> r.path().equals("/crm/v4/associations/contacts/companies/batch/read")));
+    }
+
+    @Test
+    void aBatchCreatesNewRecordsBesideUpdatesAndAnswersEachNewIdInOrder() {
+        String existing = fake.add("contacts", Map.of("email", "old@example.com"));
+
+        List<WriteOutcome> outcomes = privateApp().write("contacts", List.of(
+                new RecordUpsert(Optional.empty(), Map.of("email", "new1@example.com")),
+                RecordUpsert.update(existing, Map.of("firstname", "Old")),
+                new RecordUpsert(Optional.empty(), Map.of("email", "new2@example.com"))));
+
+        assertTrue(outcomes.stream().allMatch(WriteOutcome::succeeded));
+        assertEquals(existing, outcomes.get(1).recordId().get());
+        assertEquals("new1@example.com", fake.record("contacts", outcomes.get(0).recordId().get()).get().get("email"));
+        assertEquals("new2@example.com", fake.record("contacts", outcomes.get(2).recordId().get()).get().get("email"));
+        assertTrue(fake.writes().stream().anyMatch(r -> r.path().endsWith("/batch/create") && r.body().contains("objectWriteTraceId")));
+    }
+
+    @Test
+    void aMergedContactListsTheMergedIdsAndAMergeWebhookNamesThePrimaryRecord() {
+        String primary = fake.add("contacts", Map.of("email", "p@example.com"));
+        String merged = fake.add("contacts", Map.of("email", "m@example.com"));
+        fake.merge("contacts", primary, merged);
+        ConnectorSession session = privateApp();
+
+        assertEquals(List.of(merged), session.read("contacts", List.of(primary)).get(0).mergedFrom());
+
+        String body = "[{\"eventId\":9,\"subscriptionType\":\"contact.merge\",\"objectId\":" + merged + ",\"primaryObjectId\":" + primary
+                + ",\"mergedObjectIds\":[" + merged + "],\"occurredAt\":1768039200000}]";
+        long timestamp = clock.millis();
+        String uri = "https://kreis.example.com/api/v1/connections/x/webhook";
+        List<WebhookEvent> events = session.verifyWebhook(request(uri, body, FakeHubSpot.sign("secret", "POST", uri, body, timestamp), timestamp));
+        assertEquals(1, events.size());
+        assertEquals(primary, events.get(0).recordId());
+        assertEquals(WebhookEvent.Kind.MERGED, events.get(0).kind());
     }
 
     private static WebhookRequest request(String uri, String body, String signature, long timestamp) {

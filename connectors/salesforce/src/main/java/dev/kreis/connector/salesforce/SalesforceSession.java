@@ -271,7 +271,7 @@ final class SalesforceSession implements ConnectorSession {
             }
             ObjectNode body = SalesforceHttp.JSON.createObjectNode().put("FullName", object.name() + "." + field.name());
             body.putObject("Metadata").put("label", "Kreis " + field.attribute().replace("kreis.", "")).put("type", "Text").put("length", 36)
-                    .put("externalId", true).put("unique", false);
+                    .put("externalId", SalesforceConnector.CUSTOMER_ID_FIELD.equals(field.name())).put("unique", false);
             http.send("POST", http.data() + "/tooling/sobjects/CustomField", body);
         }
     }
@@ -337,12 +337,23 @@ final class SalesforceSession implements ConnectorSession {
                 }
             });
             String account = fields.remove("AccountId");
+            String contact = fields.remove("ContactId");
+            String master = fields.remove("MasterRecordId");
             fields.remove("Id");
             fields.remove("SystemModstamp");
             fields.remove("IsDeleted");
-            Map<String, List<String>> associations = account == null ? Map.of() : Map.of(SalesforceConnector.ACCOUNT, List.of(account));
-            records.add(new CrmRecord(row.path("Id").asText(), instant(row.path("SystemModstamp").asText()), row.path("IsDeleted").asBoolean(false),
-                    fields, Map.of(), List.of(), associations));
+            Map<String, List<String>> associations = new LinkedHashMap<>();
+            if (contact != null) {
+                associations.put(SalesforceConnector.CONTACT, List.of(contact));
+            }
+            if (account != null) {
+                associations.put(SalesforceConnector.ACCOUNT, List.of(account));
+            }
+            boolean deleted = row.path("IsDeleted").asBoolean(false);
+            // a record merged away is deleted with MasterRecordId naming the survivor
+            // (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_merge.htm)
+            records.add(new CrmRecord(row.path("Id").asText(), instant(row.path("SystemModstamp").asText()), deleted,
+                    fields, Map.of(), List.of(), associations, deleted ? Optional.ofNullable(master) : Optional.empty()));
         }
         return records;
     }
@@ -363,8 +374,12 @@ final class SalesforceSession implements ConnectorSession {
         List<String> names = new ArrayList<>(List.of("Id", "SystemModstamp", "IsDeleted"));
         object.fields().forEach(f -> names.add(f.name()));
         object.pushFields().forEach(f -> names.add(f.name()));
-        if (SalesforceConnector.CONTACT.equals(object.name())) {
-            names.add("AccountId");
+        switch (object.name()) {
+            case SalesforceConnector.CONTACT -> names.addAll(List.of("AccountId", "MasterRecordId"));
+            case SalesforceConnector.ACCOUNT -> names.add("MasterRecordId");
+            case SalesforceConnector.OPPORTUNITY, SalesforceConnector.CASE -> names.addAll(List.of("AccountId", "ContactId"));
+            default -> {
+            }
         }
         return names;
     }

@@ -76,7 +76,7 @@ public final class FakeSalesforce implements AutoCloseable {
     private static final Pattern SINCE = Pattern.compile("SystemModstamp >= (\\S+)");
     private static final Pattern IDS = Pattern.compile("Id IN \\((.+)\\)");
     private static final Pattern VERSIONED = Pattern.compile("/services/data/v(\\d+\\.0)(/.*)");
-    private static final Map<String, String> PREFIXES = Map.of("Contact", "003", "Account", "001");
+    private static final Map<String, String> PREFIXES = Map.of("Contact", "003", "Account", "001", "Opportunity", "006", "Case", "500");
 
     /** A request as received. */
     public record Request(String method, String path, String body, Instant at) {
@@ -178,6 +178,21 @@ public final class FakeSalesforce implements AutoCloseable {
         Stored stored = objects.get(object).get(id);
         stored.deleted = true;
         stored.modified = now();
+    }
+
+    /**
+     * Merges records as Salesforce's merge does (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_merge.htm):
+     * the losers are deleted with {@code MasterRecordId} set to the master, which is modified too.
+     */
+    public synchronized void merge(String object, String masterId, List<String> loserIds) {
+        Instant at = now();
+        for (String id : loserIds) {
+            Stored loser = objects.get(object).get(id);
+            loser.fields.put("MasterRecordId", masterId);
+            loser.deleted = true;
+            loser.modified = at;
+        }
+        objects.get(object).get(masterId).modified = at;
     }
 
     /** A record's fields, also of a deleted one. */

@@ -205,14 +205,15 @@ class SalesforceSessionTest {
     }
 
     @Test
-    void thePushFieldIsCreatedOnceThroughTheToolingApi() {
+    void thePushFieldsAreCreatedOnceThroughTheToolingApi() {
         ConnectorSession first = clientCredentials();
         first.ensurePushFields(connector.descriptor().object("Contact").get());
         first.ensurePushFields(connector.descriptor().object("Contact").get());
         clientCredentials().ensurePushFields(connector.descriptor().object("Contact").get());
 
-        assertEquals(java.util.Set.of(SalesforceConnector.CUSTOMER_ID_FIELD), fake.customFields("Contact"));
-        assertEquals(1, fake.writes().stream().filter(r -> r.path().endsWith("/tooling/sobjects/CustomField")).count());
+        assertEquals(java.util.Set.of(SalesforceConnector.CUSTOMER_ID_FIELD, "Kreis_Last_NPS__c", "Kreis_Last_CSAT__c", "Kreis_Journey_Phase__c",
+                "Kreis_Peak_End_Score__c"), fake.customFields("Contact"));
+        assertEquals(SalesforceConnector.CX_FIELDS.size(), fake.writes().stream().filter(r -> r.path().endsWith("/tooling/sobjects/CustomField")).count());
     }
 
     @Test
@@ -260,7 +261,7 @@ class SalesforceSessionTest {
     void theTestAnswersFromTheObjectsDescribe() {
         List<ObjectAccess> access = clientCredentials().test(connector.descriptor().objects());
 
-        assertEquals(List.of("Account", "Contact"), access.stream().map(ObjectAccess::object).toList());
+        assertEquals(List.of("Account", "Contact", "Opportunity", "Case"), access.stream().map(ObjectAccess::object).toList());
         assertTrue(access.stream().allMatch(a -> a.readable() && a.writable()));
     }
 

@@ -16,6 +16,11 @@ import dev.kreis.platform.customer.GoldenAttribute;
 import dev.kreis.platform.customer.GoldenRecord;
 import dev.kreis.platform.customer.SurvivorshipPolicies;
 import dev.kreis.platform.customer.persistence.SurvivorshipRepository;
+import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.identity.IdentifierNormaliser;
+import dev.kreis.platform.identity.InvalidIdentifierException;
+import dev.kreis.platform.identity.ProfileSubmission;
+import dev.kreis.platform.identity.api.IdentifierRequest;
 import dev.kreis.platform.identity.persistence.ProfileRepository;
 import dev.kreis.platform.sync.persistence.CursorRepository;
 import dev.kreis.platform.sync.persistence.PushCandidates;
@@ -51,9 +56,15 @@ public class Pusher {
     private final VendorCalls calls;
     private final SyncConfig config;
     private final Clock clock;
+    private final CxFields cxFields;
+    private final SyncProfiles syncProfiles;
+    private final IdentifierNormaliser normaliser;
 
-    Pusher(PushCandidates candidates, ProfileRepository profiles, SurvivorshipRepository policies, SyncRecordRepository records,
+    Pusher(CxFields cxFields, SyncProfiles syncProfiles, IdentifierNormaliser normaliser, PushCandidates candidates, ProfileRepository profiles, SurvivorshipRepository policies, SyncRecordRepository records,
             CursorRepository cursors, DeadLetters deadLetters, VendorCalls calls, SyncConfig config, Clock clock) {
+        this.cxFields = cxFields;
+        this.syncProfiles = syncProfiles;
+        this.normaliser = normaliser;
         this.candidates = candidates;
         this.profiles = profiles;
         this.policies = policies;
@@ -80,13 +91,16 @@ public class Pusher {
         int batch = Math.max(1, session.maxBatch());
         UUID after = new UUID(0L, 0L); // the nil UUID sorts first (databases order UUIDs as unsigned bytes) and is no profile's id
         while (true) {
-            List<Candidate> page = candidates.page(connection.source(), kind, since, after, batch);
+            List<Candidate> page = candidates.page(connection.source(), kind, since, after, batch, !object.pushFields().isEmpty());
             if (page.isEmpty()) {
                 break;
             }
             after = page.get(page.size() - 1).profileId();
             write(connection, session, object, changes(connection, object, page, mappings, current), counts);
             checkpoint.run();
+        }
+        if (connection.settings().createRecords() && object.becomes() == CrmObject.Becomes.PERSON) {
+            create(connection, session, object, since, mappings, current, counts, checkpoint);
         }
         cursors.started(connection.id(), PUSH_PREFIX + object.name(), started);
         cursors.complete(connection.id(), PUSH_PREFIX + object.name(), java.util.Optional.of(started));
@@ -117,7 +131,7 @@ public class Pusher {
                 if (value.equals(crmValue) || value.equals(last.get(field))) {
                     continue;
                 }
-                ConflictPolicy policy = connection.settings().conflictPolicy(mapping.attribute());
+                ConflictPolicy policy = connection.settings().conflictPolicy(object.name(), field, mapping.attribute());
                 boolean kreisWins = crmValue == null || switch (policy) {
                     case KREIS_WINS -> true;
                     case CRM_WINS -> false;
@@ -135,9 +149,11 @@ public class Pusher {
                             crmValue, value, policy.wire(), now));
                 }
             }
-            for (CrmField cx : object.pushFields()) {
-                if (CUSTOMER_ID.equals(cx.attribute()) && !candidate.customerId().toString().equals(last.get(cx.name()))) {
-                    fields.put(cx.name(), candidate.customerId().toString());
+            Map<String, String> cx = object.pushFields().isEmpty() ? Map.of() : cxFields.of(candidate.customerId());
+            for (CrmField field : object.pushFields()) {
+                String value = cx.get(field.attribute());
+                if (value != null && !value.equals(last.get(field.name()))) {
+                    fields.put(field.name(), value);
                 }
             }
             if (!fields.isEmpty()) {
@@ -145,6 +161,100 @@ public class Pusher {
             }
         }
         return upserts;
+    }
+
+    /**
+     * With the connection's {@code createRecords} setting: creates a CRM record for each customer that changed
+     * since the last push, came from elsewhere (no profile of the connection's source) and has a golden value
+     * for the object's identifier field (e-mail), with its golden values and CX fields; the new record then
+     * becomes the customer's profile from the connection (joined by that identifier), so it is created once
+     * and updated from then on.
+     */
+    private void create(Connection connection, ConnectorSession session, CrmObject object, OffsetDateTime since, List<FieldMapping> mappings,
+            SurvivorshipPolicies current, RunCounts counts, Runnable checkpoint) {
+        FieldMapping key = mappings.stream().filter(m -> m.identifier().isPresent()).findFirst().orElse(null);
+        if (key == null) {
+            return;
+        }
+        int batch = Math.max(1, session.maxBatch());
+        UUID after = new UUID(0L, 0L);
+        while (true) {
+            List<UUID> customers = candidates.withoutProfileOf(connection.source(), "person", since, after, batch);
+            if (customers.isEmpty()) {
+                return;
+            }
+            after = customers.get(customers.size() - 1);
+            Map<UUID, List<AttributeObservation>> observations = profiles.observationsOfCustomers(customers);
+            Map<UUID, String> keys = identifierValues(customers, key.identifier().get());
+            List<UUID> ids = new ArrayList<>();
+            List<RecordUpsert> upserts = new ArrayList<>();
+            for (UUID customer : customers) {
+                Map<String, GoldenAttribute> golden = GoldenRecord.derive(observations.getOrDefault(customer, List.of()), current);
+                GoldenAttribute identifier = golden.get(key.attribute());
+                String keyValue = identifier != null && !text(identifier.value()).isBlank() ? text(identifier.value()) : keys.get(customer);
+                if (keyValue == null) {
+                    continue;
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put(key.field().name(), keyValue);
+                for (FieldMapping mapping : mappings) {
+                    GoldenAttribute value = golden.get(mapping.attribute());
+                    if (value != null && !text(value.value()).isBlank()) {
+                        fields.put(mapping.field().name(), text(value.value()));
+                    }
+                }
+                Map<String, String> cx = object.pushFields().isEmpty() ? Map.of() : cxFields.of(customer);
+                object.pushFields().forEach(f -> {
+                    if (cx.containsKey(f.attribute())) {
+                        fields.put(f.name(), cx.get(f.attribute()));
+                    }
+                });
+                ids.add(customer);
+                upserts.add(new RecordUpsert(java.util.Optional.empty(), fields));
+            }
+            if (!upserts.isEmpty()) {
+                List<WriteOutcome> outcomes = calls.call(session, () -> session.write(object.name(), upserts));
+                OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+                for (int i = 0; i < upserts.size(); i++) {
+                    WriteOutcome outcome = i < outcomes.size() ? outcomes.get(i) : null;
+                    if (outcome == null || !outcome.succeeded() || outcome.recordId().isEmpty()) {
+                        counts.failed++;
+                        continue;
+                    }
+                    String recordId = outcome.recordId().get();
+                    String value = upserts.get(i).fields().get(key.field().name());
+                    IdentifierRequest request = new IdentifierRequest(key.identifier().get(), value, null);
+                    java.util.Set<Identifier> identifiers;
+                    try {
+                        identifiers = java.util.Set.of(normaliser.normalise(request.type(), null, value));
+                    } catch (InvalidIdentifierException e) {
+                        counts.failed++;
+                        continue;
+                    }
+                    syncProfiles.upsert(new ProfileSubmission(connection.source(), recordId, "person", Map.of(), identifiers, true,
+                            java.util.Optional.of(now), java.util.Optional.empty()), List.of(request), "connection:" + connection.id());
+                    records.pushed(connection.id(), object.name(), recordId, upserts.get(i).fields(), now);
+                    counts.pushed++;
+                    counts.created++;
+                }
+            }
+            checkpoint.run();
+        }
+    }
+
+    /** Per customer the value of its first identifier of the type (e.g. the e-mail a shop profile brought), where it has one. */
+    private Map<UUID, String> identifierValues(List<UUID> customers, String type) {
+        List<dev.kreis.platform.identity.persistence.ProfileRow> rows = profiles.ofCustomers(customers);
+        Map<UUID, List<Identifier>> identifiers = profiles.identifiersOfProfiles(rows.stream().map(r -> r.id()).toList());
+        Map<UUID, String> values = new java.util.HashMap<>();
+        for (dev.kreis.platform.identity.persistence.ProfileRow row : rows) {
+            for (Identifier identifier : identifiers.getOrDefault(row.id(), List.of())) {
+                if (identifier.type().wire().equals(type)) {
+                    values.putIfAbsent(row.customerId(), identifier.value());
+                }
+            }
+        }
+        return values;
     }
 
     private void write(Connection connection, ConnectorSession session, CrmObject object, Map<String, Map<String, String>> upserts,

@@ -19,6 +19,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.kreis.platform.identity.CustomerMerging;
 import dev.kreis.platform.identity.Identifier;
 import dev.kreis.platform.identity.IdentifierNormaliser;
 import dev.kreis.platform.identity.InvalidIdentifierException;
@@ -43,6 +44,15 @@ import jakarta.enterprise.context.ApplicationScoped;
  * what Kreis itself last pushed are the echo of that write and are ignored. An archived or deleted record
  * marks its profile deleted. Each attribute is observed at the field's own modification time where the CRM
  * keeps field history, else at the record's.
+ *
+ * <p>A person associated with an organisation record of the connection (HubSpot's contact→company
+ * association, Salesforce's {@code Contact.AccountId}) becomes a member of that organisation's customer.
+ * Deals, tickets, opportunities and cases go to {@link CrmActivities}. A merge in the CRM merges in Kreis:
+ * a record that names records merged into it ({@link CrmRecord#mergedFrom()}, HubSpot's
+ * {@code hs_merged_object_ids}) or a deleted record that names the record it was merged into
+ * ({@link CrmRecord#mergedInto()}, Salesforce's {@code MasterRecordId}) merges the merged record's customer
+ * into the survivor's with {@link CustomerMerging#merge} (audited, undone with a split), once: the merged
+ * record's profile is then marked deleted, and a deleted profile is not merged again, so a later split stays.
  */
 @ApplicationScoped
 public class RecordApplier {
@@ -51,9 +61,15 @@ public class RecordApplier {
     private final ProfileBatchRepository batchRows;
     private final SyncRecordRepository records;
     private final IdentifierNormaliser normaliser;
+    private final Connections connections;
+    private final CrmActivities activities;
+    private final CustomerMerging merging;
 
     RecordApplier(SyncProfiles profiles, ProfileRepository profileRows, ProfileBatchRepository batchRows, SyncRecordRepository records,
-            IdentifierNormaliser normaliser) {
+            IdentifierNormaliser normaliser, Connections connections, CrmActivities activities, CustomerMerging merging) {
+        this.connections = connections;
+        this.activities = activities;
+        this.merging = merging;
         this.profiles = profiles;
         this.profileRows = profileRows;
         this.batchRows = batchRows;
@@ -84,6 +100,9 @@ public class RecordApplier {
 
     /** Applies one record on its own (webhooks, dead-letter retries, and records a page's batch could not take). */
     public Applied apply(Connection connection, CrmObject object, CrmRecord record, Map<String, String> pushed) {
+        if (object.becomes() == CrmObject.Becomes.TOUCHPOINT) {
+            return activities.apply(connection, connections.descriptor(connection), object, record);
+        }
         Plan plan = plan(connection, object, record, pushed, load(connection, List.of(record)));
         if (plan.submissions().isEmpty()) {
             return plan.outcome();
@@ -98,6 +117,7 @@ public class RecordApplier {
         if (plan.undelete()) {
             records.markDeleted(result.profileId(), null);
         }
+        mergedFrom(connection, record, result.customerId());
         return plan.outcome();
     }
 
@@ -111,6 +131,10 @@ public class RecordApplier {
     public PageResult applyPage(Connection connection, CrmObject object, List<CrmRecord> page, Map<String, Map<String, String>> pushed) {
         Map<String, Applied> applied = new LinkedHashMap<>();
         List<CrmRecord> retry = new ArrayList<>();
+        if (object.becomes() == CrmObject.Becomes.TOUCHPOINT) {
+            retry.addAll(page);
+            return new PageResult(applied, retry, 0);
+        }
         Known known;
         try {
             known = load(connection, page);
@@ -161,6 +185,7 @@ public class RecordApplier {
             return new PageResult(applied, retry, refused.size());
         }
         Map<Integer, UUID> profileOf = new HashMap<>();
+        Map<Integer, UUID> customerOf = new HashMap<>();
         Set<Integer> rejected = new HashSet<>();
         Set<Integer> changed = new HashSet<>();
         for (int k = 0; k < items.size(); k++) {
@@ -169,6 +194,7 @@ public class RecordApplier {
                 rejected.add(owner.get(k));
             } else {
                 profileOf.put(owner.get(k), item.profileId());
+                customerOf.put(owner.get(k), item.customerId());
                 if (item.outcome() != ProfileBatchIntake.Outcome.UNCHANGED) {
                     changed.add(owner.get(k));
                 }
@@ -185,7 +211,8 @@ public class RecordApplier {
             if (plans.get(i).undelete()) {
                 records.markDeleted(profileOf.get(i), null);
             }
-            boolean nothing = !changed.contains(i) && !plans.get(i).undelete();
+            boolean mergedAny = mergedFrom(connection, planned.get(i), customerOf.get(i));
+            boolean nothing = !changed.contains(i) && !plans.get(i).undelete() && !mergedAny;
             applied.put(planned.get(i).id(), nothing ? Applied.UNCHANGED : plans.get(i).outcome());
         }
         return new PageResult(applied, retry, refused.size());
@@ -221,6 +248,12 @@ public class RecordApplier {
             if (existing.isEmpty() || deleted) {
                 return Plan.done(Applied.UNCHANGED);
             }
+            if (record.mergedInto().isPresent()) {
+                ProfileRow master = profileRows.findBySourceAndExternalId(connection.source(), record.mergedInto().get())
+                        .orElseThrow(() -> new ConnectorException(ErrorKind.RETRYABLE, "record " + record.id() + " was merged into "
+                                + record.mergedInto().get() + ", which Kreis has not read yet"));
+                mergeInto(connection, master.customerId(), existing.get());
+            }
             records.markDeleted(existing.get().id(), OffsetDateTime.ofInstant(record.modifiedAt(), ZoneOffset.UTC));
             return Plan.done(Applied.UPDATED);
         }
@@ -253,8 +286,10 @@ public class RecordApplier {
         }
         boolean identifiersChanged = existing.isEmpty() || !Objects.equals(Set.copyOf(known.identifiers()
                 .getOrDefault(existing.get().id(), List.of())), identifiers);
-        if (existing.isPresent() && changedByTime.isEmpty() && !identifiersChanged && !deleted) {
-            return Plan.done(Applied.UNCHANGED);
+        Optional<UUID> organisation = object.becomes() == CrmObject.Becomes.PERSON ? organisation(connection, record) : Optional.empty();
+        boolean memberChanged = organisation.isPresent() && existing.isPresent() && !organisation.get().equals(existing.get().organisationId());
+        if (existing.isPresent() && changedByTime.isEmpty() && !identifiersChanged && !deleted && !memberChanged) {
+            return Plan.done(mergedFrom(connection, record, existing.get().customerId()) ? Applied.UPDATED : Applied.UNCHANGED);
         }
         String kind = object.becomes() == CrmObject.Becomes.ORGANISATION ? "organisation" : "person";
         if (changedByTime.isEmpty()) {
@@ -265,9 +300,45 @@ public class RecordApplier {
         for (Map.Entry<Instant, Map<String, JsonNode>> group : changedByTime.entrySet()) {
             submissions.add(new ProfileSubmission(connection.source(), record.id(), kind, group.getValue(),
                     first ? identifiers : Set.of(), first, Optional.of(OffsetDateTime.ofInstant(group.getKey(), ZoneOffset.UTC)),
-                    Optional.empty()));
+                    first ? organisation : Optional.empty()));
             first = false;
         }
         return new Plan(existing.isEmpty() ? Applied.CREATED : Applied.UPDATED, submissions, requested, deleted);
+    }
+
+    /** The customer of the first associated organisation record Kreis has a profile of. */
+    private Optional<UUID> organisation(Connection connection, CrmRecord record) {
+        for (CrmObject candidate : connections.descriptor(connection).objects()) {
+            if (candidate.becomes() != CrmObject.Becomes.ORGANISATION) {
+                continue;
+            }
+            for (String id : record.associations().getOrDefault(candidate.name(), List.of())) {
+                Optional<ProfileRow> profile = profileRows.findBySourceAndExternalId(connection.source(), id);
+                if (profile.isPresent()) {
+                    return Optional.of(profile.get().customerId());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Merges the customers of the records the CRM merged into this one; answers whether it merged any. */
+    private boolean mergedFrom(Connection connection, CrmRecord record, UUID survivor) {
+        boolean merged = false;
+        for (String id : record.mergedFrom()) {
+            Optional<ProfileRow> profile = profileRows.findBySourceAndExternalId(connection.source(), id.trim());
+            if (profile.isPresent() && !id.trim().equals(record.id()) && records.deletedAt(profile.get().id()).isEmpty()) {
+                mergeInto(connection, survivor, profile.get());
+                records.markDeleted(profile.get().id(), OffsetDateTime.ofInstant(record.modifiedAt(), ZoneOffset.UTC));
+                merged = true;
+            }
+        }
+        return merged;
+    }
+
+    private void mergeInto(Connection connection, UUID survivor, ProfileRow merged) {
+        if (!merged.customerId().equals(survivor)) {
+            merging.merge(survivor, List.of(merged.customerId()), "connection:" + connection.id());
+        }
     }
 }

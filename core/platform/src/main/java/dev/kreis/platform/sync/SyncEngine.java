@@ -106,11 +106,20 @@ public class SyncEngine {
             }
         });
         List<CrmObject> objects = descriptor.objects().stream()
-                .filter(o -> o.becomes() != CrmObject.Becomes.TOUCHPOINT)
                 .filter(o -> trigger == Trigger.MANUAL || due(connection, o, now))
+                .sorted(java.util.Comparator.comparing(CrmObject::becomes, java.util.Comparator.comparingInt(SyncEngine::order)))
                 .toList();
         executor.submit(() -> execute(connection, runId, full, objects));
         return runId;
+    }
+
+    /** Organisations first (members join them), then people, then deals and tickets (they land on people). */
+    private static int order(CrmObject.Becomes becomes) {
+        return switch (becomes) {
+            case ORGANISATION -> 0;
+            case PERSON -> 1;
+            case TOUCHPOINT -> 2;
+        };
     }
 
     /** Whether an object's scheduled pull is due. */
@@ -144,6 +153,9 @@ public class SyncEngine {
             }
             if (connection.settings().push()) {
                 for (CrmObject object : objects) {
+                    if (object.becomes() == CrmObject.Becomes.TOUCHPOINT) {
+                        continue;
+                    }
                     pusher.push(connection, session, object, counts, checkpoint);
                 }
             }

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import dev.kreis.platform.api.ApiException;
-import dev.kreis.spi.connector.CrmObject;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +73,6 @@ public class SyncScheduler {
         for (Connection connection : connections.all()) {
             try {
                 boolean due = connections.descriptor(connection).objects().stream()
-                        .filter(o -> o.becomes() != CrmObject.Becomes.TOUCHPOINT)
                         .anyMatch(o -> engine.due(connection, o, now));
                 if (due) {
                     engine.start(connection.id(), SyncEngine.Trigger.SCHEDULE, false, "scheduler");

@@ -106,7 +106,7 @@ public class Webhooks {
         try (ConnectorSession session = connections.connector(connection).open(connections.config(connection))) {
             for (Map.Entry<String, List<String>> entry : byObject.entrySet()) {
                 CrmObject object = connections.descriptor(connection).object(entry.getKey()).orElse(null);
-                if (object == null || object.becomes() == CrmObject.Becomes.TOUCHPOINT) {
+                if (object == null) {
                     continue;
                 }
                 List<String> ids = entry.getValue();

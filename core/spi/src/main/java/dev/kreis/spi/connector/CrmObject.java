@@ -14,7 +14,9 @@ import java.util.Optional;
  * @param becomes    what a record of it becomes in Kreis
  * @param fields     the fields the connector reads (and, where {@link CrmField#writable()}, writes)
  * @param pushFields the custom fields the connector creates once in the CRM to receive Kreis's CX fields
- *                   ({@link CrmField#attribute()} names the Kreis value); empty when nothing is pushed
+ *                   ({@link CrmField#attribute()} names the Kreis value: {@code kreis.customerId},
+ *                   {@code kreis.lastNps}, {@code kreis.lastCsat}, {@code kreis.journeyPhase},
+ *                   {@code kreis.peakEndScore}); empty when nothing is pushed
  */
 public record CrmObject(String name, Becomes becomes, List<CrmField> fields, List<CrmField> pushFields) {
 
@@ -24,7 +26,13 @@ public record CrmObject(String name, Becomes becomes, List<CrmField> fields, Lis
         PERSON,
         /** An organisation profile. */
         ORGANISATION,
-        /** A touchpoint of the customer it is associated with. */
+        /**
+         * Touchpoints of the customer it is associated with (a deal, ticket, opportunity or case): the
+         * record's {@link CrmRecord#associations()} name the person or organisation records it belongs to,
+         * and its fields map to the attributes {@code title}, {@code amount}, {@code stage},
+         * {@code createdAt}, {@code closedAt}, {@code closed} and {@code won} ({@code true}/{@code false});
+         * an object with a field mapped to {@code won} is a deal, any other a ticket. Read only.
+         */
         TOUCHPOINT
     }
 
