@@ -25,6 +25,7 @@ public final class Main {
             case "floor" -> HttpFloor.run(args);
             case "timeline" -> TimelineLatency.run(args);
             case "import" -> ImportBench.run(args);
+            case "kafka" -> KafkaIngestBench.run(args);
             case "results" -> Results.run(args);
             default -> {
                 System.err.println("unknown step " + argv[0] + " in " + Arrays.toString(argv));
