@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class KafkaNode implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN_PASSWORD = "kafka-suite-secret-1";
 
     private final String name;
     private final Process process;
@@ -56,7 +57,10 @@ final class KafkaNode implements AutoCloseable {
         builder.environment().put("KREIS_DB_URL", System.getProperty("kreis.test.kafka.db-url"));
         builder.environment().put("KREIS_DB_USERNAME", System.getProperty("kreis.test.kafka.db-user", "postgres"));
         builder.environment().put("KREIS_DB_POOL_SIZE", "8");
-        builder.environment().put("KREIS_BOOTSTRAP_ADMIN_PASSWORD", "kafka-suite-secret-1");
+        // generous: the suite shares a small machine with everything else CI runs
+        builder.environment().put("KREIS_DB_ACQUISITION_TIMEOUT", "20S");
+        builder.environment().put("KREIS_DB_CONNECT_TIMEOUT", "20");
+        builder.environment().put("KREIS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("KREIS_AUTH_MODE", "local");
         KafkaNode node = new KafkaNode(name, builder.start(), "http://127.0.0.1:" + port, log);
         node.awaitReady();
@@ -83,10 +87,15 @@ final class KafkaNode implements AutoCloseable {
         throw new AssertionError("no kafka-ingest check in " + ready.body());
     }
 
-    /** This node's Prometheus text, for the lag gauge. */
+    /** This node's Prometheus text (admins only), for the lag gauge. */
     String metrics() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).header("Authorization", "Basic " + basic)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (metrics.statusCode() != 200) {
+            throw new AssertionError("/q/metrics answered " + metrics.statusCode());
+        }
+        return metrics.body();
     }
 
     String log() {
