@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -201,31 +203,49 @@ public class KafkaIngest {
                 }
 
                 @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    // no longer this node's (e.g. it missed the session timeout): what it polled is written but
+                    // not committed; the new owner consumes it again and (source, externalId) absorbs it
+                    drain(true, false);
+                    assigned = 0;
+                }
+
+                @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     assigned = consumer.assignment().size();
                     LOG.infof("Kafka ingest: assigned %s", consumer.assignment());
                 }
             });
             while (running) {
-                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(200));
-                if (!polled.isEmpty()) {
-                    hand(polled);
-                }
-                drain(false);
-                if (inFlightRecords >= config.maxInFlight() || failing()) {
-                    consumer.pause(consumer.assignment());
-                    paused = true;
-                } else if (paused) {
-                    consumer.resume(consumer.paused());
-                    paused = false;
-                }
-                if (System.nanoTime() - lagMeasured > TimeUnit.SECONDS.toNanos(2)) {
-                    measureLag();
-                    lagMeasured = System.nanoTime();
+                try {
+                    ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(200));
+                    if (!polled.isEmpty()) {
+                        hand(polled);
+                    }
+                    drain(false);
+                    if (inFlightRecords >= config.maxInFlight() || failing()) {
+                        consumer.pause(consumer.assignment());
+                        paused = true;
+                    } else if (paused) {
+                        consumer.resume(consumer.paused());
+                        paused = false;
+                    }
+                    if (System.nanoTime() - lagMeasured > TimeUnit.SECONDS.toNanos(2)) {
+                        measureLag();
+                        lagMeasured = System.nanoTime();
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    // the broker or the group misbehaved: keep the node in the game; nothing uncommitted is lost
+                    LOG.warnf(e, "Kafka ingest: %s; polling again in %d ms", e.getMessage(), config.retryBackoffMs());
+                    Thread.sleep(config.retryBackoffMs());
                 }
             }
         } catch (WakeupException e) {
             // stopping
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Kafka ingest stopped", e);
             lastError.set(e.toString());
@@ -256,6 +276,10 @@ public class KafkaIngest {
 
     /** Commits the offsets of the polls written so far, oldest first; with {@code all}, waits for every poll in flight. */
     private void drain(boolean all) {
+        drain(all, true);
+    }
+
+    private void drain(boolean all, boolean commit) {
         while (!inFlight.isEmpty() && (all || inFlight.peek().written().isDone())) {
             InFlight next = inFlight.peek();
             try {
@@ -266,7 +290,14 @@ public class KafkaIngest {
             } catch (ExecutionException e) {
                 return; // the writer stopped at shutdown: not written, not committed
             }
-            consumer.commitSync(next.offsets());
+            if (commit) {
+                try {
+                    consumer.commitSync(next.offsets());
+                } catch (CommitFailedException | RebalanceInProgressException e) {
+                    // the group moved the partitions on: the new owner consumes these records again (duplicates)
+                    LOG.warnf("Kafka ingest: offsets not committed (%s); the records are consumed again", e.getMessage());
+                }
+            }
             inFlight.poll();
             inFlightRecords -= next.count();
         }
