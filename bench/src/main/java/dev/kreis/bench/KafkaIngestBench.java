@@ -40,7 +40,6 @@ final class KafkaIngestBench {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.string("bootstrap", "127.0.0.1:19801"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         HttpClient http = HttpClient.newHttpClient();
         long acceptedBefore = accepted(http, args.baseUrl());
         System.err.printf("kafka: %,d touchpoints to %s, one per record%n", total, topic);
