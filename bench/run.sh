@@ -3,7 +3,7 @@
 # loads a deterministic data set over the HTTP API and compares the app with raw PostgreSQL.
 # Writes bench/results/latest.json and prints a summary table. See docs/performance.md.
 #
-# usage: bench/run.sh [--kpi | --import | --sync] [--quick] [--no-build]
+# usage: bench/run.sh [--kpi | --import | --sync] [--quick] [--kafka] [--no-build]
 #   --quick     10,000 customers / 100,000 touchpoints, 15 s single-ingest, 500 timeline samples
 #               (default: 100,000 / 1,000,000, 30 s, 2,000)
 #   --kpi       the KPI scenario instead (database kreis_bench_kpi): 1,000,000 customers /
@@ -18,7 +18,12 @@
 #               contacts (100 per page) from a fake HubSpot in the load generator's process and an incremental
 #               sync of 1,000 changed ones; writes bench/results/latest-sync.json (KREIS_BENCH_SYNC_CONTACTS,
 #               KREIS_BENCH_SYNC_CHANGED, KREIS_BENCH_SYNC_PORT, KREIS_BENCH_SYNC_FAKE_PORT override)
+#   --kafka     also ingest through Kafka in the same run: starts a local Apache Kafka broker (KRaft,
+#               app/src/test/kafka/kafka.sh, port $KREIS_BENCH_KAFKA_PORT, default 18092), runs the app with
+#               kreis.ingest.kafka.enabled and, after the batch step, sends as many touchpoints again, one per
+#               record, to kreis.touchpoints (figure ingest_kafka_per_s; docs/kafka.md)
 #   --no-build  use the jars already in app/target and bench/target
+#   KREIS_BENCH_PORT / KREIS_BENCH_DB override the app's port and the database (kreis_bench)
 #
 # Environment overrides: KREIS_BENCH_IMPORT_PROFILES, KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
 # KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
@@ -37,12 +42,14 @@ BUILD=1
 KPI=0
 IMPORT=0
 SYNC=0
+KAFKA=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick ;;
         --kpi) KPI=1 ;;
         --import) IMPORT=1 ;;
         --sync) SYNC=1 ;;
+        --kafka) KAFKA=1 ;;
         --no-build) BUILD=0 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
@@ -88,10 +95,14 @@ DB=kreis_bench
 [ "$KPI" = 1 ] && DB=kreis_bench_kpi
 [ "$IMPORT" = 1 ] && DB=kreis_bench_import
 [ "$SYNC" = 1 ] && DB=kreis_bench_sync
+DB=${KREIS_BENCH_DB:-$DB}
 JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
 [ "$IMPORT" = 1 ] && PORT=18800
 [ "$SYNC" = 1 ] && PORT=${KREIS_BENCH_SYNC_PORT:-19380}
+PORT=${KREIS_BENCH_PORT:-$PORT}
+KAFKA_PORT=${KREIS_BENCH_KAFKA_PORT:-18092}
+KAFKA_TOUCHPOINTS=${KREIS_BENCH_KAFKA_TOUCHPOINTS:-$TOUCHPOINTS}
 BASE_URL="http://127.0.0.1:$PORT"
 RESULTS="$ROOT/bench/results"
 WORK="$RESULTS/tmp"
@@ -151,6 +162,10 @@ cleanup() {
         kill -9 "$APP_PID" 2>/dev/null || true
     fi
     psql -q -d "$DB" -c "drop table if exists bench_copy_target, bench_single_target" >/dev/null 2>&1 || true
+    if [ "$KAFKA" = 1 ]; then
+        KAFKA_HOME="$WORK/kafka" bash "$ROOT/app/src/test/kafka/kafka.sh" stop >&2 || true
+        rm -rf "$WORK/kafka/logs"
+    fi
     rm -rf "$WORK/quarkus-app" "$WORK/bench"
 }
 trap cleanup EXIT
@@ -178,6 +193,14 @@ autovacuum_stand_in() {
     done
 }
 
+APP_KAFKA_OPTS=
+if [ "$KAFKA" = 1 ]; then
+    log "starting Kafka on 127.0.0.1:$KAFKA_PORT (log: bench/results/tmp/kafka/kafka.log)"
+    KAFKA_HOME="$WORK/kafka" KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1)) \
+        bash "$ROOT/app/src/test/kafka/kafka.sh" start >&2 || die "Kafka did not start"
+    APP_KAFKA_OPTS="-Dkreis.ingest.kafka.enabled=true -Dkreis.ingest.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT"
+fi
+
 log "starting app on port $PORT (log: bench/results/app.log)"
 # In the sync scenario the scheduler is off, so the benchmark's own runs are the only ones.
 # The load generator authenticates with an API token issued by the bootstrap admin; the per-principal
@@ -192,7 +215,7 @@ KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUA
     KREIS_KPIS_MEMORY_INDEX_READ_REFRESH_LIMIT=1000000000000 \
     KREIS_SYNC_SCHEDULER_ENABLED=$([ "$SYNC" = 1 ] && echo false || echo true) \
     KREIS_DATA_DIR="$WORK/data" \
-    java -Xmx2g ${BENCH_APP_JAVA_OPTS:-} -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
+    java -Xmx2g ${BENCH_APP_JAVA_OPTS:-} $APP_KAFKA_OPTS -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
 APP_PID=$!
 ready=0
 for _ in $(seq 1 240); do
@@ -291,6 +314,10 @@ fi
 step profiles --clients 16
 checkpoint
 step batch --touchpoints "$TOUCHPOINTS" --batch-size 1000 --clients 4
+if [ "$KAFKA" = 1 ]; then
+    checkpoint
+    step kafka --touchpoints "$KAFKA_TOUCHPOINTS" --bootstrap "127.0.0.1:$KAFKA_PORT" --topic kreis.touchpoints
+fi
 step copy
 step single --clients 16 --seconds "$SINGLE_SECONDS"
 step floor --clients 16 --seconds "$SINGLE_SECONDS"

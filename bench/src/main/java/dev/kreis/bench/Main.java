@@ -26,6 +26,7 @@ public final class Main {
             case "timeline" -> TimelineLatency.run(args);
             case "import" -> ImportBench.run(args);
             case "sync" -> SyncBench.run(args);
+            case "kafka" -> KafkaIngestBench.run(args);
             case "results" -> Results.run(args);
             default -> {
                 System.err.println("unknown step " + argv[0] + " in " + Arrays.toString(argv));

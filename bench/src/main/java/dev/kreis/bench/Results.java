@@ -46,7 +46,7 @@ final class Results {
     static int run(Args args) throws Exception {
         Path dir = args.workDir();
         Map<String, ObjectNode> steps = new LinkedHashMap<>();
-        for (String step : List.of("profiles", "batch", "copy", "single", "floor", "timeline")) {
+        for (String step : List.of("profiles", "batch", "copy", "single", "floor", "timeline", "kafka")) {
             steps.put(step, Fragment.read(dir, step));
         }
         steps.put("pgbench", pgbench(dir.resolve("pgbench.log"), args.integer("pgbench-clients", 16)));
@@ -66,6 +66,12 @@ final class Results {
         out.put("ingest_batch_per_s", batch);
         out.put("copy_per_s", copy);
         out.put("ingest_ratio_to_copy", ratio(batch, copy));
+        Double kafka = number(steps, "kafka", "ingest_kafka_per_s");
+        if (kafka != null) {
+            // run.sh --kafka: the same touchpoints through Kafka in the same run (one record each)
+            out.put("ingest_kafka_per_s", kafka);
+            out.put("ingest_kafka_ratio_to_batch", ratio(kafka, batch));
+        }
         out.put("single_ingest_per_s", single);
         out.put("pgbench_insert_per_s", pgbench);
         out.put("single_ratio_to_pgbench", ratio(single, pgbench));
