@@ -145,6 +145,14 @@ public class ApiContractFilter implements OASFilter {
             operation.getParameters().forEach(parameter -> describe(path, parameter));
         }
         responses.getAPIResponses().forEach((code, response) -> {
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((name, header) -> {
+                    if (header.getRef() == null && header.getSchema() == null && header.getContent() == null) {
+                        header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .format("Location".equals(name) ? "uri-reference" : null));
+                    }
+                });
+            }
             if (isError(code) && response.getRef() == null) {
                 response.setContent(problemContent());
                 if ("429".equals(code)) {

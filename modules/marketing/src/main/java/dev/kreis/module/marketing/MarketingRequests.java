@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Size;
 final class MarketingRequests {
     static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     /** An absolute http or https URL with a host; {@link WebActivity#isWebUrl} checks the rest of its syntax. */
-    static final String WEB_URL = "(?i)https?://[^/?#\\s]+([/?#]\\S*)?";
+    static final String WEB_URL = "[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+([/?#]\\S*)?";
 
     private MarketingRequests() {
     }
