@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +35,7 @@ import dev.kreis.client.model.OpenTicketRequest;
 import dev.kreis.client.model.PageTouchpointView;
 import dev.kreis.client.model.Problem;
 import dev.kreis.client.model.ProfileRequest;
+import dev.kreis.client.model.ScalarValue;
 import dev.kreis.client.model.Ticket;
 import dev.kreis.client.model.TicketPage;
 
@@ -66,23 +69,22 @@ class GeneratedClientsIT {
         String run = "java-" + UUID.randomUUID();
 
         ModulesApi modules = new ModulesApi(client);
-        if (!"enabled".equals(modules.apiV1ModulesIdGet("support").getState())) {
-            assertEquals("enabled", modules.apiV1ModulesIdInstallPost("support").getState());
+        if (!"enabled".equals(modules.getModule("support").getState())) {
+            assertEquals("enabled", modules.installModule("support").getState());
         }
 
         ProfileRequest profile = new ProfileRequest().source("web-form").externalId(run).kind("person")
                 .identifiers(List.of(new IdentifierRequest().type("email").value(run + "@example.com")))
-                .attributes(List.of(json.createObjectNode().put("city", "Berlin")));
-        Object created = new ProfilesApi(client).apiV1ProfilesPost(profile);
-        UUID customerId = UUID.fromString(json.valueToTree(created).get("customerId").asText());
+                .attributes(Map.of("city", new ScalarValue("Berlin"), "seats", new ScalarValue(new BigDecimal(3))));
+        UUID customerId = new ProfilesApi(client).submitProfile(profile).getCustomerId();
 
         CustomersApi customers = new CustomersApi(client);
-        CustomerView customer = customers.apiV1CustomersIdGet(customerId.toString());
-        assertEquals("Berlin", customer.getAttributes().get("city").getValue().asText());
+        CustomerView customer = customers.getCustomer(customerId);
+        assertEquals("Berlin", customer.getAttributes().get("city").getValue().getString());
+        assertEquals(0, new BigDecimal(3).compareTo(customer.getAttributes().get("seats").getValue().getBigDecimal()));
         assertEquals("web-form", customer.getAttributes().get("city").getSource());
 
-        PageTouchpointView timeline = customers.apiV1CustomersIdTimelineGet(customerId.toString(), null, null, null, null, null, null, null,
-                null);
+        PageTouchpointView timeline = customers.getTimeline(customerId, null, null, null, null, null, null, null, null);
         assertNotNull(timeline.getItems());
 
         SupportApi support = new SupportApi(client);

@@ -98,16 +98,6 @@ class ApiContractTest {
                 failures.computeIfAbsent(operation, k -> new ArrayList<>()).add("no request was refused");
             }
         }
-        Map<String, List<String>> awaited = new TreeMap<>();
-        for (String operation : AwaitingContract.MODULE_OPERATIONS) {
-            List<String> messages = failures.remove(operation);
-            if (messages == null) {
-                failures.put(operation, List.of("keeps its contract now: remove it from AwaitingContract.MODULE_OPERATIONS"));
-            } else {
-                awaited.put(operation, messages);
-            }
-        }
-        System.out.println(awaited.size() + " module operations awaiting their contract:" + report(awaited));
         assertTrue(failures.isEmpty(), failures.size() + " of " + document.operations().size() + " operations break the contract:"
                 + report(failures));
     }

@@ -164,9 +164,13 @@ class ActivityApiTest {
         Map<String, Object> both = visit(anna, "2025-03-01T10:00:00Z");
         both.put("email", "a@example.com");
         post(WEB_VISITS, both).then().statusCode(422).body("errors.field", contains("email"));
-        post(WEB_VISITS, Map.of("url", "ftp://example.com/x", "occurredAt", "soon", "externalId", ""))
+        post(WEB_VISITS, Map.of("url", "ftp://example.com/x", "occurredAt", "2999-01-01T00:00:00Z", "externalId", ""))
                 .then().statusCode(422).contentType(PROBLEM_JSON)
-                .body("errors.field", containsInAnyOrder("customerId", "url", "occurredAt", "externalId"));
+                .body("errors.field", containsInAnyOrder("url", "externalId"));
+        post(WEB_VISITS, Map.of("url", "https://example.com/x", "occurredAt", "2999-01-01T00:00:00Z", "externalId", "v-1"))
+                .then().statusCode(422).body("errors.field", containsInAnyOrder("customerId", "occurredAt"));
+        post(WEB_VISITS, Map.of("url", "https://example.com/x", "occurredAt", "soon", "externalId", "v-1"))
+                .then().statusCode(422).contentType(PROBLEM_JSON).body("errors.field", contains("occurredAt")); // a value of the wrong type is named alone
         Map<String, Object> longUrl = visit(anna, "2025-03-01T10:00:00Z");
         longUrl.put("url", "https://example.com/" + "a".repeat(2000));
         post(WEB_VISITS, longUrl).then().statusCode(422).body("errors.field", contains("url"));

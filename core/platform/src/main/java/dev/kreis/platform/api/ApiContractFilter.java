@@ -40,6 +40,9 @@ public class ApiContractFilter implements OASFilter {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         components.addSchema("Problem", problemSchema());
+        components.addSchema("JsonDocument", OASFactory.createSchema().description("Free JSON where a field says which kinds it holds "
+                + "(an audit entry's before and after: an object, an array or null). No type of its own, so generated clients read it "
+                + "as any JSON value rather than as alternatives they cannot express."));
         openAPI.setSecurity(null);
         if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
             openAPI.addServer(OASFactory.createServer().url("/").description("This Kreis installation"));
@@ -49,11 +52,11 @@ public class ApiContractFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(path, method, operation)));
+        GeneratorFriendlySchemas.apply(openAPI);
     }
 
     /**
-     * A schema of alternatives ({@code oneOf}, as {@code JsonSchemas.ScalarValue} and {@code JsonSchemas.JsonDocument}
-     * declare) takes its types from them, not the object type annotations default to (a nullable one gains the
+     * A schema of alternatives ({@code oneOf}, as {@code JsonSchemas.ScalarValue} declares) takes its types from them, not the object type annotations default to (a nullable one gains the
      * alternative null); nor is a
      * reference to it, so a reference carries no type of its own (the referenced schema has it). An array of
      * free JSON ({@code JsonSchemas.JsonArray}) says so with an empty items schema. A nullable enumeration lists
@@ -142,6 +145,14 @@ public class ApiContractFilter implements OASFilter {
             operation.getParameters().forEach(parameter -> describe(path, parameter));
         }
         responses.getAPIResponses().forEach((code, response) -> {
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((name, header) -> {
+                    if (header.getRef() == null && header.getSchema() == null && header.getContent() == null) {
+                        header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .format("Location".equals(name) ? "uri-reference" : null));
+                    }
+                });
+            }
             if (isError(code) && response.getRef() == null) {
                 response.setContent(problemContent());
                 if ("429".equals(code)) {

@@ -38,14 +38,6 @@ public final class JsonSchemas {
         }
     }
 
-    /** Free JSON: an object or an array. */
-    @Schema(name = "JsonDocument", description = "A free JSON document: an object or an array",
-            oneOf = { JsonObject.class, JsonArray.class })
-    public static final class JsonDocument {
-        private JsonDocument() {
-        }
-    }
-
     /** Free JSON, as an object. */
     @Schema(name = "JsonObject", type = SchemaType.OBJECT, description = "A free JSON object",
             examples = "{\"page\": \"/pricing\", \"seconds\": 42}")

@@ -1,5 +1,6 @@
 package dev.kreis.module.marketing;
 
+import java.net.URI;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import dev.kreis.spi.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,6 +42,16 @@ public class CampaignResource {
     static final String READ = "marketing:read";
     static final String WRITE = "marketing:write";
 
+    static final String ID = "The campaign's id.";
+    static final String LIMIT = "Items per page, 1 to 200 (default 50).";
+    static final String CURSOR = "The nextCursor of the previous page; absent for the first page.";
+    static final String CREATE_EXAMPLE = "{\"name\": \"Spring sale\", \"channel\": \"email\", \"startsOn\": \"2026-03-01\", "
+            + "\"endsOn\": \"2026-03-31\", \"budget\": 1200, \"audience\": {\"type\": \"segment\", \"filter\": {\"country\": \"DE\"}}}";
+    static final String CAMPAIGN_EXAMPLE = "{\"id\": \"8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918\", \"name\": \"Spring sale\", \"channel\": "
+            + "\"email\", \"purpose\": \"marketing\", \"startsOn\": \"2026-03-01\", \"endsOn\": \"2026-03-31\", \"budget\": 1200, "
+            + "\"audience\": {\"type\": \"segment\", \"filter\": {\"country\": \"DE\"}}, \"createdAt\": \"2026-01-31T09:30:00Z\", "
+            + "\"updatedAt\": \"2026-01-31T09:30:00Z\", \"refreshedAt\": null}";
+
     private final Campaigns campaigns;
 
     CampaignResource(Campaigns campaigns) {
@@ -48,17 +64,29 @@ public class CampaignResource {
     @Operation(operationId = "createCampaign", summary = "Create a campaign", description = "name (1-200), channel (email, web, social, sms, event, other), purpose for consent "
             + "(default marketing), startsOn/endsOn (dates, end not before start), budget (>= 0, the installation's currency), audience: "
             + "{\"type\":\"list\",\"customerIds\":[...]} (at most 10,000) or {\"type\":\"segment\",\"filter\":{\"country\":\"DE\"}}.")
-    @APIResponse(responseCode = "201", description = "Created: the campaign.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingRequests.CampaignRequest.class),
+            examples = @ExampleObject(name = "segment", value = CREATE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created: the campaign; Location names it.",
+            headers = @Header(name = "Location", description = "The campaign's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MarketingViews.CampaignView.class),
+                    examples = @ExampleObject(name = "campaign", value = CAMPAIGN_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Response create(JsonNode body) {
-        return Response.status(Response.Status.CREATED).entity(campaigns.create(body)).build();
+        MarketingViews.CampaignView campaign = campaigns.create(body);
+        return Response.created(URI.create("/api/v1/marketing/campaigns/" + campaign.id())).entity(campaign).build();
     }
 
     @GET
     @PermissionsAllowed(READ)
     @Operation(operationId = "listCampaigns", summary = "Campaigns, newest first", description = "A list audience shows its size instead of its ids; GET one campaign for the ids.")
-    @APIResponse(responseCode = "200", description = "One page of campaigns.")
-    public Map<String, Object> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", description = "One page of campaigns.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingViews.CampaignPage.class),
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + CAMPAIGN_EXAMPLE + "], \"nextCursor\": null}")))
+    public MarketingViews.CampaignPage list(
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         return campaigns.list(limit, cursor);
     }
 
@@ -66,8 +94,10 @@ public class CampaignResource {
     @Path("/{id}")
     @PermissionsAllowed(READ)
     @Operation(operationId = "getCampaign", summary = "One campaign with its full audience", description = "The campaign with its audience (a list with its customer ids, or a segment filter).")
-    @APIResponse(responseCode = "200", description = "The campaign.")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The campaign.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingViews.CampaignView.class), examples = @ExampleObject(name = "campaign", value = CAMPAIGN_EXAMPLE)))
+    public MarketingViews.CampaignView get(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return campaigns.get(Paging.id("id", id));
     }
 
@@ -77,9 +107,14 @@ public class CampaignResource {
     @PermissionsAllowed(WRITE)
     @Operation(operationId = "changeCampaign", summary = "Change a campaign's fields", description = "Only the fields present change; null clears startsOn, endsOn or budget "
             + "and resets purpose to marketing. A new audience takes effect with the next members refresh.")
-    @APIResponse(responseCode = "200", description = "The changed campaign.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingRequests.ChangeCampaignRequest.class),
+            examples = @ExampleObject(name = "extend", value = "{\"endsOn\": \"2026-04-15\", \"budget\": null}")))
+    @APIResponse(responseCode = "200", description = "The changed campaign.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingViews.CampaignView.class), examples = @ExampleObject(name = "campaign", value = CAMPAIGN_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
+    public MarketingViews.CampaignView change(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, JsonNode body) {
         return campaigns.change(Paging.id("id", id), body);
     }
 
@@ -88,7 +123,7 @@ public class CampaignResource {
     @PermissionsAllowed(WRITE)
     @Operation(operationId = "deleteCampaign", summary = "Delete a campaign and its members", description = "Its e-mail events and their touchpoints stay.")
     @APIResponse(responseCode = "204", description = "Deleted; nothing is returned.")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         campaigns.delete(Paging.id("id", id));
         return Response.noContent().build();
     }
@@ -99,8 +134,12 @@ public class CampaignResource {
     @Operation(operationId = "refreshCampaignMembers", summary = "Resolve the audience into members", description = "A list's ids as they are now (merged ids become the surviving "
             + "customer, unknown or erased ids are skipped) or the segment's customers (at most 10,000). Answers how many members there are "
             + "and how many are included now.")
-    @APIResponse(responseCode = "200", description = "The campaign with its member counts.")
-    public Map<String, Object> refresh(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The campaign's member counts.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingViews.Refresh.class), examples = @ExampleObject(name = "refresh", value = "{\"campaignId\": "
+                    + "\"8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918\", \"refreshedAt\": \"2026-01-31T09:30:00Z\", \"members\": 120, "
+                    + "\"included\": 97, \"excluded\": 23, \"skipped\": 2}")))
+    public MarketingViews.Refresh refresh(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return campaigns.refresh(Paging.id("id", id));
     }
 
@@ -110,9 +149,18 @@ public class CampaignResource {
     @Operation(operationId = "listCampaignMembers", summary = "Members with their standing now", description = "Each member is included, or excluded with the reason: "
             + "'no consent for <purpose> on <channel>' or 'held: <hold reason>' (holds of scope campaigns, e.g. support's while a "
             + "high-priority ticket is open). Consent and holds are checked at read time. ?status=included|excluded filters.")
-    @APIResponse(responseCode = "200", description = "One page of members.")
-    public Map<String, Object> members(@PathParam("id") String id, @QueryParam("status") String status, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", description = "One page of members.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingViews.MemberPage.class), examples = @ExampleObject(name = "page", value = "{\"items\": "
+                    + "[{\"customerId\": \"4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01\", \"status\": \"excluded\", \"reason\": "
+                    + "\"no consent for marketing on email\", \"reasons\": [\"no consent for marketing on email\"], \"holds\": [], "
+                    + "\"addedAt\": \"2026-01-31T09:30:00Z\"}], \"nextCursor\": null}")))
+    public MarketingViews.MemberPage members(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id,
+            @Parameter(description = "Only included or only excluded members.", schema = @Schema(enumeration = { "included", "excluded" }))
+            @QueryParam("status") String status,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         return campaigns.members(Paging.id("id", id), status, limit, cursor);
     }
 }

@@ -42,7 +42,7 @@ public class Campaigns {
     }
 
     @Transactional
-    public Map<String, Object> create(JsonNode body) {
+    public MarketingViews.CampaignView create(JsonNode body) {
         Fields fields = Fields.collect();
         CampaignDraft draft = CampaignDraft.create(Fields.object(body), fields);
         fields.throwIfAny();
@@ -53,7 +53,7 @@ public class Campaigns {
     }
 
     @Transactional
-    public Map<String, Object> change(UUID id, JsonNode body) {
+    public MarketingViews.CampaignView change(UUID id, JsonNode body) {
         Fields.object(body);
         Campaign campaign = store.campaignForUpdate(id).orElseThrow(() -> notFound(id));
         Fields fields = Fields.collect();
@@ -74,16 +74,16 @@ public class Campaigns {
         }
     }
 
-    public Map<String, Object> get(UUID id) {
+    public MarketingViews.CampaignView get(UUID id) {
         return view(store.campaign(id).orElseThrow(() -> notFound(id)), true);
     }
 
-    public Map<String, Object> list(String limitParam, String cursorParam) {
+    public MarketingViews.CampaignPage list(String limitParam, String cursorParam) {
         int limit = Paging.limit(limitParam);
         String[] cursor = Paging.decode(cursorParam, 2);
         List<Campaign> page = cursor == null ? store.campaigns(null, null, limit + 1)
                 : store.campaigns(Paging.instant(cursor[0]), Paging.uuid(cursor[1]), limit + 1);
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<MarketingViews.CampaignView> items = new ArrayList<>();
         for (Campaign campaign : page.subList(0, Math.min(limit, page.size()))) {
             items.add(view(campaign, false));
         }
@@ -92,7 +92,7 @@ public class Campaigns {
             Campaign last = page.get(limit - 1);
             next = Paging.encode(last.createdAt().toString(), last.id().toString());
         }
-        return Paging.page(items, next);
+        return new MarketingViews.CampaignPage(items, next);
     }
 
     /**
@@ -100,7 +100,7 @@ public class Campaigns {
      * customer, unknown or erased ids are skipped), or the segment's customers (at most 10,000).
      */
     @Transactional
-    public Map<String, Object> refresh(UUID id) {
+    public MarketingViews.Refresh refresh(UUID id) {
         Campaign campaign = store.campaignForUpdate(id).orElseThrow(() -> notFound(id));
         LinkedHashSet<UUID> members = new LinkedHashSet<>();
         int skipped = 0;
@@ -125,18 +125,11 @@ public class Campaigns {
                 included++;
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("campaignId", id);
-        out.put("refreshedAt", now.toString());
-        out.put("members", members.size());
-        out.put("included", included);
-        out.put("excluded", members.size() - included);
-        out.put("skipped", skipped);
-        return out;
+        return new MarketingViews.Refresh(id, now, members.size(), included, members.size() - included, skipped);
     }
 
     /** Members ordered by customer id, each with its standing now; {@code status} keeps only included or excluded ones. */
-    public Map<String, Object> members(UUID id, String statusParam, String limitParam, String cursorParam) {
+    public MarketingViews.MemberPage members(UUID id, String statusParam, String limitParam, String cursorParam) {
         String status = null;
         if (statusParam != null && !statusParam.isBlank()) {
             status = statusParam.trim();
@@ -148,7 +141,7 @@ public class Campaigns {
         String[] cursor = Paging.decode(cursorParam, 1);
         UUID after = cursor == null ? null : Paging.uuid(cursor[0]);
         Campaign campaign = store.campaign(id).orElseThrow(() -> notFound(id));
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<MarketingViews.MemberView> items = new ArrayList<>();
         String next = null;
         // Scans in chunks until a page of members with the wanted status is full; the standing is decided now.
         while (true) {
@@ -160,13 +153,13 @@ public class Campaigns {
                     continue;
                 }
                 if (items.size() == limit) {
-                    next = Paging.encode(((UUID) items.get(limit - 1).get("customerId")).toString());
-                    return Paging.page(items, next);
+                    next = Paging.encode(items.get(limit - 1).customerId().toString());
+                    return new MarketingViews.MemberPage(items, next);
                 }
                 items.add(memberView(member, standing));
             }
             if (chunk.size() < Math.max(limit, 100)) {
-                return Paging.page(items, null);
+                return new MarketingViews.MemberPage(items, null);
             }
         }
     }
@@ -190,47 +183,21 @@ public class Campaigns {
         return ProblemException.notFound("campaign " + id);
     }
 
-    static Map<String, Object> memberView(Member member, Standing standing) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("customerId", member.customerId());
-        out.put("status", standing.status());
-        out.put("reason", standing.reason());
-        out.put("reasons", standing.reasons());
-        List<Map<String, Object>> holds = new ArrayList<>();
-        for (Hold hold : standing.holds()) {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("placedBy", hold.placedBy());
-            h.put("reference", hold.reference());
-            h.put("reason", hold.reason());
-            h.put("placedAt", hold.placedAt().toString());
-            holds.add(h);
-        }
-        out.put("holds", holds);
-        out.put("addedAt", member.addedAt().toString());
-        return out;
+    static MarketingViews.MemberView memberView(Member member, Standing standing) {
+        return new MarketingViews.MemberView(member.customerId(), standing.status(), standing.reason(), standing.reasons(),
+                standing.holds().stream().map(MarketingViews.HoldView::of).toList(), member.addedAt());
     }
 
-    private Map<String, Object> view(Campaign campaign, boolean full) {
+    private MarketingViews.CampaignView view(Campaign campaign, boolean full) {
         CampaignDraft draft = campaign.draft();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", campaign.id());
-        out.put("name", draft.name());
-        out.put("channel", draft.channel());
-        out.put("purpose", draft.purpose());
-        out.put("startsOn", draft.startsOn() == null ? null : draft.startsOn().toString());
-        out.put("endsOn", draft.endsOn() == null ? null : draft.endsOn().toString());
-        out.put("budget", draft.budget());
-        Map<String, Object> audience = draft.audience().json();
-        if (!full && draft.audience() instanceof Audience.StaticList) {
-            audience.remove("customerIds");
-            audience.put("size", store.listSize(campaign.id()));
-        } else if (draft.audience() instanceof Audience.StaticList list) {
-            audience.put("size", list.customerIds().size());
+        MarketingViews.AudienceView audience;
+        if (draft.audience() instanceof Audience.StaticList list) {
+            audience = full ? new MarketingViews.AudienceView("list", list.customerIds(), null, list.customerIds().size())
+                    : new MarketingViews.AudienceView("list", null, null, store.listSize(campaign.id()));
+        } else {
+            audience = new MarketingViews.AudienceView("segment", null, ((Audience.Segment) draft.audience()).filter(), null);
         }
-        out.put("audience", audience);
-        out.put("createdAt", campaign.createdAt().toString());
-        out.put("updatedAt", campaign.updatedAt().toString());
-        out.put("refreshedAt", campaign.refreshedAt() == null ? null : campaign.refreshedAt().toString());
-        return out;
+        return new MarketingViews.CampaignView(campaign.id(), draft.name(), draft.channel(), draft.purpose(), draft.startsOn(), draft.endsOn(),
+                draft.budget(), audience, campaign.createdAt(), campaign.updatedAt(), campaign.refreshedAt());
     }
 }

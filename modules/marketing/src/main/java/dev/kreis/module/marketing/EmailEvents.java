@@ -50,7 +50,7 @@ public class EmailEvents {
     }
 
     /** The result of one request: whether it was a batch, and each event's view with its duplicate flag. */
-    record Result(boolean batch, List<Map<String, Object>> items, int accepted, int duplicates) {
+    record Result(boolean batch, List<MarketingViews.EmailEventView> items, int accepted, int duplicates) {
     }
 
     @Transactional
@@ -104,7 +104,7 @@ public class EmailEvents {
         }
         fields.throwIfAny();
 
-        List<Map<String, Object>> views = new ArrayList<>();
+        List<MarketingViews.EmailEventView> views = new ArrayList<>();
         int accepted = 0;
         int duplicates = 0;
         Map<String, EmailEvent> written = new HashMap<>();
@@ -180,17 +180,8 @@ public class EmailEvents {
         return customer.get();
     }
 
-    static Map<String, Object> view(EmailEvent event, boolean duplicate) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", event.id());
-        out.put("externalId", event.externalId());
-        out.put("campaignId", event.campaignId());
-        out.put("customerId", event.customerId());
-        out.put("event", event.event());
-        out.put("type", MarketingTypes.EMAIL_EVENTS.get(event.event()));
-        out.put("occurredAt", event.occurredAt().toString());
-        out.put("touchpointId", event.touchpointId());
-        out.put("duplicate", duplicate);
-        return out;
+    static MarketingViews.EmailEventView view(EmailEvent event, boolean duplicate) {
+        return new MarketingViews.EmailEventView(event.id(), event.externalId(), event.campaignId(), event.customerId(), event.event(),
+                MarketingTypes.EMAIL_EVENTS.get(event.event()), event.occurredAt(), event.touchpointId(), duplicate);
     }
 }

@@ -5,16 +5,13 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.module.marketing.MarketingStore.FormSubmission;
 import dev.kreis.module.marketing.MarketingStore.WebVisit;
@@ -33,8 +30,6 @@ public class WebActivity {
     static final int MAX_FORM_FIELDS = 50;
     static final int MAX_FIELD_VALUE = 1000;
     static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
-    static final List<String> VISIT_FIELDS = List.of("customerId", "email", "url", "occurredAt", "externalId");
-    static final List<String> FORM_FIELDS = List.of("form", "email", "firstName", "lastName", "phone", "fields", "occurredAt", "externalId");
 
     private final MarketingStore store;
     private final CustomerLookup customers;
@@ -48,32 +43,27 @@ public class WebActivity {
     }
 
     /** A view and whether it was stored before. */
-    record Outcome(Map<String, Object> view, boolean duplicate) {
+    record Outcome(Object view, boolean duplicate) {
     }
 
     @Transactional
-    public Outcome visit(JsonNode body) {
-        Fields.object(body);
+    public Outcome visit(MarketingRequests.WebVisit body) {
         Instant now = clock.instant();
         Fields fields = Fields.collect();
-        unknown(body, VISIT_FIELDS, "a web visit", fields);
-        UUID customerId = fields.uuid(body, "customerId", false);
-        String email = fields.text(body, "email", 3, 320, false);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            fields.add("email", "must be an e-mail address");
-            email = null;
-        }
-        if (Fields.present(body, "customerId") && Fields.present(body, "email")) {
+        UUID customerId = body.customerId();
+        String email = body.email();
+        if (customerId != null && email != null) {
             fields.add("email", "give customerId or email, not both");
-        } else if (!Fields.present(body, "customerId") && !Fields.present(body, "email")) {
+        } else if (customerId == null && email == null) {
             fields.add("customerId", "customerId or email is required");
         }
-        String url = fields.text(body, "url", 1, 2000, true);
-        if (url != null && !isWebUrl(url)) {
+        String url = body.url();
+        if (!isWebUrl(url)) {
             fields.add("url", "must be an absolute http or https URL");
         }
-        Instant occurredAt = fields.instant(body, "occurredAt", true, now);
-        String externalId = fields.text(body, "externalId", 1, 200, true);
+        Instant occurredAt = body.occurredAt();
+        checkTime(occurredAt, "occurredAt", now, fields);
+        String externalId = body.externalId();
         fields.throwIfAny();
 
         Optional<WebVisit> existing = store.webVisitByExternalId(externalId);
@@ -105,23 +95,18 @@ public class WebActivity {
     }
 
     @Transactional
-    public Outcome submit(JsonNode body) {
-        Fields.object(body);
+    public Outcome submit(MarketingRequests.FormSubmission body) {
         Instant now = clock.instant();
         Fields fields = Fields.collect();
-        unknown(body, FORM_FIELDS, "a form submission", fields);
-        String form = fields.text(body, "form", 1, 100, true);
-        String email = fields.text(body, "email", 3, 320, true);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            fields.add("email", "must be an e-mail address");
-            email = null;
-        }
-        String firstName = fields.text(body, "firstName", 1, 100, false);
-        String lastName = fields.text(body, "lastName", 1, 100, false);
-        String phone = fields.text(body, "phone", 3, 50, false);
-        Map<String, String> values = formFields(body.get("fields"), fields);
-        Instant occurredAt = Fields.present(body, "occurredAt") ? fields.instant(body, "occurredAt", true, now) : now;
-        String externalId = fields.text(body, "externalId", 1, 200, false);
+        String form = body.form();
+        String email = body.email();
+        String firstName = body.firstName();
+        String lastName = body.lastName();
+        String phone = body.phone();
+        Map<String, String> values = formFields(body.fields(), fields);
+        Instant occurredAt = body.occurredAt() == null ? now : body.occurredAt();
+        checkTime(occurredAt, "occurredAt", now, fields);
+        String externalId = body.externalId();
         fields.throwIfAny();
 
         if (externalId != null) {
@@ -152,34 +137,38 @@ public class WebActivity {
         return new Outcome(view(submission), false);
     }
 
-    private static Map<String, String> formFields(JsonNode node, Fields fields) {
+    /** Not before 1900 and at most a day ahead of {@code now}, as {@link Fields#instant} allows. */
+    private static void checkTime(Instant value, String field, Instant now, Fields fields) {
+        if (value.isBefore(Instant.parse("1900-01-01T00:00:00Z"))) {
+            fields.add(field, "must not lie before 1900");
+        } else if (value.isAfter(now.plusSeconds(86_400))) {
+            fields.add(field, "must not lie more than a day in the future");
+        }
+    }
+
+    private static Map<String, String> formFields(Map<String, Object> given, Fields fields) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
+        if (given == null) {
             return out;
         }
-        if (!node.isObject()) {
-            fields.add("fields", "must be an object of field name to value");
-            return out;
-        }
-        if (node.size() > MAX_FORM_FIELDS) {
+        if (given.size() > MAX_FORM_FIELDS) {
             fields.add("fields", "must have at most " + MAX_FORM_FIELDS + " entries");
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, Object> entry : given.entrySet()) {
             if (!FIELD_NAME.matcher(entry.getKey()).matches()) {
                 fields.add("fields", "'" + entry.getKey() + "' is not a field name (a letter, then up to 63 letters, digits, _ . -)");
                 continue;
             }
-            JsonNode value = entry.getValue();
-            if (value.isNull()) {
+            Object value = entry.getValue();
+            if (value == null) {
                 continue;
             }
-            if (!value.isTextual() && !value.isNumber() && !value.isBoolean()) {
+            if (!(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
                 fields.add("fields." + entry.getKey(), "must be a string, number or boolean");
                 continue;
             }
-            String text = value.asText();
+            String text = value.toString();
             if (text.length() > MAX_FIELD_VALUE) {
                 fields.add("fields." + entry.getKey(), "must be at most " + MAX_FIELD_VALUE + " characters");
                 continue;
@@ -187,14 +176,6 @@ public class WebActivity {
             out.put(entry.getKey(), text);
         }
         return out;
-    }
-
-    private static void unknown(JsonNode body, List<String> known, String what, Fields fields) {
-        body.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                fields.add(name, "is not a field of " + what + "; known: " + String.join(", ", known));
-            }
-        });
     }
 
     static boolean isWebUrl(String url) {
@@ -207,32 +188,14 @@ public class WebActivity {
         }
     }
 
-    static Map<String, Object> view(WebVisit visit) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", visit.id());
-        out.put("externalId", visit.externalId());
-        out.put("customerId", visit.customerId());
-        out.put("url", visit.url());
-        out.put("occurredAt", visit.occurredAt().toString());
-        out.put("type", MarketingTypes.WEB_VISIT);
-        out.put("touchpointId", visit.touchpointId());
-        return out;
+    static MarketingViews.WebVisitView view(WebVisit visit) {
+        return new MarketingViews.WebVisitView(visit.id(), visit.externalId(), visit.customerId(), visit.url(), visit.occurredAt(),
+                MarketingTypes.WEB_VISIT, visit.touchpointId());
     }
 
-    static Map<String, Object> view(FormSubmission submission) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", submission.id());
-        out.put("externalId", submission.externalId());
-        out.put("form", submission.form());
-        out.put("customerId", submission.customerId());
-        out.put("email", submission.email());
-        out.put("firstName", submission.firstName());
-        out.put("lastName", submission.lastName());
-        out.put("phone", submission.phone());
-        out.put("fields", submission.fields());
-        out.put("occurredAt", submission.occurredAt().toString());
-        out.put("type", MarketingTypes.FORM_SUBMITTED);
-        out.put("touchpointId", submission.touchpointId());
-        return out;
+    static MarketingViews.FormSubmissionView view(FormSubmission submission) {
+        return new MarketingViews.FormSubmissionView(submission.id(), submission.externalId(), submission.form(), submission.customerId(),
+                submission.email(), submission.firstName(), submission.lastName(), submission.phone(), submission.fields(),
+                submission.occurredAt(), MarketingTypes.FORM_SUBMITTED, submission.touchpointId());
     }
 }

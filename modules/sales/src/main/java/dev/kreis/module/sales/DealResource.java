@@ -1,11 +1,10 @@
 package dev.kreis.module.sales;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import dev.kreis.spi.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +33,7 @@ import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -50,8 +55,7 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Sales")
 public class DealResource {
     static final List<String> STAGES = List.of("prospecting", "qualification", "proposal", "negotiation", "won", "lost");
-    private static final Set<String> CREATE_FIELDS = Set.of("customerId", "leadId", "name", "amount", "stage", "expectedCloseOn", "openedAt",
-            "closedAt", "wonReason", "lostReason");
+    private static final String ID = "The deal's id.";
     private static final Set<String> CHANGE_FIELDS = Set.of("name", "amount", "stage", "expectedCloseOn", "closedAt", "wonReason", "lostReason");
 
     @Inject
@@ -77,32 +81,39 @@ public class DealResource {
     @Operation(operationId = "createDeal", summary = "Open a deal", description = "For a customer (customerId) or a lead (leadId, which becomes converted). "
             + "openedAt defaults to now; a deal may be recorded already won or lost (closedAt defaults to now; lostReason is required "
             + "when lost). Records sales.deal_created, and sales.deal_won or sales.deal_lost for a closed deal.")
-    @APIResponse(responseCode = "201", description = "Opened: the deal with its stage history.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesRequests.CreateDeal.class),
+            examples = @ExampleObject(name = "deal", value = SalesDocs.CREATE_DEAL_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Opened: the deal with its stage history; Location names it.",
+            headers = @Header(name = "Location", description = "The deal's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesViews.Deal.class),
+                    examples = @ExampleObject(name = "deal", value = SalesDocs.DEAL_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Response create(JsonNode body) {
+    public Response create(@Valid SalesRequests.CreateDeal body) {
         Instant now = Instant.now();
-        Input in = Input.of(body, CREATE_FIELDS);
-        Optional<UUID> customerId = in.uuid("customerId");
-        Optional<UUID> leadId = in.uuid("leadId");
-        String name = in.requiredText("name", 200);
-        BigDecimal amount = null;
-        if (!in.has("amount") || in.isNull("amount")) {
-            in.fail("amount", "is required");
-        } else {
-            amount = in.amount("amount", false).orElse(null);
+        if (body == null) {
+            throw ProblemException.missingBody();
         }
-        String stage = in.choice("stage", STAGES).orElse("prospecting");
-        Optional<LocalDate> expectedCloseOn = in.date("expectedCloseOn");
-        Instant openedAt = in.instant("openedAt", now).orElse(now);
-        Optional<Instant> closedAt = in.instant("closedAt", now);
-        Optional<String> wonReason = in.text("wonReason", 500);
-        Optional<String> lostReason = in.text("lostReason", 500);
-        if (customerId.isEmpty() && leadId.isEmpty() && !in.failed("customerId") && !in.failed("leadId")) {
-            in.fail("customerId", "customerId or leadId is required");
+        Optional<UUID> customerId = Optional.ofNullable(body.customerId());
+        Optional<UUID> leadId = Optional.ofNullable(body.leadId());
+        String name = body.name();
+        BigDecimal amount = body.amount();
+        String stage = body.stage() == null ? "prospecting" : body.stage();
+        Optional<LocalDate> expectedCloseOn = Optional.ofNullable(body.expectedCloseOn());
+        SalesRequests.Rules rules = new SalesRequests.Rules();
+        rules.date("expectedCloseOn", body.expectedCloseOn());
+        rules.past("openedAt", body.openedAt(), now);
+        rules.past("closedAt", body.closedAt(), now);
+        Instant openedAt = body.openedAt() == null || rules.failed("openedAt") ? now : body.openedAt();
+        Optional<Instant> closedAt = Optional.ofNullable(rules.failed("closedAt") ? null : body.closedAt());
+        Optional<String> wonReason = Optional.ofNullable(body.wonReason());
+        Optional<String> lostReason = Optional.ofNullable(body.lostReason());
+        if (customerId.isEmpty() && leadId.isEmpty()) {
+            rules.fail("customerId", "customerId or leadId is required");
         }
         Instant closedTime = closed(stage) ? closedAt.orElse(now.isBefore(openedAt) ? openedAt : now) : null;
-        checkClosing(in, stage, closedAt, wonReason, lostReason, openedAt, closedTime);
-        in.check();
+        checkClosing(rules::fail, rules::failed, stage, closedAt, wonReason, lostReason, openedAt, closedTime);
+        rules.check();
         // who the deal is with
         UUID customer = null;
         SalesDb.Row lead = null;
@@ -138,47 +149,62 @@ public class DealResource {
         if (closedTime != null) {
             recordClosing(id, customer, stage, amount, closedTime);
         }
-        return Response.status(201).entity(view(load(id), true)).build();
+        return Response.created(URI.create("/api/v1/sales/deals/" + id)).entity(view(load(id), true)).build();
     }
 
     /** The rules for closing fields, shared by create and change. */
     private static void checkClosing(Input in, String stage, Optional<Instant> closedAt, Optional<String> wonReason, Optional<String> lostReason,
             Instant openedAt, Instant closedTime) {
+        checkClosing(in::fail, in::failed, stage, closedAt, wonReason, lostReason, openedAt, closedTime);
+    }
+
+    private static void checkClosing(java.util.function.BiConsumer<String, String> fail, java.util.function.Predicate<String> failed, String stage,
+            Optional<Instant> closedAt, Optional<String> wonReason, Optional<String> lostReason, Instant openedAt, Instant closedTime) {
         if (closedAt.isPresent() && !closed(stage)) {
-            in.fail("closedAt", "may only be given when the stage becomes won or lost");
+            fail.accept("closedAt", "may only be given when the stage becomes won or lost");
         }
         if (closedTime != null && closedTime.isBefore(openedAt)) {
-            in.fail("closedAt", "must not lie before the deal was opened (" + openedAt + ")");
+            fail.accept("closedAt", "must not lie before the deal was opened (" + openedAt + ")");
         }
         if (wonReason.isPresent() && !stage.equals("won")) {
-            in.fail("wonReason", "may only be given when the stage is won");
+            fail.accept("wonReason", "may only be given when the stage is won");
         }
         if (lostReason.isPresent() && !stage.equals("lost")) {
-            in.fail("lostReason", "may only be given when the stage is lost");
+            fail.accept("lostReason", "may only be given when the stage is lost");
         }
-        if (stage.equals("lost") && lostReason.isEmpty() && !in.failed("lostReason")) {
-            in.fail("lostReason", "is required when the deal is lost");
+        if (stage.equals("lost") && lostReason.isEmpty() && !failed.test("lostReason")) {
+            fail.accept("lostReason", "is required when the deal is lost");
         }
     }
 
     @GET
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "listDeals", summary = "Deals, newest first, by stage and customer", description = "Filters: stage, customerId. Pages with limit and nextCursor.")
-    @APIResponse(responseCode = "200", description = "One page of deals.")
-    public Map<String, Object> list(@QueryParam("stage") String stage, @QueryParam("customerId") String customerId,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", description = "One page of deals.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.DealPage.class),
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + SalesDocs.DEAL_EXAMPLE + "], \"nextCursor\": null}")))
+    public SalesViews.DealPage list(
+            @Parameter(description = "Only deals in this stage.", schema = @Schema(enumeration = { "prospecting", "qualification", "proposal",
+                    "negotiation", "won", "lost" })) @QueryParam("stage") String stage,
+            @Parameter(description = SalesDocs.CUSTOMER_FILTER, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("customerId") String customerId,
+            @Parameter(description = SalesDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200",
+                    defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = SalesDocs.CURSOR) @QueryParam("cursor") String cursor) {
         Map<String, Object> equals = new java.util.LinkedHashMap<>();
         equals.put("stage", Pages.optionalChoice("stage", stage, STAGES));
         equals.put("customer_id", Pages.optionalId("customerId", customerId));
-        return db.newestFirst("sal_deal", equals, limit, cursor, row -> view(row, false));
+        SalesDb.Slice<SalesViews.Deal> slice = db.newestFirst("sal_deal", equals, limit, cursor, row -> view(row, false));
+        return new SalesViews.DealPage(slice.items(), slice.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "getDeal", summary = "One deal with its stage history", description = "The deal, its customer (after merges) and every stage it went through.")
-    @APIResponse(responseCode = "200", description = "The deal.")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The deal.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.Deal.class), examples = @ExampleObject(name = "deal", value = SalesDocs.DEAL_EXAMPLE)))
+    public SalesViews.Deal get(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return view(load(Pages.id("id", id)), true);
     }
 
@@ -186,11 +212,14 @@ public class DealResource {
     @Path("/{id}/history")
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "listDealHistory", summary = "A deal's stage history, oldest first", description = "Every stage the deal entered, when and by whom.")
-    @APIResponse(responseCode = "200", description = "The history (one page, nextCursor null).")
-    public Map<String, Object> history(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The history (one page, nextCursor null).", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesViews.DealStagePage.class),
+            examples = @ExampleObject(name = "history", value = SalesDocs.STAGES_EXAMPLE)))
+    public SalesViews.DealStagePage history(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         UUID dealId = Pages.id("id", id);
         load(dealId);
-        return Pages.page(historyOf(dealId), null);
+        return new SalesViews.DealStagePage(historyOf(dealId), null);
     }
 
     @PATCH
@@ -201,10 +230,15 @@ public class DealResource {
     @Operation(operationId = "changeDeal", summary = "Change a deal: name, amount, stage, expected close date, closing", description = "Won and lost are final: "
             + "changing a closed deal answers 409. Moving to won or lost closes the deal at closedAt (default now); lostReason is "
             + "required when lost. Every stage change is kept in the history.")
-    @APIResponse(responseCode = "200", description = "The changed deal.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesRequests.ChangeDeal.class),
+            examples = @ExampleObject(name = "won", value = "{\"stage\": \"won\", \"wonReason\": \"Best price\"}")))
+    @APIResponse(responseCode = "200", description = "The changed deal.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.Deal.class), examples = @ExampleObject(name = "deal", value = SalesDocs.DEAL_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The deal is won or lost (final), or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
+    public SalesViews.Deal change(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            JsonNode body) {
         UUID dealId = Pages.id("id", id);
         SalesDb.Row row = load(dealId);
         customers.refuseIfErased(row.uuid("customer_id"), "id");
@@ -275,42 +309,19 @@ public class DealResource {
                 dealId, seq, stage, at, SalesDb.orNull(by, SalesDb.NULL_TEXT));
     }
 
-    private List<Map<String, Object>> historyOf(UUID dealId) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (SalesDb.Row row : db.query("select * from sal_deal_stage where deal_id = ? order by seq", dealId)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("stage", row.text("stage"));
-            item.put("enteredAt", row.instant("entered_at").toString());
-            item.put("changedBy", row.text("changed_by"));
-            items.add(item);
-        }
-        return items;
+    private List<SalesViews.DealStage> historyOf(UUID dealId) {
+        return db.query("select * from sal_deal_stage where deal_id = ? order by seq", dealId).stream().map(SalesViews.DealStage::of).toList();
     }
 
     private SalesDb.Row load(UUID id) {
         return db.one("select * from sal_deal where id = ?", id).orElseThrow(() -> ProblemException.notFound("deal " + id));
     }
 
-    private Map<String, Object> view(SalesDb.Row row, boolean withHistory) {
-        Map<String, Object> view = new LinkedHashMap<>();
+    private SalesViews.Deal view(SalesDb.Row row, boolean withHistory) {
         UUID id = row.uuid("id");
-        view.put("id", id.toString());
-        UUID customer = customers.current(row.uuid("customer_id")).orElse(null);
-        view.put("customerId", customer == null ? null : customer.toString());
-        view.put("leadId", row.uuid("lead_id") == null ? null : row.uuid("lead_id").toString());
-        view.put("name", row.text("name"));
-        view.put("amount", row.decimal("amount"));
-        view.put("stage", row.text("stage"));
-        view.put("expectedCloseOn", row.date("expected_close_on") == null ? null : row.date("expected_close_on").toString());
-        view.put("openedAt", row.instant("opened_at").toString());
-        view.put("closedAt", row.instant("closed_at") == null ? null : row.instant("closed_at").toString());
-        view.put("wonReason", row.text("won_reason"));
-        view.put("lostReason", row.text("lost_reason"));
-        view.put("createdAt", row.instant("created_at").toString());
-        view.put("updatedAt", row.instant("updated_at").toString());
-        if (withHistory) {
-            view.put("history", historyOf(id));
-        }
-        return view;
+        return new SalesViews.Deal(id, customers.current(row.uuid("customer_id")).orElse(null), row.uuid("lead_id"), row.text("name"),
+                row.decimal("amount"), row.text("stage"), row.date("expected_close_on"), row.instant("opened_at"), row.instant("closed_at"),
+                row.text("won_reason"), row.text("lost_reason"), row.instant("created_at"), row.instant("updated_at"),
+                withHistory ? historyOf(id) : null);
     }
 }

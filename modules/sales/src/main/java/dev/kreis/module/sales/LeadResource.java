@@ -1,10 +1,10 @@
 package dev.kreis.module.sales;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import dev.kreis.spi.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +34,7 @@ import dev.kreis.spi.touchpoint.TouchpointSink;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -51,6 +57,7 @@ import jakarta.ws.rs.core.Response;
 public class LeadResource {
     static final List<String> STATUSES = List.of("new", "qualified", "converted", "disqualified");
     static final List<String> PRIORITIES = List.of("high", "medium", "low");
+    private static final String ID = "The lead's id.";
     private static final Set<String> FIELDS = Set.of("email", "phone", "firstName", "lastName", "company", "source", "status");
 
     @Inject
@@ -84,15 +91,24 @@ public class LeadResource {
     @Operation(operationId = "createLead", summary = "Record a lead", description = "email and/or phone is required. The lead is submitted as a profile "
             + "(source sales) through identity resolution, so it joins the customer with the same e-mail or phone, and a "
             + "sales.lead_created touchpoint is recorded.")
-    @APIResponse(responseCode = "201", description = "Recorded: the lead with its priority.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesRequests.CreateLead.class),
+            examples = @ExampleObject(name = "lead", value = SalesDocs.CREATE_LEAD_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Recorded: the lead with its priority; Location names it.",
+            headers = @Header(name = "Location", description = "The lead's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesViews.Lead.class),
+                    examples = @ExampleObject(name = "lead", value = SalesDocs.LEAD_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Response create(JsonNode body) {
-        Input in = Input.of(body, FIELDS);
-        LeadInput lead = LeadInput.read(in);
-        if (lead.email().isEmpty() && lead.phone().isEmpty() && !in.failed("email") && !in.failed("phone")) {
-            in.fail("email", "email or phone is required");
+    public Response create(@Valid SalesRequests.CreateLead body) {
+        if (body == null) {
+            throw ProblemException.missingBody();
         }
-        in.check();
+        if (body.email() == null && body.phone() == null) {
+            throw ProblemException.invalid("email", "email or phone is required");
+        }
+        LeadInput lead = new LeadInput(Optional.ofNullable(body.email()), Optional.ofNullable(body.phone()), Optional.ofNullable(body.firstName()),
+                Optional.ofNullable(body.lastName()), Optional.ofNullable(body.company()), Optional.ofNullable(body.source()),
+                Optional.ofNullable(body.status()));
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         UUID customerId = customers.submit(profile(id, lead.email().orElse(null), lead.phone().orElse(null), lead.firstName().orElse(null),
@@ -104,16 +120,24 @@ public class LeadResource {
         payload.put("leadId", id.toString());
         lead.source().ifPresent(source -> payload.put("source", source));
         touchpoints.record(SalesModule.ID, NewTouchpoint.of("lead-" + id + "-created", customerId, SalesModule.LEAD_CREATED, now, payload));
-        return Response.status(201).entity(view(load(id), now)).build();
+        return Response.created(URI.create("/api/v1/sales/leads/" + id)).entity(view(load(id), now)).build();
     }
 
     @GET
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "listLeads", summary = "Leads, highest priority first, then newest", description = "Priority is computed now from the "
             + "marketing.web_visit touchpoints of each lead's customer in the last priorityWindowDays days.")
-    @APIResponse(responseCode = "200", description = "One page of leads.")
-    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", description = "One page of leads.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.LeadPage.class),
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + SalesDocs.LEAD_EXAMPLE + "], \"nextCursor\": null}")))
+    public SalesViews.LeadPage list(
+            @Parameter(description = "Only leads in this status.", schema = @Schema(enumeration = { "new", "qualified", "converted", "disqualified" }))
+            @QueryParam("status") String status,
+            @Parameter(description = "Only leads of this priority (computed now).", schema = @Schema(enumeration = { "high", "medium", "low" }))
+            @QueryParam("priority") String priority,
+            @Parameter(description = SalesDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200",
+                    defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = SalesDocs.CURSOR) @QueryParam("cursor") String cursor) {
         String wantedStatus = Pages.optionalChoice("status", status, STATUSES);
         String wantedPriority = Pages.optionalChoice("priority", priority, PRIORITIES);
         int size = Pages.limit(limit);
@@ -142,7 +166,7 @@ public class LeadResource {
         Comparator<Ranked> order = Comparator.<Ranked>comparingInt(r -> r.priority().rank()).reversed()
                 .thenComparing(Ranked::created, Comparator.reverseOrder()).thenComparing(Ranked::id, Comparator.reverseOrder());
         ranked.sort(order);
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<SalesViews.Lead> items = new ArrayList<>();
         Ranked last = null;
         boolean more = false;
         for (Ranked r : ranked) {
@@ -156,7 +180,7 @@ public class LeadResource {
             items.add(view(r.row(), r.customerId(), r.priority()));
             last = r;
         }
-        return Pages.page(items, more ? Pages.encode(last.priority().rank(), last.created(), last.id()) : null);
+        return new SalesViews.LeadPage(items, more ? Pages.encode(last.priority().rank(), last.created(), last.id()) : null);
     }
 
     /** Whether an item sorts after the cursor position (rank descending, then time descending, then id descending). */
@@ -174,8 +198,9 @@ public class LeadResource {
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "getLead", summary = "One lead with its current priority and the reason", description = "Priority is computed now from the configured rules; reason says which rule applied.")
-    @APIResponse(responseCode = "200", description = "The lead.")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The lead.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.Lead.class), examples = @ExampleObject(name = "lead", value = SalesDocs.LEAD_EXAMPLE)))
+    public SalesViews.Lead get(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return view(load(Pages.id("id", id)), Instant.now());
     }
 
@@ -186,10 +211,15 @@ public class LeadResource {
     @PermissionsAllowed(SalesModule.WRITE)
     @Operation(operationId = "changeLead", summary = "Change a lead's contact data, source or status", description = "null clears a field; email or phone "
             + "must remain. A converted lead keeps its status (409). Changed contact data is submitted again as the lead's profile.")
-    @APIResponse(responseCode = "200", description = "The changed lead.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesRequests.ChangeLead.class),
+            examples = @ExampleObject(name = "qualify", value = "{\"status\": \"qualified\", \"company\": \"Acme GmbH\"}")))
+    @APIResponse(responseCode = "200", description = "The changed lead.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.Lead.class), examples = @ExampleObject(name = "lead", value = SalesDocs.LEAD_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The lead was erased, or is converted and its status cannot change.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
+    public SalesViews.Lead change(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            JsonNode body) {
         UUID leadId = Pages.id("id", id);
         SalesDb.Row row = load(leadId);
         Input in = Input.of(body, FIELDS);
@@ -256,30 +286,12 @@ public class LeadResource {
         return stored == null ? null : customers.current(stored).orElse(null);
     }
 
-    private Map<String, Object> view(SalesDb.Row row, Instant now) {
+    private SalesViews.Lead view(SalesDb.Row row, Instant now) {
         UUID customer = currentCustomer(row);
         return view(row, customer, new LeadPriorities(reader, settings.priority()).of(customer, now));
     }
 
-    static Map<String, Object> view(SalesDb.Row row, UUID customerId, PriorityRule.Priority priority) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", row.uuid("id").toString());
-        view.put("customerId", customerId == null ? null : customerId.toString());
-        view.put("email", row.text("email"));
-        view.put("phone", row.text("phone"));
-        view.put("firstName", row.text("first_name"));
-        view.put("lastName", row.text("last_name"));
-        view.put("company", row.text("company"));
-        view.put("source", row.text("source"));
-        view.put("status", row.text("status"));
-        view.put("erased", row.bool("erased"));
-        if (priority != null) {
-            view.put("priority", priority.level());
-            view.put("priorityReason", priority.reason());
-            view.put("webVisits", priority.visits());
-        }
-        view.put("createdAt", row.instant("created_at").toString());
-        view.put("updatedAt", row.instant("updated_at").toString());
-        return view;
+    static SalesViews.Lead view(SalesDb.Row row, UUID customerId, PriorityRule.Priority priority) {
+        return SalesViews.Lead.of(row, customerId, priority);
     }
 }

@@ -1,12 +1,15 @@
 package dev.kreis.module.sales;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.kreis.spi.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,7 +66,10 @@ public class OrderResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderRequest.class),
             examples = @ExampleObject(name = "order", value = "{\"customerId\": \"4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01\", \"amount\": 249.90, "
                     + "\"orderedAt\": \"2026-01-31T09:30:00Z\", \"externalId\": \"SO-10023\"}")))
-    @APIResponse(responseCode = "201", description = "Recorded: the order.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the new order.",
+            headers = @Header(name = "Location", description = "The order's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesViews.Order.class),
+                    examples = @ExampleObject(name = "order", value = SalesDocs.ORDER_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "An order with this externalId exists.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public Response create(@Valid OrderRequest body) {
@@ -97,26 +103,35 @@ public class OrderResource {
         }
         touchpoints.record(SalesModule.ID, NewTouchpoint.of("order-" + id, customer, REVENUE_ORDER, orderedAt,
                 Map.of("orderId", id.toString(), "externalId", externalId)).withAmount(amount));
-        return Response.status(201).entity(view(load(id))).build();
+        return Response.created(URI.create("/api/v1/sales/orders/" + id)).entity(view(load(id))).build();
     }
 
     @GET
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "listOrders", summary = "Orders, newest first, by customer", description = "Filter: customerId. Pages with limit and nextCursor.")
-    @APIResponse(responseCode = "200", description = "One page of orders.")
-    public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", description = "One page of orders.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.OrderPage.class),
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + SalesDocs.ORDER_EXAMPLE + "], \"nextCursor\": null}")))
+    public SalesViews.OrderPage list(
+            @Parameter(description = SalesDocs.CUSTOMER_FILTER, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("customerId") String customerId,
+            @Parameter(description = SalesDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200",
+                    defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = SalesDocs.CURSOR) @QueryParam("cursor") String cursor) {
         Map<String, Object> equals = new java.util.LinkedHashMap<>();
         equals.put("customer_id", Pages.optionalId("customerId", customerId));
-        return db.newestFirst("sal_order", equals, limit, cursor, this::view);
+        SalesDb.Slice<SalesViews.Order> slice = db.newestFirst("sal_order", equals, limit, cursor, this::view);
+        return new SalesViews.OrderPage(slice.items(), slice.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "getOrder", summary = "One order", description = "The order with its amount, currency and customer (after merges).")
-    @APIResponse(responseCode = "200", description = "The order.")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The order.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.Order.class), examples = @ExampleObject(name = "order", value = SalesDocs.ORDER_EXAMPLE)))
+    public SalesViews.Order get(@Parameter(description = "The order's id.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return view(load(Pages.id("id", id)));
     }
 
@@ -124,15 +139,8 @@ public class OrderResource {
         return db.one("select * from sal_order where id = ?", id).orElseThrow(() -> ProblemException.notFound("order " + id));
     }
 
-    private Map<String, Object> view(SalesDb.Row row) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", row.uuid("id").toString());
-        view.put("externalId", row.text("external_id"));
-        UUID customer = customers.current(row.uuid("customer_id")).orElse(null);
-        view.put("customerId", customer == null ? null : customer.toString());
-        view.put("amount", row.decimal("amount"));
-        view.put("orderedAt", row.instant("ordered_at").toString());
-        view.put("createdAt", row.instant("created_at").toString());
-        return view;
+    private SalesViews.Order view(SalesDb.Row row) {
+        return new SalesViews.Order(row.uuid("id"), row.text("external_id"), customers.current(row.uuid("customer_id")).orElse(null),
+                row.decimal("amount"), row.instant("ordered_at"), row.instant("created_at"));
     }
 }

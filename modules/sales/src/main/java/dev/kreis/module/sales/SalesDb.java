@@ -193,8 +193,7 @@ class SalesDb {
      * One page of {@code table}, newest first (by {@code created_at}, then id), of the rows whose columns equal
      * {@code equals} (null values are left out), each shown by {@code view}: the list answer of every sales list.
      */
-    Map<String, Object> newestFirst(String table, Map<String, Object> equals, String limit, String cursor,
-            java.util.function.Function<Row, Map<String, Object>> view) {
+    <T> Slice<T> newestFirst(String table, Map<String, Object> equals, String limit, String cursor, java.util.function.Function<Row, T> view) {
         int size = Pages.limit(limit);
         Pages.Position after = Pages.decode(cursor);
         StringBuilder sql = new StringBuilder("select * from " + table + " where 1 = 1");
@@ -213,11 +212,15 @@ class SalesDb {
         }
         sql.append(" order by created_at desc, id desc limit ").append(size + 1);
         List<Row> rows = query(sql.toString(), params.toArray());
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         for (Row row : rows.subList(0, Math.min(size, rows.size()))) {
             items.add(view.apply(row));
         }
         Row last = rows.size() > size ? rows.get(size - 1) : null;
-        return Pages.page(items, last == null ? null : Pages.encode(0, last.instant("created_at"), last.uuid("id")));
+        return new Slice<>(items, last == null ? null : Pages.encode(0, last.instant("created_at"), last.uuid("id")));
+    }
+
+    /** One page of a list and the cursor of the next (null on the last page). */
+    record Slice<T>(List<T> items, String nextCursor) {
     }
 }

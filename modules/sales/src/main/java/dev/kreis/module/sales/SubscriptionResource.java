@@ -1,22 +1,25 @@
 package dev.kreis.module.sales;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import dev.kreis.spi.api.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.spi.api.ProblemException;
 import dev.kreis.spi.customer.CustomerLookup;
@@ -25,6 +28,7 @@ import dev.kreis.spi.touchpoint.TouchpointSink;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -51,9 +55,7 @@ public class SubscriptionResource {
     static final String CHANGED = "revenue.subscription_changed";
     static final String CANCELLED = "revenue.subscription_cancelled";
     static final List<String> STATUSES = List.of("active", "cancelled");
-    private static final Set<String> CREATE_FIELDS = Set.of("customerId", "mrr", "startedAt", "plan");
-    private static final Set<String> CHANGE_FIELDS = Set.of("mrr", "at");
-    private static final Set<String> CANCEL_FIELDS = Set.of("at", "reason");
+    private static final String ID = "The subscription's id.";
 
     @Inject
     SalesDb db;
@@ -70,23 +72,33 @@ public class SubscriptionResource {
     @PermissionsAllowed(SalesModule.WRITE)
     @Operation(operationId = "createSubscription", summary = "Start a subscription", description = "mrr > 0. Records revenue.subscription_started with the customer's "
             + "MRR after the start (this subscription plus their other active ones).")
-    @APIResponse(responseCode = "201", description = "Started: the subscription with its history.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesRequests.CreateSubscription.class),
+            examples = @ExampleObject(name = "subscription", value = SalesDocs.CREATE_SUBSCRIPTION_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Started: the subscription with its history; Location names it.",
+            headers = @Header(name = "Location", description = "The subscription's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesViews.Subscription.class),
+                    examples = @ExampleObject(name = "subscription", value = SalesDocs.SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Response create(JsonNode body) {
+    public Response create(@Valid SalesRequests.CreateSubscription body) {
         Instant now = Instant.now();
-        Input in = Input.of(body, CREATE_FIELDS);
-        UUID customerId = in.required("customerId", in.uuid("customerId"));
-        BigDecimal mrr = in.required("mrr", in.amount("mrr", true));
-        Instant startedAt = in.required("startedAt", in.instant("startedAt", now));
-        String plan = in.text("plan", 100).orElse(null);
-        in.check();
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
+        SalesRequests.Rules rules = new SalesRequests.Rules();
+        rules.past("startedAt", body.startedAt(), now);
+        rules.check();
+        UUID customerId = body.customerId();
+        BigDecimal mrr = body.mrr();
+        Instant startedAt = body.startedAt();
+        String plan = body.plan();
         UUID customer = customers.current(customerId).orElseThrow(() -> ProblemException.invalid("customerId", "no customer " + customerId));
         UUID id = UUID.randomUUID();
         db.update("insert into sal_subscription (id, customer_id, plan, mrr, status, started_at, created_at, updated_at)"
                 + " values (?, ?, ?, ?, 'active', ?, ?, ?)", id, customer, SalesDb.orNull(plan, SalesDb.NULL_TEXT), mrr, startedAt, now, now);
         UUID event = event(id, 1, "started", mrr, startedAt, null, now);
         record(event, id, customer, STARTED, otherMrr(customer, id, startedAt).add(mrr), startedAt);
-        return Response.status(201).entity(view(load(id), true)).build();
+        return Response.created(URI.create("/api/v1/sales/subscriptions/" + id)).entity(view(load(id), true)).build();
     }
 
     @POST
@@ -97,18 +109,28 @@ public class SubscriptionResource {
     @Operation(operationId = "changeSubscription", summary = "Change a subscription's MRR (up- or downgrade)", description = "mrr > 0 is the subscription's MRR after "
             + "the change, at not before its last event. Records revenue.subscription_changed with the customer's MRR after it. "
             + "A cancelled subscription cannot change (409).")
-    @APIResponse(responseCode = "200", description = "The changed subscription.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesRequests.ChangeSubscription.class),
+            examples = @ExampleObject(name = "upgrade", value = "{\"mrr\": 149, \"at\": \"2026-02-01T00:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The changed subscription.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.Subscription.class),
+            examples = @ExampleObject(name = "subscription", value = SalesDocs.SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The subscription is cancelled, or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Map<String, Object> change(@PathParam("id") String id, JsonNode body) {
+    public SalesViews.Subscription change(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, @Valid SalesRequests.ChangeSubscription body) {
         UUID subscriptionId = Pages.id("id", id);
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
         SalesDb.Row row = load(subscriptionId);
         customers.refuseIfErased(row.uuid("customer_id"), "id");
         Instant now = Instant.now();
-        Input in = Input.of(body, CHANGE_FIELDS);
-        BigDecimal mrr = in.required("mrr", in.amount("mrr", true));
-        Instant at = in.required("at", in.instant("at", now));
-        in.check();
+        SalesRequests.Rules rules = new SalesRequests.Rules();
+        rules.past("at", body.at(), now);
+        rules.check();
+        BigDecimal mrr = body.mrr();
+        Instant at = body.at();
         if (row.text("status").equals("cancelled")) {
             throw ProblemException.conflict("subscription " + subscriptionId + " is cancelled and cannot change");
         }
@@ -131,18 +153,28 @@ public class SubscriptionResource {
     @Operation(operationId = "cancelSubscription", summary = "Cancel a subscription", description = "at not before its last event; reason optional. Records "
             + "revenue.subscription_cancelled (amount 0) — or, while the customer keeps other active subscriptions, "
             + "revenue.subscription_changed with their remaining MRR. Cancelling twice answers 409.")
-    @APIResponse(responseCode = "200", description = "The cancelled subscription.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesRequests.CancelSubscription.class),
+            examples = @ExampleObject(name = "cancellation", value = "{\"at\": \"2026-03-01T00:00:00Z\", \"reason\": \"Too expensive\"}")))
+    @APIResponse(responseCode = "200", description = "The cancelled subscription.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.Subscription.class),
+            examples = @ExampleObject(name = "subscription", value = SalesDocs.SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The subscription is already cancelled, or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Map<String, Object> cancel(@PathParam("id") String id, JsonNode body) {
+    public SalesViews.Subscription cancel(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, @Valid SalesRequests.CancelSubscription body) {
         UUID subscriptionId = Pages.id("id", id);
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
         SalesDb.Row row = load(subscriptionId);
         customers.refuseIfErased(row.uuid("customer_id"), "id");
         Instant now = Instant.now();
-        Input in = Input.of(body, CANCEL_FIELDS);
-        Instant at = in.required("at", in.instant("at", now));
-        String reason = in.text("reason", 500).orElse(null);
-        in.check();
+        SalesRequests.Rules rules = new SalesRequests.Rules();
+        rules.past("at", body.at(), now);
+        rules.check();
+        Instant at = body.at();
+        String reason = body.reason();
         if (row.text("status").equals("cancelled")) {
             throw ProblemException.conflict("subscription " + subscriptionId + " is already cancelled");
         }
@@ -162,21 +194,33 @@ public class SubscriptionResource {
     @GET
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "listSubscriptions", summary = "Subscriptions, newest first, by customer and status", description = "Filters: customerId, status. Pages with limit and nextCursor.")
-    @APIResponse(responseCode = "200", description = "One page of subscriptions.")
-    public Map<String, Object> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", description = "One page of subscriptions.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.SubscriptionPage.class),
+            examples = @ExampleObject(name = "page", value = "{\"items\": [" + SalesDocs.SUBSCRIPTION_EXAMPLE + "], \"nextCursor\": null}")))
+    public SalesViews.SubscriptionPage list(
+            @Parameter(description = SalesDocs.CUSTOMER_FILTER, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("customerId") String customerId,
+            @Parameter(description = "Only subscriptions in this status.", schema = @Schema(enumeration = { "active", "cancelled" }))
+            @QueryParam("status") String status,
+            @Parameter(description = SalesDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200",
+                    defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = SalesDocs.CURSOR) @QueryParam("cursor") String cursor) {
         Map<String, Object> equals = new java.util.LinkedHashMap<>();
         equals.put("customer_id", Pages.optionalId("customerId", customerId));
         equals.put("status", Pages.optionalChoice("status", status, STATUSES));
-        return db.newestFirst("sal_subscription", equals, limit, cursor, row -> view(row, false));
+        SalesDb.Slice<SalesViews.Subscription> slice = db.newestFirst("sal_subscription", equals, limit, cursor, row -> view(row, false));
+        return new SalesViews.SubscriptionPage(slice.items(), slice.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     @PermissionsAllowed(SalesModule.READ)
     @Operation(operationId = "getSubscription", summary = "One subscription with its history of starts, changes and cancellation", description = "The subscription with its starts, MRR changes and cancellation, oldest first.")
-    @APIResponse(responseCode = "200", description = "The subscription.")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The subscription.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SalesViews.Subscription.class),
+            examples = @ExampleObject(name = "subscription", value = SalesDocs.SUBSCRIPTION_EXAMPLE)))
+    public SalesViews.Subscription get(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return view(load(Pages.id("id", id)), true);
     }
 
@@ -218,32 +262,18 @@ public class SubscriptionResource {
         return db.one("select * from sal_subscription where id = ?", id).orElseThrow(() -> ProblemException.notFound("subscription " + id));
     }
 
-    private Map<String, Object> view(SalesDb.Row row, boolean withHistory) {
-        Map<String, Object> view = new LinkedHashMap<>();
+    private SalesViews.Subscription view(SalesDb.Row row, boolean withHistory) {
         UUID id = row.uuid("id");
-        view.put("id", id.toString());
-        UUID customer = customers.current(row.uuid("customer_id")).orElse(null);
-        view.put("customerId", customer == null ? null : customer.toString());
-        view.put("plan", row.text("plan"));
-        view.put("mrr", row.decimal("mrr"));
-        view.put("status", row.text("status"));
-        view.put("startedAt", row.instant("started_at").toString());
-        view.put("cancelledAt", row.instant("cancelled_at") == null ? null : row.instant("cancelled_at").toString());
-        view.put("cancelReason", row.text("cancel_reason"));
-        view.put("createdAt", row.instant("created_at").toString());
-        view.put("updatedAt", row.instant("updated_at").toString());
+        List<SalesViews.SubscriptionEvent> history = null;
         if (withHistory) {
-            List<Map<String, Object>> history = new ArrayList<>();
+            history = new ArrayList<>();
             for (SalesDb.Row event : db.query("select * from sal_subscription_event where subscription_id = ? order by seq", id)) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("kind", event.text("kind"));
-                item.put("mrr", event.decimal("mrr"));
-                item.put("at", event.instant("occurred_at").toString());
-                item.put("reason", event.text("reason"));
-                history.add(item);
+                history.add(new SalesViews.SubscriptionEvent(event.text("kind"), event.decimal("mrr"), event.instant("occurred_at"),
+                        event.text("reason")));
             }
-            view.put("history", history);
         }
-        return view;
+        return new SalesViews.Subscription(id, customers.current(row.uuid("customer_id")).orElse(null), row.text("plan"), row.decimal("mrr"),
+                row.text("status"), row.instant("started_at"), row.instant("cancelled_at"), row.text("cancel_reason"), row.instant("created_at"),
+                row.instant("updated_at"), history);
     }
 }

@@ -78,7 +78,8 @@ public class ImportResource {
                     + " With dryRun the import reports what it would do and writes nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = ImportUpload.class),
-            examples = @ExampleObject(name = "profiles", summary = "spec part of a German CRM export", value = SPEC_EXAMPLE)))
+            examples = @ExampleObject(name = "profiles", summary = "a German CRM export: the spec part and the file part",
+                    value = "{\"spec\":" + SPEC_EXAMPLE + ",\"file\":\"Kundennummer;E-Mail;Vorname\\nK-1001;anna@example.com;Anna\"}")))
     @APIResponse(responseCode = "202", description = "Queued; follow it at the Location.",
             headers = @Header(name = "Location", description = "The import", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(schema = @Schema(implementation = ImportCreated.class),

@@ -73,6 +73,9 @@ public class ModuleResource {
     @Operation(operationId = "uploadModule", summary = "Upload a declarative module (admin): touchpoint types, custom attributes and KPIs from a JSON descriptor",
             description = "No code and no restart. The module is then available; install it like any other. Uploading a higher version of an"
                     + " installed declarative module upgrades it. docs/modules.md describes the descriptor.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ModuleUpload.Descriptor.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "events", value = ModuleUpload.EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The module, available to install", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModuleView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "The id belongs to a bundled module, the version is installed already, or the installation has the most declarative modules it allows")
     @APIResponse(responseCode = "422", description = "An invalid descriptor; each invalid field is named")
