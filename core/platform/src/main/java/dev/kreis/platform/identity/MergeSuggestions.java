@@ -2,10 +2,13 @@ package dev.kreis.platform.identity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.kreis.platform.api.ConflictProblem;
@@ -78,6 +81,63 @@ public class MergeSuggestions {
         }
         List<ProfileRepository.BlockMember> candidates = profiles.inBlock(block, profile.kind(), profile.customerId(),
                 config.suggestionCandidates());
+        int checked = suggest(profile, match, candidates, true);
+        return new SuggestionWork(candidates.size(), checked);
+    }
+
+    /** A just-written profile and what it is matched on, for {@link #refreshAll}. */
+    public record Written(ProfileRow profile, MatchProfile match) {
+    }
+
+    /**
+     * {@link #refresh} for many just-written profiles (a batch's new profiles), in order, with the same outcome: the
+     * candidates of all of them are read in one query (the newest {@code 2 ×} {@link IdentityConfig#suggestionCandidates()}
+     * of each block; a profile whose own customer fills so much of that window that fewer than the candidates remain reads
+     * its block alone). Only pairs at or above the threshold cost further queries, as in {@link #refresh}. Trimming to the
+     * best few open suggestions happens for the customers that got a new suggestion; a customer that got none keeps
+     * what it had.
+     */
+    public SuggestionWork refreshAll(List<Written> written) {
+        int limit = config.suggestionCandidates();
+        int window = limit * 2;
+        Set<String> blocks = new HashSet<>();
+        written.forEach(w -> {
+            if (w.match().blockKey() != null) {
+                blocks.add(w.match().blockKey());
+            }
+        });
+        if (blocks.isEmpty()) {
+            return new SuggestionWork(0, 0);
+        }
+        Map<String, List<ProfileRepository.BlockMember>> newest = new HashMap<>();
+        profiles.newestInBlocks(blocks, window).forEach(e -> newest.computeIfAbsent(e.blockKey() + "\u0000" + e.kind(), k -> new ArrayList<>())
+                .add(e.member()));
+        int examined = 0;
+        int checked = 0;
+        for (Written w : written) {
+            String block = w.match().blockKey();
+            if (block == null) {
+                continue;
+            }
+            ProfileRow profile = w.profile();
+            List<ProfileRepository.BlockMember> members = newest.getOrDefault(block + "\u0000" + profile.kind(), List.of());
+            List<ProfileRepository.BlockMember> candidates = new ArrayList<>(limit);
+            for (ProfileRepository.BlockMember m : members) {
+                if (!m.customerId().equals(profile.customerId()) && candidates.size() < limit) {
+                    candidates.add(m);
+                }
+            }
+            if (candidates.size() < limit && members.size() >= window) {
+                candidates = profiles.inBlock(block, profile.kind(), profile.customerId(), limit);
+            }
+            examined += candidates.size();
+            checked += suggest(profile, w.match(), candidates, false);
+        }
+        return new SuggestionWork(examined, checked);
+    }
+
+    /** Suggests the profile's best few customers among the candidates; answers how many pairs were checked. */
+    private int suggest(ProfileRow profile, MatchProfile match, List<ProfileRepository.BlockMember> candidates, boolean trimAlways) {
         Map<UUID, Best> best = new HashMap<>();
         for (ProfileRepository.BlockMember candidate : candidates) {
             Similarity.of(match, candidate.match())
@@ -89,14 +149,18 @@ public class MergeSuggestions {
         List<Best> chosen = best.values().stream().sorted(Comparator.comparing((Best b) -> b.score().value()).reversed()
                 .thenComparing(Best::customerId)).limit(keep).toList();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean suggested = false;
         for (Best pair : chosen) {
             if (!suggestions.existsBetween(profile.customerId(), pair.customerId()) && !events.separated(profile.customerId(), pair.customerId())) {
                 suggestions.suggest(profile.id(), pair.profileId(), pair.score().value(), String.join("\n", pair.score().reasons()), now);
                 suggestions.keepBestOpen(pair.customerId(), keep);
+                suggested = true;
             }
         }
-        suggestions.keepBestOpen(profile.customerId(), keep);
-        return new SuggestionWork(candidates.size(), chosen.size());
+        if (trimAlways || suggested) {
+            suggestions.keepBestOpen(profile.customerId(), keep);
+        }
+        return chosen.size();
     }
 
     private record Best(UUID customerId, UUID profileId, Similarity.Score score) {
