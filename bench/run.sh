@@ -15,7 +15,9 @@
 #               POST /api/v1/imports (--quick: 10,000 / 100,000 / 20,000); writes bench/results/latest-import.json
 #   --no-build  use the jars already in app/target and bench/target
 #
-# Environment overrides: KREIS_BENCH_IMPORT_PROFILES, KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
+# Environment overrides: KREIS_BENCH_DB and KREIS_BENCH_PORT (another database and port, e.g. beside another run), KREIS_BENCH_IMPORT_PROFILES,
+# KREIS_BENCH_IMPORT_BIG_MB (--import: size of the heap-test file, uploaded and followed for KREIS_BENCH_IMPORT_BIG_SECONDS, then
+# cancelled; default 1024, 0 with --quick), KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
 # KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
 # BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr);
 # for --kpi: KREIS_BENCH_KPI_COLD, KREIS_BENCH_KPI_WARM (samples per KPI and period; default 15/50 quick, 30/100 full).
@@ -24,7 +26,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,23p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,25p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
 cd "$ROOT"
 
 MODE=full
@@ -74,9 +76,11 @@ export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 DB=kreis_bench
 [ "$KPI" = 1 ] && DB=kreis_bench_kpi
 [ "$IMPORT" = 1 ] && DB=kreis_bench_import
+DB=${KREIS_BENCH_DB:-$DB}
 JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
 [ "$IMPORT" = 1 ] && PORT=18800
+PORT=${KREIS_BENCH_PORT:-$PORT}
 BASE_URL="http://127.0.0.1:$PORT"
 RESULTS="$ROOT/bench/results"
 WORK="$RESULTS/tmp"
@@ -225,7 +229,7 @@ record_app_cpu() {
 step() {
     local name=$1 cpu_before
     shift
-    log "step $name"
+    log "step $name (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     cpu_before=$(app_cpu)
     if ! bench "$name" "$@"; then
         log "step $name failed; writing what was measured so far"
@@ -233,6 +237,7 @@ step() {
         exit 1
     fi
     record_app_cpu "$name" "$cpu_before"
+    log "  step $name done (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 checkpoint() { psql -q -d "$DB" -c checkpoint; }
 
@@ -252,8 +257,11 @@ if [ "$IMPORT" = 1 ]; then
     checkpoint
     step batch --touchpoints "$TOUCHPOINTS" --batch-size 1000 --clients 4
     checkpoint
-    step import --touchpoints "$TOUCHPOINTS" --profiles "$IMPORT_PROFILES"
+    step import --touchpoints "$TOUCHPOINTS" --profiles "$IMPORT_PROFILES" \
+        --big-file-mb "${KREIS_BENCH_IMPORT_BIG_MB:-$([ "$MODE" = quick ] && echo 0 || echo 1024)}" \
+        --big-file-seconds "${KREIS_BENCH_IMPORT_BIG_SECONDS:-60}"
     cp "$WORK/import.json" "$RESULTS/latest-import.json"
+    kill "$LOAD_PID" 2>/dev/null || true
     log "wrote bench/results/latest-import.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
     exit 0
 fi
