@@ -32,6 +32,7 @@ import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.bulk.CsvExport;
 import dev.kreis.platform.bulk.ImportSpec;
 import dev.kreis.platform.bulk.Imports;
+import dev.kreis.platform.security.IntegrationDeletesOwn;
 import dev.kreis.platform.security.Permissions;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -201,8 +202,10 @@ public class ImportResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.IMPORTS_WRITE)
+    @IntegrationDeletesOwn(OwnImports.class)
     @Operation(operationId = "cancelImport", summary = "Cancel a queued or running import",
-            description = "The chunk being written finishes; nothing after it is written. What was committed before stays.")
+            description = "The chunk being written finishes; nothing after it is written. What was committed before stays."
+                    + " The integration role may cancel only the imports it started itself.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = ImportView.class), examples = @ExampleObject(name = "cancelled", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such import",
