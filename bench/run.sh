@@ -197,6 +197,9 @@ KREIS_BENCH_TOKEN=$(curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: applic
     | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [ -n "$KREIS_BENCH_TOKEN" ] || die "could not issue an API token for the load generator"
 export KREIS_BENCH_TOKEN
+# /q/metrics (the import step's heap samples) answers admins only.
+KREIS_BENCH_METRICS_AUTH="Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
+export KREIS_BENCH_METRICS_AUTH
 if [ "$AUTOVACUUM" != on ]; then
     log "PostgreSQL runs with autovacuum = $AUTOVACUUM; run.sh analyzes/vacuums due tables every 60 s in its place"
     autovacuum_stand_in &
@@ -261,7 +264,6 @@ if [ "$IMPORT" = 1 ]; then
         --big-file-mb "${KREIS_BENCH_IMPORT_BIG_MB:-$([ "$MODE" = quick ] && echo 0 || echo 1024)}" \
         --big-file-seconds "${KREIS_BENCH_IMPORT_BIG_SECONDS:-60}"
     cp "$WORK/import.json" "$RESULTS/latest-import.json"
-    kill "$LOAD_PID" 2>/dev/null || true
     log "wrote bench/results/latest-import.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
     exit 0
 fi

@@ -92,14 +92,14 @@ final class ImportBench {
     }
 
     /**
-     * The heap with a big file: writes a touchpoint CSV of {@code mb} megabytes, uploads it while sampling the old-generation
+     * The heap with a big file: writes a touchpoint CSV of {@code mb} (decimal) megabytes, uploads it while sampling the old-generation
      * heap every second, follows the import for {@code seconds} and cancels it (the bench token's integration role may cancel
      * its own import). Records the upload time, the rows read before the cancel and the heap's growth over the whole time.
      */
     private static Map<String, Object> bigFile(String base, DataSet data, Path work, int mb, int seconds) throws Exception {
         Path file = work.resolve("import-big.csv");
         long anchor = Instant.now().truncatedTo(ChronoUnit.DAYS).getEpochSecond();
-        long target = mb * 1024L * 1024L;
+        long target = mb * 1_000_000L; // decimal megabytes: 1024 of them stay below the 1 GiB default of kreis.imports.max-file-size
         long rows = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("id,email,type,channel,occurredAt,note\n");
@@ -254,7 +254,9 @@ final class ImportBench {
     /** The app's old-generation heap in use now, in bytes, as /q/metrics reports it; 0 if unavailable. */
     private static double heap(HttpClient client, String base) {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).GET().build(),
+            // /q/metrics is for admins: run.sh passes the admin's Basic credentials (the load generator's token is integration's).
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                    .header("Authorization", System.getenv().getOrDefault("KREIS_BENCH_METRICS_AUTH", "")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             double sum = 0;
             Matcher m = OLD_GEN.matcher(r.body());
