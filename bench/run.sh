@@ -25,7 +25,9 @@
 #   --no-build  use the jars already in app/target and bench/target
 #   KREIS_BENCH_PORT / KREIS_BENCH_DB override the app's port and the database (kreis_bench)
 #
-# Environment overrides: KREIS_BENCH_IMPORT_PROFILES, KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
+# Environment overrides: KREIS_BENCH_DB and KREIS_BENCH_PORT (another database and port, e.g. beside another run), KREIS_BENCH_IMPORT_PROFILES,
+# KREIS_BENCH_IMPORT_BIG_MB (--import: size of the heap-test file, uploaded and followed for KREIS_BENCH_IMPORT_BIG_SECONDS, then
+# cancelled; default 1024, 0 with --quick), KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
 # KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
 # BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr);
 # for --kpi: KREIS_BENCH_KPI_COLD, KREIS_BENCH_KPI_WARM (samples per KPI and period; default 15/50 quick, 30/100 full).
@@ -34,7 +36,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,28p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,35p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
 cd "$ROOT"
 
 MODE=full
@@ -234,6 +236,9 @@ KREIS_BENCH_TOKEN=$(curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: applic
 [ -n "$KREIS_BENCH_TOKEN" ] || die "could not issue an API token for the load generator"
 export KREIS_BENCH_TOKEN
 export KREIS_BENCH_ADMIN_PASSWORD="$ADMIN_PASSWORD"
+# /q/metrics (the import step's heap samples) answers admins only.
+KREIS_BENCH_METRICS_AUTH="Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
+export KREIS_BENCH_METRICS_AUTH
 if [ "$AUTOVACUUM" != on ]; then
     log "PostgreSQL runs with autovacuum = $AUTOVACUUM; run.sh analyzes/vacuums due tables every 60 s in its place"
     autovacuum_stand_in &
@@ -266,7 +271,7 @@ record_app_cpu() {
 step() {
     local name=$1 cpu_before
     shift
-    log "step $name"
+    log "step $name (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     cpu_before=$(app_cpu)
     if ! bench "$name" "$@"; then
         log "step $name failed; writing what was measured so far"
@@ -274,6 +279,7 @@ step() {
         exit 1
     fi
     record_app_cpu "$name" "$cpu_before"
+    log "  step $name done (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 checkpoint() { psql -q -d "$DB" -c checkpoint; }
 
@@ -293,7 +299,9 @@ if [ "$IMPORT" = 1 ]; then
     checkpoint
     step batch --touchpoints "$TOUCHPOINTS" --batch-size 1000 --clients 4
     checkpoint
-    step import --touchpoints "$TOUCHPOINTS" --profiles "$IMPORT_PROFILES"
+    step import --touchpoints "$TOUCHPOINTS" --profiles "$IMPORT_PROFILES" \
+        --big-file-mb "${KREIS_BENCH_IMPORT_BIG_MB:-$([ "$MODE" = quick ] && echo 0 || echo 1024)}" \
+        --big-file-seconds "${KREIS_BENCH_IMPORT_BIG_SECONDS:-60}"
     cp "$WORK/import.json" "$RESULTS/latest-import.json"
     log "wrote bench/results/latest-import.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
     exit 0

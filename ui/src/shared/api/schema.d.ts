@@ -644,7 +644,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a queued or running import
-         * @description The chunk being written finishes; nothing after it is written. What was committed before stays.
+         * @description The chunk being written finishes; nothing after it is written. What was committed before stays. The integration role may cancel only the imports it started itself.
          */
         delete: operations["cancelImport"];
         options?: never;

@@ -60,6 +60,12 @@ final class ImportBench {
         p.forEach((k, v) -> f.put("import_profiles_" + k, v));
         Files.deleteIfExists(pFile);
 
+        int bigMb = args.integer("big-file-mb", 0);
+        if (bigMb > 0) {
+            Map<String, Object> big = bigFile(args.baseUrl(), data, work, bigMb, args.integer("big-file-seconds", 60));
+            big.forEach((k, v) -> f.put("import_big_" + k, v));
+        }
+
         JsonNode batch = Fragment.read(work, "batch");
         double batchRate = batch.path("ingest_batch_per_s").asDouble(0);
         f.put("batch_ingest_per_s", batchRate);
@@ -82,6 +88,102 @@ final class ImportBench {
                 out.write("imp-" + j + "," + data.email(c) + ",core.interaction," + channels[r.nextInt(channels.length)] + ","
                         + Instant.ofEpochSecond(anchor - 1 - r.nextInt(730 * 24 * 3600)) + ",\"Imported, row " + j + "\"\n");
             }
+        }
+    }
+
+    /**
+     * The heap with a big file: writes a touchpoint CSV of {@code mb} (decimal) megabytes, uploads it while sampling the old-generation
+     * heap every second, follows the import for {@code seconds} and cancels it (the bench token's integration role may cancel
+     * its own import). Records the upload time, the rows read before the cancel and the heap's growth over the whole time.
+     */
+    private static Map<String, Object> bigFile(String base, DataSet data, Path work, int mb, int seconds) throws Exception {
+        Path file = work.resolve("import-big.csv");
+        long anchor = Instant.now().truncatedTo(ChronoUnit.DAYS).getEpochSecond();
+        long target = mb * 1_000_000L; // decimal megabytes: 1024 of them stay below the 1 GiB default of kreis.imports.max-file-size
+        long rows = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("id,email,type,channel,occurredAt,note\n");
+            long written = 0;
+            for (long j = 0; written < target; j++) {
+                Random r = DataSet.random(data.seed(), 9, (int) (j % Integer.MAX_VALUE));
+                String line = "big-" + j + "," + data.email(data.touchpointCustomer(r)) + ",core.interaction,web,"
+                        + Instant.ofEpochSecond(anchor - 1 - r.nextInt(730 * 24 * 3600)) + ",\"Imported, big row " + j + "\"\n";
+                out.write(line);
+                written += line.length();
+                rows++;
+            }
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("file_mb", Results.round(Files.size(file) / 1e6, 1));
+        f.put("file_rows", rows);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        String authorization = "Bearer " + System.getenv().getOrDefault("KREIS_BENCH_TOKEN", "");
+        double heapBefore = heap(client, base);
+        double[] heapMax = { heapBefore };
+        double[] load = { 0, 0, 0 };
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                heapMax[0] = Math.max(heapMax[0], heap(client, base));
+                double l = loadAverage();
+                load[0] += l;
+                load[1] = Math.max(load[1], l);
+                load[2]++;
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        String boundary = "kreis-bench-" + UUID.randomUUID();
+        String spec = "{\"kind\":\"touchpoints\",\"source\":\"bench-big\",\"muteSignals\":true,\"columns\":{\"id\":{\"field\":\"externalId\"},"
+                + "\"email\":{\"identifier\":\"email\"},\"type\":{\"field\":\"type\"},\"channel\":{\"field\":\"channel\"},"
+                + "\"occurredAt\":{\"field\":\"occurredAt\"},\"note\":{\"attribute\":\"note\"}}}";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"spec\"\r\nContent-Type: application/json\r\n\r\n" + spec
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\nContent-Type: text/csv\r\n\r\n";
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(base + "/api/v1/imports")).timeout(Duration.ofMinutes(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head), HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                .build();
+        long t0 = System.nanoTime();
+        HttpResponse<String> started = client.send(upload, HttpResponse.BodyHandlers.ofString());
+        f.put("upload_status", started.statusCode());
+        f.put("upload_seconds", Results.round((System.nanoTime() - t0) / 1e9, 1));
+        f.put("heap_max_during_upload_mb", Results.round(heapMax[0] / 1e6, 0));
+        if (started.statusCode() == 202) {
+            String id = Http.JSON.readTree(started.body()).path("id").asText();
+            Thread.sleep(seconds * 1000L);
+            HttpResponse<String> cancelled = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id))
+                    .header("Authorization", authorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode view = Http.JSON.readTree(cancelled.body());
+            f.put("cancel_status", cancelled.statusCode());
+            f.put("followed_seconds", seconds);
+            f.put("rows_read_before_cancel", view.path("counts").path("read").asLong());
+            f.put("rows_per_s_worker", view.path("rowsPerSecond").asDouble());
+        } else {
+            f.put("upload_answer", started.body());
+        }
+        sampler.interrupt();
+        sampler.join(5000);
+        Files.deleteIfExists(file);
+        f.put("heap_before_mb", Results.round(heapBefore / 1e6, 0));
+        f.put("heap_max_mb", Results.round(heapMax[0] / 1e6, 0));
+        f.put("heap_growth_mb", Results.round((heapMax[0] - heapBefore) / 1e6, 0));
+        f.put("load_average_mean", Results.round(load[0] / Math.max(1, load[2]), 1));
+        f.put("load_average_max", Results.round(load[1], 1));
+        System.err.printf("import: big file %s MB upload %s s, heap growth %s MB%n", f.get("file_mb"), f.get("upload_seconds"), f.get("heap_growth_mb"));
+        return f;
+    }
+
+    /** The machine's 1-minute load average (0 where /proc/loadavg is missing). */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
@@ -120,10 +222,17 @@ final class ImportBench {
         f.put("upload_seconds", Results.round((System.nanoTime() - t0) / 1e9, 2));
         String id = Http.JSON.readTree(started.body()).path("id").asText();
         double heapMax = heapBefore;
+        double loadSum = 0;
+        double loadMax = 0;
+        int loadSamples = 0;
         JsonNode view;
         do {
             Thread.sleep(1000);
             heapMax = Math.max(heapMax, heap(client, base));
+            double load = loadAverage();
+            loadSum += load;
+            loadMax = Math.max(loadMax, load);
+            loadSamples++;
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id))
                     .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
             view = Http.JSON.readTree(r.body());
@@ -137,13 +246,17 @@ final class ImportBench {
         f.put("heap_before_mb", Results.round(heapBefore / 1e6, 0));
         f.put("heap_max_mb", Results.round(heapMax / 1e6, 0));
         f.put("heap_growth_mb", Results.round((heapMax - heapBefore) / 1e6, 0));
+        f.put("load_average_mean", Results.round(loadSum / Math.max(1, loadSamples), 1));
+        f.put("load_average_max", Results.round(loadMax, 1));
         return f;
     }
 
     /** The app's old-generation heap in use now, in bytes, as /q/metrics reports it; 0 if unavailable. */
     private static double heap(HttpClient client, String base) {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).GET().build(),
+            // /q/metrics is for admins: run.sh passes the admin's Basic credentials (the load generator's token is integration's).
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                    .header("Authorization", System.getenv().getOrDefault("KREIS_BENCH_METRICS_AUTH", "")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             double sum = 0;
             Matcher m = OLD_GEN.matcher(r.body());

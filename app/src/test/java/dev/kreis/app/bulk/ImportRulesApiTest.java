@@ -54,6 +54,23 @@ class ImportRulesApiTest {
     }
 
     @Test
+    void integrationCancelsItsOwnImportsButNotAnyoneElsesAndTheCancellationIsAudited() {
+        String own = Imports.upload(Staff.as("integration"), spec(source()), FILE, "own.csv").then().statusCode(202)
+                .extract().jsonPath().getString("id");
+        String others = Imports.upload(Staff.as("cx-manager"), spec(source()), FILE, "others.csv").then().statusCode(202)
+                .extract().jsonPath().getString("id");
+
+        Staff.as("integration").delete("/api/v1/imports/" + others).then().statusCode(403);
+        Staff.as("integration").delete("/api/v1/imports/" + UUID.randomUUID()).then().statusCode(403);
+        given().get("/api/v1/imports/" + others).then().statusCode(200).body("status", equalTo("queued"));
+        Staff.as("integration").delete("/api/v1/imports/" + own).then().statusCode(200).body("status", equalTo("cancelled"));
+        Staff.as("cx-manager").delete("/api/v1/imports/" + others).then().statusCode(200).body("status", equalTo("cancelled"));
+
+        given().queryParam("action", "data.deleted").queryParam("targetId", "DELETE /api/v1/imports/" + own).get("/api/v1/audit")
+                .then().statusCode(200).body("items.actor", hasItem(Staff.username("integration")));
+    }
+
+    @Test
     void anInvalidSpecIsRefusedNamingEachField() {
         Imports.upload("{\"kind\":\"contacts\",\"source\":\"\",\"options\":{\"delimiter\":\"|\",\"encoding\":\"EBCDIC\"},"
                 + "\"columns\":{\"Nr\":{\"field\":\"nickname\"}}}", FILE).then().statusCode(422)

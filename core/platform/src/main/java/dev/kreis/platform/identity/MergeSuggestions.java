@@ -2,10 +2,13 @@ package dev.kreis.platform.identity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.kreis.platform.api.ConflictProblem;
@@ -78,6 +81,91 @@ public class MergeSuggestions {
         }
         List<ProfileRepository.BlockMember> candidates = profiles.inBlock(block, profile.kind(), profile.customerId(),
                 config.suggestionCandidates());
+        int checked = suggest(profile, match, candidates);
+        return new SuggestionWork(candidates.size(), checked);
+    }
+
+    /** A just-written profile and what it is matched on, for {@link #refreshAll}. */
+    public record Written(ProfileRow profile, MatchProfile match) {
+    }
+
+    /**
+     * {@link #refresh} for many just-written profiles (a batch's new profiles), in order, with the same outcome: the
+     * candidates of all of them are read in one query (the newest {@code 2 ×} {@link IdentityConfig#suggestionCandidates()}
+     * of each block; a profile whose own customer fills so much of that window that fewer than the candidates remain reads
+     * its block alone). The pairs at or above the threshold are checked against stored decisions (suggestions, separations)
+     * for all profiles at once, the new suggestions stored in one batch, and the customers that got one trimmed to their best
+     * few open suggestions together; a customer that got none keeps what it had.
+     */
+    public SuggestionWork refreshAll(List<Written> written) {
+        int limit = config.suggestionCandidates();
+        int window = limit * 2;
+        Set<String> blocks = new HashSet<>();
+        written.forEach(w -> {
+            if (w.match().blockKey() != null) {
+                blocks.add(w.match().blockKey());
+            }
+        });
+        if (blocks.isEmpty()) {
+            return new SuggestionWork(0, 0);
+        }
+        Map<String, List<ProfileRepository.BlockMember>> newest = new HashMap<>();
+        profiles.newestInBlocks(blocks, window).forEach(e -> newest.computeIfAbsent(e.blockKey() + "\u0000" + e.kind(), k -> new ArrayList<>())
+                .add(e.member()));
+        int examined = 0;
+        int checked = 0;
+        Map<Written, List<Best>> chosen = new java.util.LinkedHashMap<>();
+        Set<UUID> customers = new java.util.LinkedHashSet<>();
+        for (Written w : written) {
+            String block = w.match().blockKey();
+            if (block == null) {
+                continue;
+            }
+            ProfileRow profile = w.profile();
+            List<ProfileRepository.BlockMember> members = newest.getOrDefault(block + "\u0000" + profile.kind(), List.of());
+            List<ProfileRepository.BlockMember> candidates = new ArrayList<>(limit);
+            for (ProfileRepository.BlockMember m : members) {
+                if (!m.customerId().equals(profile.customerId()) && candidates.size() < limit) {
+                    candidates.add(m);
+                }
+            }
+            if (candidates.size() < limit && members.size() >= window) {
+                candidates = profiles.inBlock(block, profile.kind(), profile.customerId(), limit);
+            }
+            examined += candidates.size();
+            List<Best> best = choose(w.match(), candidates);
+            checked += best.size();
+            if (!best.isEmpty()) {
+                chosen.put(w, best);
+                customers.add(profile.customerId());
+            }
+        }
+        if (chosen.isEmpty()) {
+            return new SuggestionWork(examined, checked);
+        }
+        // The stored decisions of every pair at once; a pair suggested earlier in this batch counts as stored.
+        Set<String> decided = suggestions.pairsWithSuggestions(customers);
+        decided.addAll(events.separatedPairs(customers));
+        List<MergeSuggestionRepository.NewSuggestion> store = new ArrayList<>();
+        Set<UUID> trim = new java.util.LinkedHashSet<>();
+        chosen.forEach((w, best) -> {
+            UUID customer = w.profile().customerId();
+            for (Best pair : best) {
+                if (decided.add(MergeSuggestionRepository.pair(customer, pair.customerId()))) {
+                    store.add(new MergeSuggestionRepository.NewSuggestion(w.profile().id(), pair.profileId(), pair.score().value(),
+                            String.join("\n", pair.score().reasons())));
+                    trim.add(pair.customerId());
+                    trim.add(customer);
+                }
+            }
+        });
+        suggestions.suggestAll(store, OffsetDateTime.now(clock));
+        suggestions.keepBestOpenAll(trim, config.suggestionsPerCustomer());
+        return new SuggestionWork(examined, checked);
+    }
+
+    /** The profile's best few customers among the candidates (at or above the threshold), best first. */
+    private List<Best> choose(MatchProfile match, List<ProfileRepository.BlockMember> candidates) {
         Map<UUID, Best> best = new HashMap<>();
         for (ProfileRepository.BlockMember candidate : candidates) {
             Similarity.of(match, candidate.match())
@@ -85,9 +173,14 @@ public class MergeSuggestions {
                     .ifPresent(score -> best.merge(candidate.customerId(), new Best(candidate.customerId(), candidate.profileId(), score),
                             (known, found) -> found.score().value().compareTo(known.score().value()) > 0 ? found : known));
         }
+        return best.values().stream().sorted(Comparator.comparing((Best b) -> b.score().value()).reversed()
+                .thenComparing(Best::customerId)).limit(config.suggestionsPerCustomer()).toList();
+    }
+
+    /** Suggests the profile's best few customers among the candidates; answers how many pairs were checked. */
+    private int suggest(ProfileRow profile, MatchProfile match, List<ProfileRepository.BlockMember> candidates) {
         int keep = config.suggestionsPerCustomer();
-        List<Best> chosen = best.values().stream().sorted(Comparator.comparing((Best b) -> b.score().value()).reversed()
-                .thenComparing(Best::customerId)).limit(keep).toList();
+        List<Best> chosen = choose(match, candidates);
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Best pair : chosen) {
             if (!suggestions.existsBetween(profile.customerId(), pair.customerId()) && !events.separated(profile.customerId(), pair.customerId())) {
@@ -96,7 +189,7 @@ public class MergeSuggestions {
             }
         }
         suggestions.keepBestOpen(profile.customerId(), keep);
-        return new SuggestionWork(candidates.size(), chosen.size());
+        return chosen.size();
     }
 
     private record Best(UUID customerId, UUID profileId, Similarity.Score score) {

@@ -239,7 +239,7 @@ public class ProfileBatchIntake {
             batches.insertCustomers(newCustomers.stream().map(id -> Map.entry(id, kinds.get(id))).toList(), now);
             batches.insertProfiles(rows);
             batches.touchCustomers(joined, now);
-            rows.forEach(r -> suggestions.refresh(r.profile(), r.match()));
+            suggestions.refreshAll(rows.stream().map(r -> new MergeSuggestions.Written(r.profile(), r.match())).toList());
         }
     }
 }

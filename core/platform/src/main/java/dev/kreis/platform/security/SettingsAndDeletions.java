@@ -11,9 +11,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import dev.kreis.platform.api.Problem;
+import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.audit.AuditLog;
 import dev.kreis.platform.module.ModuleRegistry;
 import dev.kreis.spi.api.ChangesSettings;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -31,7 +34,9 @@ import jakarta.ws.rs.core.Response;
  * platform and of the modules: refused (403) to a caller who holds the endpoint's permission only through
  * the {@code integration} role — sync jobs write data, they do not delete it or change how Kreis behaves —
  * and, when they succeed, audited whoever made them: {@code data.deleted} or {@code setting.changed}, the
- * request as target ({@code DELETE /api/v1/...}) and, for a setting, the answer as the new state.
+ * request as target ({@code DELETE /api/v1/...}) and, for a setting, the answer as the new state. One exception:
+ * an endpoint marked {@link IntegrationDeletesOwn} lets the integration role delete a record it created itself
+ * (cancel its own import), still audited.
  */
 public class SettingsAndDeletions {
     private static final String AUDITED = "kreis.audited-change";
@@ -60,7 +65,7 @@ public class SettingsAndDeletions {
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithItem((SecurityIdentity) null)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(identity -> onlyThroughIntegration(identity, required) ? forbidden(action) : null);
+                .map(identity -> onlyThroughIntegration(identity, required) && !ownRecord(method, request, identity) ? forbidden(action) : null);
     }
 
     @ServerResponseFilter
@@ -91,6 +96,18 @@ public class SettingsAndDeletions {
         Set<String> held = new TreeSet<>(Capability.permissionsOf(others));
         held.addAll(modules.get().permissionsOf(others.stream().map(Role::key).toList()));
         return required.stream().noneMatch(held::contains);
+    }
+
+    /** A deletion the integration role may make of its own record ({@link IntegrationDeletesOwn}), on a record it created. */
+    private static boolean ownRecord(Method method, ContainerRequestContext request, SecurityIdentity identity) {
+        IntegrationDeletesOwn own = method.getAnnotation(IntegrationDeletesOwn.class);
+        if (own == null || !"DELETE".equals(request.getMethod())) {
+            return false;
+        }
+        String id = request.getUriInfo().getPathParameters().getFirst("id");
+        try (InstanceHandle<? extends IntegrationDeletesOwn.OwnedRecords> records = Arc.container().instance(own.value())) {
+            return id != null && records.isAvailable() && records.get().createdBy(id, Actors.of(identity));
+        }
     }
 
     private static boolean settings(Method method) {

@@ -1,6 +1,10 @@
 package dev.kreis.platform.bulk.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,8 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +32,7 @@ import dev.kreis.platform.audit.Actors;
 import dev.kreis.platform.bulk.CsvExport;
 import dev.kreis.platform.bulk.ImportSpec;
 import dev.kreis.platform.bulk.Imports;
+import dev.kreis.platform.security.IntegrationDeletesOwn;
 import dev.kreis.platform.security.Permissions;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,6 +45,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -93,11 +99,36 @@ public class ImportResource {
     @APIResponse(responseCode = "429", description = "The caller has kreis.imports.max-active-per-caller imports queued or running",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response start(@RestForm("spec") @Parameter(description = "The import spec (JSON)") String spec,
-            @RestForm("file") @Parameter(description = "The CSV file") FileUpload file) {
-        Imports.Upload upload = file == null ? null : new Imports.Upload(file.uploadedFile(), file.fileName(), file.size());
-        var row = imports.start(spec(spec), upload, Actors.of(caller));
+    public Response start(@Context RoutingContext context) {
+        if (context.get(ImportUploadRoute.READ) == null) {
+            // ImportUploadRoute reads every upload of a caller who may import; anything else is not an upload it accepted.
+            throw new InvalidInputException("file", "is required: the CSV file as a multipart part named file");
+        }
+        FileUpload file = part(context, "file");
+        Imports.Upload upload = file == null ? null : new Imports.Upload(java.nio.file.Path.of(file.uploadedFileName()), file.fileName(), file.size());
+        var row = imports.start(spec(specPart(context)), upload, Actors.of(caller));
         return Response.accepted(new ImportCreated(row.id())).location(URI.create("/api/v1/imports/" + row.id())).build();
+    }
+
+    private static FileUpload part(RoutingContext context, String name) {
+        return context.fileUploads().stream().filter(f -> name.equals(f.name())).findFirst().orElse(null);
+    }
+
+    /** The spec part: a form field, or a part sent with a file name (as some clients send JSON parts). */
+    private static String specPart(RoutingContext context) {
+        String field = context.request().getFormAttribute("spec");
+        if (field != null) {
+            return field;
+        }
+        FileUpload part = part(context, "spec");
+        if (part == null) {
+            return null;
+        }
+        try {
+            return Files.readString(java.nio.file.Path.of(part.uploadedFileName()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A start sent as anything but multipart: refused after the permission check, so an anonymous caller learns only 401. */
@@ -172,8 +203,10 @@ public class ImportResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.IMPORTS_WRITE)
+    @IntegrationDeletesOwn(OwnImports.class)
     @Operation(operationId = "cancelImport", summary = "Cancel a queued or running import",
-            description = "The chunk being written finishes; nothing after it is written. What was committed before stays.")
+            description = "The chunk being written finishes; nothing after it is written. What was committed before stays."
+                    + " The integration role may cancel only the imports it started itself.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = ImportView.class), examples = @ExampleObject(name = "cancelled", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such import",

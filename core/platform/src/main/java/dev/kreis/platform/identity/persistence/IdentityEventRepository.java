@@ -99,6 +99,20 @@ public class IdentityEventRepository {
                 row -> row.getLong("n"), customerA, customerB, customerB, customerA).orElse(0L) > 0;
     }
 
+    /** {@link #separated} for every pair involving one of the customers at once: the separated pairs (see {@link MergeSuggestionRepository#pair}). */
+    public Set<String> separatedPairs(Collection<UUID> customers) {
+        Set<String> pairs = new java.util.HashSet<>();
+        ProfileRepository.inChunks(List.copyOf(customers), chunk -> {
+            java.util.List<Object> params = new java.util.ArrayList<>(chunk);
+            params.addAll(chunk);
+            return jdbc.query("select a.customer_id as ca, b.customer_id as cb from profile_separation s join profile a on a.id = s.profile_a"
+                    + " join profile b on b.id = s.profile_b where a.customer_id in (" + Jdbc.markers(chunk.size()) + ") or b.customer_id in ("
+                    + Jdbc.markers(chunk.size()) + ")", row -> MergeSuggestionRepository.pair(Jdbc.uuid(row, "ca"), Jdbc.uuid(row, "cb")),
+                    params.toArray());
+        }).forEach(pairs::add);
+        return pairs;
+    }
+
     /** Forgets separations between the profiles of two customers (a person merged them after all). */
     public void forgetSeparations(UUID customerA, UUID customerB) {
         jdbc.update("delete from profile_separation where (profile_a in (select id from profile where customer_id = ?)"

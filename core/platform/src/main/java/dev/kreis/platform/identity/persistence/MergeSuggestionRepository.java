@@ -25,6 +25,92 @@ public class MergeSuggestionRepository {
             String reasons, String status, OffsetDateTime createdAt) {
     }
 
+    /** The key of an unordered pair of customers (or profiles): the same whichever comes first. */
+    public static String pair(UUID a, UUID b) {
+        return a.toString().compareTo(b.toString()) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    /** {@link #existsBetween} for every pair involving one of the customers at once: the pairs (see {@link #pair}) with an open or dismissed suggestion. */
+    public java.util.Set<String> pairsWithSuggestions(java.util.Collection<UUID> customers) {
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        ProfileRepository.inChunks(List.copyOf(customers), chunk -> {
+            java.util.List<Object> params = new java.util.ArrayList<>(chunk);
+            params.addAll(chunk);
+            return jdbc.query("select a.customer_id as ca, b.customer_id as cb from merge_suggestion s join profile a on a.id = s.profile_a"
+                    + " join profile b on b.id = s.profile_b where s.status in ('open', 'dismissed') and (a.customer_id in ("
+                    + Jdbc.markers(chunk.size()) + ") or b.customer_id in (" + Jdbc.markers(chunk.size()) + "))",
+                    row -> pair(Jdbc.uuid(row, "ca"), Jdbc.uuid(row, "cb")), params.toArray());
+        }).forEach(pairs::add);
+        return pairs;
+    }
+
+    /** A suggestion to store: the two profiles (any order), score and reasons. */
+    public record NewSuggestion(UUID profileA, UUID profileB, BigDecimal score, String reasons) {
+    }
+
+    /** {@link #suggest} for many pairs: each stored unless a suggestion for the same two profiles exists (in any status). */
+    public void suggestAll(List<NewSuggestion> wanted, OffsetDateTime at) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        java.util.Set<UUID> firsts = new java.util.HashSet<>();
+        wanted.forEach(w -> firsts.add(w.profileA().compareTo(w.profileB()) < 0 ? w.profileA() : w.profileB()));
+        java.util.Set<String> known = new java.util.HashSet<>(ProfileRepository.inChunks(List.copyOf(firsts), chunk -> jdbc.query(
+                "select profile_a, profile_b from merge_suggestion where profile_a in (" + Jdbc.markers(chunk.size()) + ")",
+                row -> pair(Jdbc.uuid(row, "profile_a"), Jdbc.uuid(row, "profile_b")), chunk.toArray())));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (NewSuggestion w : wanted) {
+            UUID first = w.profileA().compareTo(w.profileB()) < 0 ? w.profileA() : w.profileB();
+            UUID second = w.profileA().compareTo(w.profileB()) < 0 ? w.profileB() : w.profileA();
+            if (known.add(pair(first, second))) {
+                rows.add(new Object[] { UUID.randomUUID(), first, second, w.score(), w.reasons(), at });
+            }
+        }
+        jdbc.batch("insert into merge_suggestion (id, profile_a, profile_b, score, reasons, status, created_at) values (?, ?, ?, ?, ?, 'open', ?)",
+                rows);
+    }
+
+    /**
+     * {@link #keepBestOpen} for many customers, one after another as if each were trimmed alone: the open suggestions of all of
+     * them are read at once and those beyond each customer's {@code keep} best (by score, then newest id) deleted together.
+     */
+    public void keepBestOpenAll(java.util.Collection<UUID> customers, int keep) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        record Open(UUID id, BigDecimal score, UUID customerA, UUID customerB) {
+        }
+        List<Open> open = ProfileRepository.inChunks(List.copyOf(customers), chunk -> {
+            java.util.List<Object> params = new java.util.ArrayList<>(chunk);
+            params.addAll(chunk);
+            return jdbc.query("select s.id, s.score, a.customer_id as ca, b.customer_id as cb from merge_suggestion s join profile a"
+                    + " on a.id = s.profile_a join profile b on b.id = s.profile_b where s.status = 'open' and (a.customer_id in ("
+                    + Jdbc.markers(chunk.size()) + ") or b.customer_id in (" + Jdbc.markers(chunk.size()) + "))",
+                    row -> new Open(Jdbc.uuid(row, "id"), row.getBigDecimal("score"), Jdbc.uuid(row, "ca"), Jdbc.uuid(row, "cb")),
+                    params.toArray());
+        });
+        java.util.Map<UUID, Open> byId = new java.util.LinkedHashMap<>();
+        open.forEach(o -> byId.put(o.id(), o));
+        java.util.Map<UUID, List<Open>> byCustomer = new java.util.HashMap<>();
+        byId.values().forEach(o -> {
+            byCustomer.computeIfAbsent(o.customerA(), k -> new java.util.ArrayList<>()).add(o);
+            if (!o.customerB().equals(o.customerA())) {
+                byCustomer.computeIfAbsent(o.customerB(), k -> new java.util.ArrayList<>()).add(o);
+            }
+        });
+        java.util.Comparator<Open> best = java.util.Comparator.comparing(Open::score).reversed()
+                .thenComparing(o -> o.id().toString(), java.util.Comparator.reverseOrder());
+        java.util.Set<UUID> removed = new java.util.LinkedHashSet<>();
+        for (UUID customer : new java.util.LinkedHashSet<>(customers)) {
+            List<Open> mine = byCustomer.getOrDefault(customer, List.of()).stream().filter(o -> !removed.contains(o.id())).sorted(best).toList();
+            mine.stream().skip(keep).forEach(o -> removed.add(o.id()));
+        }
+        ProfileRepository.inChunks(List.copyOf(removed), chunk -> {
+            jdbc.update("delete from merge_suggestion where status = 'open' and id in (" + Jdbc.markers(chunk.size()) + ")", chunk.toArray());
+            return List.of();
+        });
+    }
+
     /** Stores a suggestion for the pair unless one exists already (in any status). */
     public void suggest(UUID profileA, UUID profileB, BigDecimal score, String reasons, OffsetDateTime at) {
         UUID first = profileA.compareTo(profileB) < 0 ? profileA : profileB;
