@@ -17,6 +17,16 @@ const JourneysPage = lazy(() => import('./journeys/JourneysPage'));
 const ScorecardsPage = lazy(() => import('./scorecards/ScorecardsPage'));
 const FeedbackPage = lazy(() => import('./feedback/FeedbackPage'));
 const SurveyPage = lazy(() => import('./feedback/SurveyPage'));
+const SurveysPage = lazy(() => import('./surveys/SurveysPage'));
+const TasksPage = lazy(() => import('./signals/TasksPage'));
+const SignalsPage = lazy(() => import('./signals/SignalsPage'));
+const TicketsPage = lazy(() => import('./support/TicketsPage'));
+const TicketPage = lazy(() => import('./support/TicketPage'));
+const SlaPoliciesPage = lazy(() => import('./support/SlaPoliciesPage'));
+const LeadsPage = lazy(() => import('./sales/LeadsPage'));
+const PipelinePage = lazy(() => import('./sales/PipelinePage'));
+const OrdersPage = lazy(() => import('./sales/OrdersPage'));
+const CampaignsPage = lazy(() => import('./marketing/CampaignsPage'));
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => count < 2 && (error as { status?: number }).status !== 403 && (error as { status?: number }).status !== 404 && (error as { status?: number }).status !== 400 } },
@@ -65,6 +75,16 @@ const router = createBrowserRouter([
       { path: 'scorecards', element: <ScorecardsPage /> },
       { path: 'feedback', element: <FeedbackPage /> },
       { path: 'feedback/:surveyId', element: <SurveyPage /> },
+      { path: 'surveys', element: <SurveysPage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'signals', element: <SignalsPage /> },
+      { path: 'support/tickets', element: <TicketsPage /> },
+      { path: 'support/tickets/:id', element: <TicketPage /> },
+      { path: 'support/sla-policies', element: <SlaPoliciesPage /> },
+      { path: 'sales/leads', element: <LeadsPage /> },
+      { path: 'sales/pipeline', element: <PipelinePage /> },
+      { path: 'sales/orders', element: <OrdersPage /> },
+      { path: 'marketing/campaigns', element: <CampaignsPage /> },
     ],
   },
 ]);

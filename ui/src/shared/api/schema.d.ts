@@ -1152,6 +1152,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notebook/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notes on a customer (test module)
+         * @description The notes on a customer (test module)
+         */
+        get: operations["listNotes"];
+        put?: never;
+        /**
+         * Take a note on a customer (test module)
+         * @description Take a note on a customer (test module)
+         */
+        post: operations["takeNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/profiles": {
         parameters: {
             query?: never;
@@ -1495,6 +1519,26 @@ export interface paths {
          * @description Removes the session cookies and records session.ended in the audit log. A caller signed in with HTTP Basic or an API token has no session; the call then only records the sign-out.
          */
         delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signals/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How often a rule, as drafted, would have fired in the last 30 days; nothing is saved or done
+         * @description Takes the body of a rule (as for createSignalRule) and replays its trigger and condition over the touchpoints of the last 30 days: score_range and count_within as on arrival, absence at the moments a customer's silence reached the period.
+         */
+        post: operations["backtestSignalRule"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2727,6 +2771,8 @@ export interface components {
             customerId?: components["schemas"]["UUID"];
         };
         InvitationView: {
+            /** @description The page where the customer answers in a browser, without signing in */
+            answerPath?: string;
             customerId?: components["schemas"]["UUID"];
             expiresAt?: components["schemas"]["OffsetDateTime"];
             id?: components["schemas"]["UUID"];
@@ -2922,6 +2968,16 @@ export interface components {
             to?: components["schemas"]["LocalDate"];
             types?: components["schemas"]["PeakTypeView"][];
         };
+        Note: {
+            customerId?: components["schemas"]["UUID"];
+            id?: components["schemas"]["UUID"];
+            text?: string;
+        };
+        NoteRequest: {
+            at?: string;
+            customerId?: components["schemas"]["UUID"];
+            text?: string;
+        };
         ObjectAccess: {
             /** @example contacts */
             object: string;
@@ -3100,15 +3156,15 @@ export interface components {
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
          *       "title": "Invalid input",
-         *       "type": "https://kreis.dev/problems/invalid-input",
-         *       "status": 422,
-         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
          *           "field": "identifiers[0].value",
          *           "message": "is not a valid e-mail address"
          *         }
-         *       ]
+         *       ],
+         *       "detail": "1 field is invalid",
+         *       "status": 422,
+         *       "type": "https://kreis.dev/problems/invalid-input"
          *     }
          */
         Problem: {
@@ -3357,6 +3413,23 @@ export interface components {
             tag?: string | null;
             /** @description task: its title */
             title?: string | null;
+        };
+        /** @description How often a rule would have fired in the last 30 days */
+        SignalBacktestView: {
+            /**
+             * Format: int64
+             * @description How many different customers it fired for: the tasks or tags a task or tag action would have made at most
+             */
+            customers: number;
+            /**
+             * Format: int64
+             * @description How often the condition held: the events an event action would have raised
+             */
+            firings: number;
+            /** @description Start of the period looked at (30 days before to) */
+            from: components["schemas"]["OffsetDateTime"];
+            /** @description End of the period: now */
+            to: components["schemas"]["OffsetDateTime"];
         };
         /** @description score_range: the touchpoint's score within [min, max] (at least one); count_within: count touchpoints of the type within window (an ISO-8601 duration); absence: no touchpoint of the type for period (an ISO-8601 period of at most 366 days) */
         SignalCondition: {
@@ -3775,6 +3848,8 @@ export interface components {
         };
         /** @description A CSAT or CES invitation issued on resolution. */
         TicketFeedbackInvitation: {
+            /** @description The page where the customer answers in a browser, without signing in: /answer/{token}. */
+            answerPath: string;
             /** @example 2022-03-10T16:15:50Z */
             expiresAt: components["schemas"]["Instant"];
             invitationId: components["schemas"]["UUID"];
@@ -8878,6 +8953,151 @@ export interface operations {
             };
         };
     };
+    listNotes: {
+        parameters: {
+            query?: {
+                customerId?: components["schemas"]["UUID"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"][];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The module is not installed or is disabled, or customerId is not a UUID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The module is not installed or is disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description customerId is missing, or text is not 1 to 200 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     submitProfile: {
         parameters: {
             query?: never;
@@ -10604,6 +10824,84 @@ export interface operations {
             };
             /** @description A browser session without the X-Kreis-CSRF header */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    backtestSignalRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The backtest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalBacktestView"];
+                };
+            };
+            /** @description The body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An invalid trigger, condition or action; each invalid field is named */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

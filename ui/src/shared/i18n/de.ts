@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { dailyDe } from '../../daily/i18n';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -7,6 +8,7 @@ export const de: Shape<typeof en> = {
   nav: {
     home: 'Start', customers: 'Kunden', mergeSuggestions: 'Zusammenführungsvorschläge', kpis: 'Kennzahlen',
     journeys: 'Journeys', scorecards: 'Scorecards', feedback: 'Feedback',
+    surveys: 'Umfragen', tasks: 'Aufgaben', signals: 'Signale', support: 'Support', salesLeads: 'Leads', salesPipeline: 'Pipeline', marketing: 'Kampagnen',
   },
   shell: {
     language: 'Sprache', signOut: 'Abmelden', signedInAs: 'Angemeldet als {{name}}',
@@ -86,4 +88,5 @@ export const de: Shape<typeof en> = {
     distribution: 'Verteilung', trend: 'Verlauf', score: 'Wert', answers: 'Antworten', noAnswers: 'Noch keine Antworten.',
     answeredAt: 'Beantwortet', comment: 'Kommentar', noComment: 'kein Kommentar', customer: 'Kunde', openCustomer: 'Kunde {{id}}',
   },
+  daily: dailyDe,
 };

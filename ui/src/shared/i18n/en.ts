@@ -1,8 +1,11 @@
+import { dailyEn } from '../../daily/i18n';
+
 export const en = {
   app: { name: 'Kreis', skip: 'Skip to content', mainNav: 'Main navigation' },
   nav: {
     home: 'Home', customers: 'Customers', mergeSuggestions: 'Merge suggestions', kpis: 'KPIs',
     journeys: 'Journeys', scorecards: 'Scorecards', feedback: 'Feedback',
+    surveys: 'Surveys', tasks: 'Tasks', signals: 'Signals', support: 'Support', salesLeads: 'Leads', salesPipeline: 'Pipeline', marketing: 'Campaigns',
   },
   shell: {
     language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}',
@@ -82,4 +85,5 @@ export const en = {
     distribution: 'Distribution', trend: 'Trend', score: 'Score', answers: 'Answers', noAnswers: 'No answers yet.',
     answeredAt: 'Answered', comment: 'Comment', noComment: 'no comment', customer: 'Customer', openCustomer: 'Customer {{id}}',
   },
+  daily: dailyEn,
 } as const;
