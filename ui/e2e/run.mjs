@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { apiAs, startKreis } from './server.mjs';
 import { seed, timelineIds } from './data.mjs';
+import { dailyWork } from './daily.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const jar = process.env.KREIS_JAR ?? join(root, 'app/target/quarkus-app/quarkus-run.jar');
@@ -56,6 +57,7 @@ try {
   page.setDefaultTimeout(15_000);
   const url = (path) => kreis.base + path;
   const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) });
+  shot.path = (name) => join(shots, `${name}.png`);
   onFailure = (name) => page.screenshot({ path: join(root, 'ui/e2e/out', `${name}.png`) });
   const axe = async (label) => {
     const report = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
@@ -212,8 +214,11 @@ try {
     await page.getByRole('heading', { name: 'Kennzahlen' }).waitFor();
   });
 
+  const daily = await dailyWork({ page, browser, api, url, step, expect, axe, shot, data });
+
   const pages = ['/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps', '/journeys?from=2020-01-01',
     '/kpis/nps?view=table', '/journeys', '/scorecards', '/feedback', `/feedback/${data.survey.id}`, `/feedback/${data.survey.id}?view=table`];
+  pages.push(...daily.pages);
   for (const language of ['de', 'en']) {
     await step(`axe: every page in ${language} has no WCAG 2.2 AA violations`, async () => {
       const failures = [];
