@@ -10,7 +10,7 @@ async function kpiValue(api, key) {
   return value.value ?? null;
 }
 
-export async function dailyWork({ page, browser, api, url, step, expect, axe, shot, data }) {
+export async function dailyWork({ page, browser, api, url, step, expect, shot, data, adminPassword }) {
   const state = {};
 
   await step('daily: install the support, sales and marketing modules', async () => {
@@ -18,6 +18,15 @@ export async function dailyWork({ page, browser, api, url, step, expect, axe, sh
       const found = await api('GET', `/api/v1/modules/${module}`);
       if (found.state !== 'enabled') await api('POST', `/api/v1/modules/${module}/install`, {});
     }
+    // A session keeps the permissions it signed in with: sign in again to get the new modules' permissions.
+    await page.context().clearCookies();
+    await page.goto(url('/support/tickets?lang=en'));
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill(adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Support tickets' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Campaigns' }).waitFor();
   });
 
   await step('surveys: create a CSAT survey, invite a customer and get the answer link', async () => {
@@ -26,7 +35,7 @@ export async function dailyWork({ page, browser, api, url, step, expect, axe, sh
     await page.getByRole('heading', { name: 'Surveys', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'New survey' }).click();
     await page.waitForURL(/edit=new/);
-    await page.getByLabel('Name').fill(state.csatName);
+    await page.getByLabel('Name', { exact: true }).fill(state.csatName);
     await page.getByLabel('Kind').selectOption('csat');
     await page.getByLabel('Comment question (optional)').fill('What should we keep doing?');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -53,7 +62,7 @@ export async function dailyWork({ page, browser, api, url, step, expect, axe, sh
     await result.getByText(/would have fired \d+ times, for \d+ customers/).waitFor();
     const text = await result.textContent();
     const [, firings] = /fired (\d+) times/.exec(text ?? '') ?? [];
-    expect(Number(firings) >= 2, `the seeded detractors (scores 3 in the last 30 days) fire the rule (${text})`);
+    expect(Number(firings) >= 1, `the seeded detractor answer (score 3 today) fires the rule (${text})`);
     await shot('signals-backtest');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('table').getByText(`Detractors ${data.tag}`).waitFor();
@@ -137,7 +146,11 @@ export async function dailyWork({ page, browser, api, url, step, expect, axe, sh
   });
 
   await step('support: the CSAT KPI moves after the answer', async () => {
-    const after = await kpiValue(api, 'support.csat');
+    let after = await kpiValue(api, 'support.csat');
+    for (let i = 0; i < 40 && after === state.before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      after = await kpiValue(api, 'support.csat');
+    }
     expect(after !== null && after !== state.before, `support.csat moved (${state.before} → ${after})`);
     await page.goto(url('/kpis/support.csat?lang=en'));
     await page.getByTestId('kpi-value').waitFor();

@@ -18,6 +18,7 @@ export const dailyEn = {
   },
   tasks: {
     title: 'Tasks', task: 'Task', department: 'Department', customer: 'Customer', opened: 'Opened', assignee: 'Assignee',
+    due: 'Due', dueOf: 'Due date of {{title}}', setDueOf: 'Save the due date of {{title}}', overdue: 'overdue',
     assign: 'Assign', openCustomer: 'Open customer', empty: 'No tasks match.', statusOf: 'Status of {{title}}', assigneeOf: 'Assignee of {{title}}',
     statuses: { open: 'open', in_progress: 'in progress', done: 'done', dismissed: 'dismissed' },
   },
@@ -94,6 +95,7 @@ export const dailyDe: typeof dailyEn = {
   },
   tasks: {
     title: 'Aufgaben', task: 'Aufgabe', department: 'Abteilung', customer: 'Kunde', opened: 'Angelegt', assignee: 'Zuständig',
+    due: 'Fällig', dueOf: 'Fälligkeit von {{title}}', setDueOf: 'Fälligkeit von {{title}} speichern', overdue: 'überfällig',
     assign: 'Zuweisen', openCustomer: 'Kunde öffnen', empty: 'Keine passenden Aufgaben.', statusOf: 'Status von {{title}}', assigneeOf: 'Zuständig für {{title}}',
     statuses: { open: 'offen', in_progress: 'in Arbeit', done: 'erledigt', dismissed: 'verworfen' },
   },

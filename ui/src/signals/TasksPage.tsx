@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../shared/format';
+import { formatDate, formatDateTime } from '../shared/format';
 import { useMe } from '../shared/auth';
 import { usePageTitle } from '../shared/usePageTitle';
 import { Empty, Failed, Loading } from '../shared/ui/States';
@@ -60,6 +60,7 @@ export default function TasksPage() {
               <th scope="col">{t('daily.tasks.opened')}</th>
               <th scope="col">{t('daily.status')}</th>
               <th scope="col">{t('daily.tasks.assignee')}</th>
+              <th scope="col">{t('daily.tasks.due')}</th>
             </tr>
           </thead>
           <tbody>
@@ -82,8 +83,14 @@ function TaskRow({ task, editable }: { task: Task; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const change = useChangeTask();
   const [assignee, setAssignee] = useState(task.assignee ?? '');
-  const save = (next: { status?: string; assignee?: string }) =>
-    change.mutate({ id: task.id, change: { status: next.status ?? task.status, ...(next.assignee !== undefined ? { assignee: next.assignee || null } : {}) } });
+  const [dueOn, setDueOn] = useState(task.dueOn ?? '');
+  const overdue = !!task.dueOn && (task.status === 'open' || task.status === 'in_progress') && task.dueOn < new Date().toISOString().slice(0, 10);
+  const save = (next: { status?: string; assignee?: string; dueOn?: string }) =>
+    change.mutate({ id: task.id, change: {
+      status: next.status ?? task.status,
+      ...(next.assignee !== undefined ? { assignee: next.assignee || null } : {}),
+      ...(next.dueOn !== undefined ? { dueOn: next.dueOn || null } : {}),
+    } });
   return (
     <tr data-testid="task">
       <th scope="row">
@@ -116,6 +123,17 @@ function TaskRow({ task, editable }: { task: Task; editable: boolean }) {
         ) : (
           task.assignee || '—'
         )}
+      </td>
+      <td>
+        {editable ? (
+          <form className="inline-form" onSubmit={(event) => { event.preventDefault(); save({ dueOn }); }}>
+            <input type="date" aria-label={t('daily.tasks.dueOf', { title: task.title })} value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
+            <button type="submit" disabled={change.isPending} aria-label={t('daily.tasks.setDueOf', { title: task.title })}>{t('daily.save')}</button>
+          </form>
+        ) : (
+          task.dueOn ? formatDate(task.dueOn, i18n.language) : '—'
+        )}
+        {overdue && <span className="badge danger">{t('daily.tasks.overdue')}</span>}
       </td>
     </tr>
   );

@@ -2,7 +2,8 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { api, query } from '../shared/api/client';
 import type { Schema } from '../shared/api/types';
 
-export type Task = Schema<'TaskView'>;
+/** A task; dueOn is read with a fallback until every server answers it. */
+export type Task = Omit<Schema<'TaskView'>, 'dueOn'> & { dueOn?: string | null };
 export type Rule = Schema<'RuleView'>;
 /** The body of a rule as the builder sends it (createSignalRule, replaceSignalRule, backtestSignalRule). */
 export interface RuleRequest {
@@ -28,7 +29,7 @@ export function useTasks(filter: { department: string; status: string }) {
 export function useChangeTask() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: { status: string; assignee?: string | null; note?: string | null } }) =>
+    mutationFn: ({ id, change }: { id: string; change: { status: string; assignee?: string | null; note?: string | null; dueOn?: string | null } }) =>
       api<Task>(`/api/v1/tasks/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(change) }),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['tasks'] }),
   });

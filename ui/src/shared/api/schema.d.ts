@@ -1934,7 +1934,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a task's status, assignee or note (its department, cx-manager and admin only)
+         * Change a task's status, assignee, due date or note (its department, cx-manager and admin only)
          * @description Marking a task done records whether a company-initiated touchpoint of the customer at or after the task was opened resolved it (resolvedProactively): the one named by resolvedByTouchpointId, or else the first on record.
          */
         patch: operations["updateTask"];
@@ -3155,16 +3155,16 @@ export interface components {
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
-         *       "title": "Invalid input",
+         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
          *           "field": "identifiers[0].value",
          *           "message": "is not a valid e-mail address"
          *         }
          *       ],
-         *       "detail": "1 field is invalid",
-         *       "status": 422,
-         *       "type": "https://kreis.dev/problems/invalid-input"
+         *       "title": "Invalid input",
+         *       "type": "https://kreis.dev/problems/invalid-input",
+         *       "status": 422
          *     }
          */
         Problem: {
@@ -3751,6 +3751,11 @@ export interface components {
         TaskChange: {
             /** @description Who works on it */
             assignee?: string | null;
+            /**
+             * Format: date
+             * @description The day it should be done by (YYYY-MM-DD); null clears it
+             */
+            dueOn?: string | null;
             /** @description A note */
             note?: string | null;
             /** @description With done only: the company-initiated touchpoint of the task's customer that resolved it */
@@ -3767,6 +3772,8 @@ export interface components {
             createdAt?: components["schemas"]["OffsetDateTime"];
             customerId?: components["schemas"]["UUID"];
             department?: string;
+            /** @description The day it should be done by */
+            dueOn?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             id?: components["schemas"]["UUID"];
             note?: string | null;
             /** @enum {string} */
@@ -12942,7 +12949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description status, assignee, note or resolvedByTouchpointId is invalid */
+            /** @description status, assignee, note, dueOn or resolvedByTouchpointId is invalid */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -26,11 +26,16 @@ public class SinglePageRoutes {
     void install(@Observes Router router) {
         router.route().order(-800).handler(context -> {
             if (isPage(context)) {
-                context.reroute(context.normalizedPath().startsWith(ANSWER_PREFIX) ? ANSWER_ENTRY : "/");
+                context.reroute(entryFor(context.normalizedPath()));
                 return;
             }
             context.next();
         });
+    }
+
+    /** The HTML entry that serves a page address: the answer page's own for {@code /answer/...}, else the app's. */
+    static String entryFor(String path) {
+        return path.startsWith(ANSWER_PREFIX) ? ANSWER_ENTRY : "/";
     }
 
     static boolean isPage(RoutingContext context) {
