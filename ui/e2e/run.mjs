@@ -214,7 +214,7 @@ try {
     await page.getByRole('heading', { name: 'Kennzahlen' }).waitFor();
   });
 
-  const daily = await dailyWork({ page, browser, api, url, step, expect, shot, data, adminPassword: ADMIN_PASSWORD });
+  const daily = await dailyWork({ page, browser, api, url, step, expect, shot, data });
 
   const pages = ['/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps', '/journeys?from=2020-01-01',
     '/kpis/nps?view=table', '/journeys', '/scorecards', '/feedback', `/feedback/${data.survey.id}`, `/feedback/${data.survey.id}?view=table`];
