@@ -42,7 +42,7 @@ export function useDeals() {
       const all: Deal[] = [];
       let cursor: string | undefined;
       do {
-        const page = await api<Page<Deal>>(`/api/v1/sales/deals${query({ limit: 500, cursor })}`);
+        const page = await api<Page<Deal>>(`/api/v1/sales/deals${query({ limit: 200, cursor })}`);
         all.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor && all.length < 2000);

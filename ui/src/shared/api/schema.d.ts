@@ -1152,30 +1152,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notebook/notes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The notes on a customer (test module)
-         * @description The notes on a customer (test module)
-         */
-        get: operations["listNotes"];
-        put?: never;
-        /**
-         * Take a note on a customer (test module)
-         * @description Take a note on a customer (test module)
-         */
-        post: operations["takeNote"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/profiles": {
         parameters: {
             query?: never;
@@ -2968,16 +2944,6 @@ export interface components {
             to?: components["schemas"]["LocalDate"];
             types?: components["schemas"]["PeakTypeView"][];
         };
-        Note: {
-            customerId?: components["schemas"]["UUID"];
-            id?: components["schemas"]["UUID"];
-            text?: string;
-        };
-        NoteRequest: {
-            at?: string;
-            customerId?: components["schemas"]["UUID"];
-            text?: string;
-        };
         ObjectAccess: {
             /** @example contacts */
             object: string;
@@ -3155,7 +3121,6 @@ export interface components {
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
-         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
          *           "field": "identifiers[0].value",
@@ -3164,7 +3129,8 @@ export interface components {
          *       ],
          *       "title": "Invalid input",
          *       "type": "https://kreis.dev/problems/invalid-input",
-         *       "status": 422
+         *       "status": 422,
+         *       "detail": "1 field is invalid"
          *     }
          */
         Problem: {
@@ -8951,151 +8917,6 @@ export interface operations {
             };
             /** @description The module is installed at this version already, or needs another core version */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listNotes: {
-        parameters: {
-            query?: {
-                customerId?: components["schemas"]["UUID"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Note"][];
-                };
-            };
-            /** @description A malformed parameter or body; the problem names it */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The module is not installed or is disabled, or customerId is not a UUID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    takeNote: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NoteRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Note"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The module is not installed or is disabled */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not sent as application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description customerId is missing, or text is not 1 to 200 characters */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
