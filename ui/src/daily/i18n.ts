@@ -53,7 +53,7 @@ export const dailyEn = {
     kinds: { status: 'Status', priority: 'Priority', contact: 'Contact', response: 'Response' },
   },
   sales: {
-    nav: 'Sales pages', leads: 'Leads', pipeline: 'Pipeline', ordersAndSubscriptions: 'Orders and subscriptions', orders: 'Orders', subscriptions: 'Subscriptions',
+    nav: 'Sales pages', board: 'Deals by stage', leads: 'Leads', pipeline: 'Pipeline', ordersAndSubscriptions: 'Orders and subscriptions', orders: 'Orders', subscriptions: 'Subscriptions',
     company: 'Company', reason: 'Why this priority', source: 'Source', noLeads: 'No leads match.', noDeals: 'No deals yet.', noOrders: 'No orders yet.',
     noSubscriptions: 'No subscriptions match.', newDeal: 'New deal', amount: 'Amount', showClosed: 'Show won and lost deals',
     moveNamed: 'Move {{name}} to', expected: 'expected {{date}}', wonBecause: 'won: {{reason}}', lostBecause: 'lost: {{reason}}',
@@ -130,7 +130,7 @@ export const dailyDe: typeof dailyEn = {
     kinds: { status: 'Status', priority: 'Priorität', contact: 'Kontakt', response: 'Antwort' },
   },
   sales: {
-    nav: 'Vertriebsseiten', leads: 'Leads', pipeline: 'Pipeline', ordersAndSubscriptions: 'Bestellungen und Abonnements', orders: 'Bestellungen', subscriptions: 'Abonnements',
+    nav: 'Vertriebsseiten', board: 'Deals nach Phase', leads: 'Leads', pipeline: 'Pipeline', ordersAndSubscriptions: 'Bestellungen und Abonnements', orders: 'Bestellungen', subscriptions: 'Abonnements',
     company: 'Firma', reason: 'Warum diese Priorität', source: 'Quelle', noLeads: 'Keine passenden Leads.', noDeals: 'Noch keine Deals.', noOrders: 'Noch keine Bestellungen.',
     noSubscriptions: 'Keine passenden Abonnements.', newDeal: 'Neuer Deal', amount: 'Betrag', showClosed: 'Gewonnene und verlorene Deals zeigen',
     moveNamed: '{{name}} verschieben nach', expected: 'erwartet {{date}}', wonBecause: 'gewonnen: {{reason}}', lostBecause: 'verloren: {{reason}}',

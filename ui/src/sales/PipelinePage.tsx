@@ -55,7 +55,7 @@ export default function PipelinePage() {
       ) : all.length === 0 ? (
         <Empty>{t('daily.sales.noDeals')}</Empty>
       ) : (
-        <div className="board" data-testid="pipeline">
+        <div className="board" data-testid="pipeline" role="region" aria-label={t('daily.sales.board')} tabIndex={0}>
           {columns.map((stage) => {
             const cards = all.filter((deal) => deal.stage === stage);
             const shown = stage === 'won' || stage === 'lost' ? (showClosed ? cards : []) : cards;
