@@ -12,6 +12,7 @@ import { apiAs, startKreis } from './server.mjs';
 import { seed, timelineIds } from './data.mjs';
 import { customer360KpiPages, customer360KpiSteps, seedCustomer360 } from './customer360-kpis.mjs';
 import { adminSteps } from './admin.mjs';
+import { dailyWork } from './daily.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const jar = process.env.KREIS_JAR ?? join(root, 'app/target/quarkus-app/quarkus-run.jar');
@@ -59,6 +60,7 @@ try {
   page.setDefaultTimeout(15_000);
   const url = (path) => kreis.base + path;
   const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) });
+  shot.path = (name) => join(shots, `${name}.png`);
   onFailure = (name) => page.screenshot({ path: join(root, 'ui/e2e/out', `${name}.png`) });
   const axe = async (label) => {
     const report = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
@@ -217,8 +219,11 @@ try {
 
   await customer360KpiSteps({ step, page, url, expect, shot, pair, data });
 
+  const daily = await dailyWork({ page, browser, api, url, step, expect, shot, data });
+
   const pages = [...customer360KpiPages(pair), '/', '/customers', `/customers?q=${data.lastName}`, `/customers/${data.erika.customerId}`, '/merge-suggestions', '/kpis', '/kpis/nps', '/journeys?from=2020-01-01',
     '/kpis/nps?view=table', '/journeys', '/scorecards', '/feedback', `/feedback/${data.survey.id}`, `/feedback/${data.survey.id}?view=table`];
+  pages.push(...daily.pages);
   for (const language of ['de', 'en']) {
     await step(`axe: every page in ${language} has no WCAG 2.2 AA violations`, async () => {
       const failures = [];

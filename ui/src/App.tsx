@@ -25,6 +25,16 @@ const AuditPage = lazy(() => import('./admin/AuditPage'));
 const PrivacyPage = lazy(() => import('./privacy/PrivacyPage'));
 const SettingsPage = lazy(() => import('./admin/SettingsPage'));
 const ConnectionsPage = lazy(() => import('./admin/ConnectionsPage'));
+const SurveysPage = lazy(() => import('./surveys/SurveysPage'));
+const TasksPage = lazy(() => import('./signals/TasksPage'));
+const SignalsPage = lazy(() => import('./signals/SignalsPage'));
+const TicketsPage = lazy(() => import('./support/TicketsPage'));
+const TicketPage = lazy(() => import('./support/TicketPage'));
+const SlaPoliciesPage = lazy(() => import('./support/SlaPoliciesPage'));
+const LeadsPage = lazy(() => import('./sales/LeadsPage'));
+const PipelinePage = lazy(() => import('./sales/PipelinePage'));
+const OrdersPage = lazy(() => import('./sales/OrdersPage'));
+const CampaignsPage = lazy(() => import('./marketing/CampaignsPage'));
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => count < 2 && (error as { status?: number }).status !== 403 && (error as { status?: number }).status !== 404 && (error as { status?: number }).status !== 400 } },
@@ -81,6 +91,16 @@ const router = createBrowserRouter([
       { path: 'admin/privacy', element: <PrivacyPage /> },
       { path: 'admin/settings', element: <SettingsPage /> },
       { path: 'admin/connections', element: <ConnectionsPage /> },
+      { path: 'surveys', element: <SurveysPage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'signals', element: <SignalsPage /> },
+      { path: 'support/tickets', element: <TicketsPage /> },
+      { path: 'support/tickets/:id', element: <TicketPage /> },
+      { path: 'support/sla-policies', element: <SlaPoliciesPage /> },
+      { path: 'sales/leads', element: <LeadsPage /> },
+      { path: 'sales/pipeline', element: <PipelinePage /> },
+      { path: 'sales/orders', element: <OrdersPage /> },
+      { path: 'marketing/campaigns', element: <CampaignsPage /> },
     ],
   },
 ]);

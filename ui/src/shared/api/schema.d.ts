@@ -644,7 +644,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a queued or running import
-         * @description The chunk being written finishes; nothing after it is written. What was committed before stays. The integration role may cancel only the imports it started itself.
+         * @description The chunk being written finishes; nothing after it is written. What was committed before stays.
          */
         delete: operations["cancelImport"];
         options?: never;
@@ -1500,6 +1500,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signals/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How often a rule, as drafted, would have fired in the last 30 days; nothing is saved or done
+         * @description Takes the body of a rule (as for createSignalRule) and replays its trigger and condition over the touchpoints of the last 30 days: score_range and count_within as on arrival, absence at the moments a customer's silence reached the period.
+         */
+        post: operations["backtestSignalRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signals/rules": {
         parameters: {
             query?: never;
@@ -1890,7 +1910,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a task's status, assignee or note (its department, cx-manager and admin only)
+         * Change a task's status, assignee, due date or note (its department, cx-manager and admin only)
          * @description Marking a task done records whether a company-initiated touchpoint of the customer at or after the task was opened resolved it (resolvedProactively): the one named by resolvedByTouchpointId, or else the first on record.
          */
         patch: operations["updateTask"];
@@ -2087,11 +2107,9 @@ export interface components {
         AlignmentView: {
             connectedSources?: components["schemas"]["ConnectedSourcesView"];
             customersAcrossModules?: components["schemas"]["CustomersAcrossModulesView"];
-            /** Format: date */
-            from?: string;
+            from?: components["schemas"]["LocalDate"];
             sharedKpis?: components["schemas"]["SharedKpisView"];
-            /** Format: date */
-            to?: string;
+            to?: components["schemas"]["LocalDate"];
         };
         Answer: {
             comment?: string;
@@ -2111,268 +2129,18 @@ export interface components {
         AuditEntry: {
             action?: string;
             actor?: string;
-            /** @description The target after the action (a JSON object or array); null when it was removed */
-            after?: components["schemas"]["JsonDocument"];
-            /** @description The target before the action (a JSON object or array); null when it did not exist */
-            before?: components["schemas"]["JsonDocument"];
-            /** Format: uuid */
-            id?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            occurredAt?: string;
+            /** @description The target after the action; null when it was removed */
+            after?: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
+            /** @description The target before the action; null when it did not exist */
+            before?: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
+            id?: components["schemas"]["UUID"];
+            occurredAt?: components["schemas"]["OffsetDateTime"];
             targetId?: string | null;
             targetType?: string;
         };
         BandView: {
             kind?: string;
             width?: number;
-        };
-        /** @description A marketing campaign. */
-        Campaign: {
-            audience: components["schemas"]["CampaignAudience"];
-            /** @description In the installation's currency. */
-            budget: number | null;
-            /** @enum {string} */
-            channel: "email" | "web" | "social" | "sms" | "event" | "other";
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            createdAt: string;
-            /**
-             * Format: date
-             * @example 2022-03-10
-             */
-            endsOn: string | null;
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @description The consent purpose checked for every member. */
-            purpose: string;
-            /**
-             * Format: date-time
-             * @description When the members were last resolved.
-             * @example 2022-03-10T16:15:50Z
-             */
-            refreshedAt: string | null;
-            /**
-             * Format: date
-             * @example 2022-03-10
-             */
-            startsOn: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            updatedAt: string;
-        };
-        /** @description Who the campaign is for: a list of customer ids or a segment filter on golden attributes. */
-        CampaignAudience: {
-            /** @description A list's customer ids (only when one campaign is read; lists show only size). */
-            customerIds?: string[];
-            /** @description A segment's attribute = value filter (all must match). */
-            filter?: {
-                [key: string]: string;
-            };
-            /**
-             * Format: int32
-             * @description A list's number of ids.
-             */
-            size?: number;
-            /** @enum {string} */
-            type: "list" | "segment";
-        };
-        /** @description {"type": "list", "customerIds": [...]} (at most 10,000 ids) or {"type": "segment", "filter": {"country": "DE"}} (1 to 10 attributes). */
-        CampaignAudienceRequest: {
-            /** @description Only for a list. */
-            customerIds?: string[];
-            /**
-             * @description Only for a segment: golden attribute = value.
-             * @example {
-             *       "country": "DE"
-             *     }
-             */
-            filter?: {
-                [key: string]: string;
-            };
-            /**
-             * @example segment
-             * @enum {string}
-             */
-            type: "list" | "segment";
-        };
-        /** @description A member with its standing now. */
-        CampaignMember: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            addedAt: string;
-            /** Format: uuid */
-            customerId: string;
-            holds: components["schemas"]["CampaignMemberHold"][];
-            /** @description The first reason for exclusion; null when included. */
-            reason: string | null;
-            /** @description Every reason for exclusion. */
-            reasons: string[];
-            /** @enum {string} */
-            status: "included" | "excluded";
-        };
-        /** @description A hold that keeps the member out of campaigns. */
-        CampaignMemberHold: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            placedAt: string;
-            /** @description The module that placed it. */
-            placedBy: string;
-            reason: string;
-            reference: string;
-        };
-        /** @description One page of members, by customer id. */
-        CampaignMemberPage: {
-            items: components["schemas"]["CampaignMember"][];
-            /** @description Cursor of the next page; null on the last page. */
-            nextCursor: string | null;
-        };
-        /** @description One page of campaigns. */
-        CampaignPage: {
-            items: components["schemas"]["Campaign"][];
-            /** @description Cursor of the next page; null on the last page. */
-            nextCursor: string | null;
-        };
-        /** @description The members resolved from the audience now. */
-        CampaignRefresh: {
-            /** Format: uuid */
-            campaignId: string;
-            /** Format: int32 */
-            excluded: number;
-            /**
-             * Format: int32
-             * @description Members included now (consent given, no hold).
-             */
-            included: number;
-            /**
-             * Format: int32
-             * @description Members after the refresh.
-             */
-            members: number;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            refreshedAt: string;
-            /**
-             * Format: int32
-             * @description List ids skipped as unknown or erased.
-             */
-            skipped: number;
-        };
-        /** @description A cancellation. */
-        CancelSubscriptionRequest: {
-            /**
-             * Format: date-time
-             * @description When: not before the subscription's last event, not in the future.
-             * @example 2026-03-01T00:00:00Z
-             */
-            at: string;
-            /**
-             * @description Why.
-             * @example Too expensive
-             */
-            reason?: string | null;
-        };
-        /** @description Only the fields present change; null clears startsOn, endsOn or budget and resets purpose to marketing. A new audience takes effect with the next members refresh. */
-        ChangeCampaignRequest: {
-            audience?: components["schemas"]["CampaignAudienceRequest"];
-            budget?: number | null;
-            /** @enum {string} */
-            channel?: "email" | "web" | "social" | "sms" | "event" | "other";
-            /**
-             * Format: date
-             * @example 2026-04-15
-             */
-            endsOn?: string | null;
-            /** @example Spring sale (extended) */
-            name?: string;
-            purpose?: string | null;
-            /**
-             * Format: date
-             * @example 2022-03-10
-             */
-            startsOn?: string | null;
-        };
-        /** @description Only the fields present change. Moving to won or lost closes the deal. */
-        ChangeDealRequest: {
-            /** @example 15000 */
-            amount?: number;
-            /**
-             * Format: date-time
-             * @description Only when the stage becomes won or lost; default now.
-             * @example 2022-03-10T16:15:50Z
-             */
-            closedAt?: string | null;
-            /**
-             * Format: date
-             * @description null clears it.
-             * @example 2026-03-31
-             */
-            expectedCloseOn?: string | null;
-            /** @description Required when lost. */
-            lostReason?: string | null;
-            /** @example Acme renewal 2026 */
-            name?: string;
-            /**
-             * @example won
-             * @enum {string}
-             */
-            stage?: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
-            /**
-             * @description Only when won.
-             * @example Best price
-             */
-            wonReason?: string | null;
-        };
-        /** @description Only the fields present change; null clears a field (not status); email or phone must remain. */
-        ChangeLeadRequest: {
-            /** @example Acme GmbH */
-            company?: string | null;
-            /**
-             * Format: email
-             * @example lena@example.com
-             */
-            email?: string | null;
-            /** @example Lena */
-            firstName?: string | null;
-            /** @example Lead */
-            lastName?: string | null;
-            /** @example +49 30 1234567 */
-            phone?: string | null;
-            /** @example web */
-            source?: string | null;
-            /**
-             * @description A converted lead keeps its status (409).
-             * @example qualified
-             * @enum {string}
-             */
-            status?: "new" | "qualified" | "converted" | "disqualified";
-        };
-        /** @description An up- or downgrade. */
-        ChangeSubscriptionRequest: {
-            /**
-             * Format: date-time
-             * @description When: not before the subscription's last event, not in the future.
-             * @example 2026-02-01T00:00:00Z
-             */
-            at: string;
-            /**
-             * @description The subscription's MRR after the change.
-             * @example 149
-             */
-            mrr: number;
         };
         /** @description What to change; at least one of status, priority, subject or description. */
         ChangeTicketRequest: {
@@ -2435,17 +2203,17 @@ export interface components {
         };
         /**
          * @example {
-         *       "baseUrl": "https://api.hubapi.com",
+         *       "id": "6a1f1c3e-2b7d-4a51-9c0e-0f2d3b4a5c6d",
          *       "connector": "hubspot",
-         *       "createdAt": "2026-01-31T10:15:00Z",
+         *       "name": "HubSpot EU",
+         *       "source": "hubspot",
+         *       "baseUrl": "https://api.hubapi.com",
          *       "credentialsSet": [
          *         "accessToken",
          *         "clientSecret"
          *       ],
-         *       "id": "6a1f1c3e-2b7d-4a51-9c0e-0f2d3b4a5c6d",
-         *       "name": "HubSpot EU",
          *       "settings": {},
-         *       "source": "hubspot",
+         *       "createdAt": "2026-01-31T10:15:00Z",
          *       "updatedAt": "2026-01-31T10:15:00Z"
          *     }
          */
@@ -2457,15 +2225,10 @@ export interface components {
             baseUrl: string;
             /** @example hubspot */
             connector: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
             /** @description Which credential fields are set (their values are never returned) */
             credentialsSet: string[];
-            /** Format: uuid */
-            id: string;
+            id: components["schemas"]["UUID"];
             /** @example HubSpot EU */
             name: string;
             settings: {
@@ -2473,11 +2236,7 @@ export interface components {
             };
             /** @example hubspot */
             source: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt: string;
+            updatedAt: components["schemas"]["OffsetDateTime"];
         };
         ConnectionList: {
             items: components["schemas"]["Connection"][];
@@ -2485,17 +2244,17 @@ export interface components {
         /**
          * @description A connection to an external CRM. Credentials are write-only.
          * @example {
-         *       "baseUrl": "https://api.hubapi.com",
          *       "connector": "hubspot",
+         *       "name": "HubSpot EU",
+         *       "source": "hubspot",
+         *       "baseUrl": "https://api.hubapi.com",
          *       "credentials": {
          *         "accessToken": "pat-eu1-…",
          *         "clientSecret": "…"
          *       },
-         *       "name": "HubSpot EU",
          *       "settings": {
          *         "conflict.default": "last-writer-wins"
-         *       },
-         *       "source": "hubspot"
+         *       }
          *     }
          */
         ConnectionRequest: {
@@ -2545,9 +2304,9 @@ export interface components {
          *       "objects": [
          *         {
          *           "object": "contacts",
-         *           "problem": null,
          *           "readable": true,
-         *           "writable": true
+         *           "writable": true,
+         *           "problem": null
          *         }
          *       ]
          *     }
@@ -2557,11 +2316,7 @@ export interface components {
         };
         ConsentDecision: {
             channel?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            decidedAt?: string;
+            decidedAt?: components["schemas"]["OffsetDateTime"];
             purpose?: string;
             source?: string;
             status?: components["schemas"]["Status"];
@@ -2577,13 +2332,11 @@ export interface components {
             items?: components["schemas"]["ConsentItem"][];
         };
         ConsentsView: {
-            /** Format: uuid */
-            customerId?: string;
+            customerId?: components["schemas"]["UUID"];
             items?: components["schemas"]["ConsentItem"][];
         };
         Context: {
-            /** Format: uuid */
-            touchpointId?: string;
+            touchpointId?: components["schemas"]["UUID"];
         };
         /** @description Rows read, and what became of them. */
         CountsView: {
@@ -2615,131 +2368,6 @@ export interface components {
              */
             updated: number;
         };
-        /** @description A new campaign. */
-        CreateCampaignRequest: {
-            audience: components["schemas"]["CampaignAudienceRequest"];
-            /**
-             * @description At least 0, below 10^15, at most 4 decimal places.
-             * @example 1200
-             */
-            budget?: number | null;
-            /**
-             * @example email
-             * @enum {string}
-             */
-            channel: "email" | "web" | "social" | "sms" | "event" | "other";
-            /**
-             * Format: date
-             * @description Not before startsOn.
-             * @example 2026-03-31
-             */
-            endsOn?: string | null;
-            /** @example Spring sale */
-            name: string;
-            /**
-             * @description The consent purpose; default marketing.
-             * @example marketing
-             */
-            purpose?: string | null;
-            /**
-             * Format: date
-             * @example 2026-03-01
-             */
-            startsOn?: string | null;
-        };
-        /** @description A deal with a customer or a lead; customerId or leadId is required. */
-        CreateDealRequest: {
-            /**
-             * @description The deal's value in the installation's currency.
-             * @example 12000
-             */
-            amount: number;
-            /**
-             * Format: date-time
-             * @description Only for a won or lost deal; default now, not before openedAt.
-             * @example 2022-03-10T16:15:50Z
-             */
-            closedAt?: string | null;
-            /**
-             * Format: uuid
-             * @description The customer (merged ids are followed).
-             * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
-             */
-            customerId?: string | null;
-            /**
-             * Format: date
-             * @description When the deal is expected to close, 1800-01-01 to 2200-01-01.
-             * @example 2026-03-31
-             */
-            expectedCloseOn?: string | null;
-            /**
-             * Format: uuid
-             * @description The lead the deal comes from; it becomes converted.
-             * @example 7c0f5a6e-1b2d-4e3f-8a9b-0c1d2e3f4a5b
-             */
-            leadId?: string | null;
-            /** @description Required when lost. */
-            lostReason?: string | null;
-            /**
-             * @description What the deal is about.
-             * @example Acme renewal 2026
-             */
-            name: string;
-            /**
-             * Format: date-time
-             * @description Default now; not before 1800, not in the future.
-             * @example 2026-01-31T09:30:00Z
-             */
-            openedAt?: string | null;
-            /**
-             * @description Default prospecting; won and lost record a closed deal.
-             * @example proposal
-             * @enum {string|null}
-             */
-            stage?: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost" | null;
-            /** @description Only when won. */
-            wonReason?: string | null;
-        };
-        /** @description A lead; email or phone is required. */
-        CreateLeadRequest: {
-            /**
-             * @description The lead's company.
-             * @example Acme GmbH
-             */
-            company?: string | null;
-            /**
-             * Format: email
-             * @description The lead's e-mail address (stored in lower case).
-             * @example lena@example.com
-             */
-            email?: string | null;
-            /**
-             * @description Given name.
-             * @example Lena
-             */
-            firstName?: string | null;
-            /**
-             * @description Family name.
-             * @example Lead
-             */
-            lastName?: string | null;
-            /**
-             * @description The lead's phone number.
-             * @example +49 30 1234567
-             */
-            phone?: string | null;
-            /**
-             * @description Where the lead came from.
-             * @example web
-             */
-            source?: string | null;
-            /**
-             * @description Default new.
-             * @example new
-             * @enum {string|null}
-             */
-            status?: "new" | "qualified" | "converted" | "disqualified" | null;
-        };
         /** @description An order placed by a customer. */
         CreateOrderRequest: {
             /**
@@ -2748,51 +2376,23 @@ export interface components {
              */
             amount: number;
             /**
-             * Format: uuid
              * @description The customer who ordered (merged ids are followed).
              * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
              */
-            customerId: string;
+            customerId: components["schemas"]["UUID"];
             /**
              * @description The shop's order number; unique.
              * @example SO-10023
              */
             externalId: string;
             /**
-             * Format: date-time
              * @description When the order was placed: not before 1800, not in the future.
              * @example 2026-01-31T09:30:00Z
              */
-            orderedAt: string;
-        };
-        /** @description A subscription that starts. */
-        CreateSubscriptionRequest: {
-            /**
-             * Format: uuid
-             * @description The customer (merged ids are followed).
-             * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
-             */
-            customerId: string;
-            /**
-             * @description Monthly recurring revenue of this subscription.
-             * @example 99
-             */
-            mrr: number;
-            /**
-             * @description The plan's name.
-             * @example Team
-             */
-            plan?: string | null;
-            /**
-             * Format: date-time
-             * @description When it started: not before 1800, not in the future.
-             * @example 2026-01-01T00:00:00Z
-             */
-            startedAt: string;
+            orderedAt: components["schemas"]["Instant"];
         };
         CustomerIdResponse: {
-            /** Format: uuid */
-            customerId?: string;
+            customerId?: components["schemas"]["UUID"];
         };
         CustomerReference: {
             /** @description At least one identifier */
@@ -2806,15 +2406,10 @@ export interface components {
             withTwoOrMoreModules?: number;
         };
         CustomerSummary: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             displayName?: string;
             email?: string;
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             kind?: string;
             phone?: string;
         };
@@ -2822,39 +2417,24 @@ export interface components {
             attributes?: {
                 [key: string]: components["schemas"]["GoldenAttribute"];
             };
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             displayName?: string;
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             identifiers?: components["schemas"]["IdentifierView"][];
             kind?: string;
             members?: components["schemas"]["CustomerSummary"][];
-            /** Format: uuid */
-            organisationId?: string;
+            organisationId?: components["schemas"]["UUID"];
             profiles?: components["schemas"]["ProfileView"][];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt?: string;
+            updatedAt?: components["schemas"]["OffsetDateTime"];
         };
         DataSubjectExport: {
             auditEntries?: components["schemas"]["AuditEntry"][];
             consents?: components["schemas"]["ConsentDecision"][];
             customer?: components["schemas"]["CustomerView"];
-            /** Format: uuid */
-            customerId?: string;
+            customerId?: components["schemas"]["UUID"];
             customerIds?: string[];
             erasure?: components["schemas"]["ErasureReceipt"];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            exportedAt?: string;
+            exportedAt?: components["schemas"]["OffsetDateTime"];
             identityHistory?: components["schemas"]["EventRow"][];
             mergeSuggestions?: components["schemas"]["SuggestionExport"][];
             modules?: {
@@ -2870,37 +2450,28 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": "9c1d…",
+         *       "object": "contacts",
+         *       "recordId": "5101",
+         *       "direction": "pull",
+         *       "errorKind": "validation",
+         *       "error": "field email of record 5101: is not an e-mail address",
          *       "attempts": 3,
          *       "createdAt": "2026-01-31T10:15:00Z",
-         *       "direction": "pull",
-         *       "error": "field email of record 5101: is not an e-mail address",
-         *       "errorKind": "validation",
-         *       "id": "9c1d…",
-         *       "lastFailedAt": "2026-01-31T10:15:00Z",
-         *       "object": "contacts",
-         *       "recordId": "5101"
+         *       "lastFailedAt": "2026-01-31T10:15:00Z"
          *     }
          */
         DeadLetter: {
             /** Format: int32 */
             attempts: number;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
             /** @enum {string} */
             direction: "pull" | "push";
             error: string;
             /** @enum {string} */
             errorKind: "retryable" | "auth" | "quota" | "validation" | "conflict";
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            lastFailedAt: string;
+            id: components["schemas"]["UUID"];
+            lastFailedAt: components["schemas"]["OffsetDateTime"];
             /** @example contacts */
             object: string;
             /**
@@ -2914,75 +2485,6 @@ export interface components {
             /** @description Pass as `after` for the next page; null on the last page */
             nextCursor?: string | null;
         };
-        /** @description A deal; history only when one deal is read or written. */
-        Deal: {
-            amount: number;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            closedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description The deal's customer now (after merges); null once erased.
-             */
-            customerId: string | null;
-            /**
-             * Format: date
-             * @example 2022-03-10
-             */
-            expectedCloseOn: string | null;
-            /** @description Every stage the deal entered, oldest first; absent in lists. */
-            history?: components["schemas"]["DealStage"][];
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            leadId: string | null;
-            lostReason: string | null;
-            name: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            openedAt: string;
-            /** @enum {string} */
-            stage: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            updatedAt: string;
-            wonReason: string | null;
-        };
-        /** @description One page of deals (without their history). */
-        DealPage: {
-            items: components["schemas"]["Deal"][];
-            /** @description Cursor of the next page; null on the last page. */
-            nextCursor: string | null;
-        };
-        /** @description A stage a deal entered. */
-        DealStage: {
-            /** @description Who changed it; null for a service without a user. */
-            changedBy: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            enteredAt: string;
-            /** @enum {string} */
-            stage: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
-        };
-        /** @description A deal's stage history, oldest first (one page). */
-        DealStagePage: {
-            items: components["schemas"]["DealStage"][];
-            /** @description Always null: the history is one page. */
-            nextCursor: string | null;
-        };
         DefinitionView: {
             description?: string;
             direction?: string;
@@ -2993,90 +2495,8 @@ export interface components {
             target?: components["schemas"]["TargetView"];
             unit?: string;
         };
-        /** @description A recorded e-mail event. */
-        EmailEvent: {
-            /** Format: uuid */
-            campaignId: string;
-            /**
-             * Format: uuid
-             * @description The customer now (after merges).
-             */
-            customerId: string;
-            /** @description Whether the externalId was recorded before (nothing new was stored). */
-            duplicate: boolean;
-            /** @enum {string} */
-            event: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";
-            /** @description The provider's id. */
-            externalId: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            occurredAt: string;
-            /** Format: uuid */
-            touchpointId: string;
-            /**
-             * @description The touchpoint type, marketing.email_<event>.
-             * @example marketing.email_opened
-             */
-            type: string;
-        };
-        /** @description Up to 1,000 e-mail events, validated whole before anything is written. */
-        EmailEventBatchRequest: {
-            events: components["schemas"]["EmailEventRequest"][];
-        };
-        /** @description The outcome of a batch: counts and one event per event given, in order. */
-        EmailEventBatchResult: {
-            /**
-             * Format: int32
-             * @description Events stored now.
-             */
-            accepted: number;
-            /**
-             * Format: int32
-             * @description Events recorded before.
-             */
-            duplicates: number;
-            items: components["schemas"]["EmailEvent"][];
-        };
-        /** @description One e-mail event from the sending provider. */
-        EmailEventRequest: {
-            /**
-             * Format: uuid
-             * @description An email campaign.
-             * @example 8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918
-             */
-            campaignId: string;
-            /**
-             * Format: uuid
-             * @description A sent event needs an included member of the campaign.
-             * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
-             */
-            customerId: string;
-            /**
-             * @example opened
-             * @enum {string}
-             */
-            event: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";
-            /**
-             * @description The provider's id; a repeated id is a duplicate.
-             * @example msg-77120-open
-             */
-            externalId: string;
-            /**
-             * Format: date-time
-             * @description Not before 1900, at most a day in the future.
-             * @example 2026-01-31T09:30:00Z
-             */
-            occurredAt: string;
-        };
-        /** @description One e-mail event, or {"events": [...]} with up to 1,000. */
-        EmailEventsRequest: components["schemas"]["EmailEventRequest"] | components["schemas"]["EmailEventBatchRequest"];
         ErasedElsewhere: {
-            /** Format: uuid */
-            connectionId?: string;
+            connectionId?: components["schemas"]["UUID"];
             connectionName?: string;
             detail?: string;
             outcome?: string;
@@ -3088,20 +2508,14 @@ export interface components {
         };
         ErasureReceipt: {
             actor?: string;
-            /** Format: uuid */
-            customerId?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            erasedAt?: string;
+            customerId?: components["schemas"]["UUID"];
+            erasedAt?: components["schemas"]["OffsetDateTime"];
             /** Format: int32 */
             identifiers?: number;
             /** Format: int32 */
             profiles?: number;
             reason?: string;
-            /** Format: uuid */
-            receiptId?: string;
+            receiptId?: components["schemas"]["UUID"];
             /** Format: int32 */
             suppressedIdentifiers?: number;
             /** Format: int32 */
@@ -3109,106 +2523,25 @@ export interface components {
         };
         EventRow: {
             actor?: string;
-            /** Format: uuid */
-            customerId?: string;
-            /** Format: uuid */
-            id?: string;
+            customerId?: components["schemas"]["UUID"];
+            id?: components["schemas"]["UUID"];
             kind?: string;
             moves?: components["schemas"]["Move"][];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            occurredAt?: string;
+            occurredAt?: components["schemas"]["OffsetDateTime"];
             reason?: string;
         };
         FieldError: {
             field?: string;
             message?: string;
         };
-        /** @description A recorded form submission. */
-        FormSubmission: {
-            /** Format: uuid */
-            customerId: string;
-            /** Format: email */
-            email: string;
-            /** @description The externalId given, or form-<id>. */
-            externalId: string;
-            /** @description The form's fields, values as text. */
-            fields: {
-                [key: string]: string;
-            };
-            firstName: string | null;
-            form: string;
-            /** Format: uuid */
-            id: string;
-            lastName: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            occurredAt: string;
-            phone: string | null;
-            /** Format: uuid */
-            touchpointId: string;
-            /** @enum {string} */
-            type: "marketing.form_submitted";
-        };
-        /** @description A submitted form; the contact goes through identity resolution. */
-        FormSubmissionRequest: {
-            /**
-             * Format: email
-             * @example anna@example.com
-             */
-            email: string;
-            /**
-             * @description The form tool's id; a repeated id is a duplicate.
-             * @example form-5531
-             */
-            externalId?: string | null;
-            /**
-             * @description At most 50 fields: name (a letter, then up to 63 letters, digits, _ . -) = a string, number or boolean of at most 1000 characters.
-             * @example {
-             *       "employees": 250,
-             *       "topic": "retention"
-             *     }
-             */
-            fields?: {
-                [key: string]: unknown;
-            } | null;
-            /** @example Anna */
-            firstName?: string | null;
-            /**
-             * @description The form's name.
-             * @example whitepaper
-             */
-            form: string;
-            /** @example Berg */
-            lastName?: string | null;
-            /**
-             * Format: date-time
-             * @description Default now; not before 1900, at most a day in the future.
-             * @example 2022-03-10T16:15:50Z
-             */
-            occurredAt?: string | null;
-            /** @example +49 30 1234567 */
-            phone?: string | null;
-        };
         FunnelView: {
-            /** Format: date */
-            from?: string;
+            from?: components["schemas"]["LocalDate"];
             phases?: components["schemas"]["PhaseView1"][];
-            /** Format: date */
-            to?: string;
+            to?: components["schemas"]["LocalDate"];
         };
         GoldenAttribute: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            observedAt?: string;
-            /** Format: uuid */
-            profileId?: string;
+            observedAt?: components["schemas"]["OffsetDateTime"];
+            profileId?: components["schemas"]["UUID"];
             source?: string;
             /**
              * @description The surviving value
@@ -3217,10 +2550,8 @@ export interface components {
             value?: string | number | boolean;
         };
         Hold: {
-            /** Format: uuid */
-            customerId?: string;
-            /** Format: date-time */
-            placedAt?: string;
+            customerId?: components["schemas"]["UUID"];
+            placedAt?: components["schemas"]["Instant"];
             placedBy?: string;
             reason?: string;
             reference?: string;
@@ -3237,8 +2568,7 @@ export interface components {
             value?: string;
         };
         IdentifierView: {
-            /** Format: uuid */
-            profileId?: string;
+            profileId?: components["schemas"]["UUID"];
             source?: string;
             system?: string;
             type?: string;
@@ -3246,11 +2576,8 @@ export interface components {
         };
         /** @description The id of the queued import. */
         ImportCreated: {
-            /**
-             * Format: uuid
-             * @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f
-             */
-            id: string;
+            /** @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f */
+            id: components["schemas"]["UUID"];
         };
         /** @description How to read the file. Delimiter and encoding are detected when left out. */
         ImportOptions: {
@@ -3287,11 +2614,11 @@ export interface components {
             /**
              * @description Header name (matched case-insensitively) to what the column holds; unmapped columns are ignored.
              * @example {
-             *       "E-Mail": {
-             *         "identifier": "email"
-             *       },
              *       "Kundennummer": {
              *         "field": "externalId"
+             *       },
+             *       "E-Mail": {
+             *         "identifier": "email"
              *       }
              *     }
              */
@@ -3340,11 +2667,7 @@ export interface components {
         /** @description An import: what it reads, where it stands and what became of its rows. */
         ImportView: {
             counts: components["schemas"]["CountsView"];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
             /**
              * @description Who started the import.
              * @example admin
@@ -3368,16 +2691,9 @@ export interface components {
              * @example kunden.csv
              */
             fileName?: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            finishedAt?: string | null;
-            /**
-             * Format: uuid
-             * @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f
-             */
-            id: string;
+            finishedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f */
+            id: components["schemas"]["UUID"];
             /**
              * @example profiles
              * @enum {string}
@@ -3397,11 +2713,7 @@ export interface components {
             secondsLeft?: number | null;
             /** @example legacy-crm */
             source: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            startedAt?: string | null;
+            startedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /**
              * @example running
              * @enum {string}
@@ -3417,64 +2729,41 @@ export interface components {
             rejected?: number;
             results?: components["schemas"]["Item"][];
         };
+        /** Format: date-time */
+        Instant: string;
         InvitationExport: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            answeredAt?: string;
-            /** Format: uuid */
-            contextTouchpointId?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            answeredAt?: components["schemas"]["OffsetDateTime"];
+            contextTouchpointId?: components["schemas"]["UUID"];
+            createdAt?: components["schemas"]["OffsetDateTime"];
             createdBy?: string;
-            /** Format: uuid */
-            customerId?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            expiresAt?: string;
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            responseTouchpointId?: string;
-            /** Format: uuid */
-            surveyId?: string;
+            customerId?: components["schemas"]["UUID"];
+            expiresAt?: components["schemas"]["OffsetDateTime"];
+            id?: components["schemas"]["UUID"];
+            responseTouchpointId?: components["schemas"]["UUID"];
+            surveyId?: components["schemas"]["UUID"];
         };
         InvitationRequest: {
             context?: components["schemas"]["Context"];
-            /** Format: uuid */
-            customerId?: string;
+            customerId?: components["schemas"]["UUID"];
         };
         InvitationView: {
-            /** Format: uuid */
-            customerId?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            expiresAt?: string;
-            /** Format: uuid */
-            id?: string;
+            /** @description The page where the customer answers in a browser, without signing in */
+            answerPath?: string;
+            customerId?: components["schemas"]["UUID"];
+            expiresAt?: components["schemas"]["OffsetDateTime"];
+            id?: components["schemas"]["UUID"];
             responsePath?: string;
-            /** Format: uuid */
-            surveyId?: string;
+            surveyId?: components["schemas"]["UUID"];
             token?: string;
         };
         Item: {
-            /** Format: uuid */
-            customerId?: string;
+            customerId?: components["schemas"]["UUID"];
             error?: string;
             errors?: components["schemas"]["FieldError"][];
             /** Format: int32 */
             index?: number;
             status?: string;
-            /** Format: uuid */
-            touchpointId?: string;
+            touchpointId?: components["schemas"]["UUID"];
         };
         JourneyLevelView: {
             averagePeakEnd?: number | null;
@@ -3485,30 +2774,47 @@ export interface components {
         };
         JourneyView: {
             currentPhase?: string | null;
-            /** Format: uuid */
-            customerId?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            from?: string | null;
+            customerId?: components["schemas"]["UUID"];
+            from?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             lastTouchPhase?: string | null;
             mean?: number | null;
             peakEnd?: components["schemas"]["PeakEndView"] | null;
             phases?: components["schemas"]["PhaseView"][];
             /** Format: int32 */
             scoredTouchpoints?: number;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            to?: string | null;
+            to?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             truncated?: boolean;
         };
         /** @description A free JSON array */
         JsonArray: unknown[];
-        /** @description Free JSON where a field says which kinds it holds (an audit entry's before and after: an object, an array or null). No type of its own, so generated clients read it as any JSON value rather than as alternatives they cannot express. */
-        JsonDocument: unknown;
+        /** @description A free JSON document: an object or an array */
+        JsonDocument: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"];
+        JsonNode: {
+            array?: boolean;
+            bigDecimal?: boolean;
+            bigInteger?: boolean;
+            binary?: boolean;
+            boolean?: boolean;
+            containerNode?: boolean;
+            double?: boolean;
+            empty?: boolean;
+            float?: boolean;
+            floatingPointNumber?: boolean;
+            int?: boolean;
+            integralNumber?: boolean;
+            long?: boolean;
+            missingNode?: boolean;
+            nodeType?: components["schemas"]["JsonNodeType"];
+            null?: boolean;
+            number?: boolean;
+            object?: boolean;
+            pojo?: boolean;
+            short?: boolean;
+            textual?: boolean;
+            valueNode?: boolean;
+        };
+        /** @enum {string} */
+        JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         /**
          * @description A free JSON object
          * @example {
@@ -3520,39 +2826,31 @@ export interface components {
         /**
          * @description A KPI's target for the UTC days [from, to); both ends optional
          * @example {
-         *       "atRisk": {
-         *         "kind": "percent_of_target",
-         *         "width": 5
-         *       },
+         *       "value": 100,
          *       "from": "2031-01-01",
+         *       "to": "2032-01-01",
          *       "owners": [
          *         "sales",
          *         "support"
          *       ],
          *       "shared": true,
-         *       "to": "2032-01-01",
-         *       "value": 100
+         *       "atRisk": {
+         *         "kind": "percent_of_target",
+         *         "width": 5
+         *       }
          *     }
          */
         KpiTargetRequest: {
             /** @description When the KPI counts as at risk; default 5 % of the target */
             atRisk?: components["schemas"]["AtRiskBand"];
-            /**
-             * Format: date
-             * @description The first day; open when left out
-             * @example 2022-03-10
-             */
-            from?: string;
+            /** @description The first day; open when left out */
+            from?: components["schemas"]["LocalDate"];
             /** @description Owner departments, lower case ([a-z][a-z0-9_-]*) */
             owners: string[];
             /** @description Whether the KPI is shared between its owners */
             shared: boolean;
-            /**
-             * Format: date
-             * @description The day after the last; open when left out
-             * @example 2022-03-10
-             */
-            to?: string;
+            /** @description The day after the last; open when left out */
+            to?: components["schemas"]["LocalDate"];
             /** @description The target, in the KPI's unit */
             value: number;
         };
@@ -3564,55 +2862,7 @@ export interface components {
             shared?: boolean;
             unit?: string;
         };
-        /** @description A lead with its priority computed now. */
-        Lead: {
-            company: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description The lead's customer now (after merges); null once erased.
-             */
-            customerId: string | null;
-            /** Format: email */
-            email: string | null;
-            /** @description Whether the lead's personal data was erased. */
-            erased: boolean;
-            firstName: string | null;
-            /** Format: uuid */
-            id: string;
-            lastName: string | null;
-            phone: string | null;
-            /**
-             * @description From the customer's recent web visits.
-             * @enum {string}
-             */
-            priority: "high" | "medium" | "low";
-            /** @description Which rule gave the priority. */
-            priorityReason: string;
-            source: string | null;
-            /** @enum {string} */
-            status: "new" | "qualified" | "converted" | "disqualified";
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            updatedAt: string;
-            /**
-             * Format: int64
-             * @description Web visits in the priority window.
-             */
-            webVisits: number;
-        };
-        /** @description One page of leads. */
-        LeadPage: {
-            items: components["schemas"]["Lead"][];
-            /** @description Cursor of the next page; null on the last page. */
-            nextCursor: string | null;
-        };
+        LevelTarget: number;
         LevelView: {
             components?: components["schemas"]["ComponentView"][];
             /** Format: int32 */
@@ -3624,16 +2874,17 @@ export interface components {
             target?: number;
             value?: number | null;
         };
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         /** @description A saved import mapping: a spec that imports name with spec.mapping. */
         MappingView: {
             /** @example legacy-crm-contacts */
             name: string;
             spec: components["schemas"]["ImportSpec"];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt: string;
+            updatedAt: components["schemas"]["OffsetDateTime"];
             /** @example admin */
             updatedBy: string;
         };
@@ -3646,111 +2897,9 @@ export interface components {
         MergeRequest: {
             customerIds?: string[];
         };
-        /** @description A custom customer attribute the module contributes. */
-        ModuleAttribute: {
-            /** @description What the attribute means. */
-            description?: string;
-            /**
-             * @description <module id>.<name>
-             * @example events.sessions_attended
-             */
-            key: string;
-            /** @enum {string} */
-            type: "string" | "number" | "boolean" | "date";
-        };
-        /** @description A declarative module: touchpoint types, custom attributes and KPIs, no code. */
-        ModuleDescriptorRequest: {
-            attributes?: components["schemas"]["ModuleAttribute"][];
-            /**
-             * @description An npm-style range of core versions.
-             * @example >=0.1.0 <1.0.0
-             */
-            coreVersions: string;
-            /**
-             * @description The department that owns the module.
-             * @example marketing
-             */
-            department: string;
-            /** @description What the module is for. */
-            description?: string;
-            /**
-             * @description Not an id of the core's API or of a bundled module.
-             * @example events
-             */
-            id: string;
-            kpis?: components["schemas"]["ModuleKpi"][];
-            /** @example Events and webinars */
-            name: string;
-            touchpointTypes?: components["schemas"]["ModuleTouchpointType"][];
-            /**
-             * @description A semantic version.
-             * @example 1.0.0
-             */
-            version: string;
-        };
-        /** @description A KPI the module contributes, computed from its touchpoint types. */
-        ModuleKpi: {
-            /** @enum {string} */
-            aggregation: "count" | "customers" | "sum" | "average_amount" | "average_score" | "ratio" | "nps" | "csat" | "ces";
-            /** @description For ratio: the touchpoint types counted below the line. */
-            denominator?: string[];
-            /** @description What the KPI measures. */
-            description?: string;
-            /** @enum {string} */
-            direction?: "higher_is_better" | "lower_is_better";
-            /**
-             * @description <module id with - as _>.<name>
-             * @example events.attendance_rate
-             */
-            key: string;
-            /** @example Attendance rate */
-            name: string;
-            /** @description For ratio: the touchpoint types counted above the line. */
-            numerator?: string[];
-            /** @description Default: the module's department. */
-            ownerDepartments?: string[];
-            /** @description Whether every department sees it. */
-            shared?: boolean;
-            /** @description The touchpoint types counted (every aggregation but ratio). */
-            types?: string[];
-            /** @description The unit shown with the value. */
-            unit?: string;
-        };
         ModuleList: {
             coreVersion?: string;
             items?: components["schemas"]["ModuleView"][];
-        };
-        /** @description A touchpoint type the module contributes. */
-        ModuleTouchpointType: {
-            /**
-             * @description Default other.
-             * @enum {string}
-             */
-            channel?: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other";
-            /** @description What the touchpoint means. */
-            description?: string;
-            /**
-             * @description Default customer.
-             * @enum {string}
-             */
-            initiator?: "customer" | "company";
-            /**
-             * @description <module id>.<name>
-             * @example events.registered
-             */
-            key: string;
-            /** @enum {string} */
-            phase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy";
-            /**
-             * @description The CX-pyramid level the interaction serves.
-             * @enum {string}
-             */
-            pyramidLevel?: "communication" | "accountability" | "engagement" | "proactivity" | "enhancement";
-            /**
-             * @description A scored type requires a score on this scale.
-             * @enum {string}
-             */
-            scoreScale?: "nps" | "csat" | "ces" | "sentiment";
         };
         ModuleView: {
             attributes?: components["schemas"]["AttributeView"][];
@@ -3766,11 +2915,7 @@ export interface components {
             department?: string;
             description?: string;
             id?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            installedAt?: string;
+            installedAt?: components["schemas"]["OffsetDateTime"];
             installedVersion?: string;
             kpis?: components["schemas"]["KpiView"][];
             name?: string;
@@ -3779,33 +2924,24 @@ export interface components {
             state?: string;
             tablePrefix?: string;
             touchpointTypes?: components["schemas"]["TypeView"][];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt?: string;
+            updatedAt?: components["schemas"]["OffsetDateTime"];
             updatedBy?: string;
             upgradeAvailable?: boolean;
             version?: string;
         };
         Move: {
-            /** Format: uuid */
-            fromCustomer?: string;
-            /** Format: uuid */
-            profileId?: string;
-            /** Format: uuid */
-            toCustomer?: string;
+            fromCustomer?: components["schemas"]["UUID"];
+            profileId?: components["schemas"]["UUID"];
+            toCustomer?: components["schemas"]["UUID"];
         };
         NegativePeaksView: {
             /** Format: int64 */
             customers?: number;
-            /** Format: date */
-            from?: string;
+            from?: components["schemas"]["LocalDate"];
             /** Format: int64 */
             negativePeaks?: number;
             negativeShare?: number | null;
-            /** Format: date */
-            to?: string;
+            to?: components["schemas"]["LocalDate"];
             types?: components["schemas"]["PeakTypeView"][];
         };
         ObjectAccess: {
@@ -3820,13 +2956,14 @@ export interface components {
             writable: boolean;
         };
         ObservedValue: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            observedAt?: string;
+            observedAt?: components["schemas"]["OffsetDateTime"];
             value?: components["schemas"]["ScalarValue"];
         };
+        /**
+         * Format: date-time
+         * @example 2022-03-10T12:15:50-04:00
+         */
+        OffsetDateTime: string;
         /** @description A ticket to open. */
         OpenTicketRequest: {
             /**
@@ -3836,22 +2973,20 @@ export interface components {
              */
             channel: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other";
             /**
-             * Format: uuid
              * @description The customer the ticket is about (merged ids are followed).
              * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
              */
-            customerId: string;
+            customerId: components["schemas"]["UUID"];
             /**
              * @description Longer description; personal data, erased with the customer.
              * @example The March invoice lists two seats, we have one.
              */
             description?: string | null;
             /**
-             * Format: date-time
              * @description When the ticket was opened, to import an older ticket: not in the future, not before 1900. Default now.
              * @example 2026-01-31T09:30:00Z
              */
-            openedAt?: string | null;
+            openedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /**
              * @description Default normal.
              * @example high
@@ -3865,35 +3000,6 @@ export interface components {
              * @example Invoice shows two seats
              */
             subject: string;
-        };
-        /** @description An order, recorded as a revenue.order touchpoint. */
-        Order: {
-            amount: number;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description The customer now (after merges); null once erased.
-             */
-            customerId: string | null;
-            /** @description The shop's order number. */
-            externalId: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            orderedAt: string;
-        };
-        /** @description One page of orders. */
-        OrderPage: {
-            items: components["schemas"]["Order"][];
-            /** @description Cursor of the next page; null on the last page. */
-            nextCursor: string | null;
         };
         PageAuditEntry: {
             items?: components["schemas"]["AuditEntry"][];
@@ -3959,11 +3065,10 @@ export interface components {
              */
             answers: number;
             /**
-             * Format: date
              * @description First day of the period (UTC; weeks start on Monday)
              * @example 2031-01-01
              */
-            from: string;
+            from: components["schemas"]["LocalDate"];
             /**
              * @description The figure over the period's answers
              * @example 25
@@ -3976,31 +3081,15 @@ export interface components {
             roles?: string[];
         };
         PhaseMetricsView: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            from?: string;
+            from?: components["schemas"]["OffsetDateTime"];
             journey?: components["schemas"]["JourneyLevelView"];
             phase?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            to?: string;
+            to?: components["schemas"]["OffsetDateTime"];
             touchpointTypes?: components["schemas"]["TouchpointTypeView"][];
         };
         PhaseView: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            firstReachedAt?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            lastTouchAt?: string;
+            firstReachedAt?: components["schemas"]["OffsetDateTime"];
+            lastTouchAt?: components["schemas"]["OffsetDateTime"];
             phase?: string;
             timeInPhase?: string;
             /** Format: int64 */
@@ -4013,12 +3102,10 @@ export interface components {
             phase?: string;
         };
         PointView: {
-            /** Format: date */
-            from?: string;
+            from?: components["schemas"]["LocalDate"];
             /** Format: int64 */
             sampleSize?: number;
-            /** Format: date */
-            to?: string;
+            to?: components["schemas"]["LocalDate"];
             value?: number | null;
         };
         PoliciesDto: {
@@ -4034,16 +3121,16 @@ export interface components {
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
-         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
          *           "field": "identifiers[0].value",
          *           "message": "is not a valid e-mail address"
          *         }
          *       ],
-         *       "status": 422,
          *       "title": "Invalid input",
-         *       "type": "https://kreis.dev/problems/invalid-input"
+         *       "type": "https://kreis.dev/problems/invalid-input",
+         *       "status": 422,
+         *       "detail": "1 field is invalid"
          *     }
          */
         Problem: {
@@ -4086,23 +3173,13 @@ export interface components {
             attributes?: {
                 [key: string]: components["schemas"]["ObservedValue"];
             };
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             externalId?: string;
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             identifiers?: components["schemas"]["IdentifierExport"][];
             kind?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            observedAt?: string;
-            /** Format: uuid */
-            organisationId?: string | null;
+            observedAt?: components["schemas"]["OffsetDateTime"];
+            organisationId?: components["schemas"]["UUID"] | null;
             source?: string;
         };
         ProfileRequest: {
@@ -4126,10 +3203,8 @@ export interface components {
             source?: string;
         };
         ProfileResponse: {
-            /** Format: uuid */
-            customerId?: string;
-            /** Format: uuid */
-            profileId?: string;
+            customerId?: components["schemas"]["UUID"];
+            profileId?: components["schemas"]["UUID"];
         };
         ProfileView: {
             /**
@@ -4143,20 +3218,11 @@ export interface components {
             attributes?: {
                 [key: string]: components["schemas"]["ScalarValue"];
             };
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             externalId?: string;
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             kind?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            observedAt?: string;
+            observedAt?: components["schemas"]["OffsetDateTime"];
             source?: string;
         };
         /**
@@ -4170,25 +3236,19 @@ export interface components {
         PyramidTargetsRequest: {
             /** @description Level (1 to 5) to its target, 0 to 100; levels left out keep theirs */
             levels: {
-                [key: string]: number;
+                [key: string]: components["schemas"]["LevelTarget"];
             };
         };
         PyramidView: {
-            /** Format: date */
-            from?: string;
+            from?: components["schemas"]["LocalDate"];
             levels?: components["schemas"]["LevelView"][];
             /** Format: int32 */
             lowestMissed?: number | null;
-            /** Format: date */
-            to?: string;
+            to?: components["schemas"]["LocalDate"];
         };
         QuestionView: {
             commentQuestion?: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            expiresAt?: string;
+            expiresAt?: components["schemas"]["OffsetDateTime"];
             kind?: string;
             question?: string;
             scale?: components["schemas"]["Scale"];
@@ -4196,20 +3256,14 @@ export interface components {
         ReceiptView: {
             actor?: string;
             connections?: components["schemas"]["ErasedElsewhere"][];
-            /** Format: uuid */
-            customerId?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            erasedAt?: string;
+            customerId?: components["schemas"]["UUID"];
+            erasedAt?: components["schemas"]["OffsetDateTime"];
             /** Format: int32 */
             identifiers?: number;
             /** Format: int32 */
             profiles?: number;
             reason?: string;
-            /** Format: uuid */
-            receiptId?: string;
+            receiptId?: components["schemas"]["UUID"];
             /** Format: int32 */
             suppressedIdentifiers?: number;
             /** Format: int32 */
@@ -4230,30 +3284,20 @@ export interface components {
              */
             resolution: string;
             /**
-             * Format: date-time
              * @description Default now; not before opening or the first response, not in the future.
              * @example 2026-01-31T11:00:00Z
              */
-            resolvedAt?: string | null;
+            resolvedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         RuleView: {
             action?: components["schemas"]["SignalAction"];
             condition?: components["schemas"]["SignalCondition"];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             enabled?: boolean;
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             name?: string;
             trigger?: components["schemas"]["Trigger"];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt?: string;
+            updatedAt?: components["schemas"]["OffsetDateTime"];
         };
         /**
          * @description A JSON object of attributes: each name maps to a string, a number or a boolean
@@ -4291,13 +3335,11 @@ export interface components {
             score: number;
         };
         SeriesView: {
-            /** Format: date */
-            from?: string;
+            from?: components["schemas"]["LocalDate"];
             interval?: string;
             key?: string;
             points?: components["schemas"]["PointView"][];
-            /** Format: date */
-            to?: string;
+            to?: components["schemas"]["LocalDate"];
         };
         SettingView: {
             defaultValue?: string;
@@ -4338,6 +3380,23 @@ export interface components {
             /** @description task: its title */
             title?: string | null;
         };
+        /** @description How often a rule would have fired in the last 30 days */
+        SignalBacktestView: {
+            /**
+             * Format: int64
+             * @description How many different customers it fired for: the tasks or tags a task or tag action would have made at most
+             */
+            customers: number;
+            /**
+             * Format: int64
+             * @description How often the condition held: the events an event action would have raised
+             */
+            firings: number;
+            /** @description Start of the period looked at (30 days before to) */
+            from: components["schemas"]["OffsetDateTime"];
+            /** @description End of the period: now */
+            to: components["schemas"]["OffsetDateTime"];
+        };
         /** @description score_range: the touchpoint's score within [min, max] (at least one); count_within: count touchpoints of the type within window (an ISO-8601 duration); absence: no touchpoint of the type for period (an ISO-8601 period of at most 366 days) */
         SignalCondition: {
             /**
@@ -4365,19 +3424,19 @@ export interface components {
         /**
          * @description A signal rule: when a touchpoint of the trigger type meets the condition, the action runs
          * @example {
-         *       "action": {
-         *         "department": "support",
-         *         "kind": "task",
-         *         "title": "Call the customer back"
+         *       "name": "Unhappy CSAT: follow up",
+         *       "enabled": true,
+         *       "trigger": {
+         *         "type": "feedback.csat"
          *       },
          *       "condition": {
          *         "kind": "score_range",
          *         "max": 2
          *       },
-         *       "enabled": true,
-         *       "name": "Unhappy CSAT: follow up",
-         *       "trigger": {
-         *         "type": "feedback.csat"
+         *       "action": {
+         *         "kind": "task",
+         *         "department": "support",
+         *         "title": "Call the customer back"
          *       }
          *     }
          */
@@ -4402,11 +3461,9 @@ export interface components {
             type: string;
         };
         SingleResult: {
-            /** Format: uuid */
-            customerId?: string;
+            customerId?: components["schemas"]["UUID"];
             status?: string;
-            /** Format: uuid */
-            touchpointId?: string;
+            touchpointId?: components["schemas"]["UUID"];
         };
         /** @description The SLA targets of one priority, in minutes from opening. */
         SlaPolicy: {
@@ -4417,11 +3474,10 @@ export interface components {
             /** Format: int32 */
             resolutionMinutes: number;
             /**
-             * Format: date-time
              * @description When the targets were last set; null for the defaults.
              * @example 2022-03-10T16:15:50Z
              */
-            updatedAt: string | null;
+            updatedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description Who set them last. */
             updatedBy: string | null;
         };
@@ -4441,11 +3497,7 @@ export interface components {
             resolutionMinutes: number;
         };
         SourceView: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            lastTouchpointAt?: string;
+            lastTouchpointAt?: components["schemas"]["OffsetDateTime"];
             source?: string;
             /** Format: int64 */
             touchpoints?: number;
@@ -4455,86 +3507,19 @@ export interface components {
         };
         /** @enum {string} */
         Status: "granted" | "withdrawn";
-        /** @description A subscription; history only when one subscription is read or written. */
-        Subscription: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            cancelledAt: string | null;
-            cancelReason: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description The customer now (after merges); null once erased.
-             */
-            customerId: string | null;
-            /** @description Starts, changes and cancellation, oldest first; absent in lists. */
-            history?: components["schemas"]["SubscriptionEvent"][];
-            /** Format: uuid */
-            id: string;
-            /** @description Monthly recurring revenue. */
-            mrr: number;
-            plan: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            startedAt: string;
-            /** @enum {string} */
-            status: "active" | "cancelled";
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            updatedAt: string;
-        };
-        /** @description A start, MRR change or cancellation. */
-        SubscriptionEvent: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            at: string;
-            /** @enum {string} */
-            kind: "started" | "changed" | "cancelled";
-            /** @description The subscription's MRR after the event (0 when cancelled). */
-            mrr: number;
-            reason: string | null;
-        };
-        /** @description One page of subscriptions (without their history). */
-        SubscriptionPage: {
-            items: components["schemas"]["Subscription"][];
-            /** @description Cursor of the next page; null on the last page. */
-            nextCursor: string | null;
-        };
         SuggestionExport: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             customerIds?: string[];
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             profileIds?: string[];
             reasons?: string[];
             score?: number;
             status?: string;
         };
         SuggestionView: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             customers?: components["schemas"]["CustomerSummary"][];
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             profileIds?: string[];
             reasons?: string[];
             score?: number;
@@ -4547,28 +3532,25 @@ export interface components {
         /** @description One answer to a survey */
         SurveyAnswerView: {
             /**
-             * Format: date-time
              * @description When it was answered
              * @example 2031-01-21T10:15:00Z
              */
-            answeredAt: string;
+            answeredAt: components["schemas"]["OffsetDateTime"];
             /**
              * @description The respondent's comment
              * @example Quick and kind
              */
             comment?: string | null;
             /**
-             * Format: uuid
              * @description The customer who answered (after merges)
              * @example 5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f
              */
-            customerId: string;
+            customerId: components["schemas"]["UUID"];
             /**
-             * Format: uuid
              * @description The answer's feedback touchpoint
              * @example 0d3c5b7a-9e1f-4a2b-8c4d-6e8f0a1b2c3d
              */
-            id: string;
+            id: components["schemas"]["UUID"];
             /**
              * Format: int32
              * @description The score on the survey's scale (a whole number)
@@ -4607,11 +3589,10 @@ export interface components {
              */
             kind: "nps" | "csat" | "ces";
             /**
-             * Format: uuid
              * @description The survey
              * @example 6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20
              */
-            surveyId: string;
+            surveyId: components["schemas"]["UUID"];
             /** @description Periods with answers, oldest first */
             trend: components["schemas"]["PeriodView"][];
             /**
@@ -4622,13 +3603,8 @@ export interface components {
         };
         SurveyView: {
             commentQuestion?: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
-            /** Format: uuid */
-            id?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
+            id?: components["schemas"]["UUID"];
             /** Format: int64 */
             invitations?: number;
             kind?: string;
@@ -4637,52 +3613,39 @@ export interface components {
             /** Format: int64 */
             responses?: number;
             scale?: components["schemas"]["Scale"];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt?: string;
+            updatedAt?: components["schemas"]["OffsetDateTime"];
             /** Format: int32 */
             validDays?: number;
         };
         /**
          * @example {
-         *       "counts": {
-         *         "created": 980,
-         *         "deadLettered": 0,
-         *         "failed": 0,
-         *         "pushed": 3,
-         *         "read": 1000,
-         *         "unchanged": 0,
-         *         "updated": 20
-         *       },
-         *       "endedAt": "2026-01-31T10:15:04Z",
-         *       "full": false,
          *       "id": "0b5e…",
-         *       "lastError": null,
-         *       "startedAt": "2026-01-31T10:15:00Z",
+         *       "trigger": "manual",
+         *       "full": false,
          *       "status": "succeeded",
-         *       "trigger": "manual"
+         *       "startedAt": "2026-01-31T10:15:00Z",
+         *       "endedAt": "2026-01-31T10:15:04Z",
+         *       "counts": {
+         *         "read": 1000,
+         *         "created": 980,
+         *         "updated": 20,
+         *         "unchanged": 0,
+         *         "pushed": 3,
+         *         "failed": 0,
+         *         "deadLettered": 0
+         *       },
+         *       "lastError": null
          *     }
          */
         SyncRun: {
             counts: components["schemas"]["SyncRunCounts"];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            endedAt?: string | null;
+            endedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** @description A full resync (watermarks forgotten) */
             full: boolean;
-            /** Format: uuid */
-            id: string;
+            id: components["schemas"]["UUID"];
             /** @description The last error met */
             lastError?: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            startedAt: string;
+            startedAt: components["schemas"]["OffsetDateTime"];
             /** @enum {string} */
             status: "running" | "succeeded" | "partial" | "failed";
             /** @enum {string} */
@@ -4713,25 +3676,17 @@ export interface components {
          *     }
          */
         SyncStarted: {
-            /** Format: uuid */
-            runId: string;
+            runId: components["schemas"]["UUID"];
         };
         TagsView: {
-            /** Format: uuid */
-            customerId?: string;
+            customerId?: components["schemas"]["UUID"];
             items?: components["schemas"]["TagView"][];
         };
         TagView: {
-            /** Format: uuid */
-            ruleId?: string;
+            ruleId?: components["schemas"]["UUID"];
             tag?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            taggedAt?: string;
-            /** Format: uuid */
-            touchpointId?: string;
+            taggedAt?: components["schemas"]["OffsetDateTime"];
+            touchpointId?: components["schemas"]["UUID"];
         };
         TargetsView: {
             levels?: {
@@ -4740,47 +3695,37 @@ export interface components {
         };
         TargetView: {
             atRisk?: components["schemas"]["BandView"];
-            /**
-             * Format: date
-             * @description The first day; null when open
-             * @example 2022-03-10
-             */
-            from?: string | null;
+            /** @description The first day; null when open */
+            from?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             kpi?: string;
             owners?: string[];
             shared?: boolean;
-            /**
-             * Format: date
-             * @description The day after the last; null when open
-             * @example 2022-03-10
-             */
-            to?: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt?: string;
+            /** @description The day after the last; null when open */
+            to?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            updatedAt?: components["schemas"]["OffsetDateTime"];
             updatedBy?: string;
             value?: number;
         };
         /**
          * @description A change of a follow-up task; assignee and note are kept when left out, cleared with null
          * @example {
+         *       "status": "done",
          *       "assignee": "jo",
-         *       "note": "Called, voucher sent",
-         *       "status": "done"
+         *       "note": "Called, voucher sent"
          *     }
          */
         TaskChange: {
             /** @description Who works on it */
             assignee?: string | null;
+            /**
+             * Format: date
+             * @description The day it should be done by (YYYY-MM-DD); null clears it
+             */
+            dueOn?: string | null;
             /** @description A note */
             note?: string | null;
-            /**
-             * Format: uuid
-             * @description With done only: the company-initiated touchpoint of the task's customer that resolved it
-             */
-            resolvedByTouchpointId?: string | null;
+            /** @description With done only: the company-initiated touchpoint of the task's customer that resolved it */
+            resolvedByTouchpointId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             /**
              * @description The new status
              * @enum {string}
@@ -4789,100 +3734,60 @@ export interface components {
         };
         TaskView: {
             assignee?: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            closedAt?: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
-            /** Format: uuid */
-            customerId?: string;
+            closedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            createdAt?: components["schemas"]["OffsetDateTime"];
+            customerId?: components["schemas"]["UUID"];
             department?: string;
-            /** Format: uuid */
-            id?: string;
+            /** @description The day it should be done by */
+            dueOn?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            id?: components["schemas"]["UUID"];
             note?: string | null;
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
-            /** Format: uuid */
-            resolvedByTouchpointId?: string | null;
+            resolvedByTouchpointId?: components["schemas"]["UUID"] | null;
             resolvedProactively?: boolean | null;
-            /** Format: uuid */
-            ruleId?: string;
+            ruleId?: components["schemas"]["UUID"];
             /** @enum {string} */
             status?: "open" | "in_progress" | "done" | "dismissed";
             title?: string;
-            /** Format: uuid */
-            touchpointId?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt?: string;
+            touchpointId?: components["schemas"]["UUID"];
+            updatedAt?: components["schemas"]["OffsetDateTime"];
             updatedBy?: string | null;
         };
         /** @description A support ticket with its SLA state. */
         Ticket: {
-            /**
-             * Format: uuid
-             * @description The CES invitation sent on resolution.
-             */
-            cesInvitationId: string | null;
+            /** @description The CES invitation sent on resolution. */
+            cesInvitationId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             /** @enum {string} */
             channel: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other";
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            closedAt: string | null;
+            /** @example 2022-03-10T16:15:50Z */
+            closedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /**
              * Format: int32
              * @description Contacts from the customer about this ticket.
              */
             contacts: number;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description The CSAT invitation sent on resolution.
-             */
-            csatInvitationId: string | null;
-            /**
-             * Format: uuid
-             * @description The customer; null once the customer was erased.
-             */
-            customerId: string | null;
+            /** @example 2022-03-10T16:15:50Z */
+            createdAt: components["schemas"]["Instant"];
+            /** @description The CSAT invitation sent on resolution. */
+            csatInvitationId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /** @description The customer; null once the customer was erased. */
+            customerId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             description: string | null;
             /** @description Only in the answer to resolve: the feedback invitations with their single-use tokens. */
             feedback?: components["schemas"]["TicketFeedbackInvitation"][];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            firstRespondedAt: string | null;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            openedAt: string;
+            /** @example 2022-03-10T16:15:50Z */
+            firstRespondedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            id: components["schemas"]["UUID"];
+            /** @example 2022-03-10T16:15:50Z */
+            openedAt: components["schemas"]["Instant"];
             /** @enum {string} */
             priority: "low" | "normal" | "high" | "urgent";
             /** @description Opened by the company before the customer asked. */
             proactive: boolean;
             resolutionNote: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            resolvedAt: string | null;
+            /** @example 2022-03-10T16:15:50Z */
+            resolvedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /**
              * Format: int32
              * @description Responses by agents.
@@ -4892,11 +3797,8 @@ export interface components {
             /** @enum {string} */
             status: "open" | "pending" | "resolved" | "closed";
             subject: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            updatedAt: string;
+            /** @example 2022-03-10T16:15:50Z */
+            updatedAt: components["schemas"]["Instant"];
         };
         /** @description One more contact from the customer about the ticket. */
         TicketContactRequest: {
@@ -4907,11 +3809,10 @@ export interface components {
              */
             channel?: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other" | null;
             /**
-             * Format: date-time
              * @description Default now; not before opening, not in the future.
              * @example 2026-01-31T10:00:00Z
              */
-            contactedAt?: string | null;
+            contactedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /**
              * @description Goes into the history.
              * @example Called again about the invoice
@@ -4920,13 +3821,11 @@ export interface components {
         };
         /** @description A CSAT or CES invitation issued on resolution. */
         TicketFeedbackInvitation: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            expiresAt: string;
-            /** Format: uuid */
-            invitationId: string;
+            /** @description The page where the customer answers in a browser, without signing in: /answer/{token}. */
+            answerPath: string;
+            /** @example 2022-03-10T16:15:50Z */
+            expiresAt: components["schemas"]["Instant"];
+            invitationId: components["schemas"]["UUID"];
             /** @enum {string} */
             kind: "csat" | "ces";
             /** @description Where the customer answers (public survey endpoint). */
@@ -4938,11 +3837,8 @@ export interface components {
         TicketHistoryEntry: {
             /** @description Who recorded it (account or token name). */
             actor: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            at: string;
+            /** @example 2022-03-10T16:15:50Z */
+            at: components["schemas"]["Instant"];
             /** @description The value before (status and priority entries). */
             from: string | null;
             /** @enum {string} */
@@ -4976,62 +3872,34 @@ export interface components {
              */
             note?: string | null;
             /**
-             * Format: date-time
              * @description Default now; not before opening, not in the future.
              * @example 2026-01-31T10:15:00Z
              */
-            respondedAt?: string | null;
+            respondedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         /** @description The ticket's SLA targets and whether they were missed. */
         TicketSla: {
             firstResponseBreached: boolean;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            firstResponseDueAt: string;
+            /** @example 2022-03-10T16:15:50Z */
+            firstResponseDueAt: components["schemas"]["Instant"];
             resolutionBreached: boolean;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            resolutionDueAt: string;
+            /** @example 2022-03-10T16:15:50Z */
+            resolutionDueAt: components["schemas"]["Instant"];
         };
         TokenRequest: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            expiresAt?: string;
+            expiresAt?: components["schemas"]["OffsetDateTime"];
             name?: string;
             roles?: string[];
         };
         TokenView: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             createdBy?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            expiresAt?: string;
+            expiresAt?: components["schemas"]["OffsetDateTime"];
             hint?: string;
-            /** Format: uuid */
-            id?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            lastUsedAt?: string;
+            id?: components["schemas"]["UUID"];
+            lastUsedAt?: components["schemas"]["OffsetDateTime"];
             name?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            revokedAt?: string;
+            revokedAt?: components["schemas"]["OffsetDateTime"];
             roles?: string[];
             status?: string;
             token?: string;
@@ -5052,7 +3920,10 @@ export interface components {
         /**
          * @description One interaction. The customer is named by customerId or by customer.identifiers.
          * @example {
-         *       "channel": "web",
+         *       "source": "shop",
+         *       "externalId": "order-10023",
+         *       "type": "core.interaction",
+         *       "occurredAt": "2025-03-01T10:00:00Z",
          *       "customer": {
          *         "identifiers": [
          *           {
@@ -5061,14 +3932,11 @@ export interface components {
          *           }
          *         ]
          *       },
-         *       "externalId": "order-10023",
-         *       "occurredAt": "2025-03-01T10:00:00Z",
+         *       "channel": "web",
+         *       "phase": "interest",
          *       "payload": {
          *         "page": "/pricing"
-         *       },
-         *       "phase": "interest",
-         *       "source": "shop",
-         *       "type": "core.interaction"
+         *       }
          *     }
          */
         TouchpointRequest: {
@@ -5086,11 +3954,8 @@ export interface components {
             currency?: string;
             /** @description The customer by identifiers, resolved like a profile */
             customer?: components["schemas"]["CustomerReference"];
-            /**
-             * Format: uuid
-             * @description The customer, when its id is known
-             */
-            customerId?: string;
+            /** @description The customer, when its id is known */
+            customerId?: components["schemas"]["UUID"];
             /**
              * @description The sender's id; (source, externalId) makes ingestion idempotent
              * @example order-10023
@@ -5101,12 +3966,8 @@ export interface components {
              * @enum {string}
              */
             initiator?: "customer" | "company";
-            /**
-             * Format: date-time
-             * @description When it happened; not in the future
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            occurredAt: string;
+            /** @description When it happened; not in the future */
+            occurredAt: components["schemas"]["OffsetDateTime"];
             /**
              * @description The source's own data; at most kreis.touchpoints.max-payload-chars characters of JSON
              * @example {
@@ -5134,14 +3995,9 @@ export interface components {
             type: string;
         };
         TouchpointSummary: {
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             normalised?: number;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            occurredAt?: string;
+            occurredAt?: components["schemas"]["OffsetDateTime"];
             score?: number;
             scoreScale?: string;
             type?: string;
@@ -5164,15 +4020,10 @@ export interface components {
             channel?: string;
             currency?: string;
             externalId?: string;
-            /** Format: uuid */
-            id?: string;
+            id?: components["schemas"]["UUID"];
             initiator?: string;
             module?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            occurredAt?: string;
+            occurredAt?: components["schemas"]["OffsetDateTime"];
             /**
              * @description The source's own data, as sent; left out when none
              * @example {
@@ -5182,13 +4033,8 @@ export interface components {
              */
             payload?: Record<string, never>;
             phase?: string;
-            /** Format: uuid */
-            profileId?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            receivedAt?: string;
+            profileId?: components["schemas"]["UUID"];
+            receivedAt?: components["schemas"]["OffsetDateTime"];
             score?: number;
             source?: string;
             type?: string;
@@ -5225,44 +4071,27 @@ export interface components {
             username?: string;
         };
         UserView: {
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            createdAt?: string;
+            createdAt?: components["schemas"]["OffsetDateTime"];
             displayName?: string | null;
             email?: string | null;
             enabled?: boolean;
-            /** Format: uuid */
-            id?: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            lastLoginAt?: string | null;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            lockedUntil?: string | null;
+            id?: components["schemas"]["UUID"];
+            lastLoginAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            lockedUntil?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             roles?: string[];
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            updatedAt?: string;
+            updatedAt?: components["schemas"]["OffsetDateTime"];
             username?: string;
         };
+        /** Format: uuid */
+        UUID: string;
         ValueView: {
-            /** Format: date */
-            from?: string;
+            from?: components["schemas"]["LocalDate"];
             key?: string;
             /** Format: int64 */
             sampleSize?: number;
             status?: string;
             target?: components["schemas"]["TargetView"];
-            /** Format: date */
-            to?: string;
+            to?: components["schemas"]["LocalDate"];
             unit?: string;
             value?: number | null;
         };
@@ -5277,56 +4106,6 @@ export interface components {
              * @description New events that will be applied (repeats are dropped)
              */
             accepted: number;
-        };
-        /** @description A recorded web visit. */
-        WebVisit: {
-            /** Format: uuid */
-            customerId: string;
-            externalId: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T16:15:50Z
-             */
-            occurredAt: string;
-            /** Format: uuid */
-            touchpointId: string;
-            /** @enum {string} */
-            type: "marketing.web_visit";
-            /** Format: uri */
-            url: string;
-        };
-        /** @description A web visit of a known customer; customerId or email, not both. */
-        WebVisitRequest: {
-            /**
-             * Format: uuid
-             * @description The customer (merged ids are followed).
-             * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
-             */
-            customerId?: string | null;
-            /**
-             * Format: email
-             * @description The e-mail address of a known customer.
-             */
-            email?: string | null;
-            /**
-             * @description The tracker's id of the visit; a repeated id is a duplicate.
-             * @example visit-8842
-             */
-            externalId: string;
-            /**
-             * Format: date-time
-             * @description Not before 1900, at most a day in the future.
-             * @example 2026-01-31T09:30:00Z
-             */
-            occurredAt: string;
-            /**
-             * Format: uri
-             * @description Absolute http or https URL.
-             * @example https://shop.example.com/pricing
-             */
-            url: string;
         };
     };
     responses: never;
@@ -6272,9 +5051,9 @@ export interface operations {
                  * @example [
                  *       {
                  *         "eventId": 100,
+                 *         "subscriptionType": "contact.propertyChange",
                  *         "objectId": 5101,
-                 *         "occurredAt": 1769854500000,
-                 *         "subscriptionType": "contact.propertyChange"
+                 *         "occurredAt": 1769854500000
                  *       }
                  *     ]
                  */
@@ -8617,10 +7396,10 @@ export interface operations {
     listCampaigns: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; absent for the first page. */
+                /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
                 /**
-                 * @description Items per page, 1 to 200 (default 50).
+                 * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
@@ -8637,7 +7416,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignPage"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -8687,20 +7468,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateCampaignRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
-            /** @description Created: the campaign; Location names it. */
+            /** @description Created: the campaign. */
             201: {
                 headers: {
-                    /** @description The campaign's URL */
-                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
+                content?: never;
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -8773,7 +7550,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The campaign's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -8788,7 +7565,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Campaign"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -8835,7 +7614,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The campaign's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -8895,7 +7674,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The campaign's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -8904,7 +7683,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangeCampaignRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
@@ -8914,7 +7693,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Campaign"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -8985,20 +7766,19 @@ export interface operations {
     listCampaignMembers: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; absent for the first page. */
+                /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
                 /**
-                 * @description Items per page, 1 to 200 (default 50).
+                 * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
-                /** @description Only included or only excluded members. */
-                status?: "included" | "excluded";
+                status?: string;
             };
             header?: never;
             path: {
                 /**
-                 * @description The campaign's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -9013,7 +7793,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignMemberPage"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9060,7 +7842,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The campaign's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -9069,13 +7851,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The campaign's member counts. */
+            /** @description The campaign with its member counts. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignRefresh"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9125,7 +7909,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmailEventsRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
@@ -9135,19 +7919,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailEventBatchResult"] | components["schemas"]["EmailEvent"];
+                    "application/json": unknown;
                 };
             };
-            /** @description A single event, stored; Location names the customer's timeline. */
+            /** @description A single event, stored. */
             201: {
                 headers: {
-                    /** @description The customer's timeline */
-                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["EmailEvent"];
-                };
+                content?: never;
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -9232,29 +8012,25 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FormSubmissionRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
-            /** @description A duplicate of a submission recorded before: that submission. */
+            /** @description A duplicate of a submission recorded before. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FormSubmission"];
+                    "application/json": unknown;
                 };
             };
-            /** @description Recorded; Location names the customer's timeline. */
+            /** @description Recorded. */
             201: {
                 headers: {
-                    /** @description The customer's timeline */
-                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["FormSubmission"];
-                };
+                content?: never;
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -9339,29 +8115,25 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebVisitRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
-            /** @description A duplicate of a visit recorded before: that visit. */
+            /** @description A duplicate of a visit recorded before. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebVisit"];
+                    "application/json": unknown;
                 };
             };
-            /** @description Recorded; Location names the customer's timeline. */
+            /** @description Recorded. */
             201: {
                 headers: {
-                    /** @description The customer's timeline */
-                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["WebVisit"];
-                };
+                content?: never;
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -9648,7 +8420,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ModuleDescriptorRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
@@ -10266,17 +9038,15 @@ export interface operations {
     listDeals: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; absent for the first page. */
+                /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
-                /** @description Only those of this customer. */
                 customerId?: string;
                 /**
-                 * @description Items per page, 1 to 200 (default 50).
+                 * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
-                /** @description Only deals in this stage. */
-                stage?: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
+                stage?: string;
             };
             header?: never;
             path?: never;
@@ -10290,7 +9060,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DealPage"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10340,20 +9112,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateDealRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
-            /** @description Opened: the deal with its stage history; Location names it. */
+            /** @description Opened: the deal with its stage history. */
             201: {
                 headers: {
-                    /** @description The deal's URL */
-                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Deal"];
-                };
+                content?: never;
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -10426,7 +9194,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The deal's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -10441,7 +9209,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Deal"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10488,7 +9258,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The deal's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -10497,7 +9267,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangeDealRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
@@ -10507,7 +9277,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Deal"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10590,7 +9362,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The deal's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -10605,7 +9377,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DealStagePage"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10649,17 +9423,15 @@ export interface operations {
     listLeads: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; absent for the first page. */
+                /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
                 /**
-                 * @description Items per page, 1 to 200 (default 50).
+                 * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
-                /** @description Only leads of this priority (computed now). */
-                priority?: "high" | "medium" | "low";
-                /** @description Only leads in this status. */
-                status?: "new" | "qualified" | "converted" | "disqualified";
+                priority?: string;
+                status?: string;
             };
             header?: never;
             path?: never;
@@ -10673,7 +9445,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeadPage"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10723,20 +9497,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateLeadRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
-            /** @description Recorded: the lead with its priority; Location names it. */
+            /** @description Recorded: the lead with its priority. */
             201: {
                 headers: {
-                    /** @description The lead's URL */
-                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Lead"];
-                };
+                content?: never;
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -10809,7 +9579,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The lead's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -10824,7 +9594,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Lead"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10871,7 +9643,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The lead's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -10880,7 +9652,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangeLeadRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
@@ -10890,7 +9662,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Lead"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10970,12 +9744,11 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; absent for the first page. */
+                /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
-                /** @description Only those of this customer. */
                 customerId?: string;
                 /**
-                 * @description Items per page, 1 to 200 (default 50).
+                 * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
@@ -10992,7 +9765,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderPage"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -11046,16 +9821,12 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Recorded; Location names the new order. */
+            /** @description Recorded: the order. */
             201: {
                 headers: {
-                    /** @description The order's URL */
-                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Order"];
-                };
+                content?: never;
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -11137,7 +9908,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The order's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -11152,7 +9923,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Order"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -11196,17 +9969,15 @@ export interface operations {
     listSubscriptions: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; absent for the first page. */
+                /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
-                /** @description Only those of this customer. */
                 customerId?: string;
                 /**
-                 * @description Items per page, 1 to 200 (default 50).
+                 * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
-                /** @description Only subscriptions in this status. */
-                status?: "active" | "cancelled";
+                status?: string;
             };
             header?: never;
             path?: never;
@@ -11220,7 +9991,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriptionPage"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -11270,20 +10043,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
-            /** @description Started: the subscription with its history; Location names it. */
+            /** @description Started: the subscription with its history. */
             201: {
                 headers: {
-                    /** @description The subscription's URL */
-                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Subscription"];
-                };
+                content?: never;
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -11356,7 +10125,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The subscription's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -11371,7 +10140,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Subscription"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -11418,7 +10189,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The subscription's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -11427,7 +10198,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CancelSubscriptionRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
@@ -11437,7 +10208,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Subscription"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -11520,7 +10293,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The subscription's id.
+                 * @description The id (a UUID)
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -11529,7 +10302,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangeSubscriptionRequest"];
+                "application/json": components["schemas"]["JsonNode"];
             };
         };
         responses: {
@@ -11539,7 +10312,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Subscription"];
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -11877,6 +10652,84 @@ export interface operations {
             };
             /** @description A browser session without the X-Kreis-CSRF header */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    backtestSignalRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The backtest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalBacktestView"];
+                };
+            };
+            /** @description The body is not a JSON object */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An invalid trigger, condition or action; each invalid field is named */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13917,7 +12770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description status, assignee, note or resolvedByTouchpointId is invalid */
+            /** @description status, assignee, note, dueOn or resolvedByTouchpointId is invalid */
             422: {
                 headers: {
                     [name: string]: unknown;

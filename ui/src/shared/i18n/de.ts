@@ -1,5 +1,6 @@
 import { adminDe } from '../../admin/i18n.de';
 import type { en } from './en';
+import { dailyDe } from '../../daily/i18n';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -8,6 +9,7 @@ export const de: Shape<typeof en> = {
   nav: {
     home: 'Start', customers: 'Kunden', mergeSuggestions: 'Zusammenführungsvorschläge', kpis: 'Kennzahlen',
     journeys: 'Journeys', scorecards: 'Scorecards', feedback: 'Feedback',
+    surveys: 'Umfragen', tasks: 'Aufgaben', signals: 'Signale', support: 'Support', salesLeads: 'Leads', salesPipeline: 'Pipeline', marketing: 'Kampagnen',
   },
   shell: {
     language: 'Sprache', signOut: 'Abmelden', signedInAs: 'Angemeldet als {{name}}',
@@ -109,4 +111,5 @@ export const de: Shape<typeof en> = {
     answeredAt: 'Beantwortet', comment: 'Kommentar', noComment: 'kein Kommentar', customer: 'Kunde', openCustomer: 'Kunde {{id}}',
   },
   admin: adminDe,
+  daily: dailyDe,
 };

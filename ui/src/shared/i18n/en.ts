@@ -1,9 +1,12 @@
 import { adminEn } from '../../admin/i18n';
+import { dailyEn } from '../../daily/i18n';
+
 export const en = {
   app: { name: 'Kreis', skip: 'Skip to content', mainNav: 'Main navigation' },
   nav: {
     home: 'Home', customers: 'Customers', mergeSuggestions: 'Merge suggestions', kpis: 'KPIs',
     journeys: 'Journeys', scorecards: 'Scorecards', feedback: 'Feedback',
+    surveys: 'Surveys', tasks: 'Tasks', signals: 'Signals', support: 'Support', salesLeads: 'Leads', salesPipeline: 'Pipeline', marketing: 'Campaigns',
   },
   shell: {
     language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}',
@@ -105,4 +108,5 @@ export const en = {
     answeredAt: 'Answered', comment: 'Comment', noComment: 'no comment', customer: 'Customer', openCustomer: 'Customer {{id}}',
   },
   admin: adminEn,
+  daily: dailyEn,
 } as const;

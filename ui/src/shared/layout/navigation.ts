@@ -7,5 +7,12 @@ export const NAVIGATION = [
   { path: '/journeys', label: 'nav.journeys', permission: 'kpis:read' },
   { path: '/scorecards', label: 'nav.scorecards', permission: 'kpis:read' },
   { path: '/feedback', label: 'nav.feedback', permission: 'feedback:read' },
+  { path: '/surveys', label: 'nav.surveys', permission: 'feedback:read' },
+  { path: '/tasks', label: 'nav.tasks', permission: 'tasks:read' },
+  { path: '/signals', label: 'nav.signals', permission: 'signals:read' },
+  { path: '/support/tickets', label: 'nav.support', permission: 'support:read' },
+  { path: '/sales/leads', label: 'nav.salesLeads', permission: 'sales:read' },
+  { path: '/sales/pipeline', label: 'nav.salesPipeline', permission: 'sales:read' },
+  { path: '/marketing/campaigns', label: 'nav.marketing', permission: 'marketing:read' },
   { path: '/admin', label: 'admin.title', permission: 'audit:read' },
 ] as const;

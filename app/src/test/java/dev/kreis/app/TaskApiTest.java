@@ -61,6 +61,19 @@ class TaskApiTest {
     }
 
     @Test
+    void aDueDateIsSetKeptByOtherChangesAndCleared() {
+        Opened task = supportTask();
+        patch(Staff.as("support"), task.taskId(), Map.of("status", "open", "dueOn", "2026-03-31")).then().statusCode(200)
+                .body("dueOn", equalTo("2026-03-31"));
+        patch(Staff.as("support"), task.taskId(), Map.of("status", "in_progress")).then().statusCode(200)
+                .body("dueOn", equalTo("2026-03-31"));
+        Map<String, Object> clear = new java.util.HashMap<>(Map.of("status", "in_progress"));
+        clear.put("dueOn", null);
+        patch(Staff.as("support"), task.taskId(), clear).then().statusCode(200).body("dueOn", nullValue());
+        patch(Staff.as("sales"), task.taskId(), Map.of("status", "open", "dueOn", "2026-04-01")).then().statusCode(403);
+    }
+
+    @Test
     void anotherDepartmentMayReadButNotChangeASupportTask() {
         Opened task = supportTask();
 
@@ -172,7 +185,10 @@ class TaskApiTest {
                 new Object[] { Map.of("status", 3), "status" },
                 new Object[] { Map.of("status", "open", "assignee", 42), "assignee" },
                 new Object[] { Map.of("status", "open", "assignee", "x".repeat(256)), "assignee" },
-                new Object[] { Map.of("status", "open", "note", "x".repeat(2001)), "note" });
+                new Object[] { Map.of("status", "open", "note", "x".repeat(2001)), "note" },
+                new Object[] { Map.of("status", "open", "dueOn", "31.03.2026"), "dueOn" },
+                new Object[] { Map.of("status", "open", "dueOn", 20260331), "dueOn" },
+                new Object[] { Map.of("status", "open", "dueOn", "3026-01-01"), "dueOn" });
         for (Object[] c : cases) {
             patch(given(), task.taskId(), (Map<String, Object>) c[0]).then().statusCode(422).contentType(PROBLEM_JSON)
                     .body("errors.field", hasItem((String) c[1]));

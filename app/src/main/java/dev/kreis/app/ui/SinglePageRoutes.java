@@ -14,20 +14,28 @@ import jakarta.inject.Singleton;
  * gets the single-page app, which reads the address itself. Quinoa's own SPA fallback runs after the REST
  * layer, which answers every unmatched path with a 404 problem first; this runs before it. API clients (no
  * {@code text/html} in Accept), files (a dot in the last segment) and the API, operations and public
- * prefixes are left alone.
+ * prefixes are left alone. The survey answer page {@code /answer/{token}} is its own small entry
+ * ({@code answer.html}), served without sign-in like every page; the token is the credential of its API calls.
  */
 @Singleton
 public class SinglePageRoutes {
     private static final List<String> NOT_PAGES = List.of("/api/", "/q/", "/public/");
+    static final String ANSWER_PREFIX = "/answer/";
+    static final String ANSWER_ENTRY = "/answer.html";
 
     void install(@Observes Router router) {
         router.route().order(-800).handler(context -> {
             if (isPage(context)) {
-                context.reroute("/");
+                context.reroute(entryFor(context.normalizedPath()));
                 return;
             }
             context.next();
         });
+    }
+
+    /** The HTML entry that serves a page address: the answer page's own for {@code /answer/...}, else the app's. */
+    static String entryFor(String path) {
+        return path.startsWith(ANSWER_PREFIX) ? ANSWER_ENTRY : "/";
     }
 
     static boolean isPage(RoutingContext context) {

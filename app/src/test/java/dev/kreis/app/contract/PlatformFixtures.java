@@ -319,6 +319,13 @@ final class PlatformFixtures {
             c.call("POST /api/v1/signals/rules").body(bad).invalid();
             c.call("POST /api/v1/signals/rules").body("[]").invalid();
         });
+        f.put("POST /api/v1/signals/backtest", c -> {
+            c.call("POST /api/v1/signals/backtest").body(rule()).valid();
+            Map<String, Object> bad = rule();
+            bad.put("condition", Map.of("kind", "absence", "period", "forever"));
+            c.call("POST /api/v1/signals/backtest").body(bad).invalid();
+            c.call("POST /api/v1/signals/backtest").body("[]").invalid();
+        });
         f.put("GET /api/v1/signals/rules/{id}", c -> {
             c.call("GET /api/v1/signals/rules/{id}", newRule()).valid();
             c.call("GET /api/v1/signals/rules/{id}", UUID.randomUUID()).invalid();

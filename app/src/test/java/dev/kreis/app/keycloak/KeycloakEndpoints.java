@@ -78,6 +78,7 @@ public final class KeycloakEndpoints {
                 new Endpoint("GET", "/api/v1/signals/rules/{id}", Capability.SIGNALS, READ),
                 new Endpoint("PUT", "/api/v1/signals/rules/{id}", Capability.SIGNALS, WRITE),
                 new Endpoint("DELETE", "/api/v1/signals/rules/{id}", Capability.SIGNALS, WRITE),
+                new Endpoint("POST", "/api/v1/signals/backtest", Capability.SIGNALS, WRITE),
                 new Endpoint("GET", "/api/v1/tasks", Capability.TASKS, READ),
                 new Endpoint("PATCH", "/api/v1/tasks/{id}", Capability.TASKS, WRITE),
                 new Endpoint("GET", "/api/v1/customers/{id}/consents", Capability.CONSENTS, READ),

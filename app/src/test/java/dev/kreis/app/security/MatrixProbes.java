@@ -95,6 +95,8 @@ public final class MatrixProbes {
                         (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/signals/rules")),
                 new Probe(Capability.SIGNALS, Access.WRITE, "POST /api/v1/signals/rules (invalid body)",
                         (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/signals/rules")),
+                new Probe(Capability.SIGNALS, Access.WRITE, "POST /api/v1/signals/backtest (invalid body)",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("name", "")).post("/api/v1/signals/backtest")),
                 new Probe(Capability.TASKS, Access.READ, "GET /api/v1/tasks",
                         (caller, admin) -> caller.queryParam("limit", 1).get("/api/v1/tasks")),
                 new Probe(Capability.TASKS, Access.WRITE, "PATCH /api/v1/tasks/{unknown}",

@@ -27,7 +27,8 @@ public final class RequestSchemas {
             @Schema(nullable = true, maxLength = 255, description = "Who works on it") String assignee,
             @Schema(nullable = true, maxLength = 2000, description = "A note") String note,
             @Schema(nullable = true, description = "With done only: the company-initiated touchpoint of the task's customer that resolved it")
-            UUID resolvedByTouchpointId) {
+            UUID resolvedByTouchpointId,
+            @Schema(nullable = true, format = "date", description = "The day it should be done by (YYYY-MM-DD); null clears it") String dueOn) {
     }
 
     /** {@code POST/PUT /api/v1/signals/rules}. */

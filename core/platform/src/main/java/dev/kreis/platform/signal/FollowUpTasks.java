@@ -79,7 +79,7 @@ public class FollowUpTasks {
                 current.department(), current.title(), current.priority(), change.status(),
                 change.assignee() == null ? current.assignee() : change.assignee().orElse(null),
                 change.note() == null ? current.note() : change.note().orElse(null), resolvedBy, proactive, current.createdAt(), now,
-                closedAt, caller);
+                closedAt, caller, change.dueOn() == null ? current.dueOn() : change.dueOn().orElse(null));
         try {
             QuarkusTransaction.requiringNew().run(() -> repository.update(changed));
         } catch (StorageException e) {

@@ -24,7 +24,7 @@ public class SignalActions {
         Action action = rule.action();
         if (action instanceof Action.OpenTask task) {
             tasks.openIfNone(new FollowUpTask(UUID.randomUUID(), rule.id(), fact.customerId(), fact.id(), task.department(), task.title(),
-                    task.priority(), TaskStatus.OPEN, null, null, null, null, now, now, null, null));
+                    task.priority(), TaskStatus.OPEN, null, null, null, null, now, now, null, null, null));
         } else if (action instanceof Action.TagCustomer tag) {
             state.tag(fact.customerId(), tag.tag(), rule.id(), fact.id(), now);
         } else if (action instanceof Action.RaiseEvent event) {

@@ -12,7 +12,7 @@ class FollowUpTaskTest {
 
     private static FollowUpTask task(UUID rule, UUID customer, TaskStatus status) {
         return new FollowUpTask(UUID.randomUUID(), rule, customer, null, "support", "Call", TaskPriority.HIGH, status, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     @Test

@@ -52,7 +52,8 @@ public record TicketView(
             @Schema(required = true) UUID invitationId,
             @Schema(required = true, description = "The customer's single-use secret, shown only here.") String token,
             @Schema(required = true, format = "date-time") Instant expiresAt,
-            @Schema(required = true, description = "Where the customer answers (public survey endpoint).") String responsePath) {
+            @Schema(required = true, description = "Where the customer answers (public survey endpoint).") String responsePath,
+            @Schema(required = true, description = "The page where the customer answers in a browser, without signing in: /answer/{token}.") String answerPath) {
     }
 
     static TicketView of(Ticket t, Instant now) {

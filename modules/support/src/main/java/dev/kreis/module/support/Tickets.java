@@ -260,7 +260,7 @@ public class Tickets {
 
     private static TicketView.FeedbackLink link(SurveyInvitation invitation) {
         return new TicketView.FeedbackLink(invitation.kind(), invitation.invitationId(), invitation.token(), invitation.expiresAt(),
-                "/public/v1/responses/" + invitation.token());
+                "/public/v1/responses/" + invitation.token(), "/answer/" + invitation.token());
     }
 
     /** Holds customers of active high-priority tickets again (after the module was enabled). */

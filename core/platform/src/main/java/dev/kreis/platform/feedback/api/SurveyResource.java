@@ -175,8 +175,12 @@ public class SurveyResource {
         }
     }
 
-    /** A new invitation: the token and the public path to send to the customer; shown once. */
-    public record InvitationView(UUID id, UUID surveyId, UUID customerId, String token, String responsePath, OffsetDateTime expiresAt) {
+    /**
+     * A new invitation: the token, the public API path and the answer page to send to the customer
+     * ({@code answerPath}, {@code /answer/{token}}, served without sign-in); shown once.
+     */
+    public record InvitationView(UUID id, UUID surveyId, UUID customerId, String token, String responsePath, OffsetDateTime expiresAt,
+            @Schema(description = "The page where the customer answers in a browser, without signing in") String answerPath) {
     }
 
     @POST
@@ -199,6 +203,6 @@ public class SurveyResource {
         UUID context = request.context() == null ? null : request.context().touchpointId();
         Invitations.Issued issued = invitations.invite(surveyId, request.customerId(), context, caller.getPrincipal().getName());
         return Response.status(201).entity(new InvitationView(issued.invitation().id(), surveyId, issued.invitation().customerId(),
-                issued.token(), "/public/v1/responses/" + issued.token(), issued.invitation().expiresAt())).build();
+                issued.token(), "/public/v1/responses/" + issued.token(), issued.invitation().expiresAt(), "/answer/" + issued.token())).build();
     }
 }

@@ -2,7 +2,9 @@ package dev.kreis.platform.security.api;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
+import dev.kreis.platform.module.ModuleRegistry;
 import dev.kreis.platform.security.Capability;
 import dev.kreis.platform.security.KreisIdentities;
 import dev.kreis.platform.security.MatrixPermissionAugmentor;
@@ -26,12 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 public class MeResource {
     private final SecurityIdentity caller;
+    private final ModuleRegistry modules;
 
-    MeResource(SecurityIdentity caller) {
+    MeResource(SecurityIdentity caller, ModuleRegistry modules) {
         this.caller = caller;
+        this.modules = modules;
     }
 
-    /** Who the caller is, how they authenticated, and what the matrix lets them do. */
+    /** Who the caller is, how they authenticated, and what the matrix and the enabled modules let them do. */
     public record Me(String name, String authenticatedBy, List<String> roles, Set<String> permissions) {
     }
 
@@ -41,7 +45,9 @@ public class MeResource {
     public Me me() {
         Set<Role> roles = MatrixPermissionAugmentor.rolesOf(caller);
         String by = caller.getAttribute(KreisIdentities.AUTHENTICATED_BY);
-        return new Me(caller.getPrincipal().getName(), by == null ? "oidc" : by,
-                roles.stream().sorted().map(Role::key).toList(), Capability.permissionsOf(roles));
+        List<String> keys = roles.stream().sorted().map(Role::key).toList();
+        Set<String> permissions = new TreeSet<>(Capability.permissionsOf(roles));
+        permissions.addAll(modules.permissionsOf(keys));
+        return new Me(caller.getPrincipal().getName(), by == null ? "oidc" : by, keys, permissions);
     }
 }

@@ -1,5 +1,7 @@
 package dev.kreis.platform.signal.api;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,12 +75,12 @@ public class TaskResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.TASKS_WRITE)
-    @Operation(operationId = "updateTask", summary = "Change a task's status, assignee or note (its department, cx-manager and admin only)",
+    @Operation(operationId = "updateTask", summary = "Change a task's status, assignee, due date or note (its department, cx-manager and admin only)",
             description = "Marking a task done records whether a company-initiated touchpoint of the customer at or after the task "
                     + "was opened resolved it (resolvedProactively): the one named by resolvedByTouchpointId, or else the first on record.")
     @APIResponse(responseCode = "404", description = "No such task")
     @APIResponse(responseCode = "409", description = "Reopening a task whose rule has opened another active task for the customer")
-    @APIResponse(responseCode = "422", description = "status, assignee, note or resolvedByTouchpointId is invalid")
+    @APIResponse(responseCode = "422", description = "status, assignee, note, dueOn or resolvedByTouchpointId is invalid")
     @APIResponse(responseCode = "200")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.TaskChange.class)))
     public TaskView change(@PathParam("id") String id, JsonNode body) {
@@ -118,10 +120,28 @@ public class TaskResource {
                 errors.add(new FieldError("resolvedByTouchpointId", "may only be given with status done"));
             }
         }
+        Optional<LocalDate> dueOn = null;
+        if (body.has("dueOn")) {
+            JsonNode dueNode = body.get("dueOn");
+            if (dueNode.isNull()) {
+                dueOn = Optional.empty();
+            } else {
+                try {
+                    LocalDate day = LocalDate.parse(dueNode.isTextual() ? dueNode.asText().trim() : "");
+                    if (day.getYear() < 1900 || day.getYear() > 2999) {
+                        errors.add(new FieldError("dueOn", "must be a date from 1900 to 2999"));
+                    } else {
+                        dueOn = Optional.of(day);
+                    }
+                } catch (DateTimeParseException e) {
+                    errors.add(new FieldError("dueOn", "must be a date (YYYY-MM-DD) or null"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new TaskChange(status, assignee, note, resolvedBy);
+        return new TaskChange(status, assignee, note, resolvedBy, dueOn);
     }
 
     /** {@code null} when absent, empty when sent as null or blank, else the trimmed text. */

@@ -21,7 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FollowUpTaskRepository {
     private static final String COLUMNS = "id, rule_id, customer_id, touchpoint_id, department, title, priority, status, assignee, note,"
-            + " open_key, resolved_by_touchpoint_id, resolved_proactively, created_at, updated_at, closed_at, updated_by";
+            + " open_key, resolved_by_touchpoint_id, resolved_proactively, created_at, updated_at, closed_at, updated_by, due_on";
 
     private final Jdbc jdbc;
 
@@ -38,16 +38,16 @@ public class FollowUpTaskRepository {
      * concurrent evaluations cannot both open one); answers whether it was stored.
      */
     public boolean openIfNone(FollowUpTask task) {
-        return jdbc.update("insert into follow_up_task (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict do nothing",
+        return jdbc.update("insert into follow_up_task (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict do nothing",
                 values(task)) == 1;
     }
 
     /** Writes what a PATCH may change; fails with a unique violation if reopening meets another active task of the rule. */
     public void update(FollowUpTask task) {
         jdbc.update("update follow_up_task set status = ?, assignee = ?, note = ?, open_key = ?, resolved_by_touchpoint_id = ?,"
-                + " resolved_proactively = ?, updated_at = ?, closed_at = ?, updated_by = ? where id = ?", task.status().wire(),
+                + " resolved_proactively = ?, updated_at = ?, closed_at = ?, updated_by = ?, due_on = ? where id = ?", task.status().wire(),
                 task.assignee(), task.note(), task.openKey(), task.resolvedByTouchpointId(), task.resolvedProactively(),
-                task.updatedAt(), task.closedAt(), task.updatedBy(), task.id());
+                task.updatedAt(), task.closedAt(), task.updatedBy(), task.dueOn(), task.id());
     }
 
     public Optional<FollowUpTask> find(UUID id) {
@@ -110,7 +110,7 @@ public class FollowUpTaskRepository {
     private static Object[] values(FollowUpTask t) {
         return new Object[] { t.id(), t.ruleId(), t.customerId(), t.touchpointId(), t.department(), t.title(), t.priority().wire(),
                 t.status().wire(), t.assignee(), t.note(), t.openKey(), t.resolvedByTouchpointId(), t.resolvedProactively(), t.createdAt(),
-                t.updatedAt(), t.closedAt(), t.updatedBy() };
+                t.updatedAt(), t.closedAt(), t.updatedBy(), t.dueOn() };
     }
 
     private static FollowUpTask task(ResultSet row) throws SQLException {
@@ -119,6 +119,7 @@ public class FollowUpTaskRepository {
                 row.getString("department"), row.getString("title"), TaskPriority.fromWire(row.getString("priority")).orElseThrow(),
                 TaskStatus.fromWire(row.getString("status")).orElseThrow(), row.getString("assignee"), row.getString("note"),
                 uuid(row, "resolved_by_touchpoint_id"), proactive == null ? null : row.getBoolean("resolved_proactively"),
-                time(row, "created_at"), time(row, "updated_at"), time(row, "closed_at"), row.getString("updated_by"));
+                time(row, "created_at"), time(row, "updated_at"), time(row, "closed_at"), row.getString("updated_by"),
+                row.getObject("due_on", java.time.LocalDate.class));
     }
 }

@@ -89,6 +89,18 @@ public class SignalStateRepository {
         return found;
     }
 
+    /** Every touchpoint matching the trigger that occurred in {@code (after, until]}, in time order (for backtests). */
+    public List<TouchpointFact> matching(TriggerPattern trigger, OffsetDateTime after, OffsetDateTime until) {
+        List<Object> params = new ArrayList<>();
+        String match = trigger.sql("t", params);
+        params.add(after);
+        params.add(until);
+        return jdbc.query(FACT + " where " + match + " and t.occurred_at > ? and t.occurred_at <= ? order by t.occurred_at, t.id",
+                row -> new TouchpointFact(uuid(row, "id"), uuid(row, "customer_id"), row.getString("type"), row.getString("module"),
+                        row.getString("initiator"), row.getBigDecimal("score"), time(row, "occurred_at"), time(row, "received_at")),
+                params.toArray());
+    }
+
     /**
      * Customers whose last touchpoint matching the trigger occurred in {@code (from, to]}, with that
      * touchpoint, unless the rule signalled that episode already.
