@@ -38,6 +38,14 @@ async function step(name, body) {
 function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
+/** Waits until {@code probe} answers true (the page may still show the previous answer for a moment). */
+async function eventually(probe, message, timeoutMs = 15000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > until) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 const equalLists = (a, b) => a.length === b.length && a.every((value, index) => value === b[index]);
 
 mkdirSync(shots, { recursive: true });
@@ -91,7 +99,7 @@ try {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(new RegExp(`q=${data.lastName}`));
     await page.getByRole('link', { name: `Erika` }).first().waitFor();
-    expect((await page.getByRole('link', { name: /Erika/ }).count()) === 1, 'one customer matches');
+    await eventually(async () => (await page.getByRole('link', { name: /Erika/ }).count()) === 1, 'one customer matches');
     await shot('customers');
   });
 
@@ -100,7 +108,7 @@ try {
     await page.waitForURL(new RegExp(`/customers/${data.erika.customerId}`));
     await page.getByRole('heading', { name: 'Golden attributes' }).waitFor();
     await page.getByTestId('touchpoint').first().waitFor();
-    expect((await page.getByTestId('touchpoint').count()) === before.erika.length, 'the whole timeline is shown');
+    await eventually(async () => (await page.getByTestId('touchpoint').count()) === before.erika.length, 'the whole timeline is shown');
     await page.getByRole('button', { name: /Provenance lastName/ }).click();
     await page.getByRole('table', { name: /Provenance lastName/ }).waitFor();
     await page.keyboard.press('Escape');
@@ -114,7 +122,7 @@ try {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="touchpoint"]').length === 1);
     await page.reload();
     await page.getByTestId('touchpoint').first().waitFor();
-    expect((await page.getByTestId('touchpoint').count()) === 1, 'the filter survives a reload');
+    await eventually(async () => (await page.getByTestId('touchpoint').count()) === 1, 'the filter survives a reload');
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.waitForFunction((count) => document.querySelectorAll('[data-testid="touchpoint"]').length === count, before.erika.length);
   });
@@ -141,7 +149,7 @@ try {
     expect(equalLists(after.other, before.other), 'the second timeline is as before, under its old id');
     await page.goto(url(`/customers/${data.other.customerId}`));
     await page.getByTestId('touchpoint').first().waitFor();
-    expect((await page.getByTestId('touchpoint').count()) === before.other.length, 'the second customer shows its own timeline');
+    await eventually(async () => (await page.getByTestId('touchpoint').count()) === before.other.length, 'the second customer shows its own timeline');
   });
 
   await step('read a KPI, its chart and its table', async () => {
@@ -168,8 +176,7 @@ try {
     const top = await page.getByTestId('pyramid-level-5').textContent();
     expect(/Enhancement/.test(top ?? ''), `level 5 is enhancement (${top})`);
     await page.getByRole('heading', { name: 'Cross-department alignment' }).waitFor();
-    const sources = await page.getByRole('row', { name: /crm/ }).count();
-    expect(sources > 0, 'the seeded crm source is a connected source');
+    await eventually(async () => (await page.getByRole('row', { name: /crm/ }).count()) > 0, 'the seeded crm source is a connected source');
     await shot('scorecards');
   });
 

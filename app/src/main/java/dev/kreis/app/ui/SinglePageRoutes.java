@@ -1,6 +1,8 @@
 package dev.kreis.app.ui;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -13,13 +15,17 @@ import jakarta.inject.Singleton;
  * Deep links into the web UI: a browser asking for a page address ({@code /customers/42}, {@code /kpis})
  * gets the single-page app, which reads the address itself. Quinoa's own SPA fallback runs after the REST
  * layer, which answers every unmatched path with a 404 problem first; this runs before it. API clients (no
- * {@code text/html} in Accept), files (a dot in the last segment) and the API, operations and public
+ * {@code text/html} in Accept), files (a last segment ending in a static file's extension such as {@code .js}
+ * or {@code .png}; a KPI key like {@code support.csat} is a page) and the API, operations and public
  * prefixes are left alone. The survey answer page {@code /answer/{token}} is its own small entry
  * ({@code answer.html}), served without sign-in like every page; the token is the credential of its API calls.
  */
 @Singleton
 public class SinglePageRoutes {
     private static final List<String> NOT_PAGES = List.of("/api/", "/q/", "/public/");
+    /** Extensions of the files the UI build and Quinoa serve; any other dotted last segment is a page address. */
+    private static final Set<String> FILE_EXTENSIONS = Set.of("html", "js", "mjs", "css", "map", "json", "txt", "ico", "png",
+            "jpg", "jpeg", "gif", "svg", "webp", "avif", "woff", "woff2", "ttf", "webmanifest", "xml");
     static final String ANSWER_PREFIX = "/answer/";
     static final String ANSWER_ENTRY = "/answer.html";
 
@@ -46,6 +52,13 @@ public class SinglePageRoutes {
                 && accept != null && accept.contains("text/html")
                 && !path.equals("/")
                 && NOT_PAGES.stream().noneMatch(prefix -> path.startsWith(prefix) || (path + "/").equals(prefix))
-                && !path.substring(path.lastIndexOf('/') + 1).contains(".");
+                && !isFile(path);
+    }
+
+    /** Whether the address names a file: its last segment ends in one of the static files' extensions. */
+    static boolean isFile(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        return dot >= 0 && FILE_EXTENSIONS.contains(last.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,8 @@
 package dev.kreis.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +19,19 @@ class SinglePageRoutesTest {
         assertEquals("/", SinglePageRoutes.entryFor("/customers/42"));
         assertEquals("/", SinglePageRoutes.entryFor("/support/tickets"));
         assertEquals("/", SinglePageRoutes.entryFor("/answers"));
+    }
+
+    @Test
+    void aKpiKeyWithADotIsAPageAddressNotAFile() {
+        assertFalse(SinglePageRoutes.isFile("/kpis/support.csat"));
+        assertFalse(SinglePageRoutes.isFile("/kpis/nps"));
+    }
+
+    @Test
+    void theBuildsFilesAreLeftToTheStaticHandler() {
+        assertTrue(SinglePageRoutes.isFile("/assets/index-3f2a.js"));
+        assertTrue(SinglePageRoutes.isFile("/assets/index-3f2a.CSS"));
+        assertTrue(SinglePageRoutes.isFile("/favicon.ico"));
+        assertTrue(SinglePageRoutes.isFile("/answer.html"));
     }
 }
