@@ -35,7 +35,6 @@ import dev.kreis.client.model.OpenTicketRequest;
 import dev.kreis.client.model.PageTouchpointView;
 import dev.kreis.client.model.Problem;
 import dev.kreis.client.model.ProfileRequest;
-import dev.kreis.client.model.ScalarValue;
 import dev.kreis.client.model.Ticket;
 import dev.kreis.client.model.TicketPage;
 
@@ -75,13 +74,16 @@ class GeneratedClientsIT {
 
         ProfileRequest profile = new ProfileRequest().source("web-form").externalId(run).kind("person")
                 .identifiers(List.of(new IdentifierRequest().type("email").value(run + "@example.com")))
-                .attributes(Map.of("city", new ScalarValue("Berlin"), "seats", new ScalarValue(new BigDecimal(3))));
+                .attributes(Map.of("city", "Berlin", "seats", 3));
         UUID customerId = new ProfilesApi(client).submitProfile(profile).getCustomerId();
 
         CustomersApi customers = new CustomersApi(client);
         CustomerView customer = customers.getCustomer(customerId);
-        assertEquals("Berlin", customer.getAttributes().get("city").getValue().getString());
-        assertEquals(0, new BigDecimal(3).compareTo(customer.getAttributes().get("seats").getValue().getBigDecimal()));
+        // A scalar value is documented as any JSON value (string, number or boolean), so it arrives as the JSON type it has.
+        assertEquals("Berlin", customer.getAttributes().get("city").getValue());
+        Object seats = customer.getAttributes().get("seats").getValue();
+        assertTrue(seats instanceof Number, "seats arrives as a number: " + seats);
+        assertEquals(0, new BigDecimal(3).compareTo(new BigDecimal(seats.toString())));
         assertEquals("web-form", customer.getAttributes().get("city").getSource());
 
         PageTouchpointView timeline = customers.getTimeline(customerId, null, null, null, null, null, null, null, null);

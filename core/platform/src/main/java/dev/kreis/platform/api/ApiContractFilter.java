@@ -56,8 +56,8 @@ public class ApiContractFilter implements OASFilter {
     }
 
     /**
-     * A schema of alternatives ({@code oneOf}, as {@code JsonSchemas.ScalarValue} declares) takes its types from them, not the object type annotations default to (a nullable one gains the
-     * alternative null); nor is a
+     * A schema of alternatives ({@code oneOf}) takes its types from them, not the object type annotations default to (a nullable one gains the
+     * alternative null), and alternatives that are all scalars become a schema with no type ({@link #untypedScalar}); nor is a
      * reference to it, so a reference carries no type of its own (the referenced schema has it). An array of
      * free JSON ({@code JsonSchemas.JsonArray}) says so with an empty items schema. A nullable enumeration lists
      * null among its values, as JSON Schema needs for null to be valid.
@@ -81,11 +81,60 @@ public class ApiContractFilter implements OASFilter {
             schema.setType(null);
             schema.addOneOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
         }
-        if (alternatives && (schema.getOneOf().stream().allMatch(ApiContractFilter::isScalar)
-                || List.of(Schema.SchemaType.OBJECT).equals(schema.getType()))) {
+        if (alternatives && schema.getOneOf().stream().anyMatch(ApiContractFilter::isScalar)
+                && schema.getOneOf().stream().allMatch(alternative -> isScalar(alternative) || isNull(alternative))) {
+            untypedScalar(schema);
+        } else if (alternatives && List.of(Schema.SchemaType.OBJECT).equals(schema.getType())) {
             schema.setType(null);
         }
         return schema;
+    }
+
+    /**
+     * Alternatives that are all scalars ({@code oneOf} string, number, boolean, as {@code JsonSchemas.ScalarValue} declares)
+     * become a schema with no type whose description names the kinds. A scalar value matches several of them once a
+     * generated client coerces scalars (openapi-generator's Java deserializer then finds "3 classes match") and a list
+     * of types is not supported by every generator either; a schema with no type is read as any JSON value (Java
+     * {@code Object}, TypeScript {@code unknown}), which is what the value is on the wire.
+     */
+    private static void untypedScalar(Schema schema) {
+        List<String> kinds = new ArrayList<>();
+        boolean nullable = false;
+        for (Schema alternative : schema.getOneOf()) {
+            for (Schema.SchemaType type : alternative.getType()) {
+                String kind = switch (type) {
+                    case STRING -> "a string";
+                    case NUMBER -> "a number";
+                    case INTEGER -> "an integer";
+                    case BOOLEAN -> "a boolean";
+                    case NULL -> {
+                        nullable = true;
+                        yield null;
+                    }
+                    default -> null;
+                };
+                if (kind != null && !kinds.contains(kind)) {
+                    kinds.add(kind);
+                }
+            }
+        }
+        String phrase = kinds.size() == 1 ? kinds.get(0)
+                : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.get(kinds.size() - 1);
+        if (nullable) {
+            phrase += " (or null)";
+        }
+        String description = schema.getDescription();
+        if (description == null || description.isBlank()) {
+            schema.setDescription("Any JSON value that is " + phrase + ".");
+        } else if (!description.contains(phrase)) {
+            schema.setDescription(description + ": " + phrase);
+        }
+        schema.setOneOf(null);
+        schema.setType(null);
+    }
+
+    private static boolean isNull(Schema schema) {
+        return List.of(Schema.SchemaType.NULL).equals(schema.getType());
     }
 
     private static boolean isScalar(Schema schema) {

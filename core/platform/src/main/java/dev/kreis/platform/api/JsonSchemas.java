@@ -14,7 +14,11 @@ public final class JsonSchemas {
     private JsonSchemas() {
     }
 
-    /** One attribute value: a string, a number or a boolean. */
+    /**
+     * One attribute value: a string, a number or a boolean. Declared as the alternatives it is; the published document
+     * describes it with no type and these kinds in its description ({@code ApiContractFilter#untypedScalar}), as generated
+     * clients cannot tell scalar alternatives apart.
+     */
     @Schema(name = "ScalarValue", description = "A scalar attribute value: a string, a number or a boolean",
             oneOf = { String.class, BigDecimal.class, Boolean.class }, examples = "\"Berlin\"")
     public static final class ScalarValue {
