@@ -36,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -125,9 +127,14 @@ public class KpiResource {
             description = "The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).")
     @APIResponse(responseCode = "404", description = "No such KPI")
     @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, a filter the KPI cannot apply, or a KPI without a per-customer drill-down")
-    @APIResponse(responseCode = "200")
-    public Page<KpiCustomers.KpiCustomerView> customers(@PathParam("key") String key, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("phase") String phase, @QueryParam("module") String module, @QueryParam("segment") String segment,
+    @APIResponse(responseCode = "200", description = "One page of customers, worst mean first",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KpiCustomers.KpiCustomerPage.class),
+                    examples = @ExampleObject(name = "customers", value = KpiDocs.CUSTOMERS_EXAMPLE)))
+    public Page<KpiCustomers.KpiCustomerView> customers(@PathParam("key") @Parameter(description = KpiDocs.KEY) String key,
+            @QueryParam("from") @Parameter(description = KpiDocs.FROM) String from, @QueryParam("to") @Parameter(description = KpiDocs.TO) String to,
+            @QueryParam("phase") @Parameter(description = KpiDocs.PHASE) String phase,
+            @QueryParam("module") @Parameter(description = KpiDocs.MODULE) String module,
+            @QueryParam("segment") @Parameter(description = KpiDocs.SEGMENT) String segment,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         engine.kpi(key);
         DayPeriod period = KpiParams.period(from, to, engine);

@@ -129,8 +129,14 @@ public class ModuleResource {
             description = "Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are"
                     + " reset. The module's own records are deleted by the module and not counted.")
     @APIResponse(responseCode = "404", description = "No such module")
-    @APIResponse(responseCode = "200")
-    public ModuleRegistry.PurgePreview purgePreview(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The counts; nothing changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModuleRegistry.PurgePreview.class),
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "preview", value = """
+                            {"module": "support", "state": "enabled", "touchpoints": 42, "holds": 1, \
+                            "contributions": {"attribute": ["support.tier"], "kpi": ["support.first_response"], \
+                            "touchpoint-type": ["support.ticket_opened", "support.ticket_solved"]}, "settings": true}""")))
+    public ModuleRegistry.PurgePreview purgePreview(@PathParam("id")
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "The module's id, such as support") String id) {
         return registry.purgePreview(id);
     }
 
