@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import dev.kreis.platform.api.JsonSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,7 +64,7 @@ public class ModuleResource {
     @Operation(operationId = "getModule", summary = "One module (admin)")
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "200")
-    public ModuleView get(@PathParam("id") String id) {
+    public ModuleView get(@PathParam("id") @Parameter(description = "The module's id, such as support") String id) {
         return view(registry.require(id));
     }
 
@@ -93,7 +94,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "409", description = "The module is installed at this version already, or needs another core version")
     @APIResponse(responseCode = "200")
-    public ModuleView install(@PathParam("id") String id) {
+    public ModuleView install(@PathParam("id") @Parameter(description = "The module's id, such as support") String id) {
         registry.install(id, actor());
         return view(registry.require(id));
     }
@@ -105,7 +106,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "409", description = "The module is not installed, or is enabled")
     @APIResponse(responseCode = "200")
-    public ModuleView enable(@PathParam("id") String id) {
+    public ModuleView enable(@PathParam("id") @Parameter(description = "The module's id, such as support") String id) {
         registry.enable(id, actor());
         return view(registry.require(id));
     }
@@ -117,7 +118,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "409", description = "The module is not installed, or is disabled")
     @APIResponse(responseCode = "200")
-    public ModuleView disable(@PathParam("id") String id) {
+    public ModuleView disable(@PathParam("id") @Parameter(description = "The module's id, such as support") String id) {
         registry.disable(id, actor());
         return view(registry.require(id));
     }
@@ -149,7 +150,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "422", description = "A setting the module does not have, or a value its schema refuses; each is named")
     @APIResponse(responseCode = "200")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = JsonSchemas.ScalarAttributes.class)))
-    public ModuleView configure(@PathParam("id") String id, JsonNode body) {
+    public ModuleView configure(@PathParam("id") @Parameter(description = "The module's id, such as support") String id, JsonNode body) {
         registry.require(id);
         registry.configure(id, body, actor());
         return view(registry.require(id));
@@ -163,7 +164,8 @@ public class ModuleResource {
     @APIResponse(responseCode = "409", description = "The module is not installed")
     @APIResponse(responseCode = "422", description = "data is missing or is neither keep nor purge")
     @APIResponse(responseCode = "200")
-    public ModuleView uninstall(@PathParam("id") String id, @QueryParam("data") String data) {
+    public ModuleView uninstall(@PathParam("id") @Parameter(description = "The module's id, such as support") String id,
+            @QueryParam("data") @Parameter(required = true, description = "keep (leave the module data for a later install) or purge (delete it)") String data) {
         registry.require(id);
         DataPolicy policy;
         if (data == null || data.isBlank()) {
