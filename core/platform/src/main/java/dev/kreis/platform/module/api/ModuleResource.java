@@ -48,7 +48,9 @@ public class ModuleResource {
     }
 
     /** The list answer: every module, available and installed. */
-    public record ModuleList(List<ModuleView> items, String coreVersion) {
+    @Schema(example = "{\"items\": [" + ModuleView.EXAMPLE + "], \"coreVersion\": \"1.4.0\"}")
+    public record ModuleList(@Schema(required = true) List<ModuleView> items,
+            @Schema(required = true, description = "This installation's core version") String coreVersion) {
     }
 
     @GET
