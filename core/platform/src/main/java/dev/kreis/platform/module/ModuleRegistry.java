@@ -315,8 +315,18 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
      * attributes, permissions) that are unregistered, and whether stored settings are reset. The module's own
      * records (tickets, deals, campaigns…) are deleted by the module itself and are not counted here.
      */
-    public record PurgePreview(String module, String state, long touchpoints, long holds, Map<String, List<String>> contributions,
-            boolean settings) {
+    public record PurgePreview(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The module's id") String module,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, enumeration = { "available", "enabled", "disabled" })
+            String state,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true,
+                    description = "Touchpoints the module fed or of its own types") long touchpoints,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "Holds the module placed") long holds,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true,
+                    description = "The keys it registered, by kind (touchpoint-type, kpi, permission, attribute); empty when none")
+            Map<String, List<String>> contributions,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true,
+                    description = "Whether stored settings would be reset") boolean settings) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kreis.platform.privacy;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -155,8 +156,15 @@ public class Erasure {
     }
 
     /** The counts of an erasure preview. */
-    public record ErasurePreview(UUID customerId, int profiles, int identifiers, int attributes, int consents, int touchpoints,
-            int suppressedIdentifiers, List<String> sources) {
+    public record ErasurePreview(
+            @Schema(required = true, description = "The customer (the surviving one if the id asked for was merged away)") UUID customerId,
+            @Schema(required = true, description = "Profiles that would be anonymised") int profiles,
+            @Schema(required = true, description = "Identifiers (e-mail addresses, phone numbers, ...) that would be removed") int identifiers,
+            @Schema(required = true, description = "Attribute values that would be removed") int attributes,
+            @Schema(required = true, description = "Consent records of the profiles") int consents,
+            @Schema(required = true, description = "Touchpoints whose personal payload would be removed") int touchpoints,
+            @Schema(required = true, description = "Keys that would go onto the suppression list") int suppressedIdentifiers,
+            @Schema(required = true, description = "The sources (systems) of the profiles, sorted") List<String> sources) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,9 +39,14 @@ public class AuditResource {
     @PermissionsAllowed(Permissions.AUDIT_READ)
     @Operation(operationId = "listAuditEntries", summary = "The audit log, newest first",
             description = "Filters combine with and: actor, action, targetType, targetId exactly; from inclusive, to exclusive (ISO-8601).")
-    public Page<AuditEntry> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<AuditEntry> list(@QueryParam("actor") @Parameter(description = "Only entries by this actor (user name or system), exactly") String actor,
+            @QueryParam("action") @Parameter(description = "Only entries of this action, exactly, such as customer.erased") String action,
+            @QueryParam("targetType") @Parameter(description = "Only entries about this kind of target, exactly, such as customer or module") String targetType,
+            @QueryParam("targetId") @Parameter(description = "Only entries about this target id, exactly") String targetId,
+            @QueryParam("from") @Parameter(description = "Only entries at or after this instant (ISO-8601)") String from,
+            @QueryParam("to") @Parameter(description = "Only entries before this instant (ISO-8601), excluded") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         AuditFilter filter = new AuditFilter(text("actor", actor), text("action", action), text("targetType", targetType),
                 text("targetId", targetId), QueryParams.time("from", from).orElse(null), QueryParams.time("to", to).orElse(null));
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {

@@ -60,7 +60,8 @@ public class CustomerResource {
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
     @Operation(operationId = "listCustomers", summary = "Search customers by name, e-mail, phone or external id; newest first",
             description = "kind keeps persons or organisations; source keeps customers with at least one profile from that source.")
-    public Page<CustomerSummary> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
+    public Page<CustomerSummary> search(@QueryParam("q") @Parameter(description = "Search text: part of a name, an e-mail address, a phone number or an external id; left out: every customer") String q,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "person or organisation", example = "person") @QueryParam("kind") String kind,
             @Parameter(description = "A profile source, e.g. crm or shop", example = "crm") @QueryParam("source") String source) {

@@ -62,7 +62,8 @@ public class MergeSuggestionResource {
     @Operation(operationId = "listMergeSuggestions", summary = "Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically",
             description = "customerId narrows the list to the suggestions involving that customer (the customer 360 shows them).")
     public Page<SuggestionView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @QueryParam("customerId") String customerId) {
+            @QueryParam("customerId") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    description = "Only the suggestions involving this customer; left out: all open suggestions") String customerId) {
         int size = QueryParams.limit(limit);
         UUID customer = customerId == null || customerId.isBlank() ? null : Ids.parse("customerId", customerId.trim());
         return Page.of(suggestions.open(customer, Cursor.decode(cursor), size + 1), size,

@@ -1,5 +1,6 @@
 package dev.kreis.platform.feedback.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,7 +63,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "410", description = "The link was answered, expired or its survey was closed")
     @APIResponse(responseCode = "429", description = "Over the rate limit for this address")
     @APIResponse(responseCode = "200")
-    public QuestionView question(@PathParam("token") String token) {
+    public QuestionView question(@PathParam("token") @Parameter(description = "The secret token of the survey link the customer received") String token) {
         limits.publicRequest(address());
         var question = responses.question(token);
         var survey = question.survey();
@@ -79,7 +80,8 @@ public class ResponseResource {
     @APIResponse(responseCode = "410", description = "The link was answered, expired or its survey was closed")
     @APIResponse(responseCode = "422", description = "A score outside the survey's scale, or a comment that is too long")
     @APIResponse(responseCode = "429", description = "Over the rate limit for this address")
-    public Response answer(@PathParam("token") String token, Answer answer) {
+    public Response answer(@PathParam("token") @Parameter(description = "The secret token of the survey link the customer received") String token,
+            Answer answer) {
         limits.publicRequest(address());
         responses.answer(token, answer == null ? null : answer.score(), answer == null ? null : answer.comment());
         return Response.status(201).entity(new Recorded("recorded")).build();

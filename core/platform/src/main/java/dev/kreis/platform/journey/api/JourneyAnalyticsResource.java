@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +40,9 @@ public class JourneyAnalyticsResource {
     @Operation(operationId = "getPhaseMetrics", summary = "A phase's journey-level figures in [from, to) and the touchpoint metrics underneath them")
     @APIResponse(responseCode = "422", description = "from is not before to")
     @APIResponse(responseCode = "200")
-    public PhaseMetricsView phaseMetrics(@PathParam("phase") String phase, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public PhaseMetricsView phaseMetrics(@PathParam("phase") @Parameter(description = "The journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy") String phase,
+            @QueryParam("from") @Parameter(description = "Start of the period, included (ISO-8601 instant or a date); left out: 90 days before to") String from,
+            @QueryParam("to") @Parameter(description = "End of the period, excluded (ISO-8601 instant or a date); left out: now") String to) {
         return PhaseMetricsView.of(analytics.phaseMetrics(JourneyParams.phase(phase), JourneyParams.period(from, to, clock)));
     }
 }

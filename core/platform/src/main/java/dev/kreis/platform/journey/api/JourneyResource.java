@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,7 +38,9 @@ public class JourneyResource {
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "422", description = "from is not before to")
     @APIResponse(responseCode = "200")
-    public JourneyView journey(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public JourneyView journey(@PathParam("id") String id,
+            @QueryParam("from") @Parameter(description = "Start of the window, included (ISO-8601 instant or a date); left out: unbounded") String from,
+            @QueryParam("to") @Parameter(description = "End of the window, excluded (ISO-8601 instant or a date); left out: unbounded") String to) {
         return JourneyView.of(journeys.of(Ids.parse("id", id), JourneyParams.window(from, to)));
     }
 }

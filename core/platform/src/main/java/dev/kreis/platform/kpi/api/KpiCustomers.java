@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.api.InvalidInputException;
 import dev.kreis.platform.api.Page;
@@ -32,8 +34,21 @@ public class KpiCustomers {
     }
 
     /** One customer behind the KPI: who, how many answers in the period, their mean and the latest answer. */
-    public record KpiCustomerView(UUID customerId, String displayName, String kind, long answers, BigDecimal meanScore, BigDecimal lastScore,
-            OffsetDateTime lastAnsweredAt) {
+    public record KpiCustomerView(
+            @Schema(required = true, description = "The customer") UUID customerId,
+            @Schema(required = true, nullable = true, description = "Its name, company or e-mail address; null when it has none") String displayName,
+            @Schema(required = true, enumeration = { "person", "organisation" }) String kind,
+            @Schema(required = true, description = "Its scored answers in the period") long answers,
+            @Schema(required = true, description = "The mean of those scores (4 decimals)") BigDecimal meanScore,
+            @Schema(required = true, nullable = true, description = "The score of its latest answer in the period") BigDecimal lastScore,
+            @Schema(required = true, format = "date-time", description = "When it answered last in the period") OffsetDateTime lastAnsweredAt) {
+    }
+
+    /** The document's name for a page of {@link KpiCustomerView}s (the answer is a {@link Page}). */
+    @Schema(name = "KpiCustomerPage")
+    public record KpiCustomerPage(
+            @Schema(required = true, description = "The customers of this page, worst mean first") java.util.List<KpiCustomerView> items,
+            @Schema(required = true, nullable = true, description = "The cursor of the next page; null on the last page") String nextCursor) {
     }
 
     /** The scale a KPI is computed from, if it is computed from customers' answers. */

@@ -34,8 +34,11 @@ import jakarta.ws.rs.core.MediaType;
 import dev.kreis.platform.api.RequestSchemas;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,6 +61,9 @@ public class KpiResource {
     @GET
     @PermissionsAllowed(Permissions.KPIS_READ)
     @Operation(operationId = "listKpis", summary = "Every KPI with its unit, direction, owners, shared flag and the target in effect today")
+    @APIResponse(responseCode = "200", description = "Every KPI, by key",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DefinitionView.class),
+                    examples = @ExampleObject(name = "kpis", value = KpiDocs.DEFINITIONS_EXAMPLE)))
     public List<DefinitionView> list() {
         return engine.overview().stream().map(DefinitionView::of).toList();
     }
@@ -68,8 +74,11 @@ public class KpiResource {
     @Operation(operationId = "getFunnel", summary = "The journey funnel of a period: customers who reached each phase and the conversion to the next")
     @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, or a filter the funnel cannot apply")
     @APIResponse(responseCode = "200")
-    public FunnelView funnel(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("phase") String phase,
-            @QueryParam("module") String module, @QueryParam("segment") String segment) {
+    public FunnelView funnel(@QueryParam("from") @Parameter(description = KpiDocs.FROM) String from,
+            @QueryParam("to") @Parameter(description = KpiDocs.TO) String to,
+            @QueryParam("phase") @Parameter(description = KpiDocs.PHASE) String phase,
+            @QueryParam("module") @Parameter(description = KpiDocs.MODULE) String module,
+            @QueryParam("segment") @Parameter(description = KpiDocs.SEGMENT) String segment) {
         DayPeriod period = KpiParams.period(from, to, engine);
         return FunnelView.of(period.from(), period.to(), engine.funnel(period, KpiParams.filters(phase, module, segment)));
     }
@@ -80,8 +89,11 @@ public class KpiResource {
     @Operation(operationId = "getNegativePeaks", summary = "Touchpoint types ranked by how many customers had their negative peak (worst moment) there in a period")
     @APIResponse(responseCode = "422", description = "from is not before to, or an unknown segment")
     @APIResponse(responseCode = "200")
-    public NegativePeaksView negativePeaks(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("phase") String phase,
-            @QueryParam("module") String module, @QueryParam("segment") String segment) {
+    public NegativePeaksView negativePeaks(@QueryParam("from") @Parameter(description = KpiDocs.FROM) String from,
+            @QueryParam("to") @Parameter(description = KpiDocs.TO) String to,
+            @QueryParam("phase") @Parameter(description = KpiDocs.PHASE) String phase,
+            @QueryParam("module") @Parameter(description = KpiDocs.MODULE) String module,
+            @QueryParam("segment") @Parameter(description = KpiDocs.SEGMENT) String segment) {
         DayPeriod period = KpiParams.period(from, to, engine);
         return NegativePeaksView.of(period.from(), period.to(), engine.negativePeaks(period, KpiParams.filters(phase, module, segment)));
     }
@@ -93,8 +105,12 @@ public class KpiResource {
     @APIResponse(responseCode = "404", description = "No such KPI")
     @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, or a filter the KPI cannot apply")
     @APIResponse(responseCode = "200")
-    public ValueView value(@PathParam("key") String key, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("phase") String phase, @QueryParam("module") String module, @QueryParam("segment") String segment) {
+    public ValueView value(@PathParam("key") @Parameter(description = KpiDocs.KEY) String key,
+            @QueryParam("from") @Parameter(description = KpiDocs.FROM) String from,
+            @QueryParam("to") @Parameter(description = KpiDocs.TO) String to,
+            @QueryParam("phase") @Parameter(description = KpiDocs.PHASE) String phase,
+            @QueryParam("module") @Parameter(description = KpiDocs.MODULE) String module,
+            @QueryParam("segment") @Parameter(description = KpiDocs.SEGMENT) String segment) {
         engine.kpi(key);
         return ValueView.of(engine.read(key, KpiParams.period(from, to, engine), KpiParams.filters(phase, module, segment)));
     }
@@ -106,9 +122,13 @@ public class KpiResource {
     @APIResponse(responseCode = "404", description = "No such KPI")
     @APIResponse(responseCode = "422", description = "from is not before to, too many points, an unknown segment, or a filter the KPI cannot apply")
     @APIResponse(responseCode = "200")
-    public SeriesView series(@PathParam("key") String key, @QueryParam("interval") String interval, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("phase") String phase, @QueryParam("module") String module,
-            @QueryParam("segment") String segment) {
+    public SeriesView series(@PathParam("key") @Parameter(description = KpiDocs.KEY) String key,
+            @QueryParam("interval") @Parameter(description = KpiDocs.INTERVAL) String interval,
+            @QueryParam("from") @Parameter(description = KpiDocs.FROM) String from,
+            @QueryParam("to") @Parameter(description = KpiDocs.TO) String to,
+            @QueryParam("phase") @Parameter(description = KpiDocs.PHASE) String phase,
+            @QueryParam("module") @Parameter(description = KpiDocs.MODULE) String module,
+            @QueryParam("segment") @Parameter(description = KpiDocs.SEGMENT) String segment) {
         engine.kpi(key);
         SeriesInterval bucket = SeriesInterval.fromWire(interval == null || interval.isBlank() ? "day" : interval.trim())
                 .orElseThrow(() -> new MalformedRequestException("interval", "must be one of day, week, month"));
@@ -125,9 +145,14 @@ public class KpiResource {
             description = "The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).")
     @APIResponse(responseCode = "404", description = "No such KPI")
     @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, a filter the KPI cannot apply, or a KPI without a per-customer drill-down")
-    @APIResponse(responseCode = "200")
-    public Page<KpiCustomers.KpiCustomerView> customers(@PathParam("key") String key, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("phase") String phase, @QueryParam("module") String module, @QueryParam("segment") String segment,
+    @APIResponse(responseCode = "200", description = "One page of customers, worst mean first",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KpiCustomers.KpiCustomerPage.class),
+                    examples = @ExampleObject(name = "customers", value = KpiDocs.CUSTOMERS_EXAMPLE)))
+    public Page<KpiCustomers.KpiCustomerView> customers(@PathParam("key") @Parameter(description = KpiDocs.KEY) String key,
+            @QueryParam("from") @Parameter(description = KpiDocs.FROM) String from, @QueryParam("to") @Parameter(description = KpiDocs.TO) String to,
+            @QueryParam("phase") @Parameter(description = KpiDocs.PHASE) String phase,
+            @QueryParam("module") @Parameter(description = KpiDocs.MODULE) String module,
+            @QueryParam("segment") @Parameter(description = KpiDocs.SEGMENT) String segment,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         engine.kpi(key);
         DayPeriod period = KpiParams.period(from, to, engine);
@@ -143,7 +168,7 @@ public class KpiResource {
     @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
     @APIResponse(responseCode = "200")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.KpiTarget.class)))
-    public TargetView setTarget(@PathParam("key") String key, JsonNode body) {
+    public TargetView setTarget(@PathParam("key") @Parameter(description = KpiDocs.KEY) String key, JsonNode body) {
         engine.kpi(key);
         return TargetView.of(engine.setTarget(key, TargetRequests.validate(body), Actors.of(caller)));
     }

@@ -25,8 +25,16 @@ final class KpiViews {
     }
 
     /** An entry of {@code GET /api/v1/kpis}: owners and shared come from the target in effect today, else the definition. */
-    record DefinitionView(String key, String name, String unit, String direction, List<String> owners, boolean shared,
-            String description, @JsonInclude(JsonInclude.Include.NON_NULL) TargetView target) {
+    record DefinitionView(
+            @Schema(required = true, example = "nps") String key,
+            @Schema(required = true, example = "Net Promoter Score") String name,
+            @Schema(required = true, enumeration = { "score", "percent", "ratio", "money", "count", "duration_seconds", "number" }) String unit,
+            @Schema(required = true, enumeration = { "higher_is_better", "lower_is_better" }) String direction,
+            @Schema(required = true, description = "Owner departments, sorted") List<String> owners,
+            @Schema(required = true, description = "Whether two or more departments share the KPI") boolean shared,
+            @Schema(required = true, description = "What is measured and how") String description,
+            @Schema(description = "The target in effect today; left out when there is none")
+            @JsonInclude(JsonInclude.Include.NON_NULL) TargetView target) {
 
         static DefinitionView of(KpiEngine.Overview overview) {
             KpiDefinition definition = overview.kpi().definition();
@@ -38,9 +46,17 @@ final class KpiViews {
     }
 
     /** A target. */
-    record TargetView(String kpi, BigDecimal value, @Schema(nullable = true, description = "The first day; null when open") LocalDate from,
-            @Schema(nullable = true, description = "The day after the last; null when open") LocalDate to, List<String> owners, boolean shared, BandView atRisk,
-            String updatedBy, OffsetDateTime updatedAt) {
+    @Schema(example = KpiDocs.TARGET_EXAMPLE)
+    record TargetView(
+            @Schema(required = true, description = "The KPI's key") String kpi,
+            @Schema(required = true, description = "The target value, in the KPI's unit") BigDecimal value,
+            @Schema(required = true, nullable = true, description = "The first day; null when open") LocalDate from,
+            @Schema(required = true, nullable = true, description = "The day after the last; null when open") LocalDate to,
+            @Schema(required = true, description = "Owner departments, sorted") List<String> owners,
+            @Schema(required = true) boolean shared,
+            @Schema(required = true) BandView atRisk,
+            @Schema(required = true) String updatedBy,
+            @Schema(required = true, format = "date-time") OffsetDateTime updatedAt) {
 
         static TargetView of(StoredTarget target) {
             return new TargetView(target.kpiKey(), target.value(), target.from().orElse(null), target.to().orElse(null),
@@ -50,15 +66,27 @@ final class KpiViews {
     }
 
     /** An at-risk band: {@code percent_of_target} or {@code absolute}, and its width. */
-    record BandView(String kind, BigDecimal width) {
+    record BandView(
+            @Schema(required = true, enumeration = { "percent_of_target", "absolute" }) String kind,
+            @Schema(required = true, description = "How far from the target a value is still at risk rather than off track") BigDecimal width) {
         static BandView of(AtRiskBand band) {
             return new BandView(band.kind().name().toLowerCase(Locale.ROOT), band.width());
         }
     }
 
     /** {@code GET /api/v1/kpis/{key}}. */
-    record ValueView(String key, @Schema(nullable = true) BigDecimal value, String unit, long sampleSize, LocalDate from, LocalDate to,
-            @JsonInclude(JsonInclude.Include.NON_NULL) TargetView target, @JsonInclude(JsonInclude.Include.NON_NULL) String status) {
+    @Schema(example = KpiDocs.VALUE_EXAMPLE)
+    record ValueView(
+            @Schema(required = true) String key,
+            @Schema(required = true, nullable = true, description = "null when nothing was measured in the period") BigDecimal value,
+            @Schema(required = true, enumeration = { "score", "percent", "ratio", "money", "count", "duration_seconds", "number" }) String unit,
+            @Schema(required = true, description = "How many measurements the value is computed from") long sampleSize,
+            @Schema(required = true, description = "First day of the period") LocalDate from,
+            @Schema(required = true, description = "Day after the period") LocalDate to,
+            @Schema(description = "The target covering the period; left out when there is none")
+            @JsonInclude(JsonInclude.Include.NON_NULL) TargetView target,
+            @Schema(enumeration = { "on_track", "at_risk", "off_track" }, description = "Against the target; left out without target or value")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String status) {
 
         static ValueView of(KpiEngine.Reading reading) {
             return new ValueView(reading.kpi().definition().key(), reading.value().value(), reading.kpi().definition().unit().wire(),
@@ -68,18 +96,32 @@ final class KpiViews {
     }
 
     /** {@code GET /api/v1/kpis/{key}/series}. */
-    record SeriesView(String key, String interval, LocalDate from, LocalDate to, List<PointView> points) {
+    @Schema(example = KpiDocs.SERIES_EXAMPLE)
+    record SeriesView(
+            @Schema(required = true) String key,
+            @Schema(required = true, enumeration = { "day", "week", "month" }) String interval,
+            @Schema(required = true) LocalDate from,
+            @Schema(required = true) LocalDate to,
+            @Schema(required = true, description = "One point per interval, oldest first") List<PointView> points) {
     }
 
     /** One bucket of a series. */
-    record PointView(LocalDate from, LocalDate to, @Schema(nullable = true) BigDecimal value, long sampleSize) {
+    record PointView(
+            @Schema(required = true) LocalDate from,
+            @Schema(required = true) LocalDate to,
+            @Schema(required = true, nullable = true, description = "null when nothing was measured in the interval") BigDecimal value,
+            @Schema(required = true) long sampleSize) {
         static PointView of(KpiEngine.Point point) {
             return new PointView(point.period().from(), point.period().to(), point.value().value(), point.value().sampleSize());
         }
     }
 
     /** {@code GET /api/v1/kpis/funnel/steps}. */
-    record FunnelView(LocalDate from, LocalDate to, List<PhaseView> phases) {
+    @Schema(example = KpiDocs.FUNNEL_EXAMPLE)
+    record FunnelView(
+            @Schema(required = true) LocalDate from,
+            @Schema(required = true) LocalDate to,
+            @Schema(required = true, description = "Every journey phase, in journey order") List<PhaseView> phases) {
         static FunnelView of(LocalDate from, LocalDate to, Funnel funnel) {
             JourneyPhase[] phases = JourneyPhase.values();
             List<PhaseView> views = new java.util.ArrayList<>();
@@ -92,15 +134,26 @@ final class KpiViews {
     }
 
     /** A phase of the funnel: customers who reached it, and the percentage of them who reached the next one (null for the last or with nobody). */
-    record PhaseView(String phase, long customers, @Schema(nullable = true) BigDecimal conversionToNext) {
+    @Schema(name = "FunnelPhase")
+    record PhaseView(
+            @Schema(required = true, enumeration = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" })
+            String phase,
+            @Schema(required = true) long customers,
+            @Schema(required = true, nullable = true) BigDecimal conversionToNext) {
     }
 
     /**
      * {@code GET /api/v1/kpis/peak-end/negative-peaks}: {@code negativeShare} = 100 × negativePeaks ÷ customers
      * ({@code null} without customers).
      */
-    record NegativePeaksView(LocalDate from, LocalDate to, long customers, long negativePeaks, @Schema(nullable = true) BigDecimal negativeShare,
-            List<PeakTypeView> types) {
+    @Schema(example = KpiDocs.NEGATIVE_PEAKS_EXAMPLE)
+    record NegativePeaksView(
+            @Schema(required = true) LocalDate from,
+            @Schema(required = true) LocalDate to,
+            @Schema(required = true) long customers,
+            @Schema(required = true) long negativePeaks,
+            @Schema(required = true, nullable = true) BigDecimal negativeShare,
+            @Schema(required = true) List<PeakTypeView> types) {
 
         static NegativePeaksView of(LocalDate from, LocalDate to, KpiRollupQueries.NegativePeaks peaks) {
             return new NegativePeaksView(from, to, peaks.customers(), peaks.negativePeaks(),
@@ -111,6 +164,9 @@ final class KpiViews {
     }
 
     /** A touchpoint type, how many customers had their negative peak there, and their share of all negative peaks in percent. */
-    record PeakTypeView(String type, long customers, BigDecimal share) {
+    record PeakTypeView(
+            @Schema(required = true) String type,
+            @Schema(required = true) long customers,
+            @Schema(required = true) BigDecimal share) {
     }
 }

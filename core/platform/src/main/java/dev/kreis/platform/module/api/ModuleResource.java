@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import dev.kreis.platform.api.JsonSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,7 +48,9 @@ public class ModuleResource {
     }
 
     /** The list answer: every module, available and installed. */
-    public record ModuleList(List<ModuleView> items, String coreVersion) {
+    @Schema(example = "{\"items\": [" + ModuleView.EXAMPLE + "], \"coreVersion\": \"1.4.0\"}")
+    public record ModuleList(@Schema(required = true) List<ModuleView> items,
+            @Schema(required = true, description = "This installation's core version") String coreVersion) {
     }
 
     @GET
@@ -63,7 +66,7 @@ public class ModuleResource {
     @Operation(operationId = "getModule", summary = "One module (admin)")
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "200")
-    public ModuleView get(@PathParam("id") String id) {
+    public ModuleView get(@PathParam("id") @Parameter(description = "The module's id, such as support") String id) {
         return view(registry.require(id));
     }
 
@@ -93,7 +96,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "409", description = "The module is installed at this version already, or needs another core version")
     @APIResponse(responseCode = "200")
-    public ModuleView install(@PathParam("id") String id) {
+    public ModuleView install(@PathParam("id") @Parameter(description = "The module's id, such as support") String id) {
         registry.install(id, actor());
         return view(registry.require(id));
     }
@@ -105,7 +108,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "409", description = "The module is not installed, or is enabled")
     @APIResponse(responseCode = "200")
-    public ModuleView enable(@PathParam("id") String id) {
+    public ModuleView enable(@PathParam("id") @Parameter(description = "The module's id, such as support") String id) {
         registry.enable(id, actor());
         return view(registry.require(id));
     }
@@ -117,7 +120,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "409", description = "The module is not installed, or is disabled")
     @APIResponse(responseCode = "200")
-    public ModuleView disable(@PathParam("id") String id) {
+    public ModuleView disable(@PathParam("id") @Parameter(description = "The module's id, such as support") String id) {
         registry.disable(id, actor());
         return view(registry.require(id));
     }
@@ -129,8 +132,14 @@ public class ModuleResource {
             description = "Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are"
                     + " reset. The module's own records are deleted by the module and not counted.")
     @APIResponse(responseCode = "404", description = "No such module")
-    @APIResponse(responseCode = "200")
-    public ModuleRegistry.PurgePreview purgePreview(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The counts; nothing changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModuleRegistry.PurgePreview.class),
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "preview", value = """
+                            {"module": "support", "state": "enabled", "touchpoints": 42, "holds": 1, \
+                            "contributions": {"attribute": ["support.tier"], "kpi": ["support.first_response"], \
+                            "touchpoint-type": ["support.ticket_opened", "support.ticket_solved"]}, "settings": true}""")))
+    public ModuleRegistry.PurgePreview purgePreview(@PathParam("id")
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "The module's id, such as support") String id) {
         return registry.purgePreview(id);
     }
 
@@ -143,7 +152,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "422", description = "A setting the module does not have, or a value its schema refuses; each is named")
     @APIResponse(responseCode = "200")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = JsonSchemas.ScalarAttributes.class)))
-    public ModuleView configure(@PathParam("id") String id, JsonNode body) {
+    public ModuleView configure(@PathParam("id") @Parameter(description = "The module's id, such as support") String id, JsonNode body) {
         registry.require(id);
         registry.configure(id, body, actor());
         return view(registry.require(id));
@@ -157,7 +166,8 @@ public class ModuleResource {
     @APIResponse(responseCode = "409", description = "The module is not installed")
     @APIResponse(responseCode = "422", description = "data is missing or is neither keep nor purge")
     @APIResponse(responseCode = "200")
-    public ModuleView uninstall(@PathParam("id") String id, @QueryParam("data") String data) {
+    public ModuleView uninstall(@PathParam("id") @Parameter(description = "The module's id, such as support") String id,
+            @QueryParam("data") @Parameter(required = true, description = "keep (leave the module data for a later install) or purge (delete it)") String data) {
         registry.require(id);
         DataPolicy policy;
         if (data == null || data.isBlank()) {

@@ -27,27 +27,54 @@ import java.util.Set;
  * @param contributed      what the registry recorded for the installed module, by kind
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModuleView(String id, String name, String description, String department, String origin, String state, String version,
-        String installedVersion, boolean upgradeAvailable, String coreVersions, boolean compatible, String tablePrefix,
-        List<TypeView> touchpointTypes, List<KpiView> kpis, List<PermissionView> permissions, List<AttributeView> attributes,
-        List<SettingView> configSchema, Map<String, String> config, Map<String, List<String>> contributed, OffsetDateTime installedAt,
-        OffsetDateTime updatedAt, String updatedBy) {
+@Schema(example = ModuleView.EXAMPLE)
+public record ModuleView(@Schema(required = true) String id, @Schema(required = true) String name, @Schema(required = true) String description,
+        @Schema(required = true) String department, @Schema(required = true) String origin,
+        @Schema(required = true, enumeration = { "available", "enabled", "disabled" }) String state, @Schema(required = true) String version,
+        @Schema(description = "Left out when not installed") String installedVersion, @Schema(required = true) boolean upgradeAvailable,
+        @Schema(required = true) String coreVersions, @Schema(required = true) boolean compatible,
+        @Schema(description = "Left out when the module has no tables") String tablePrefix,
+        @Schema(required = true) List<TypeView> touchpointTypes, @Schema(required = true) List<KpiView> kpis,
+        @Schema(required = true) List<PermissionView> permissions, @Schema(required = true) List<AttributeView> attributes,
+        @Schema(required = true) List<SettingView> configSchema, Map<String, String> config,
+        @Schema(description = "Left out when not installed") Map<String, List<String>> contributed,
+        @Schema(format = "date-time") OffsetDateTime installedAt, @Schema(format = "date-time") OffsetDateTime updatedAt, String updatedBy) {
 
-    public record TypeView(String key, String channel, String phase, String initiator, @Schema(nullable = true) String scoreScale,
-            @Schema(nullable = true) String pyramidLevel, String description) {
+    static final String EXAMPLE = """
+            {"id": "support", "name": "Support", "description": "Tickets, SLAs and first response times.", "department": "support", \
+            "origin": "bundled", "state": "enabled", "version": "1.2.0", "installedVersion": "1.2.0", "upgradeAvailable": false, \
+            "coreVersions": ">=1.0.0", "compatible": true, "tablePrefix": "support_", \
+            "touchpointTypes": [{"key": "support.ticket_opened", "channel": "email", "phase": "retention", "initiator": "customer", \
+            "scoreScale": null, "pyramidLevel": null, "description": "A customer opened a ticket."}], \
+            "kpis": [{"key": "support.first_response", "name": "First response time", "unit": "duration_seconds", \
+            "direction": "lower_is_better", "ownerDepartments": ["support"], "shared": false}], \
+            "permissions": [{"name": "support:tickets:read", "roles": ["agent", "admin"], "description": "Read tickets"}], \
+            "attributes": [{"key": "support.tier", "type": "string", "description": "The support tier"}], \
+            "configSchema": [{"key": "slaHours", "type": "integer", "required": false, "defaultValue": "24", "min": 1, "max": 720, \
+            "description": "Hours until a ticket breaches its SLA"}], "config": {"slaHours": "24"}, \
+            "contributed": {"kpi": ["support.first_response"]}, "installedAt": "2026-01-02T08:00:00Z", \
+            "updatedAt": "2026-01-02T08:00:00Z", "updatedBy": "admin"}""";
+
+    public record TypeView(@Schema(required = true) String key, @Schema(required = true) String channel, @Schema(required = true) String phase,
+            @Schema(required = true) String initiator, @Schema(required = true, nullable = true) String scoreScale,
+            @Schema(required = true, nullable = true) String pyramidLevel, @Schema(required = true) String description) {
     }
 
-    public record KpiView(String key, String name, String unit, String direction, Set<String> ownerDepartments, boolean shared) {
+    public record KpiView(@Schema(required = true) String key, @Schema(required = true) String name, @Schema(required = true) String unit,
+            @Schema(required = true) String direction, @Schema(required = true) Set<String> ownerDepartments, @Schema(required = true) boolean shared) {
     }
 
-    public record PermissionView(String name, Set<String> roles, String description) {
+    public record PermissionView(@Schema(required = true) String name, @Schema(required = true) Set<String> roles,
+            @Schema(required = true) String description) {
     }
 
-    public record AttributeView(String key, String type, String description) {
+    public record AttributeView(@Schema(required = true) String key, @Schema(required = true) String type,
+            @Schema(required = true) String description) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SettingView(String key, String type, boolean required, String defaultValue, Long min, Long max, String description) {
+    public record SettingView(@Schema(required = true) String key, @Schema(required = true) String type, @Schema(required = true) boolean required,
+            @Schema(description = "Left out when none") String defaultValue, Long min, Long max, @Schema(required = true) String description) {
     }
 
     static ModuleView of(RegisteredModule module, String state, InstallationRow row, boolean compatible, Map<String, String> config,

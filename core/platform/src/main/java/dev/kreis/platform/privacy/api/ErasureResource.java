@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,7 +81,10 @@ public class ErasureResource {
                     + " and the sources of the profiles. Personal values are not shown.")
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "400", description = "id is not a UUID")
-    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "200", description = "The counts; nothing changed",
+            content = @Content(schema = @Schema(implementation = Erasure.ErasurePreview.class), examples = @ExampleObject(name = "preview", value = """
+                    {"customerId": "4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01", "profiles": 2, "identifiers": 3, "attributes": 7, "consents": 1, \
+                    "touchpoints": 12, "suppressedIdentifiers": 5, "sources": ["hubspot", "shop"]}""")))
     public Erasure.ErasurePreview preview(@PathParam("id") String id) {
         return erasure.preview(Ids.parse("id", id));
     }

@@ -22,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SuppressionResource {
     private static final int MAX_REASON = 1000;
     private static final int LIMIT = 500;
+    private static final String LIST_EXAMPLE = """
+            {"items": [{"receiptId": "0e9d8c7b-6a5f-4e3d-9c2b-1a0f9e8d7c6b", "identifiers": 3, "since": "2026-01-31T09:30:00Z"}]}""";
+    private static final String LIFTED_EXAMPLE = """
+            {"receiptId": "0e9d8c7b-6a5f-4e3d-9c2b-1a0f9e8d7c6b", "lifted": 3}""";
 
     private final SuppressionRepository suppressions;
     private final AuditLog audit;
@@ -47,17 +55,21 @@ public class SuppressionResource {
     }
 
     /** The list: one entry per erasure, newest first. */
-    public record SuppressionList(List<SuppressionRepository.ReceiptEntries> items) {
+    public record SuppressionList(
+            @Schema(required = true, description = "One entry per erasure, newest first (at most 500)") List<SuppressionRepository.ReceiptEntries> items) {
     }
 
     /** What a lift removed. */
-    public record Lifted(UUID receiptId, int lifted) {
+    public record Lifted(
+            @Schema(required = true, description = "The erasure whose entries were lifted") UUID receiptId,
+            @Schema(required = true, description = "How many identifiers were removed from the list") int lifted) {
     }
 
     @GET
     @PermissionsAllowed(Permissions.PRIVACY_READ)
     @Operation(operationId = "listSuppressions", summary = "The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)")
-    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "200", description = "The list by erasure",
+            content = @Content(schema = @Schema(implementation = SuppressionList.class), examples = @ExampleObject(name = "list", value = LIST_EXAMPLE)))
     @Transactional(Transactional.TxType.SUPPORTS)
     public SuppressionList list() {
         return new SuppressionList(suppressions.byReceipt(LIMIT));
@@ -71,9 +83,11 @@ public class SuppressionResource {
     @APIResponse(responseCode = "404", description = "The erasure has no entries on the list (none, or lifted already)")
     @APIResponse(responseCode = "400", description = "receiptId is not a UUID")
     @APIResponse(responseCode = "422", description = "reason is missing or too long")
-    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "200", description = "The entries were lifted",
+            content = @Content(schema = @Schema(implementation = Lifted.class), examples = @ExampleObject(name = "lifted", value = LIFTED_EXAMPLE)))
     @Transactional
-    public Lifted lift(@PathParam("receiptId") String receiptIdText, @QueryParam("reason") String reason) {
+    public Lifted lift(@PathParam("receiptId") String receiptIdText, @QueryParam("reason")
+            @Parameter(description = "Why the person may come back (required, at most 1000 characters; it is audited)") String reason) {
         UUID receiptId = Ids.parse("receiptId", receiptIdText);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required: why the person may come back (it is audited)");

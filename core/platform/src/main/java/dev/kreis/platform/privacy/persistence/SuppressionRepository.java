@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.kreis.platform.storage.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,7 +72,10 @@ public class SuppressionRepository {
     }
 
     /** One erasure's entries on the list: how many hashes, since when. */
-    public record ReceiptEntries(UUID receiptId, int identifiers, OffsetDateTime since) {
+    public record ReceiptEntries(
+            @Schema(required = true, description = "The erasure (its receipt) that put the entries on the list") UUID receiptId,
+            @Schema(required = true, description = "How many identifier hashes of that erasure are on the list") int identifiers,
+            @Schema(required = true, format = "date-time", description = "When the first of them was put there") OffsetDateTime since) {
     }
 
     /** The list grouped by the erasure that put the entries there, newest first. */

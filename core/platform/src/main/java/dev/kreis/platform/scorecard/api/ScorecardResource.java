@@ -1,6 +1,7 @@
 package dev.kreis.platform.scorecard.api;
 
 import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -95,7 +96,8 @@ public class ScorecardResource {
     @Operation(operationId = "getPyramid", summary = "The CX pyramid of a period: each level's metric, 0–100 score, target, and the lowest level missing its target")
     @APIResponse(responseCode = "422", description = "from is not before to")
     @APIResponse(responseCode = "200")
-    public PyramidView pyramid(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public PyramidView pyramid(@QueryParam("from") @Parameter(description = "First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to") String from,
+            @QueryParam("to") @Parameter(description = "Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included") String to) {
         DayPeriod period = KpiParams.period(from, to, engine);
         Scorecards.Pyramid pyramid = scorecards.pyramid(period);
         List<LevelView> levels = pyramid.levels().stream().map(level -> new LevelView(level.level().number(), level.level().wire(),
@@ -130,7 +132,8 @@ public class ScorecardResource {
     @Operation(operationId = "getAlignment", summary = "Alignment of a period: shared KPIs with owners from two or more departments, customers across modules, connected sources")
     @APIResponse(responseCode = "422", description = "from is not before to")
     @APIResponse(responseCode = "200")
-    public AlignmentView alignment(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public AlignmentView alignment(@QueryParam("from") @Parameter(description = "First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to") String from,
+            @QueryParam("to") @Parameter(description = "Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included") String to) {
         DayPeriod period = KpiParams.period(from, to, engine);
         Scorecards.Alignment alignment = scorecards.alignment(period);
         List<SharedKpiView> shared = alignment.sharedKpis().stream().map(kpi -> new SharedKpiView(kpi.key(), kpi.owners())).toList();

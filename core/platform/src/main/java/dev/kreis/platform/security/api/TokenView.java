@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.kreis.platform.security.Role;
@@ -14,9 +16,19 @@ import dev.kreis.platform.security.persistence.ApiTokenRow;
  * creation; {@code hint} is its last four characters, to tell tokens apart later.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TokenView(UUID id, String token, String name, String hint, List<String> roles, String status,
-        String createdBy, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime lastUsedAt,
-        OffsetDateTime revokedAt) {
+@Schema(example = """
+        {"id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "name": "shop integration", "hint": "x7Qa", "roles": ["integration"], \
+        "status": "active", "createdBy": "admin", "createdAt": "2026-01-02T08:00:00Z", "expiresAt": "2027-01-02T08:00:00Z", \
+        "lastUsedAt": "2026-01-31T09:30:00Z"}""")
+public record TokenView(@Schema(required = true) UUID id,
+        @Schema(description = "The secret; only in the answer to the token's creation") String token,
+        @Schema(required = true) String name, @Schema(required = true, description = "The secret's last characters") String hint,
+        @Schema(required = true, description = "Role keys, sorted") List<String> roles,
+        @Schema(required = true, enumeration = { "active", "expired", "revoked" }) String status,
+        @Schema(required = true) String createdBy, @Schema(required = true, format = "date-time") OffsetDateTime createdAt,
+        @Schema(format = "date-time", description = "Left out when it never expires") OffsetDateTime expiresAt,
+        @Schema(format = "date-time", description = "Left out when never used") OffsetDateTime lastUsedAt,
+        @Schema(format = "date-time", description = "Left out unless revoked") OffsetDateTime revokedAt) {
 
     static TokenView of(ApiTokenRow row, String secret, OffsetDateTime now) {
         return new TokenView(row.id(), secret, row.name(), row.hint(), row.roles().stream().sorted().map(Role::key).toList(),

@@ -50,7 +50,9 @@ public class SignalBacktestResource {
     @Operation(operationId = "backtestSignalRule", summary = "How often a rule, as drafted, would have fired in the last 30 days; nothing is saved or done",
             description = "Takes the body of a rule (as for createSignalRule) and replays its trigger and condition over the touchpoints of the "
                     + "last 30 days: score_range and count_within as on arrival, absence at the moments a customer's silence reached the period.")
-    @APIResponse(responseCode = "200", description = "The backtest", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
+    @APIResponse(responseCode = "200", description = "The backtest", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "backtest", value = """
+                    {"from": "2026-01-01T09:30:00Z", "to": "2026-01-31T09:30:00Z", "firings": 14, "customers": 11}""")))
     @APIResponse(responseCode = "400", description = "The body is not a JSON object")
     @APIResponse(responseCode = "422", description = "An invalid trigger, condition or action; each invalid field is named")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestSchemas.SignalRule.class)))

@@ -33,6 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.kreis.platform.api.RequestSchemas;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,8 +61,11 @@ public class TaskResource {
     @GET
     @PermissionsAllowed(Permissions.TASKS_READ)
     @Operation(operationId = "listTasks", summary = "Follow-up tasks, newest first, by department, status and customer")
-    public Page<TaskView> list(@QueryParam("department") String department, @QueryParam("status") String status,
-            @QueryParam("customerId") String customerId, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<TaskView> list(@QueryParam("department") @Parameter(description = "Only tasks of this department, such as support") String department,
+            @QueryParam("status") @Parameter(description = "Only tasks with this status: open, in_progress, done or dismissed") String status,
+            @QueryParam("customerId") @Parameter(description = "Only tasks about this customer") String customerId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         String dept = department == null || department.isBlank() ? null : department.trim();
         if (dept != null && !RuleJson.DEPARTMENT.matcher(dept).matches()) {
             throw new MalformedRequestException("department", "must be a department such as support");

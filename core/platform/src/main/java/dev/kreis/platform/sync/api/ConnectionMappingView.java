@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.kreis.platform.sync.ConnectionMappings;
 
 /** A connection's field mapping and conflict policies, as {@code GET|PUT /api/v1/connections/{id}/mapping} answer them. */
-@Schema(name = "ConnectionMapping")
+@Schema(name = "ConnectionMapping", example = "{\"defaultConflictPolicy\":\"last-writer-wins\",\"objects\":[{\"object\":\"contacts\","
+        + "\"becomes\":\"person\",\"fields\":[{\"field\":\"email\",\"attribute\":\"email\",\"defaultAttribute\":\"email\","
+        + "\"identifier\":\"email\",\"writable\":false,\"conflictPolicy\":\"last-writer-wins\",\"overridden\":false},"
+        + "{\"field\":\"jobtitle\",\"attribute\":\"role\",\"defaultAttribute\":\"jobTitle\",\"identifier\":null,"
+        + "\"writable\":true,\"conflictPolicy\":\"crm-wins\",\"overridden\":true}]}]}")
 public record ConnectionMappingView(
         @Schema(required = true, enumeration = { "last-writer-wins", "crm-wins", "kreis-wins" },
                 description = "The policy of every field without its own") String defaultConflictPolicy,

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,8 +45,12 @@ public class TimelineResource {
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "200")
     public Page<TouchpointView> list(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @QueryParam("channel") String channel, @QueryParam("module") String module, @QueryParam("type") String type,
-            @QueryParam("phase") String phase, @QueryParam("from") String from, @QueryParam("to") String to) {
+            @QueryParam("channel") @Parameter(description = "Only touchpoints of this channel: web, email, phone, chat, store, social, app, sms, event or other") String channel,
+            @QueryParam("module") @Parameter(description = "Only touchpoints of this module, such as support") String module,
+            @QueryParam("type") @Parameter(description = "Only touchpoints of this type, such as support.ticket_opened") String type,
+            @QueryParam("phase") @Parameter(description = "Only touchpoints in this journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy") String phase,
+            @QueryParam("from") @Parameter(description = "Only touchpoints at or after this instant (ISO-8601)") String from,
+            @QueryParam("to") @Parameter(description = "Only touchpoints before this instant (ISO-8601), excluded") String to) {
         TimelineFilter filter = new TimelineFilter(
                 QueryParams.wire("channel", channel, Channel::fromWire, "web, email, phone, chat, store, social, app, sms, event, other")
                         .map(Channel::wire).orElse(null),
