@@ -132,6 +132,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A connection's field mapping and conflict policies (admin)
+         * @description Per object of the connector and per CRM field: the Kreis attribute it maps to (the connector's default unless overridden), whether it is an identifier, whether Kreis writes it back, and the conflict policy that decides when it changed on both sides.
+         */
+        get: operations["getConnectionMapping"];
+        /**
+         * Replace a connection's field mapping and conflict policies (admin)
+         * @description Replaces every override: fields not listed go back to the connector's default attribute and the default policy. `attribute` `-` ignores a field (not an identifier). Takes effect from the next run; a changed mapping does not re-read records already read (start a full sync for that). Audited as connection.updated.
+         */
+        put: operations["replaceConnectionMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connections/{id}/runs": {
         parameters: {
             query?: never;
@@ -310,6 +334,26 @@ export interface paths {
          * @description 201 with the receipt. Erasing an erased customer again runs the erasure again over everything that exists now (profiles merged in since, module data) and answers a new receipt. Identifiers go onto the suppression list.
          */
         post: operations["eraseCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/erase/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What erasing the customer would anonymise, counted now; nothing changes
+         * @description Profiles, identifiers, attributes, consents and touchpoints, how many identifiers would go onto the suppression list, and the sources of the profiles. Personal values are not shown.
+         */
+        get: operations["previewErasure"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -644,7 +688,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a queued or running import
-         * @description The chunk being written finishes; nothing after it is written. What was committed before stays.
+         * @description The chunk being written finishes; nothing after it is written. What was committed before stays. The integration role may cancel only the imports it started itself.
          */
         delete: operations["cancelImport"];
         options?: never;
@@ -724,6 +768,26 @@ export interface paths {
          * @description A KPI's value for a period [from, to) of UTC days, optionally filtered, with its target and status
          */
         get: operations["getKpi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/{key}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first
+         * @description The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).
+         */
+        get: operations["listKpiCustomers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -864,6 +928,26 @@ export interface paths {
         patch: operations["changeCampaign"];
         trace?: never;
     };
+    "/api/v1/marketing/campaigns/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mail event counts and web activity of a campaign
+         * @description email: the campaign's e-mail events counted per kind (sent, delivered, opened, clicked, bounced, unsubscribed; events and distinct customers; duplicates by externalId were never stored). web: web visits carry no campaign id, so a visit is attributed only when its URL has utm_campaign=<the campaign's id> (taggedVisits); memberVisits counts visits of the current members within the campaign's period and is context, not attribution. Visits tagged with a campaign name or another UTM value are not counted. Counts are taken at read time.
+         */
+        get: operations["getCampaignActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/marketing/campaigns/{id}/members": {
         parameters: {
             query?: never;
@@ -993,7 +1077,7 @@ export interface paths {
         };
         /**
          * Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically
-         * @description Open merge suggestions from fuzzy similarity, best first; nothing is merged automatically
+         * @description customerId narrows the list to the suggestions involving that customer (the customer 360 shows them).
          */
         get: operations["listMergeSuggestions"];
         put?: never;
@@ -1146,6 +1230,50 @@ export interface paths {
          * @description Runs the module's migrations; refuses with 409 a module whose coreVersions this core does not satisfy.
          */
         post: operations["installModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{id}/purge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What uninstalling with data=purge would delete, counted now (admin); nothing changes
+         * @description Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are reset. The module's own records are deleted by the module and not counted.
+         */
+        get: operations["previewModulePurge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notebook/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notes on a customer (test module)
+         * @description The notes on a customer (test module)
+         */
+        get: operations["listNotes"];
+        put?: never;
+        /**
+         * Take a note on a customer (test module)
+         * @description Take a note on a customer (test module)
+         */
+        post: operations["takeNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1740,6 +1868,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)
+         * @description The suppression list by erasure: receipt, how many identifiers, since when (at most 500, newest first)
+         */
+        get: operations["listSuppressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppressions/{receiptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift the suppression of every identifier one erasure put on the list; the reason is audited
+         * @description Afterwards profiles and touchpoints with those identifiers are accepted again. The erasure itself and its receipt stay.
+         */
+        delete: operations["liftSuppressions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys": {
         parameters: {
             query?: never;
@@ -2107,9 +2275,11 @@ export interface components {
         AlignmentView: {
             connectedSources?: components["schemas"]["ConnectedSourcesView"];
             customersAcrossModules?: components["schemas"]["CustomersAcrossModulesView"];
-            from?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from?: string;
             sharedKpis?: components["schemas"]["SharedKpisView"];
-            to?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            to?: string;
         };
         Answer: {
             comment?: string;
@@ -2129,18 +2299,343 @@ export interface components {
         AuditEntry: {
             action?: string;
             actor?: string;
-            /** @description The target after the action; null when it was removed */
-            after?: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
-            /** @description The target before the action; null when it did not exist */
-            before?: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
-            id?: components["schemas"]["UUID"];
-            occurredAt?: components["schemas"]["OffsetDateTime"];
+            /** @description The target after the action (a JSON object or array); null when it was removed */
+            after?: components["schemas"]["JsonDocument"];
+            /** @description The target before the action (a JSON object or array); null when it did not exist */
+            before?: components["schemas"]["JsonDocument"];
+            /** Format: uuid */
+            id?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            occurredAt?: string;
             targetId?: string | null;
             targetType?: string;
         };
         BandView: {
             kind?: string;
             width?: number;
+        };
+        /** @description A marketing campaign. */
+        Campaign: {
+            audience: components["schemas"]["CampaignAudience"];
+            /** @description In the installation's currency. */
+            budget: number | null;
+            /** @enum {string} */
+            channel: "email" | "web" | "social" | "sms" | "event" | "other";
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            endsOn: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The consent purpose checked for every member. */
+            purpose: string;
+            /**
+             * Format: date-time
+             * @description When the members were last resolved.
+             * @example 2022-03-10T16:15:50Z
+             */
+            refreshedAt: string | null;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            startsOn: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            updatedAt: string;
+        };
+        /** @description E-mail event counts per kind and web activity of one campaign. */
+        CampaignActivity: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: date-time
+             * @description When these counts were taken.
+             * @example 2022-03-10T16:15:50Z
+             */
+            computedAt: string;
+            /** @description One entry per e-mail event kind, in the order sent, delivered, opened, clicked, bounced, unsubscribed; kinds without events count 0. */
+            email: components["schemas"]["CampaignEmailEventCount"][];
+            /**
+             * Format: date-time
+             * @description The latest e-mail event; null without any.
+             * @example 2022-03-10T16:15:50Z
+             */
+            lastEmailEventAt: string | null;
+            web: components["schemas"]["CampaignWebActivity"];
+        };
+        /** @description Who the campaign is for: a list of customer ids or a segment filter on golden attributes. */
+        CampaignAudience: {
+            /** @description A list's customer ids (only when one campaign is read; lists show only size). */
+            customerIds?: string[];
+            /** @description A segment's attribute = value filter (all must match). */
+            filter?: {
+                [key: string]: string;
+            };
+            /**
+             * Format: int32
+             * @description A list's number of ids.
+             */
+            size?: number;
+            /** @enum {string} */
+            type: "list" | "segment";
+        };
+        /** @description {"type": "list", "customerIds": [...]} (at most 10,000 ids) or {"type": "segment", "filter": {"country": "DE"}} (1 to 10 attributes). */
+        CampaignAudienceRequest: {
+            /** @description Only for a list. */
+            customerIds?: string[];
+            /**
+             * @description Only for a segment: golden attribute = value.
+             * @example {
+             *       "country": "DE"
+             *     }
+             */
+            filter?: {
+                [key: string]: string;
+            };
+            /**
+             * @example segment
+             * @enum {string}
+             */
+            type: "list" | "segment";
+        };
+        /** @description How many e-mail events of one kind the campaign has, and for how many customers. */
+        CampaignEmailEventCount: {
+            /**
+             * Format: int64
+             * @description Distinct customers with at least one such event.
+             */
+            customers: number;
+            /** @enum {string} */
+            event: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";
+            /**
+             * Format: int64
+             * @description Events of this kind recorded for the campaign.
+             */
+            events: number;
+            /**
+             * @description The touchpoint type, marketing.email_<event>.
+             * @example marketing.email_opened
+             */
+            type: string;
+        };
+        /** @description A member with its standing now. */
+        CampaignMember: {
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            addedAt: string;
+            /** Format: uuid */
+            customerId: string;
+            holds: components["schemas"]["CampaignMemberHold"][];
+            /** @description The first reason for exclusion; null when included. */
+            reason: string | null;
+            /** @description Every reason for exclusion. */
+            reasons: string[];
+            /** @enum {string} */
+            status: "included" | "excluded";
+        };
+        /** @description A hold that keeps the member out of campaigns. */
+        CampaignMemberHold: {
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            placedAt: string;
+            /** @description The module that placed it. */
+            placedBy: string;
+            reason: string;
+            reference: string;
+        };
+        /** @description One page of members, by customer id. */
+        CampaignMemberPage: {
+            items: components["schemas"]["CampaignMember"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description One page of campaigns. */
+        CampaignPage: {
+            items: components["schemas"]["Campaign"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description The members resolved from the audience now. */
+        CampaignRefresh: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: int32 */
+            excluded: number;
+            /**
+             * Format: int32
+             * @description Members included now (consent given, no hold).
+             */
+            included: number;
+            /**
+             * Format: int32
+             * @description Members after the refresh.
+             */
+            members: number;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            refreshedAt: string;
+            /**
+             * Format: int32
+             * @description List ids skipped as unknown or erased.
+             */
+            skipped: number;
+        };
+        /** @description Web visits linked to the campaign. A web visit carries no campaign id, so there are two separate measures: visits whose URL carries the campaign's id as utm_campaign (attributed), and visits by the campaign's members within its period (not attributed: members may have come for any reason). */
+        CampaignWebActivity: {
+            /**
+             * Format: date-time
+             * @description Start of the member-visit window.
+             * @example 2022-03-10T16:15:50Z
+             */
+            from: string;
+            /**
+             * Format: int64
+             * @description Distinct members among those visits.
+             */
+            memberVisitors: number;
+            /**
+             * Format: int64
+             * @description Visits by the campaign's current members between the period's start (startsOn, or the day the campaign was created) and its end (endsOn inclusive, or now). 0 before the first members refresh.
+             */
+            memberVisits: number;
+            /**
+             * Format: int64
+             * @description Distinct customers among the tagged visits.
+             */
+            taggedVisitors: number;
+            /**
+             * Format: int64
+             * @description Visits whose URL has the query parameter utm_campaign equal to the campaign's id.
+             */
+            taggedVisits: number;
+            /**
+             * Format: date-time
+             * @description End of the member-visit window (exclusive).
+             * @example 2022-03-10T16:15:50Z
+             */
+            to: string;
+        };
+        /** @description A cancellation. */
+        CancelSubscriptionRequest: {
+            /**
+             * Format: date-time
+             * @description When: not before the subscription's last event, not in the future.
+             * @example 2026-03-01T00:00:00Z
+             */
+            at: string;
+            /**
+             * @description Why.
+             * @example Too expensive
+             */
+            reason?: string | null;
+        };
+        /** @description Only the fields present change; null clears startsOn, endsOn or budget and resets purpose to marketing. A new audience takes effect with the next members refresh. */
+        ChangeCampaignRequest: {
+            audience?: components["schemas"]["CampaignAudienceRequest"];
+            budget?: number | null;
+            /** @enum {string} */
+            channel?: "email" | "web" | "social" | "sms" | "event" | "other";
+            /**
+             * Format: date
+             * @example 2026-04-15
+             */
+            endsOn?: string | null;
+            /** @example Spring sale (extended) */
+            name?: string;
+            purpose?: string | null;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            startsOn?: string | null;
+        };
+        /** @description Only the fields present change. Moving to won or lost closes the deal. */
+        ChangeDealRequest: {
+            /** @example 15000 */
+            amount?: number;
+            /**
+             * Format: date-time
+             * @description Only when the stage becomes won or lost; default now.
+             * @example 2022-03-10T16:15:50Z
+             */
+            closedAt?: string | null;
+            /**
+             * Format: date
+             * @description null clears it.
+             * @example 2026-03-31
+             */
+            expectedCloseOn?: string | null;
+            /** @description Required when lost. */
+            lostReason?: string | null;
+            /** @example Acme renewal 2026 */
+            name?: string;
+            /**
+             * @example won
+             * @enum {string}
+             */
+            stage?: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
+            /**
+             * @description Only when won.
+             * @example Best price
+             */
+            wonReason?: string | null;
+        };
+        /** @description Only the fields present change; null clears a field (not status); email or phone must remain. */
+        ChangeLeadRequest: {
+            /** @example Acme GmbH */
+            company?: string | null;
+            /**
+             * Format: email
+             * @example lena@example.com
+             */
+            email?: string | null;
+            /** @example Lena */
+            firstName?: string | null;
+            /** @example Lead */
+            lastName?: string | null;
+            /** @example +49 30 1234567 */
+            phone?: string | null;
+            /** @example web */
+            source?: string | null;
+            /**
+             * @description A converted lead keeps its status (409).
+             * @example qualified
+             * @enum {string}
+             */
+            status?: "new" | "qualified" | "converted" | "disqualified";
+        };
+        /** @description An up- or downgrade. */
+        ChangeSubscriptionRequest: {
+            /**
+             * Format: date-time
+             * @description When: not before the subscription's last event, not in the future.
+             * @example 2026-02-01T00:00:00Z
+             */
+            at: string;
+            /**
+             * @description The subscription's MRR after the change.
+             * @example 149
+             */
+            mrr: number;
         };
         /** @description What to change; at least one of status, priority, subject or description. */
         ChangeTicketRequest: {
@@ -2203,17 +2698,17 @@ export interface components {
         };
         /**
          * @example {
-         *       "id": "6a1f1c3e-2b7d-4a51-9c0e-0f2d3b4a5c6d",
-         *       "connector": "hubspot",
-         *       "name": "HubSpot EU",
-         *       "source": "hubspot",
          *       "baseUrl": "https://api.hubapi.com",
+         *       "connector": "hubspot",
+         *       "createdAt": "2026-01-31T10:15:00Z",
          *       "credentialsSet": [
          *         "accessToken",
          *         "clientSecret"
          *       ],
+         *       "id": "6a1f1c3e-2b7d-4a51-9c0e-0f2d3b4a5c6d",
+         *       "name": "HubSpot EU",
          *       "settings": {},
-         *       "createdAt": "2026-01-31T10:15:00Z",
+         *       "source": "hubspot",
          *       "updatedAt": "2026-01-31T10:15:00Z"
          *     }
          */
@@ -2225,10 +2720,15 @@ export interface components {
             baseUrl: string;
             /** @example hubspot */
             connector: string;
-            createdAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt: string;
             /** @description Which credential fields are set (their values are never returned) */
             credentialsSet: string[];
-            id: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id: string;
             /** @example HubSpot EU */
             name: string;
             settings: {
@@ -2236,25 +2736,107 @@ export interface components {
             };
             /** @example hubspot */
             source: string;
-            updatedAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt: string;
         };
         ConnectionList: {
             items: components["schemas"]["Connection"][];
         };
+        ConnectionMapping: {
+            /**
+             * @description The policy of every field without its own
+             * @enum {string}
+             */
+            defaultConflictPolicy: "last-writer-wins" | "crm-wins" | "kreis-wins";
+            objects: components["schemas"]["ConnectionMappingObject"][];
+        };
+        ConnectionMappingField: {
+            /**
+             * @description The Kreis attribute it maps to; - when ignored
+             * @example jobTitle
+             */
+            attribute: string;
+            /** @enum {string} */
+            conflictPolicy: "last-writer-wins" | "crm-wins" | "kreis-wins";
+            /**
+             * @description The connector's default
+             * @example jobTitle
+             */
+            defaultAttribute: string;
+            /** @example jobtitle */
+            field: string;
+            /**
+             * @description The identifier type its value is, if any
+             * @enum {string|null}
+             */
+            identifier?: "email" | "phone" | null;
+            /** @description Whether the connection overrides the attribute or the policy */
+            overridden: boolean;
+            /** @description Whether Kreis writes it back to the CRM */
+            writable: boolean;
+        };
+        ConnectionMappingFieldRequest: {
+            /**
+             * @description The Kreis attribute; - ignores the field; left out: the connector's default
+             * @example role
+             */
+            attribute?: string | null;
+            /**
+             * @description Left out: the connection's default
+             * @enum {string|null}
+             */
+            conflictPolicy?: "last-writer-wins" | "crm-wins" | "kreis-wins" | null;
+            /** @example jobtitle */
+            field: string;
+            /** @example contacts */
+            object: string;
+        };
+        ConnectionMappingObject: {
+            /** @enum {string} */
+            becomes: "person" | "organisation" | "touchpoint";
+            fields: components["schemas"]["ConnectionMappingField"][];
+            /** @example contacts */
+            object: string;
+        };
+        /**
+         * @example {
+         *       "defaultConflictPolicy": "last-writer-wins",
+         *       "fields": [
+         *         {
+         *           "attribute": "role",
+         *           "conflictPolicy": "crm-wins",
+         *           "field": "jobtitle",
+         *           "object": "contacts"
+         *         }
+         *       ]
+         *     }
+         */
+        ConnectionMappingRequest: {
+            /**
+             * @description Left out: last-writer-wins
+             * @enum {string|null}
+             */
+            defaultConflictPolicy?: "last-writer-wins" | "crm-wins" | "kreis-wins" | null;
+            /** @description The fields that differ from the defaults; left out: none */
+            fields?: components["schemas"]["ConnectionMappingFieldRequest"][] | null;
+        };
         /**
          * @description A connection to an external CRM. Credentials are write-only.
          * @example {
-         *       "connector": "hubspot",
-         *       "name": "HubSpot EU",
-         *       "source": "hubspot",
          *       "baseUrl": "https://api.hubapi.com",
+         *       "connector": "hubspot",
          *       "credentials": {
          *         "accessToken": "pat-eu1-…",
          *         "clientSecret": "…"
          *       },
+         *       "name": "HubSpot EU",
          *       "settings": {
          *         "conflict.default": "last-writer-wins"
-         *       }
+         *       },
+         *       "source": "hubspot"
          *     }
          */
         ConnectionRequest: {
@@ -2304,9 +2886,9 @@ export interface components {
          *       "objects": [
          *         {
          *           "object": "contacts",
+         *           "problem": null,
          *           "readable": true,
-         *           "writable": true,
-         *           "problem": null
+         *           "writable": true
          *         }
          *       ]
          *     }
@@ -2316,7 +2898,11 @@ export interface components {
         };
         ConsentDecision: {
             channel?: string;
-            decidedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            decidedAt?: string;
             purpose?: string;
             source?: string;
             status?: components["schemas"]["Status"];
@@ -2332,11 +2918,13 @@ export interface components {
             items?: components["schemas"]["ConsentItem"][];
         };
         ConsentsView: {
-            customerId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
             items?: components["schemas"]["ConsentItem"][];
         };
         Context: {
-            touchpointId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            touchpointId?: string;
         };
         /** @description Rows read, and what became of them. */
         CountsView: {
@@ -2368,6 +2956,131 @@ export interface components {
              */
             updated: number;
         };
+        /** @description A new campaign. */
+        CreateCampaignRequest: {
+            audience: components["schemas"]["CampaignAudienceRequest"];
+            /**
+             * @description At least 0, below 10^15, at most 4 decimal places.
+             * @example 1200
+             */
+            budget?: number | null;
+            /**
+             * @example email
+             * @enum {string}
+             */
+            channel: "email" | "web" | "social" | "sms" | "event" | "other";
+            /**
+             * Format: date
+             * @description Not before startsOn.
+             * @example 2026-03-31
+             */
+            endsOn?: string | null;
+            /** @example Spring sale */
+            name: string;
+            /**
+             * @description The consent purpose; default marketing.
+             * @example marketing
+             */
+            purpose?: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            startsOn?: string | null;
+        };
+        /** @description A deal with a customer or a lead; customerId or leadId is required. */
+        CreateDealRequest: {
+            /**
+             * @description The deal's value in the installation's currency.
+             * @example 12000
+             */
+            amount: number;
+            /**
+             * Format: date-time
+             * @description Only for a won or lost deal; default now, not before openedAt.
+             * @example 2022-03-10T16:15:50Z
+             */
+            closedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description The customer (merged ids are followed).
+             * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
+             */
+            customerId?: string | null;
+            /**
+             * Format: date
+             * @description When the deal is expected to close, 1800-01-01 to 2200-01-01.
+             * @example 2026-03-31
+             */
+            expectedCloseOn?: string | null;
+            /**
+             * Format: uuid
+             * @description The lead the deal comes from; it becomes converted.
+             * @example 7c0f5a6e-1b2d-4e3f-8a9b-0c1d2e3f4a5b
+             */
+            leadId?: string | null;
+            /** @description Required when lost. */
+            lostReason?: string | null;
+            /**
+             * @description What the deal is about.
+             * @example Acme renewal 2026
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description Default now; not before 1800, not in the future.
+             * @example 2026-01-31T09:30:00Z
+             */
+            openedAt?: string | null;
+            /**
+             * @description Default prospecting; won and lost record a closed deal.
+             * @example proposal
+             * @enum {string|null}
+             */
+            stage?: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost" | null;
+            /** @description Only when won. */
+            wonReason?: string | null;
+        };
+        /** @description A lead; email or phone is required. */
+        CreateLeadRequest: {
+            /**
+             * @description The lead's company.
+             * @example Acme GmbH
+             */
+            company?: string | null;
+            /**
+             * Format: email
+             * @description The lead's e-mail address (stored in lower case).
+             * @example lena@example.com
+             */
+            email?: string | null;
+            /**
+             * @description Given name.
+             * @example Lena
+             */
+            firstName?: string | null;
+            /**
+             * @description Family name.
+             * @example Lead
+             */
+            lastName?: string | null;
+            /**
+             * @description The lead's phone number.
+             * @example +49 30 1234567
+             */
+            phone?: string | null;
+            /**
+             * @description Where the lead came from.
+             * @example web
+             */
+            source?: string | null;
+            /**
+             * @description Default new.
+             * @example new
+             * @enum {string|null}
+             */
+            status?: "new" | "qualified" | "converted" | "disqualified" | null;
+        };
         /** @description An order placed by a customer. */
         CreateOrderRequest: {
             /**
@@ -2376,23 +3089,51 @@ export interface components {
              */
             amount: number;
             /**
+             * Format: uuid
              * @description The customer who ordered (merged ids are followed).
              * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
              */
-            customerId: components["schemas"]["UUID"];
+            customerId: string;
             /**
              * @description The shop's order number; unique.
              * @example SO-10023
              */
             externalId: string;
             /**
+             * Format: date-time
              * @description When the order was placed: not before 1800, not in the future.
              * @example 2026-01-31T09:30:00Z
              */
-            orderedAt: components["schemas"]["Instant"];
+            orderedAt: string;
+        };
+        /** @description A subscription that starts. */
+        CreateSubscriptionRequest: {
+            /**
+             * Format: uuid
+             * @description The customer (merged ids are followed).
+             * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
+             */
+            customerId: string;
+            /**
+             * @description Monthly recurring revenue of this subscription.
+             * @example 99
+             */
+            mrr: number;
+            /**
+             * @description The plan's name.
+             * @example Team
+             */
+            plan?: string | null;
+            /**
+             * Format: date-time
+             * @description When it started: not before 1800, not in the future.
+             * @example 2026-01-01T00:00:00Z
+             */
+            startedAt: string;
         };
         CustomerIdResponse: {
-            customerId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
         };
         CustomerReference: {
             /** @description At least one identifier */
@@ -2406,10 +3147,15 @@ export interface components {
             withTwoOrMoreModules?: number;
         };
         CustomerSummary: {
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             displayName?: string;
             email?: string;
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             kind?: string;
             phone?: string;
         };
@@ -2417,24 +3163,39 @@ export interface components {
             attributes?: {
                 [key: string]: components["schemas"]["GoldenAttribute"];
             };
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             displayName?: string;
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             identifiers?: components["schemas"]["IdentifierView"][];
             kind?: string;
             members?: components["schemas"]["CustomerSummary"][];
-            organisationId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            organisationId?: string;
             profiles?: components["schemas"]["ProfileView"][];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt?: string;
         };
         DataSubjectExport: {
             auditEntries?: components["schemas"]["AuditEntry"][];
             consents?: components["schemas"]["ConsentDecision"][];
             customer?: components["schemas"]["CustomerView"];
-            customerId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
             customerIds?: string[];
             erasure?: components["schemas"]["ErasureReceipt"];
-            exportedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            exportedAt?: string;
             identityHistory?: components["schemas"]["EventRow"][];
             mergeSuggestions?: components["schemas"]["SuggestionExport"][];
             modules?: {
@@ -2450,28 +3211,37 @@ export interface components {
         };
         /**
          * @example {
-         *       "id": "9c1d…",
-         *       "object": "contacts",
-         *       "recordId": "5101",
-         *       "direction": "pull",
-         *       "errorKind": "validation",
-         *       "error": "field email of record 5101: is not an e-mail address",
          *       "attempts": 3,
          *       "createdAt": "2026-01-31T10:15:00Z",
-         *       "lastFailedAt": "2026-01-31T10:15:00Z"
+         *       "direction": "pull",
+         *       "error": "field email of record 5101: is not an e-mail address",
+         *       "errorKind": "validation",
+         *       "id": "9c1d…",
+         *       "lastFailedAt": "2026-01-31T10:15:00Z",
+         *       "object": "contacts",
+         *       "recordId": "5101"
          *     }
          */
         DeadLetter: {
             /** Format: int32 */
             attempts: number;
-            createdAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt: string;
             /** @enum {string} */
             direction: "pull" | "push";
             error: string;
             /** @enum {string} */
             errorKind: "retryable" | "auth" | "quota" | "validation" | "conflict";
-            id: components["schemas"]["UUID"];
-            lastFailedAt: components["schemas"]["OffsetDateTime"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            lastFailedAt: string;
             /** @example contacts */
             object: string;
             /**
@@ -2485,6 +3255,75 @@ export interface components {
             /** @description Pass as `after` for the next page; null on the last page */
             nextCursor?: string | null;
         };
+        /** @description A deal; history only when one deal is read or written. */
+        Deal: {
+            amount: number;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The deal's customer now (after merges); null once erased.
+             */
+            customerId: string | null;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            expectedCloseOn: string | null;
+            /** @description Every stage the deal entered, oldest first; absent in lists. */
+            history?: components["schemas"]["DealStage"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            leadId: string | null;
+            lostReason: string | null;
+            name: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            openedAt: string;
+            /** @enum {string} */
+            stage: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            updatedAt: string;
+            wonReason: string | null;
+        };
+        /** @description One page of deals (without their history). */
+        DealPage: {
+            items: components["schemas"]["Deal"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description A stage a deal entered. */
+        DealStage: {
+            /** @description Who changed it; null for a service without a user. */
+            changedBy: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            enteredAt: string;
+            /** @enum {string} */
+            stage: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
+        };
+        /** @description A deal's stage history, oldest first (one page). */
+        DealStagePage: {
+            items: components["schemas"]["DealStage"][];
+            /** @description Always null: the history is one page. */
+            nextCursor: string | null;
+        };
         DefinitionView: {
             description?: string;
             direction?: string;
@@ -2495,8 +3334,90 @@ export interface components {
             target?: components["schemas"]["TargetView"];
             unit?: string;
         };
+        /** @description A recorded e-mail event. */
+        EmailEvent: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description The customer now (after merges).
+             */
+            customerId: string;
+            /** @description Whether the externalId was recorded before (nothing new was stored). */
+            duplicate: boolean;
+            /** @enum {string} */
+            event: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";
+            /** @description The provider's id. */
+            externalId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            occurredAt: string;
+            /** Format: uuid */
+            touchpointId: string;
+            /**
+             * @description The touchpoint type, marketing.email_<event>.
+             * @example marketing.email_opened
+             */
+            type: string;
+        };
+        /** @description Up to 1,000 e-mail events, validated whole before anything is written. */
+        EmailEventBatchRequest: {
+            events: components["schemas"]["EmailEventRequest"][];
+        };
+        /** @description The outcome of a batch: counts and one event per event given, in order. */
+        EmailEventBatchResult: {
+            /**
+             * Format: int32
+             * @description Events stored now.
+             */
+            accepted: number;
+            /**
+             * Format: int32
+             * @description Events recorded before.
+             */
+            duplicates: number;
+            items: components["schemas"]["EmailEvent"][];
+        };
+        /** @description One e-mail event from the sending provider. */
+        EmailEventRequest: {
+            /**
+             * Format: uuid
+             * @description An email campaign.
+             * @example 8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918
+             */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description A sent event needs an included member of the campaign.
+             * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
+             */
+            customerId: string;
+            /**
+             * @example opened
+             * @enum {string}
+             */
+            event: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";
+            /**
+             * @description The provider's id; a repeated id is a duplicate.
+             * @example msg-77120-open
+             */
+            externalId: string;
+            /**
+             * Format: date-time
+             * @description Not before 1900, at most a day in the future.
+             * @example 2026-01-31T09:30:00Z
+             */
+            occurredAt: string;
+        };
+        /** @description One e-mail event, or {"events": [...]} with up to 1,000. */
+        EmailEventsRequest: components["schemas"]["EmailEventRequest"] | components["schemas"]["EmailEventBatchRequest"];
         ErasedElsewhere: {
-            connectionId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            connectionId?: string;
             connectionName?: string;
             detail?: string;
             outcome?: string;
@@ -2506,16 +3427,39 @@ export interface components {
         EraseRequest: {
             reason?: string;
         };
+        ErasurePreview: {
+            /** Format: int32 */
+            attributes?: number;
+            /** Format: int32 */
+            consents?: number;
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: int32 */
+            identifiers?: number;
+            /** Format: int32 */
+            profiles?: number;
+            sources?: string[];
+            /** Format: int32 */
+            suppressedIdentifiers?: number;
+            /** Format: int32 */
+            touchpoints?: number;
+        };
         ErasureReceipt: {
             actor?: string;
-            customerId?: components["schemas"]["UUID"];
-            erasedAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: uuid */
+            customerId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            erasedAt?: string;
             /** Format: int32 */
             identifiers?: number;
             /** Format: int32 */
             profiles?: number;
             reason?: string;
-            receiptId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            receiptId?: string;
             /** Format: int32 */
             suppressedIdentifiers?: number;
             /** Format: int32 */
@@ -2523,25 +3467,106 @@ export interface components {
         };
         EventRow: {
             actor?: string;
-            customerId?: components["schemas"]["UUID"];
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: uuid */
+            id?: string;
             kind?: string;
             moves?: components["schemas"]["Move"][];
-            occurredAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            occurredAt?: string;
             reason?: string;
         };
         FieldError: {
             field?: string;
             message?: string;
         };
+        /** @description A recorded form submission. */
+        FormSubmission: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: email */
+            email: string;
+            /** @description The externalId given, or form-<id>. */
+            externalId: string;
+            /** @description The form's fields, values as text. */
+            fields: {
+                [key: string]: string;
+            };
+            firstName: string | null;
+            form: string;
+            /** Format: uuid */
+            id: string;
+            lastName: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            occurredAt: string;
+            phone: string | null;
+            /** Format: uuid */
+            touchpointId: string;
+            /** @enum {string} */
+            type: "marketing.form_submitted";
+        };
+        /** @description A submitted form; the contact goes through identity resolution. */
+        FormSubmissionRequest: {
+            /**
+             * Format: email
+             * @example anna@example.com
+             */
+            email: string;
+            /**
+             * @description The form tool's id; a repeated id is a duplicate.
+             * @example form-5531
+             */
+            externalId?: string | null;
+            /**
+             * @description At most 50 fields: name (a letter, then up to 63 letters, digits, _ . -) = a string, number or boolean of at most 1000 characters.
+             * @example {
+             *       "employees": 250,
+             *       "topic": "retention"
+             *     }
+             */
+            fields?: {
+                [key: string]: unknown;
+            } | null;
+            /** @example Anna */
+            firstName?: string | null;
+            /**
+             * @description The form's name.
+             * @example whitepaper
+             */
+            form: string;
+            /** @example Berg */
+            lastName?: string | null;
+            /**
+             * Format: date-time
+             * @description Default now; not before 1900, at most a day in the future.
+             * @example 2022-03-10T16:15:50Z
+             */
+            occurredAt?: string | null;
+            /** @example +49 30 1234567 */
+            phone?: string | null;
+        };
         FunnelView: {
-            from?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from?: string;
             phases?: components["schemas"]["PhaseView1"][];
-            to?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            to?: string;
         };
         GoldenAttribute: {
-            observedAt?: components["schemas"]["OffsetDateTime"];
-            profileId?: components["schemas"]["UUID"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            observedAt?: string;
+            /** Format: uuid */
+            profileId?: string;
             source?: string;
             /**
              * @description The surviving value
@@ -2550,8 +3575,10 @@ export interface components {
             value?: string | number | boolean;
         };
         Hold: {
-            customerId?: components["schemas"]["UUID"];
-            placedAt?: components["schemas"]["Instant"];
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: date-time */
+            placedAt?: string;
             placedBy?: string;
             reason?: string;
             reference?: string;
@@ -2568,7 +3595,8 @@ export interface components {
             value?: string;
         };
         IdentifierView: {
-            profileId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            profileId?: string;
             source?: string;
             system?: string;
             type?: string;
@@ -2576,8 +3604,11 @@ export interface components {
         };
         /** @description The id of the queued import. */
         ImportCreated: {
-            /** @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f */
-            id: components["schemas"]["UUID"];
+            /**
+             * Format: uuid
+             * @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f
+             */
+            id: string;
         };
         /** @description How to read the file. Delimiter and encoding are detected when left out. */
         ImportOptions: {
@@ -2614,11 +3645,11 @@ export interface components {
             /**
              * @description Header name (matched case-insensitively) to what the column holds; unmapped columns are ignored.
              * @example {
-             *       "Kundennummer": {
-             *         "field": "externalId"
-             *       },
              *       "E-Mail": {
              *         "identifier": "email"
+             *       },
+             *       "Kundennummer": {
+             *         "field": "externalId"
              *       }
              *     }
              */
@@ -2667,7 +3698,11 @@ export interface components {
         /** @description An import: what it reads, where it stands and what became of its rows. */
         ImportView: {
             counts: components["schemas"]["CountsView"];
-            createdAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt: string;
             /**
              * @description Who started the import.
              * @example admin
@@ -2691,9 +3726,16 @@ export interface components {
              * @example kunden.csv
              */
             fileName?: string | null;
-            finishedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            /** @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f */
-            id: components["schemas"]["UUID"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            finishedAt?: string | null;
+            /**
+             * Format: uuid
+             * @example 0b6f3c1e-8d1f-4c59-9f9e-2a1f0c4d5e6f
+             */
+            id: string;
             /**
              * @example profiles
              * @enum {string}
@@ -2713,7 +3755,11 @@ export interface components {
             secondsLeft?: number | null;
             /** @example legacy-crm */
             source: string;
-            startedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            startedAt?: string | null;
             /**
              * @example running
              * @enum {string}
@@ -2729,41 +3775,66 @@ export interface components {
             rejected?: number;
             results?: components["schemas"]["Item"][];
         };
-        /** Format: date-time */
-        Instant: string;
         InvitationExport: {
-            answeredAt?: components["schemas"]["OffsetDateTime"];
-            contextTouchpointId?: components["schemas"]["UUID"];
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            answeredAt?: string;
+            /** Format: uuid */
+            contextTouchpointId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             createdBy?: string;
-            customerId?: components["schemas"]["UUID"];
-            expiresAt?: components["schemas"]["OffsetDateTime"];
-            id?: components["schemas"]["UUID"];
-            responseTouchpointId?: components["schemas"]["UUID"];
-            surveyId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            expiresAt?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            responseTouchpointId?: string;
+            /** Format: uuid */
+            surveyId?: string;
         };
         InvitationRequest: {
             context?: components["schemas"]["Context"];
-            customerId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
         };
         InvitationView: {
             /** @description The page where the customer answers in a browser, without signing in */
             answerPath?: string;
-            customerId?: components["schemas"]["UUID"];
-            expiresAt?: components["schemas"]["OffsetDateTime"];
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            expiresAt?: string;
+            /** Format: uuid */
+            id?: string;
             responsePath?: string;
-            surveyId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            surveyId?: string;
             token?: string;
         };
         Item: {
-            customerId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
             error?: string;
             errors?: components["schemas"]["FieldError"][];
             /** Format: int32 */
             index?: number;
             status?: string;
-            touchpointId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            touchpointId?: string;
         };
         JourneyLevelView: {
             averagePeakEnd?: number | null;
@@ -2774,47 +3845,30 @@ export interface components {
         };
         JourneyView: {
             currentPhase?: string | null;
-            customerId?: components["schemas"]["UUID"];
-            from?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** Format: uuid */
+            customerId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            from?: string | null;
             lastTouchPhase?: string | null;
             mean?: number | null;
             peakEnd?: components["schemas"]["PeakEndView"] | null;
             phases?: components["schemas"]["PhaseView"][];
             /** Format: int32 */
             scoredTouchpoints?: number;
-            to?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            to?: string | null;
             truncated?: boolean;
         };
         /** @description A free JSON array */
         JsonArray: unknown[];
-        /** @description A free JSON document: an object or an array */
-        JsonDocument: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"];
-        JsonNode: {
-            array?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            binary?: boolean;
-            boolean?: boolean;
-            containerNode?: boolean;
-            double?: boolean;
-            empty?: boolean;
-            float?: boolean;
-            floatingPointNumber?: boolean;
-            int?: boolean;
-            integralNumber?: boolean;
-            long?: boolean;
-            missingNode?: boolean;
-            nodeType?: components["schemas"]["JsonNodeType"];
-            null?: boolean;
-            number?: boolean;
-            object?: boolean;
-            pojo?: boolean;
-            short?: boolean;
-            textual?: boolean;
-            valueNode?: boolean;
-        };
-        /** @enum {string} */
-        JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+        /** @description Free JSON where a field says which kinds it holds (an audit entry's before and after: an object, an array or null). No type of its own, so generated clients read it as any JSON value rather than as alternatives they cannot express. */
+        JsonDocument: unknown;
         /**
          * @description A free JSON object
          * @example {
@@ -2823,34 +3877,57 @@ export interface components {
          *     }
          */
         JsonObject: Record<string, never>;
+        KpiCustomerView: {
+            /** Format: int64 */
+            answers?: number;
+            /** Format: uuid */
+            customerId?: string;
+            displayName?: string;
+            kind?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            lastAnsweredAt?: string;
+            lastScore?: number;
+            meanScore?: number;
+        };
         /**
          * @description A KPI's target for the UTC days [from, to); both ends optional
          * @example {
-         *       "value": 100,
+         *       "atRisk": {
+         *         "kind": "percent_of_target",
+         *         "width": 5
+         *       },
          *       "from": "2031-01-01",
-         *       "to": "2032-01-01",
          *       "owners": [
          *         "sales",
          *         "support"
          *       ],
          *       "shared": true,
-         *       "atRisk": {
-         *         "kind": "percent_of_target",
-         *         "width": 5
-         *       }
+         *       "to": "2032-01-01",
+         *       "value": 100
          *     }
          */
         KpiTargetRequest: {
             /** @description When the KPI counts as at risk; default 5 % of the target */
             atRisk?: components["schemas"]["AtRiskBand"];
-            /** @description The first day; open when left out */
-            from?: components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @description The first day; open when left out
+             * @example 2022-03-10
+             */
+            from?: string;
             /** @description Owner departments, lower case ([a-z][a-z0-9_-]*) */
             owners: string[];
             /** @description Whether the KPI is shared between its owners */
             shared: boolean;
-            /** @description The day after the last; open when left out */
-            to?: components["schemas"]["LocalDate"];
+            /**
+             * Format: date
+             * @description The day after the last; open when left out
+             * @example 2022-03-10
+             */
+            to?: string;
             /** @description The target, in the KPI's unit */
             value: number;
         };
@@ -2862,7 +3939,55 @@ export interface components {
             shared?: boolean;
             unit?: string;
         };
-        LevelTarget: number;
+        /** @description A lead with its priority computed now. */
+        Lead: {
+            company: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The lead's customer now (after merges); null once erased.
+             */
+            customerId: string | null;
+            /** Format: email */
+            email: string | null;
+            /** @description Whether the lead's personal data was erased. */
+            erased: boolean;
+            firstName: string | null;
+            /** Format: uuid */
+            id: string;
+            lastName: string | null;
+            phone: string | null;
+            /**
+             * @description From the customer's recent web visits.
+             * @enum {string}
+             */
+            priority: "high" | "medium" | "low";
+            /** @description Which rule gave the priority. */
+            priorityReason: string;
+            source: string | null;
+            /** @enum {string} */
+            status: "new" | "qualified" | "converted" | "disqualified";
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            updatedAt: string;
+            /**
+             * Format: int64
+             * @description Web visits in the priority window.
+             */
+            webVisits: number;
+        };
+        /** @description One page of leads. */
+        LeadPage: {
+            items: components["schemas"]["Lead"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         LevelView: {
             components?: components["schemas"]["ComponentView"][];
             /** Format: int32 */
@@ -2874,17 +3999,22 @@ export interface components {
             target?: number;
             value?: number | null;
         };
-        /**
-         * Format: date
-         * @example 2022-03-10
-         */
-        LocalDate: string;
+        Lifted: {
+            /** Format: int32 */
+            lifted?: number;
+            /** Format: uuid */
+            receiptId?: string;
+        };
         /** @description A saved import mapping: a spec that imports name with spec.mapping. */
         MappingView: {
             /** @example legacy-crm-contacts */
             name: string;
             spec: components["schemas"]["ImportSpec"];
-            updatedAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt: string;
             /** @example admin */
             updatedBy: string;
         };
@@ -2897,9 +4027,111 @@ export interface components {
         MergeRequest: {
             customerIds?: string[];
         };
+        /** @description A custom customer attribute the module contributes. */
+        ModuleAttribute: {
+            /** @description What the attribute means. */
+            description?: string;
+            /**
+             * @description <module id>.<name>
+             * @example events.sessions_attended
+             */
+            key: string;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "date";
+        };
+        /** @description A declarative module: touchpoint types, custom attributes and KPIs, no code. */
+        ModuleDescriptorRequest: {
+            attributes?: components["schemas"]["ModuleAttribute"][];
+            /**
+             * @description An npm-style range of core versions.
+             * @example >=0.1.0 <1.0.0
+             */
+            coreVersions: string;
+            /**
+             * @description The department that owns the module.
+             * @example marketing
+             */
+            department: string;
+            /** @description What the module is for. */
+            description?: string;
+            /**
+             * @description Not an id of the core's API or of a bundled module.
+             * @example events
+             */
+            id: string;
+            kpis?: components["schemas"]["ModuleKpi"][];
+            /** @example Events and webinars */
+            name: string;
+            touchpointTypes?: components["schemas"]["ModuleTouchpointType"][];
+            /**
+             * @description A semantic version.
+             * @example 1.0.0
+             */
+            version: string;
+        };
+        /** @description A KPI the module contributes, computed from its touchpoint types. */
+        ModuleKpi: {
+            /** @enum {string} */
+            aggregation: "count" | "customers" | "sum" | "average_amount" | "average_score" | "ratio" | "nps" | "csat" | "ces";
+            /** @description For ratio: the touchpoint types counted below the line. */
+            denominator?: string[];
+            /** @description What the KPI measures. */
+            description?: string;
+            /** @enum {string} */
+            direction?: "higher_is_better" | "lower_is_better";
+            /**
+             * @description <module id with - as _>.<name>
+             * @example events.attendance_rate
+             */
+            key: string;
+            /** @example Attendance rate */
+            name: string;
+            /** @description For ratio: the touchpoint types counted above the line. */
+            numerator?: string[];
+            /** @description Default: the module's department. */
+            ownerDepartments?: string[];
+            /** @description Whether every department sees it. */
+            shared?: boolean;
+            /** @description The touchpoint types counted (every aggregation but ratio). */
+            types?: string[];
+            /** @description The unit shown with the value. */
+            unit?: string;
+        };
         ModuleList: {
             coreVersion?: string;
             items?: components["schemas"]["ModuleView"][];
+        };
+        /** @description A touchpoint type the module contributes. */
+        ModuleTouchpointType: {
+            /**
+             * @description Default other.
+             * @enum {string}
+             */
+            channel?: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other";
+            /** @description What the touchpoint means. */
+            description?: string;
+            /**
+             * @description Default customer.
+             * @enum {string}
+             */
+            initiator?: "customer" | "company";
+            /**
+             * @description <module id>.<name>
+             * @example events.registered
+             */
+            key: string;
+            /** @enum {string} */
+            phase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy";
+            /**
+             * @description The CX-pyramid level the interaction serves.
+             * @enum {string}
+             */
+            pyramidLevel?: "communication" | "accountability" | "engagement" | "proactivity" | "enhancement";
+            /**
+             * @description A scored type requires a score on this scale.
+             * @enum {string}
+             */
+            scoreScale?: "nps" | "csat" | "ces" | "sentiment";
         };
         ModuleView: {
             attributes?: components["schemas"]["AttributeView"][];
@@ -2915,7 +4147,11 @@ export interface components {
             department?: string;
             description?: string;
             id?: string;
-            installedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            installedAt?: string;
             installedVersion?: string;
             kpis?: components["schemas"]["KpiView"][];
             name?: string;
@@ -2924,25 +4160,47 @@ export interface components {
             state?: string;
             tablePrefix?: string;
             touchpointTypes?: components["schemas"]["TypeView"][];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt?: string;
             updatedBy?: string;
             upgradeAvailable?: boolean;
             version?: string;
         };
         Move: {
-            fromCustomer?: components["schemas"]["UUID"];
-            profileId?: components["schemas"]["UUID"];
-            toCustomer?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            fromCustomer?: string;
+            /** Format: uuid */
+            profileId?: string;
+            /** Format: uuid */
+            toCustomer?: string;
         };
         NegativePeaksView: {
             /** Format: int64 */
             customers?: number;
-            from?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from?: string;
             /** Format: int64 */
             negativePeaks?: number;
             negativeShare?: number | null;
-            to?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            to?: string;
             types?: components["schemas"]["PeakTypeView"][];
+        };
+        Note: {
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: uuid */
+            id?: string;
+            text?: string;
+        };
+        NoteRequest: {
+            at?: string;
+            /** Format: uuid */
+            customerId?: string;
+            text?: string;
         };
         ObjectAccess: {
             /** @example contacts */
@@ -2956,14 +4214,13 @@ export interface components {
             writable: boolean;
         };
         ObservedValue: {
-            observedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            observedAt?: string;
             value?: components["schemas"]["ScalarValue"];
         };
-        /**
-         * Format: date-time
-         * @example 2022-03-10T12:15:50-04:00
-         */
-        OffsetDateTime: string;
         /** @description A ticket to open. */
         OpenTicketRequest: {
             /**
@@ -2973,20 +4230,22 @@ export interface components {
              */
             channel: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other";
             /**
+             * Format: uuid
              * @description The customer the ticket is about (merged ids are followed).
              * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
              */
-            customerId: components["schemas"]["UUID"];
+            customerId: string;
             /**
              * @description Longer description; personal data, erased with the customer.
              * @example The March invoice lists two seats, we have one.
              */
             description?: string | null;
             /**
+             * Format: date-time
              * @description When the ticket was opened, to import an older ticket: not in the future, not before 1900. Default now.
              * @example 2026-01-31T09:30:00Z
              */
-            openedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            openedAt?: string | null;
             /**
              * @description Default normal.
              * @example high
@@ -3001,6 +4260,35 @@ export interface components {
              */
             subject: string;
         };
+        /** @description An order, recorded as a revenue.order touchpoint. */
+        Order: {
+            amount: number;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The customer now (after merges); null once erased.
+             */
+            customerId: string | null;
+            /** @description The shop's order number. */
+            externalId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            orderedAt: string;
+        };
+        /** @description One page of orders. */
+        OrderPage: {
+            items: components["schemas"]["Order"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         PageAuditEntry: {
             items?: components["schemas"]["AuditEntry"][];
             /** @description The cursor of the next page; null on the last page */
@@ -3008,6 +4296,11 @@ export interface components {
         };
         PageCustomerSummary: {
             items?: components["schemas"]["CustomerSummary"][];
+            /** @description The cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        PageKpiCustomerView: {
+            items?: components["schemas"]["KpiCustomerView"][];
             /** @description The cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
@@ -3065,10 +4358,11 @@ export interface components {
              */
             answers: number;
             /**
+             * Format: date
              * @description First day of the period (UTC; weeks start on Monday)
              * @example 2031-01-01
              */
-            from: components["schemas"]["LocalDate"];
+            from: string;
             /**
              * @description The figure over the period's answers
              * @example 25
@@ -3081,15 +4375,31 @@ export interface components {
             roles?: string[];
         };
         PhaseMetricsView: {
-            from?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            from?: string;
             journey?: components["schemas"]["JourneyLevelView"];
             phase?: string;
-            to?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            to?: string;
             touchpointTypes?: components["schemas"]["TouchpointTypeView"][];
         };
         PhaseView: {
-            firstReachedAt?: components["schemas"]["OffsetDateTime"];
-            lastTouchAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            firstReachedAt?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            lastTouchAt?: string;
             phase?: string;
             timeInPhase?: string;
             /** Format: int64 */
@@ -3102,10 +4412,12 @@ export interface components {
             phase?: string;
         };
         PointView: {
-            from?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from?: string;
             /** Format: int64 */
             sampleSize?: number;
-            to?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            to?: string;
             value?: number | null;
         };
         PoliciesDto: {
@@ -3121,16 +4433,16 @@ export interface components {
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
          * @example {
+         *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
          *           "field": "identifiers[0].value",
          *           "message": "is not a valid e-mail address"
          *         }
          *       ],
-         *       "title": "Invalid input",
-         *       "type": "https://kreis.dev/problems/invalid-input",
          *       "status": 422,
-         *       "detail": "1 field is invalid"
+         *       "title": "Invalid input",
+         *       "type": "https://kreis.dev/problems/invalid-input"
          *     }
          */
         Problem: {
@@ -3173,13 +4485,23 @@ export interface components {
             attributes?: {
                 [key: string]: components["schemas"]["ObservedValue"];
             };
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             externalId?: string;
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             identifiers?: components["schemas"]["IdentifierExport"][];
             kind?: string;
-            observedAt?: components["schemas"]["OffsetDateTime"];
-            organisationId?: components["schemas"]["UUID"] | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            observedAt?: string;
+            /** Format: uuid */
+            organisationId?: string | null;
             source?: string;
         };
         ProfileRequest: {
@@ -3203,8 +4525,10 @@ export interface components {
             source?: string;
         };
         ProfileResponse: {
-            customerId?: components["schemas"]["UUID"];
-            profileId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: uuid */
+            profileId?: string;
         };
         ProfileView: {
             /**
@@ -3218,12 +4542,33 @@ export interface components {
             attributes?: {
                 [key: string]: components["schemas"]["ScalarValue"];
             };
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             externalId?: string;
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             kind?: string;
-            observedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            observedAt?: string;
             source?: string;
+        };
+        PurgePreview: {
+            contributions?: {
+                [key: string]: string[];
+            };
+            /** Format: int64 */
+            holds?: number;
+            module?: string;
+            settings?: boolean;
+            state?: string;
+            /** Format: int64 */
+            touchpoints?: number;
         };
         /**
          * @example {
@@ -3236,34 +4581,57 @@ export interface components {
         PyramidTargetsRequest: {
             /** @description Level (1 to 5) to its target, 0 to 100; levels left out keep theirs */
             levels: {
-                [key: string]: components["schemas"]["LevelTarget"];
+                [key: string]: number;
             };
         };
         PyramidView: {
-            from?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from?: string;
             levels?: components["schemas"]["LevelView"][];
             /** Format: int32 */
             lowestMissed?: number | null;
-            to?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            to?: string;
         };
         QuestionView: {
             commentQuestion?: string | null;
-            expiresAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            expiresAt?: string;
             kind?: string;
             question?: string;
             scale?: components["schemas"]["Scale"];
         };
+        ReceiptEntries: {
+            /** Format: int32 */
+            identifiers?: number;
+            /** Format: uuid */
+            receiptId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            since?: string;
+        };
         ReceiptView: {
             actor?: string;
             connections?: components["schemas"]["ErasedElsewhere"][];
-            customerId?: components["schemas"]["UUID"];
-            erasedAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: uuid */
+            customerId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            erasedAt?: string;
             /** Format: int32 */
             identifiers?: number;
             /** Format: int32 */
             profiles?: number;
             reason?: string;
-            receiptId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            receiptId?: string;
             /** Format: int32 */
             suppressedIdentifiers?: number;
             /** Format: int32 */
@@ -3284,20 +4652,30 @@ export interface components {
              */
             resolution: string;
             /**
+             * Format: date-time
              * @description Default now; not before opening or the first response, not in the future.
              * @example 2026-01-31T11:00:00Z
              */
-            resolvedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            resolvedAt?: string | null;
         };
         RuleView: {
             action?: components["schemas"]["SignalAction"];
             condition?: components["schemas"]["SignalCondition"];
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             enabled?: boolean;
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             name?: string;
             trigger?: components["schemas"]["Trigger"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt?: string;
         };
         /**
          * @description A JSON object of attributes: each name maps to a string, a number or a boolean
@@ -3335,11 +4713,13 @@ export interface components {
             score: number;
         };
         SeriesView: {
-            from?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from?: string;
             interval?: string;
             key?: string;
             points?: components["schemas"]["PointView"][];
-            to?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            to?: string;
         };
         SettingView: {
             defaultValue?: string;
@@ -3392,10 +4772,18 @@ export interface components {
              * @description How often the condition held: the events an event action would have raised
              */
             firings: number;
-            /** @description Start of the period looked at (30 days before to) */
-            from: components["schemas"]["OffsetDateTime"];
-            /** @description End of the period: now */
-            to: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @description Start of the period looked at (30 days before to)
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the period: now
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            to: string;
         };
         /** @description score_range: the touchpoint's score within [min, max] (at least one); count_within: count touchpoints of the type within window (an ISO-8601 duration); absence: no touchpoint of the type for period (an ISO-8601 period of at most 366 days) */
         SignalCondition: {
@@ -3424,19 +4812,19 @@ export interface components {
         /**
          * @description A signal rule: when a touchpoint of the trigger type meets the condition, the action runs
          * @example {
-         *       "name": "Unhappy CSAT: follow up",
-         *       "enabled": true,
-         *       "trigger": {
-         *         "type": "feedback.csat"
+         *       "action": {
+         *         "department": "support",
+         *         "kind": "task",
+         *         "title": "Call the customer back"
          *       },
          *       "condition": {
          *         "kind": "score_range",
          *         "max": 2
          *       },
-         *       "action": {
-         *         "kind": "task",
-         *         "department": "support",
-         *         "title": "Call the customer back"
+         *       "enabled": true,
+         *       "name": "Unhappy CSAT: follow up",
+         *       "trigger": {
+         *         "type": "feedback.csat"
          *       }
          *     }
          */
@@ -3461,9 +4849,11 @@ export interface components {
             type: string;
         };
         SingleResult: {
-            customerId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
             status?: string;
-            touchpointId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            touchpointId?: string;
         };
         /** @description The SLA targets of one priority, in minutes from opening. */
         SlaPolicy: {
@@ -3474,10 +4864,11 @@ export interface components {
             /** Format: int32 */
             resolutionMinutes: number;
             /**
+             * Format: date-time
              * @description When the targets were last set; null for the defaults.
              * @example 2022-03-10T16:15:50Z
              */
-            updatedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            updatedAt: string | null;
             /** @description Who set them last. */
             updatedBy: string | null;
         };
@@ -3497,7 +4888,11 @@ export interface components {
             resolutionMinutes: number;
         };
         SourceView: {
-            lastTouchpointAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            lastTouchpointAt?: string;
             source?: string;
             /** Format: int64 */
             touchpoints?: number;
@@ -3507,22 +4902,92 @@ export interface components {
         };
         /** @enum {string} */
         Status: "granted" | "withdrawn";
+        /** @description A subscription; history only when one subscription is read or written. */
+        Subscription: {
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The customer now (after merges); null once erased.
+             */
+            customerId: string | null;
+            /** @description Starts, changes and cancellation, oldest first; absent in lists. */
+            history?: components["schemas"]["SubscriptionEvent"][];
+            /** Format: uuid */
+            id: string;
+            /** @description Monthly recurring revenue. */
+            mrr: number;
+            plan: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            startedAt: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            updatedAt: string;
+        };
+        /** @description A start, MRR change or cancellation. */
+        SubscriptionEvent: {
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            at: string;
+            /** @enum {string} */
+            kind: "started" | "changed" | "cancelled";
+            /** @description The subscription's MRR after the event (0 when cancelled). */
+            mrr: number;
+            reason: string | null;
+        };
+        /** @description One page of subscriptions (without their history). */
+        SubscriptionPage: {
+            items: components["schemas"]["Subscription"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         SuggestionExport: {
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             customerIds?: string[];
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             profileIds?: string[];
             reasons?: string[];
             score?: number;
             status?: string;
         };
         SuggestionView: {
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             customers?: components["schemas"]["CustomerSummary"][];
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             profileIds?: string[];
             reasons?: string[];
             score?: number;
+        };
+        SuppressionList: {
+            items?: components["schemas"]["ReceiptEntries"][];
         };
         SurveyAnswerPage: {
             items: components["schemas"]["SurveyAnswerView"][];
@@ -3532,25 +4997,28 @@ export interface components {
         /** @description One answer to a survey */
         SurveyAnswerView: {
             /**
+             * Format: date-time
              * @description When it was answered
              * @example 2031-01-21T10:15:00Z
              */
-            answeredAt: components["schemas"]["OffsetDateTime"];
+            answeredAt: string;
             /**
              * @description The respondent's comment
              * @example Quick and kind
              */
             comment?: string | null;
             /**
+             * Format: uuid
              * @description The customer who answered (after merges)
              * @example 5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f
              */
-            customerId: components["schemas"]["UUID"];
+            customerId: string;
             /**
+             * Format: uuid
              * @description The answer's feedback touchpoint
              * @example 0d3c5b7a-9e1f-4a2b-8c4d-6e8f0a1b2c3d
              */
-            id: components["schemas"]["UUID"];
+            id: string;
             /**
              * Format: int32
              * @description The score on the survey's scale (a whole number)
@@ -3589,10 +5057,11 @@ export interface components {
              */
             kind: "nps" | "csat" | "ces";
             /**
+             * Format: uuid
              * @description The survey
              * @example 6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20
              */
-            surveyId: components["schemas"]["UUID"];
+            surveyId: string;
             /** @description Periods with answers, oldest first */
             trend: components["schemas"]["PeriodView"][];
             /**
@@ -3603,8 +5072,13 @@ export interface components {
         };
         SurveyView: {
             commentQuestion?: string | null;
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            id?: components["schemas"]["UUID"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
+            /** Format: uuid */
+            id?: string;
             /** Format: int64 */
             invitations?: number;
             kind?: string;
@@ -3613,39 +5087,52 @@ export interface components {
             /** Format: int64 */
             responses?: number;
             scale?: components["schemas"]["Scale"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt?: string;
             /** Format: int32 */
             validDays?: number;
         };
         /**
          * @example {
-         *       "id": "0b5e…",
-         *       "trigger": "manual",
-         *       "full": false,
-         *       "status": "succeeded",
-         *       "startedAt": "2026-01-31T10:15:00Z",
-         *       "endedAt": "2026-01-31T10:15:04Z",
          *       "counts": {
-         *         "read": 1000,
          *         "created": 980,
-         *         "updated": 20,
-         *         "unchanged": 0,
-         *         "pushed": 3,
+         *         "deadLettered": 0,
          *         "failed": 0,
-         *         "deadLettered": 0
+         *         "pushed": 3,
+         *         "read": 1000,
+         *         "unchanged": 0,
+         *         "updated": 20
          *       },
-         *       "lastError": null
+         *       "endedAt": "2026-01-31T10:15:04Z",
+         *       "full": false,
+         *       "id": "0b5e…",
+         *       "lastError": null,
+         *       "startedAt": "2026-01-31T10:15:00Z",
+         *       "status": "succeeded",
+         *       "trigger": "manual"
          *     }
          */
         SyncRun: {
             counts: components["schemas"]["SyncRunCounts"];
-            endedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            endedAt?: string | null;
             /** @description A full resync (watermarks forgotten) */
             full: boolean;
-            id: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id: string;
             /** @description The last error met */
             lastError?: string | null;
-            startedAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            startedAt: string;
             /** @enum {string} */
             status: "running" | "succeeded" | "partial" | "failed";
             /** @enum {string} */
@@ -3676,17 +5163,25 @@ export interface components {
          *     }
          */
         SyncStarted: {
-            runId: components["schemas"]["UUID"];
+            /** Format: uuid */
+            runId: string;
         };
         TagsView: {
-            customerId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            customerId?: string;
             items?: components["schemas"]["TagView"][];
         };
         TagView: {
-            ruleId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            ruleId?: string;
             tag?: string;
-            taggedAt?: components["schemas"]["OffsetDateTime"];
-            touchpointId?: components["schemas"]["UUID"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            taggedAt?: string;
+            /** Format: uuid */
+            touchpointId?: string;
         };
         TargetsView: {
             levels?: {
@@ -3695,23 +5190,35 @@ export interface components {
         };
         TargetView: {
             atRisk?: components["schemas"]["BandView"];
-            /** @description The first day; null when open */
-            from?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /**
+             * Format: date
+             * @description The first day; null when open
+             * @example 2022-03-10
+             */
+            from?: string | null;
             kpi?: string;
             owners?: string[];
             shared?: boolean;
-            /** @description The day after the last; null when open */
-            to?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date
+             * @description The day after the last; null when open
+             * @example 2022-03-10
+             */
+            to?: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt?: string;
             updatedBy?: string;
             value?: number;
         };
         /**
          * @description A change of a follow-up task; assignee and note are kept when left out, cleared with null
          * @example {
-         *       "status": "done",
          *       "assignee": "jo",
-         *       "note": "Called, voucher sent"
+         *       "note": "Called, voucher sent",
+         *       "status": "done"
          *     }
          */
         TaskChange: {
@@ -3724,8 +5231,11 @@ export interface components {
             dueOn?: string | null;
             /** @description A note */
             note?: string | null;
-            /** @description With done only: the company-initiated touchpoint of the task's customer that resolved it */
-            resolvedByTouchpointId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /**
+             * Format: uuid
+             * @description With done only: the company-initiated touchpoint of the task's customer that resolved it
+             */
+            resolvedByTouchpointId?: string | null;
             /**
              * @description The new status
              * @enum {string}
@@ -3734,60 +5244,106 @@ export interface components {
         };
         TaskView: {
             assignee?: string | null;
-            closedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            customerId?: components["schemas"]["UUID"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            closedAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
+            /** Format: uuid */
+            customerId?: string;
             department?: string;
-            /** @description The day it should be done by */
-            dueOn?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
-            id?: components["schemas"]["UUID"];
+            /**
+             * Format: date
+             * @description The day it should be done by
+             * @example 2022-03-10
+             */
+            dueOn?: string | null;
+            /** Format: uuid */
+            id?: string;
             note?: string | null;
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
-            resolvedByTouchpointId?: components["schemas"]["UUID"] | null;
+            /** Format: uuid */
+            resolvedByTouchpointId?: string | null;
             resolvedProactively?: boolean | null;
-            ruleId?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            ruleId?: string;
             /** @enum {string} */
             status?: "open" | "in_progress" | "done" | "dismissed";
             title?: string;
-            touchpointId?: components["schemas"]["UUID"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: uuid */
+            touchpointId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt?: string;
             updatedBy?: string | null;
         };
         /** @description A support ticket with its SLA state. */
         Ticket: {
-            /** @description The CES invitation sent on resolution. */
-            cesInvitationId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /**
+             * Format: uuid
+             * @description The CES invitation sent on resolution.
+             */
+            cesInvitationId: string | null;
             /** @enum {string} */
             channel: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other";
-            /** @example 2022-03-10T16:15:50Z */
-            closedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            closedAt: string | null;
             /**
              * Format: int32
              * @description Contacts from the customer about this ticket.
              */
             contacts: number;
-            /** @example 2022-03-10T16:15:50Z */
-            createdAt: components["schemas"]["Instant"];
-            /** @description The CSAT invitation sent on resolution. */
-            csatInvitationId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
-            /** @description The customer; null once the customer was erased. */
-            customerId: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The CSAT invitation sent on resolution.
+             */
+            csatInvitationId: string | null;
+            /**
+             * Format: uuid
+             * @description The customer; null once the customer was erased.
+             */
+            customerId: string | null;
             description: string | null;
             /** @description Only in the answer to resolve: the feedback invitations with their single-use tokens. */
             feedback?: components["schemas"]["TicketFeedbackInvitation"][];
-            /** @example 2022-03-10T16:15:50Z */
-            firstRespondedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            id: components["schemas"]["UUID"];
-            /** @example 2022-03-10T16:15:50Z */
-            openedAt: components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            firstRespondedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            openedAt: string;
             /** @enum {string} */
             priority: "low" | "normal" | "high" | "urgent";
             /** @description Opened by the company before the customer asked. */
             proactive: boolean;
             resolutionNote: string | null;
-            /** @example 2022-03-10T16:15:50Z */
-            resolvedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            resolvedAt: string | null;
             /**
              * Format: int32
              * @description Responses by agents.
@@ -3797,8 +5353,11 @@ export interface components {
             /** @enum {string} */
             status: "open" | "pending" | "resolved" | "closed";
             subject: string;
-            /** @example 2022-03-10T16:15:50Z */
-            updatedAt: components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            updatedAt: string;
         };
         /** @description One more contact from the customer about the ticket. */
         TicketContactRequest: {
@@ -3809,10 +5368,11 @@ export interface components {
              */
             channel?: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other" | null;
             /**
+             * Format: date-time
              * @description Default now; not before opening, not in the future.
              * @example 2026-01-31T10:00:00Z
              */
-            contactedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            contactedAt?: string | null;
             /**
              * @description Goes into the history.
              * @example Called again about the invoice
@@ -3823,9 +5383,13 @@ export interface components {
         TicketFeedbackInvitation: {
             /** @description The page where the customer answers in a browser, without signing in: /answer/{token}. */
             answerPath: string;
-            /** @example 2022-03-10T16:15:50Z */
-            expiresAt: components["schemas"]["Instant"];
-            invitationId: components["schemas"]["UUID"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            invitationId: string;
             /** @enum {string} */
             kind: "csat" | "ces";
             /** @description Where the customer answers (public survey endpoint). */
@@ -3837,8 +5401,11 @@ export interface components {
         TicketHistoryEntry: {
             /** @description Who recorded it (account or token name). */
             actor: string | null;
-            /** @example 2022-03-10T16:15:50Z */
-            at: components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            at: string;
             /** @description The value before (status and priority entries). */
             from: string | null;
             /** @enum {string} */
@@ -3872,34 +5439,62 @@ export interface components {
              */
             note?: string | null;
             /**
+             * Format: date-time
              * @description Default now; not before opening, not in the future.
              * @example 2026-01-31T10:15:00Z
              */
-            respondedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            respondedAt?: string | null;
         };
         /** @description The ticket's SLA targets and whether they were missed. */
         TicketSla: {
             firstResponseBreached: boolean;
-            /** @example 2022-03-10T16:15:50Z */
-            firstResponseDueAt: components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            firstResponseDueAt: string;
             resolutionBreached: boolean;
-            /** @example 2022-03-10T16:15:50Z */
-            resolutionDueAt: components["schemas"]["Instant"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            resolutionDueAt: string;
         };
         TokenRequest: {
-            expiresAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            expiresAt?: string;
             name?: string;
             roles?: string[];
         };
         TokenView: {
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             createdBy?: string;
-            expiresAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            expiresAt?: string;
             hint?: string;
-            id?: components["schemas"]["UUID"];
-            lastUsedAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: uuid */
+            id?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            lastUsedAt?: string;
             name?: string;
-            revokedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            revokedAt?: string;
             roles?: string[];
             status?: string;
             token?: string;
@@ -3920,10 +5515,7 @@ export interface components {
         /**
          * @description One interaction. The customer is named by customerId or by customer.identifiers.
          * @example {
-         *       "source": "shop",
-         *       "externalId": "order-10023",
-         *       "type": "core.interaction",
-         *       "occurredAt": "2025-03-01T10:00:00Z",
+         *       "channel": "web",
          *       "customer": {
          *         "identifiers": [
          *           {
@@ -3932,11 +5524,14 @@ export interface components {
          *           }
          *         ]
          *       },
-         *       "channel": "web",
-         *       "phase": "interest",
+         *       "externalId": "order-10023",
+         *       "occurredAt": "2025-03-01T10:00:00Z",
          *       "payload": {
          *         "page": "/pricing"
-         *       }
+         *       },
+         *       "phase": "interest",
+         *       "source": "shop",
+         *       "type": "core.interaction"
          *     }
          */
         TouchpointRequest: {
@@ -3954,8 +5549,11 @@ export interface components {
             currency?: string;
             /** @description The customer by identifiers, resolved like a profile */
             customer?: components["schemas"]["CustomerReference"];
-            /** @description The customer, when its id is known */
-            customerId?: components["schemas"]["UUID"];
+            /**
+             * Format: uuid
+             * @description The customer, when its id is known
+             */
+            customerId?: string;
             /**
              * @description The sender's id; (source, externalId) makes ingestion idempotent
              * @example order-10023
@@ -3966,8 +5564,12 @@ export interface components {
              * @enum {string}
              */
             initiator?: "customer" | "company";
-            /** @description When it happened; not in the future */
-            occurredAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @description When it happened; not in the future
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            occurredAt: string;
             /**
              * @description The source's own data; at most kreis.touchpoints.max-payload-chars characters of JSON
              * @example {
@@ -3995,9 +5597,14 @@ export interface components {
             type: string;
         };
         TouchpointSummary: {
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             normalised?: number;
-            occurredAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            occurredAt?: string;
             score?: number;
             scoreScale?: string;
             type?: string;
@@ -4020,10 +5627,15 @@ export interface components {
             channel?: string;
             currency?: string;
             externalId?: string;
-            id?: components["schemas"]["UUID"];
+            /** Format: uuid */
+            id?: string;
             initiator?: string;
             module?: string;
-            occurredAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            occurredAt?: string;
             /**
              * @description The source's own data, as sent; left out when none
              * @example {
@@ -4033,8 +5645,13 @@ export interface components {
              */
             payload?: Record<string, never>;
             phase?: string;
-            profileId?: components["schemas"]["UUID"];
-            receivedAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: uuid */
+            profileId?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            receivedAt?: string;
             score?: number;
             source?: string;
             type?: string;
@@ -4071,27 +5688,44 @@ export interface components {
             username?: string;
         };
         UserView: {
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            createdAt?: string;
             displayName?: string | null;
             email?: string | null;
             enabled?: boolean;
-            id?: components["schemas"]["UUID"];
-            lastLoginAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            lockedUntil?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** Format: uuid */
+            id?: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            lastLoginAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            lockedUntil?: string | null;
             roles?: string[];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            updatedAt?: string;
             username?: string;
         };
-        /** Format: uuid */
-        UUID: string;
         ValueView: {
-            from?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            from?: string;
             key?: string;
             /** Format: int64 */
             sampleSize?: number;
             status?: string;
             target?: components["schemas"]["TargetView"];
-            to?: components["schemas"]["LocalDate"];
+            /** Format: date */
+            to?: string;
             unit?: string;
             value?: number | null;
         };
@@ -4106,6 +5740,56 @@ export interface components {
              * @description New events that will be applied (repeats are dropped)
              */
             accepted: number;
+        };
+        /** @description A recorded web visit. */
+        WebVisit: {
+            /** Format: uuid */
+            customerId: string;
+            externalId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T16:15:50Z
+             */
+            occurredAt: string;
+            /** Format: uuid */
+            touchpointId: string;
+            /** @enum {string} */
+            type: "marketing.web_visit";
+            /** Format: uri */
+            url: string;
+        };
+        /** @description A web visit of a known customer; customerId or email, not both. */
+        WebVisitRequest: {
+            /**
+             * Format: uuid
+             * @description The customer (merged ids are followed).
+             * @example 4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01
+             */
+            customerId?: string | null;
+            /**
+             * Format: email
+             * @description The e-mail address of a known customer.
+             */
+            email?: string | null;
+            /**
+             * @description The tracker's id of the visit; a repeated id is a duplicate.
+             * @example visit-8842
+             */
+            externalId: string;
+            /**
+             * Format: date-time
+             * @description Not before 1900, at most a day in the future.
+             * @example 2026-01-31T09:30:00Z
+             */
+            occurredAt: string;
+            /**
+             * Format: uri
+             * @description Absolute http or https URL.
+             * @example https://shop.example.com/pricing
+             */
+            url: string;
         };
     };
     responses: never;
@@ -4232,7 +5916,7 @@ export interface operations {
             201: {
                 headers: {
                     /** @description The new connection */
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4749,6 +6433,161 @@ export interface operations {
             };
         };
     };
+    getConnectionMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The connection's id
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionMapping"];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceConnectionMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The connection's id
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionMappingRequest"];
+            };
+        };
+        responses: {
+            /** @description The new mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionMapping"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown objects or fields, invalid attributes or policies, named in errors[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSyncRuns: {
         parameters: {
             query?: {
@@ -4915,7 +6754,7 @@ export interface operations {
             202: {
                 headers: {
                     /** @description The run */
-                    Location?: unknown;
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5051,9 +6890,9 @@ export interface operations {
                  * @example [
                  *       {
                  *         "eventId": 100,
-                 *         "subscriptionType": "contact.propertyChange",
                  *         "objectId": 5101,
-                 *         "occurredAt": 1769854500000
+                 *         "occurredAt": 1769854500000,
+                 *         "subscriptionType": "contact.propertyChange"
                  *       }
                  *     ]
                  */
@@ -5088,7 +6927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the server accepts */
+            /** @description The body is larger than kreis.sync.webhook-max-body-size (1 MB by default) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5109,6 +6948,17 @@ export interface operations {
             /** @description The body is not the vendor's event format */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many webhook requests for this connection from this address (kreis.security.rate-limit.webhooks-per-minute), counted before the signature check */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5488,6 +7338,68 @@ export interface operations {
             };
             /** @description reason is too long */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id (a UUID)
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasurePreview"];
+                };
+            };
+            /** @description id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7106,6 +9018,86 @@ export interface operations {
             };
         };
     };
+    listKpiCustomers: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page; left out for the first page */
+                cursor?: string;
+                from?: string;
+                /**
+                 * @description How many items a page holds at most
+                 * @example 20
+                 */
+                limit?: number;
+                module?: string;
+                phase?: string;
+                segment?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageKpiCustomerView"];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such KPI */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description from is not before to, an unknown segment, a filter the KPI cannot apply, or a KPI without a per-customer drill-down */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getKpiSeries: {
         parameters: {
             query?: {
@@ -7396,10 +9388,10 @@ export interface operations {
     listCampaigns: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; left out for the first page */
+                /** @description The nextCursor of the previous page; absent for the first page. */
                 cursor?: string;
                 /**
-                 * @description How many items a page holds at most
+                 * @description Items per page, 1 to 200 (default 50).
                  * @example 20
                  */
                 limit?: number;
@@ -7416,9 +9408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CampaignPage"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -7468,16 +9458,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["CreateCampaignRequest"];
             };
         };
         responses: {
-            /** @description Created: the campaign. */
+            /** @description Created: the campaign; Location names it. */
             201: {
                 headers: {
+                    /** @description The campaign's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -7550,7 +9544,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The campaign's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -7565,9 +9559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -7614,7 +9606,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The campaign's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -7674,7 +9666,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The campaign's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -7683,7 +9675,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["ChangeCampaignRequest"];
             };
         };
         responses: {
@@ -7693,9 +9685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -7763,22 +9753,85 @@ export interface operations {
             };
         };
     };
+    getCampaignActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id.
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign's activity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignActivity"];
+                };
+            };
+            /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not grant this permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or the marketing module is not installed (the problem's detail says which). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCampaignMembers: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; left out for the first page */
+                /** @description The nextCursor of the previous page; absent for the first page. */
                 cursor?: string;
                 /**
-                 * @description How many items a page holds at most
+                 * @description Items per page, 1 to 200 (default 50).
                  * @example 20
                  */
                 limit?: number;
-                status?: string;
+                /** @description Only included or only excluded members. */
+                status?: "included" | "excluded";
             };
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The campaign's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -7793,9 +9846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CampaignMemberPage"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -7842,7 +9893,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The campaign's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -7851,15 +9902,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The campaign with its member counts. */
+            /** @description The campaign's member counts. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CampaignRefresh"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -7909,7 +9958,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["EmailEventsRequest"];
             };
         };
         responses: {
@@ -7919,15 +9968,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["EmailEventBatchResult"] | components["schemas"]["EmailEvent"];
                 };
             };
-            /** @description A single event, stored. */
+            /** @description A single event, stored; Location names the customer's timeline. */
             201: {
                 headers: {
+                    /** @description The customer's timeline */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmailEvent"];
+                };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -8012,25 +10065,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["FormSubmissionRequest"];
             };
         };
         responses: {
-            /** @description A duplicate of a submission recorded before. */
+            /** @description A duplicate of a submission recorded before: that submission. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["FormSubmission"];
                 };
             };
-            /** @description Recorded. */
+            /** @description Recorded; Location names the customer's timeline. */
             201: {
                 headers: {
+                    /** @description The customer's timeline */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FormSubmission"];
+                };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -8115,25 +10172,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["WebVisitRequest"];
             };
         };
         responses: {
-            /** @description A duplicate of a visit recorded before. */
+            /** @description A duplicate of a visit recorded before: that visit. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebVisit"];
                 };
             };
-            /** @description Recorded. */
+            /** @description Recorded; Location names the customer's timeline. */
             201: {
                 headers: {
+                    /** @description The customer's timeline */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebVisit"];
+                };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -8252,6 +10313,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
+                customerId?: string;
                 /**
                  * @description How many items a page holds at most
                  * @example 20
@@ -8420,7 +10482,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["ModuleDescriptorRequest"];
             };
         };
         responses: {
@@ -8926,6 +10988,209 @@ export interface operations {
             };
         };
     };
+    previewModulePurge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurgePreview"];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such module */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotes: {
+        parameters: {
+            query?: {
+                customerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"][];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The module is not installed or is disabled, or customerId is not a UUID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The module is not installed or is disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description customerId is missing, or text is not 1 to 200 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     submitProfile: {
         parameters: {
             query?: never;
@@ -9038,15 +11303,17 @@ export interface operations {
     listDeals: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; left out for the first page */
+                /** @description The nextCursor of the previous page; absent for the first page. */
                 cursor?: string;
+                /** @description Only those of this customer. */
                 customerId?: string;
                 /**
-                 * @description How many items a page holds at most
+                 * @description Items per page, 1 to 200 (default 50).
                  * @example 20
                  */
                 limit?: number;
-                stage?: string;
+                /** @description Only deals in this stage. */
+                stage?: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
             };
             header?: never;
             path?: never;
@@ -9060,9 +11327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DealPage"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9112,16 +11377,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["CreateDealRequest"];
             };
         };
         responses: {
-            /** @description Opened: the deal with its stage history. */
+            /** @description Opened: the deal with its stage history; Location names it. */
             201: {
                 headers: {
+                    /** @description The deal's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -9194,7 +11463,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The deal's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -9209,9 +11478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Deal"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9258,7 +11525,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The deal's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -9267,7 +11534,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["ChangeDealRequest"];
             };
         };
         responses: {
@@ -9277,9 +11544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Deal"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9362,7 +11627,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The deal's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -9377,9 +11642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DealStagePage"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9423,15 +11686,17 @@ export interface operations {
     listLeads: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; left out for the first page */
+                /** @description The nextCursor of the previous page; absent for the first page. */
                 cursor?: string;
                 /**
-                 * @description How many items a page holds at most
+                 * @description Items per page, 1 to 200 (default 50).
                  * @example 20
                  */
                 limit?: number;
-                priority?: string;
-                status?: string;
+                /** @description Only leads of this priority (computed now). */
+                priority?: "high" | "medium" | "low";
+                /** @description Only leads in this status. */
+                status?: "new" | "qualified" | "converted" | "disqualified";
             };
             header?: never;
             path?: never;
@@ -9445,9 +11710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["LeadPage"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9497,16 +11760,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["CreateLeadRequest"];
             };
         };
         responses: {
-            /** @description Recorded: the lead with its priority. */
+            /** @description Recorded: the lead with its priority; Location names it. */
             201: {
                 headers: {
+                    /** @description The lead's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -9579,7 +11846,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The lead's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -9594,9 +11861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Lead"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9643,7 +11908,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The lead's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -9652,7 +11917,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["ChangeLeadRequest"];
             };
         };
         responses: {
@@ -9662,9 +11927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Lead"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9744,11 +12007,12 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; left out for the first page */
+                /** @description The nextCursor of the previous page; absent for the first page. */
                 cursor?: string;
+                /** @description Only those of this customer. */
                 customerId?: string;
                 /**
-                 * @description How many items a page holds at most
+                 * @description Items per page, 1 to 200 (default 50).
                  * @example 20
                  */
                 limit?: number;
@@ -9765,9 +12029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OrderPage"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9821,12 +12083,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Recorded: the order. */
+            /** @description Recorded; Location names the new order. */
             201: {
                 headers: {
+                    /** @description The order's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -9908,7 +12174,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The order's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -9923,9 +12189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -9969,15 +12233,17 @@ export interface operations {
     listSubscriptions: {
         parameters: {
             query?: {
-                /** @description The nextCursor of the previous page; left out for the first page */
+                /** @description The nextCursor of the previous page; absent for the first page. */
                 cursor?: string;
+                /** @description Only those of this customer. */
                 customerId?: string;
                 /**
-                 * @description How many items a page holds at most
+                 * @description Items per page, 1 to 200 (default 50).
                  * @example 20
                  */
                 limit?: number;
-                status?: string;
+                /** @description Only subscriptions in this status. */
+                status?: "active" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -9991,9 +12257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SubscriptionPage"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10043,16 +12307,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
             };
         };
         responses: {
-            /** @description Started: the subscription with its history. */
+            /** @description Started: the subscription with its history; Location names it. */
             201: {
                 headers: {
+                    /** @description The subscription's URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
             400: {
@@ -10125,7 +12393,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The subscription's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -10140,9 +12408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Subscription"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10189,7 +12455,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The subscription's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -10198,7 +12464,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["CancelSubscriptionRequest"];
             };
         };
         responses: {
@@ -10208,9 +12474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Subscription"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -10293,7 +12557,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id (a UUID)
+                 * @description The subscription's id.
                  * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
                  */
                 id: string;
@@ -10302,7 +12566,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["ChangeSubscriptionRequest"];
             };
         };
         responses: {
@@ -10312,9 +12576,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Subscription"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
@@ -11917,6 +14179,117 @@ export interface operations {
                 };
             };
             /** @description A field is unknown, has the wrong type or breaks a rule; errors[] names every such field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSuppressions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    liftSuppressions: {
+        parameters: {
+            query?: {
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The id (a UUID)
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lifted"];
+                };
+            };
+            /** @description receiptId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The erasure has no entries on the list (none, or lifted already) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description reason is missing or too long */
             422: {
                 headers: {
                     [name: string]: unknown;
