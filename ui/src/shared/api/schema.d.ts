@@ -948,6 +948,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketing/campaigns/{id}/email-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's e-mail events, newest first
+         * @description Every e-mail event stored for the campaign (by occurredAt, newest first); ?event= keeps one kind. customerId is the customer the event was recorded for (merges after recording are not followed here).
+         */
+        get: operations["listCampaignEmailEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/marketing/campaigns/{id}/members": {
         parameters: {
             query?: never;
@@ -2430,6 +2450,12 @@ export interface components {
              * @example marketing.email_opened
              */
             type: string;
+        };
+        /** @description One page of a campaign's e-mail events, newest first (duplicate is always false here). */
+        CampaignEmailEventPage: {
+            items: components["schemas"]["EmailEvent"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
         };
         /** @description A member with its standing now. */
         CampaignMember: {
@@ -9775,6 +9801,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignActivity"];
+                };
+            };
+            /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not grant this permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or the marketing module is not installed (the problem's detail says which). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaignEmailEvents: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page; absent for the first page. */
+                cursor?: string;
+                /** @description Only events of this kind. */
+                event?: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";
+                /**
+                 * @description Items per page, 1 to 200 (default 50).
+                 * @example 20
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id.
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of e-mail events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignEmailEventPage"];
                 };
             };
             /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */

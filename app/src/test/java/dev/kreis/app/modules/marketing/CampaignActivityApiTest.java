@@ -33,7 +33,7 @@ import dev.kreis.app.modules.ModuleAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** GET /api/v1/marketing/campaigns/{id}/activity: e-mail event counts per kind, tagged and member web visits, bad input, permissions. */
+/** A campaign's activity (e-mail event counts per kind, tagged and member web visits) and its e-mail event list: bad input, permissions. */
 @QuarkusTest
 class CampaignActivityApiTest {
 
@@ -130,5 +130,37 @@ class CampaignActivityApiTest {
         }
         Staff.as("integration").get(CAMPAIGNS + "/" + id + "/activity").then().statusCode(403).contentType(PROBLEM_JSON);
         given().auth().none().get(CAMPAIGNS + "/" + id + "/activity").then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void listsTheCampaignsEmailEventsNewestFirstPagedAndFilteredByKind() {
+        UUID anna = consenting("marketing", "email");
+        String id = emailCampaign(anna);
+        String other = emailCampaign(anna);
+        post(EMAIL_EVENTS, Map.of("events", List.of(event(id, anna, "sent", "2025-03-01T10:00:00Z"), event(id, anna, "delivered", "2025-03-01T10:01:00Z"),
+                event(id, anna, "opened", "2025-03-01T11:00:00Z"), event(other, anna, "sent", "2025-03-01T12:00:00Z")))).then().statusCode(200);
+
+        JsonPath first = given().queryParam("limit", 2).get(CAMPAIGNS + "/" + id + "/email-events").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("opened", "delivered"), first.getList("items.event"));
+        String cursor = first.getString("nextCursor");
+        given().queryParam("limit", 2).queryParam("cursor", cursor).get(CAMPAIGNS + "/" + id + "/email-events").then().statusCode(200)
+                .body("items.event", contains("sent")).body("items.campaignId", everyItem(equalTo(id))).body("nextCursor", nullValue());
+        given().queryParam("event", "sent").get(CAMPAIGNS + "/" + id + "/email-events").then().statusCode(200)
+                .body("items.event", contains("sent")).body("items.type", contains("marketing.email_sent"))
+                .body("items.customerId", contains(anna.toString())).body("items.duplicate", contains(false));
+    }
+
+    @Test
+    void theEventListRefusesAnUnknownKindABadLimitAndAnUnknownCampaignNamingTheField() {
+        String id = campaign("email", listAudience(customer()));
+        given().queryParam("event", "forwarded").get(CAMPAIGNS + "/" + id + "/email-events").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body(containsString("\"event\""));
+        given().queryParam("limit", 0).get(CAMPAIGNS + "/" + id + "/email-events").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body(containsString("\"limit\""));
+        given().get(CAMPAIGNS + "/" + UUID.randomUUID() + "/email-events").then().statusCode(404).contentType(PROBLEM_JSON);
+        given().get(CAMPAIGNS + "/nope/email-events").then().statusCode(400).contentType(PROBLEM_JSON).body(containsString("\"id\""));
+        Staff.as("viewer").get(CAMPAIGNS + "/" + id + "/email-events").then().statusCode(200);
+        Staff.as("integration").get(CAMPAIGNS + "/" + id + "/email-events").then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().none().get(CAMPAIGNS + "/" + id + "/email-events").then().statusCode(401);
     }
 }

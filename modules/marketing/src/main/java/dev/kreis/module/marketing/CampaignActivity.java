@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.kreis.module.marketing.MarketingStore.Campaign;
+import dev.kreis.module.marketing.MarketingStore.EmailEvent;
+import dev.kreis.spi.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -58,6 +60,32 @@ public class CampaignActivity {
         long[] members = to.isAfter(from) ? store.memberVisits(id, from, to) : new long[2];
         MarketingViews.WebActivityView web = new MarketingViews.WebActivityView(tagged, taggedVisitors.size(), members[0], members[1], from, to);
         return new MarketingViews.ActivityView(id, email, store.lastEmailEventAt(id).orElse(null), web, now);
+    }
+
+    /** The campaign's e-mail events, newest first; {@code event} keeps one kind. */
+    public MarketingViews.EmailEventPage events(UUID id, String eventParam, String limitParam, String cursorParam) {
+        String event = null;
+        if (eventParam != null && !eventParam.isBlank()) {
+            event = eventParam.trim();
+            if (!MarketingTypes.EMAIL_EVENT_NAMES.contains(event)) {
+                throw ProblemException.malformed("event", "must be one of " + String.join(", ", MarketingTypes.EMAIL_EVENT_NAMES));
+            }
+        }
+        int limit = Paging.limit(limitParam);
+        String[] cursor = Paging.decode(cursorParam, 2);
+        store.campaign(id).orElseThrow(() -> Campaigns.notFound(id));
+        List<EmailEvent> page = cursor == null ? store.emailEventsOfCampaign(id, event, null, null, limit + 1)
+                : store.emailEventsOfCampaign(id, event, Paging.instant(cursor[0]), Paging.uuid(cursor[1]), limit + 1);
+        List<MarketingViews.EmailEventView> items = new ArrayList<>();
+        for (EmailEvent row : page.subList(0, Math.min(limit, page.size()))) {
+            items.add(EmailEvents.view(row, false));
+        }
+        String next = null;
+        if (page.size() > limit) {
+            EmailEvent last = page.get(limit - 1);
+            next = Paging.encode(last.occurredAt().toString(), last.id().toString());
+        }
+        return new MarketingViews.EmailEventPage(items, next);
     }
 
     /** Whether the URL's query has {@code utm_campaign} equal to the campaign's id (case-insensitive). */

@@ -192,4 +192,23 @@ public class CampaignResource {
             @PathParam("id") String id) {
         return activity.of(Paging.id("id", id));
     }
+
+    @GET
+    @Path("/{id}/email-events")
+    @PermissionsAllowed(READ)
+    @Operation(operationId = "listCampaignEmailEvents", summary = "A campaign's e-mail events, newest first",
+            description = "Every e-mail event stored for the campaign (by occurredAt, newest first); ?event= keeps one kind. customerId is "
+                    + "the customer the event was recorded for (merges after recording are not followed here).")
+    @APIResponse(responseCode = "200", description = "One page of e-mail events.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingViews.EmailEventPage.class), examples = @ExampleObject(name = "page", value = "{\"items\": ["
+                    + ActivityResource.EMAIL_EVENT_LISTED + "], \"nextCursor\": null}")))
+    public MarketingViews.EmailEventPage emailEvents(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id,
+            @Parameter(description = "Only events of this kind.", schema = @Schema(enumeration = { "sent", "delivered", "opened", "clicked",
+                    "bounced", "unsubscribed" })) @QueryParam("event") String event,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
+        return activity.events(Paging.id("id", id), event, limit, cursor);
+    }
 }

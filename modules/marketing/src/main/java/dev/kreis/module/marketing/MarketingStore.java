@@ -288,6 +288,26 @@ public class MarketingStore {
                 campaignId, time(from), time(to)).get(0);
     }
 
+    /** The campaign's e-mail events, newest first, optionally of one kind, after the (occurredAt, id) position. */
+    List<EmailEvent> emailEventsOfCampaign(UUID campaignId, String event, Instant afterTime, UUID afterId, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(EMAIL_SELECT).append(" where campaign_id = ?");
+        params.add(campaignId);
+        if (event != null) {
+            sql.append(" and event = ?");
+            params.add(event);
+        }
+        if (afterTime != null) {
+            sql.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
+            params.add(time(afterTime));
+            params.add(time(afterTime));
+            params.add(afterId);
+        }
+        sql.append(" order by occurred_at desc, id desc limit ?");
+        params.add(limit);
+        return query(sql.toString(), MarketingStore::emailEvent, params.toArray());
+    }
+
     private static final String EMAIL_SELECT = "select id, external_id, campaign_id, customer_id, event, occurred_at, touchpoint_id, recorded_at"
             + " from mkt_email_event";
 

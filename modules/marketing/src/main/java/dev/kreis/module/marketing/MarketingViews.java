@@ -170,4 +170,9 @@ final class MarketingViews {
             @Schema(required = true) WebActivityView web,
             @Schema(required = true, format = "date-time", description = "When these counts were taken.") Instant computedAt) {
     }
+
+    @Schema(name = "CampaignEmailEventPage", description = "One page of a campaign's e-mail events, newest first (duplicate is always false here).")
+    public record EmailEventPage(@Schema(required = true) List<EmailEventView> items,
+            @Schema(required = true, nullable = true, description = NEXT_CURSOR) String nextCursor) {
+    }
 }
