@@ -196,8 +196,33 @@ export async function dailyWork({ page, browser, api, url, step, expect, shot, d
     await page.goto(url(`/marketing/campaigns?lang=en&campaign=${campaign.id}`));
     await page.getByRole('button', { name: 'Refresh members' }).click();
     await page.getByTestId('members').getByText(/no consent for marketing on email/).waitFor();
-    await shot('marketing-campaign');
     state.campaignId = campaign.id;
+  });
+
+  await step('marketing: the campaign shows its e-mail event counts and web activity', async () => {
+    const id = state.campaignId;
+    const at = new Date().toISOString();
+    const events = ['delivered', 'opened', 'clicked'].map((event, index) => ({
+      campaignId: id, customerId: data.erika.customerId, event, occurredAt: at, externalId: `e2e-${data.tag}-${index}`,
+    }));
+    const recorded = await api('POST', '/api/v1/marketing/email-events', { events });
+    expect(recorded.accepted === 3, `three e-mail events recorded (${recorded.accepted})`);
+    await api('POST', '/api/v1/marketing/web-visits', {
+      customerId: data.erika.customerId, url: `https://shop.example.com/spring?utm_source=news&utm_campaign=${id}`, occurredAt: at,
+      externalId: `e2e-visit-${data.tag}`,
+    });
+    await page.goto(url(`/marketing/campaigns?lang=en&campaign=${id}`));
+    const counts = page.getByTestId('email-counts');
+    await counts.waitFor();
+    const opened = await counts.getByRole('row', { name: /opened/ }).getByRole('cell').allTextContents();
+    expect(opened[0] === '1' && opened[1] === '1', `opened: 1 event by 1 customer (${opened.join(', ')})`);
+    const sent = await counts.getByRole('row', { name: /^sent/ }).getByRole('cell').first().textContent();
+    expect(sent === '0', `no sends: the member has no consent (${sent})`);
+    const tagged = (await page.getByTestId('tagged-visits').textContent())?.trim();
+    expect(tagged === '1', `one visit from a campaign link (${tagged})`);
+    const members = (await page.getByTestId('member-visits').textContent())?.trim();
+    expect(members === '1', `one member visit in the period (${members})`);
+    await shot('marketing-campaign');
   });
 
   return {

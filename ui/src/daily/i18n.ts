@@ -73,6 +73,15 @@ export const dailyEn = {
     noActivity: 'not available', startsOn: 'Starts on', endsOn: 'Ends on', audienceList: 'A list of customers', audienceSegment: 'A segment by attribute',
     customerIds: 'Customer ids (one per line)', attribute: 'Golden attribute', value: 'Value',
     kpis: { email_open_rate: 'E-mail open rate', email_click_rate: 'E-mail click rate', web_visits: 'Web visits' },
+    campaignActivity: {
+      title: 'Activity of {{name}}', email: 'E-mail events', web: 'Web activity', kind: 'Event', events: 'Events', customers: 'Customers',
+      none: 'No e-mail events recorded for this campaign yet.', lastEvent: 'Latest e-mail event: {{when}}.',
+      kinds: { sent: 'sent', delivered: 'delivered', opened: 'opened', clicked: 'clicked', bounced: 'bounced', unsubscribed: 'unsubscribed' },
+      taggedVisits: 'Visits from campaign links', taggedVisitors_one: '{{count}} visitor', taggedVisitors: '{{count}} visitors',
+      taggedHint: 'Counted when the page address carries utm_campaign={{id}}.',
+      memberVisits: 'Visits by members in the period', memberVisitors_one: '{{count}} member', memberVisitors: '{{count}} members',
+      memberHint: 'Visits of the current members from {{from}} to {{to}}: context, not attributed to the campaign.',
+    },
   },
 };
 
@@ -150,5 +159,14 @@ export const dailyDe: typeof dailyEn = {
     noActivity: 'nicht verfügbar', startsOn: 'Beginnt am', endsOn: 'Endet am', audienceList: 'Eine Liste von Kunden', audienceSegment: 'Ein Segment nach Attribut',
     customerIds: 'Kunden-IDs (eine pro Zeile)', attribute: 'Golden Attribute', value: 'Wert',
     kpis: { email_open_rate: 'E-Mail-Öffnungsrate', email_click_rate: 'E-Mail-Klickrate', web_visits: 'Web-Besuche' },
+    campaignActivity: {
+      title: 'Aktivität von {{name}}', email: 'E-Mail-Ereignisse', web: 'Web-Aktivität', kind: 'Ereignis', events: 'Ereignisse', customers: 'Kunden',
+      none: 'Für diese Kampagne sind noch keine E-Mail-Ereignisse erfasst.', lastEvent: 'Letztes E-Mail-Ereignis: {{when}}.',
+      kinds: { sent: 'versendet', delivered: 'zugestellt', opened: 'geöffnet', clicked: 'geklickt', bounced: 'unzustellbar', unsubscribed: 'abgemeldet' },
+      taggedVisits: 'Besuche über Kampagnen-Links', taggedVisitors_one: '{{count}} Besucher', taggedVisitors: '{{count}} Besucher',
+      taggedHint: 'Gezählt, wenn die Seitenadresse utm_campaign={{id}} enthält.',
+      memberVisits: 'Besuche von Mitgliedern im Zeitraum', memberVisitors_one: '{{count}} Mitglied', memberVisitors: '{{count}} Mitglieder',
+      memberHint: 'Besuche der aktuellen Mitglieder von {{from}} bis {{to}}: Kontext, der Kampagne nicht zugeordnet.',
+    },
   },
 };

@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../shared/format';
 import { usePageTitle } from '../shared/usePageTitle';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 import { Problem, ReadOnlyNote, useCan, useUrlParam } from '../daily/common';
+import CampaignActivity from './CampaignActivity';
 import { useActivity, useCampaigns, useCreateCampaign, useMembers, useRefreshMembers, type Campaign } from './useMarketing';
 
 const CHANNELS = ['email', 'web', 'social', 'sms', 'event', 'other'] as const;
@@ -63,6 +64,7 @@ export default function CampaignsPage() {
           </tbody>
         </table>
       )}
+      {campaign && <CampaignActivity campaign={campaign} />}
       {campaign && <Members campaign={campaign} writer={writer} />}
     </section>
   );

@@ -58,3 +58,20 @@ export function useActivity(key: string) {
     retry: false,
   });
 }
+
+/** GET /api/v1/marketing/campaigns/{id}/activity: e-mail event counts per kind and web visits linked to the campaign. */
+export interface CampaignActivityCounts {
+  campaignId: string;
+  email: { event: string; type: string; events: number; customers: number }[];
+  lastEmailEventAt: string | null;
+  web: { taggedVisits: number; taggedVisitors: number; memberVisits: number; memberVisitors: number; from: string; to: string };
+  computedAt: string;
+}
+
+export function useCampaignActivity(id: string) {
+  return useQuery({
+    queryKey: ['campaigns', id, 'activity'],
+    queryFn: () => api<CampaignActivityCounts>(`/api/v1/marketing/campaigns/${encodeURIComponent(id)}/activity`),
+    enabled: id !== '',
+  });
+}

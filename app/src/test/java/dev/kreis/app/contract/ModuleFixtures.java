@@ -82,6 +82,16 @@ final class ModuleFixtures {
             c.call("GET " + CAMPAIGNS + "/{id}/members", id).query("limit", 10).valid();
             c.call("GET " + CAMPAIGNS + "/{id}/members", id).query("status", "bored").invalid();
         });
+        put(f, "marketing", "GET " + CAMPAIGNS + "/{id}/activity", c -> {
+            String id = campaign();
+            c.call("GET " + CAMPAIGNS + "/{id}/activity", id).valid();
+            c.call("GET " + CAMPAIGNS + "/{id}/activity", "not-a-uuid").invalid();
+        });
+        put(f, "marketing", "GET " + CAMPAIGNS + "/{id}/email-events", c -> {
+            String id = campaign();
+            c.call("GET " + CAMPAIGNS + "/{id}/email-events", id).query("event", "opened").query("limit", 10).valid();
+            c.call("GET " + CAMPAIGNS + "/{id}/email-events", id).query("event", "forwarded").invalid();
+        });
         put(f, "marketing", "POST /api/v1/marketing/email-events", c -> {
             UUID customer = customer();
             String id = campaign(customer);

@@ -41,6 +41,10 @@ public class ActivityResource {
             + "\"campaignId\": \"8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918\", \"customerId\": \"4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01\", "
             + "\"event\": \"opened\", \"type\": \"marketing.email_opened\", \"occurredAt\": \"2026-01-31T09:30:00Z\", "
             + "\"touchpointId\": \"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\", \"duplicate\": false}";
+    static final String EMAIL_EVENT_LISTED = "{\"id\": \"0e1d2c3b-4a59-4687-9a6b-5c4d3e2f1a0b\", \"externalId\": \"msg-77120-open\", "
+            + "\"campaignId\": \"8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918\", \"customerId\": \"4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01\", "
+            + "\"event\": \"opened\", \"type\": \"marketing.email_opened\", \"occurredAt\": \"2026-01-31T09:30:00Z\", "
+            + "\"touchpointId\": \"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\", \"duplicate\": false}";
     static final String VISIT_EXAMPLE = "{\"id\": \"6e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c2b\", \"externalId\": \"visit-8842\", \"customerId\": \"4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01\", \"url\": \"https://shop.example.com/pricing\", \"occurredAt\": \"2026-01-31T09:30:00Z\", \"type\": \"marketing.web_visit\", \"touchpointId\": \"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\"}";
     static final String FORM_EXAMPLE = "{\"id\": \"3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9\", \"externalId\": \"form-5531\", \"form\": \"whitepaper\", \"customerId\": \"4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01\", \"email\": \"anna@example.com\", \"firstName\": \"Anna\", \"lastName\": \"Berg\", \"phone\": null, \"fields\": {\"topic\": \"retention\", \"employees\": \"250\"}, \"occurredAt\": \"2026-01-31T09:30:00Z\", \"type\": \"marketing.form_submitted\", \"touchpointId\": \"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\"}";
 

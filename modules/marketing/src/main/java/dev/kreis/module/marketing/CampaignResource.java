@@ -52,10 +52,23 @@ public class CampaignResource {
             + "\"audience\": {\"type\": \"segment\", \"filter\": {\"country\": \"DE\"}}, \"createdAt\": \"2026-01-31T09:30:00Z\", "
             + "\"updatedAt\": \"2026-01-31T09:30:00Z\", \"refreshedAt\": null}";
 
-    private final Campaigns campaigns;
+    static final String ACTIVITY_EXAMPLE = "{\"campaignId\": \"8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918\", \"email\": ["
+            + "{\"event\": \"sent\", \"type\": \"marketing.email_sent\", \"events\": 120, \"customers\": 120}, "
+            + "{\"event\": \"delivered\", \"type\": \"marketing.email_delivered\", \"events\": 117, \"customers\": 117}, "
+            + "{\"event\": \"opened\", \"type\": \"marketing.email_opened\", \"events\": 64, \"customers\": 51}, "
+            + "{\"event\": \"clicked\", \"type\": \"marketing.email_clicked\", \"events\": 19, \"customers\": 15}, "
+            + "{\"event\": \"bounced\", \"type\": \"marketing.email_bounced\", \"events\": 3, \"customers\": 3}, "
+            + "{\"event\": \"unsubscribed\", \"type\": \"marketing.email_unsubscribed\", \"events\": 2, \"customers\": 2}], "
+            + "\"lastEmailEventAt\": \"2026-03-04T16:12:00Z\", \"web\": {\"taggedVisits\": 22, \"taggedVisitors\": 14, "
+            + "\"memberVisits\": 85, \"memberVisitors\": 40, \"from\": \"2026-03-01T00:00:00Z\", \"to\": \"2026-04-01T00:00:00Z\"}, "
+            + "\"computedAt\": \"2026-04-02T08:00:00Z\"}";
 
-    CampaignResource(Campaigns campaigns) {
+    private final Campaigns campaigns;
+    private final CampaignActivity activity;
+
+    CampaignResource(Campaigns campaigns, CampaignActivity activity) {
         this.campaigns = campaigns;
+        this.activity = activity;
     }
 
     @POST
@@ -162,5 +175,40 @@ public class CampaignResource {
             @QueryParam("limit") String limit,
             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         return campaigns.members(Paging.id("id", id), status, limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}/activity")
+    @PermissionsAllowed(READ)
+    @Operation(operationId = "getCampaignActivity", summary = "E-mail event counts and web activity of a campaign",
+            description = "email: the campaign's e-mail events counted per kind (sent, delivered, opened, clicked, bounced, unsubscribed; "
+                    + "events and distinct customers; duplicates by externalId were never stored). web: web visits carry no campaign id, "
+                    + "so a visit is attributed only when its URL has utm_campaign=<the campaign's id> (taggedVisits); memberVisits "
+                    + "counts visits of the current members within the campaign's period and is context, not attribution. Visits "
+                    + "tagged with a campaign name or another UTM value are not counted. Counts are taken at read time.")
+    @APIResponse(responseCode = "200", description = "The campaign's activity.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingViews.ActivityView.class), examples = @ExampleObject(name = "activity", value = ACTIVITY_EXAMPLE)))
+    public MarketingViews.ActivityView activity(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
+        return activity.of(Paging.id("id", id));
+    }
+
+    @GET
+    @Path("/{id}/email-events")
+    @PermissionsAllowed(READ)
+    @Operation(operationId = "listCampaignEmailEvents", summary = "A campaign's e-mail events, newest first",
+            description = "Every e-mail event stored for the campaign (by occurredAt, newest first); ?event= keeps one kind. customerId is "
+                    + "the customer the event was recorded for (merges after recording are not followed here).")
+    @APIResponse(responseCode = "200", description = "One page of e-mail events.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MarketingViews.EmailEventPage.class), examples = @ExampleObject(name = "page", value = "{\"items\": ["
+                    + ActivityResource.EMAIL_EVENT_LISTED + "], \"nextCursor\": null}")))
+    public MarketingViews.EmailEventPage emailEvents(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id,
+            @Parameter(description = "Only events of this kind.", schema = @Schema(enumeration = { "sent", "delivered", "opened", "clicked",
+                    "bounced", "unsubscribed" })) @QueryParam("event") String event,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
+        return activity.events(Paging.id("id", id), event, limit, cursor);
     }
 }

@@ -261,6 +261,53 @@ public class MarketingStore {
                 rs -> new FirstSend(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), instant(rs, "first_sent")), time(from), time(to));
     }
 
+    /** Per event kind of the campaign's e-mail events: {events, distinct customers}. */
+    Map<String, long[]> emailEventCounts(UUID campaignId) {
+        Map<String, long[]> out = new HashMap<>();
+        query("select event, count(*), count(distinct customer_id) from mkt_email_event where campaign_id = ? group by event",
+                rs -> Map.entry(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) }), campaignId)
+                .forEach(row -> out.put(row.getKey(), row.getValue()));
+        return out;
+    }
+
+    Optional<Instant> lastEmailEventAt(UUID campaignId) {
+        return query("select max(occurred_at) as last_at from mkt_email_event where campaign_id = ?", rs -> Optional.ofNullable(instant(rs, "last_at")),
+                campaignId).get(0);
+    }
+
+    /** The customer id and URL of every web visit whose URL contains {@code text} (the caller checks the URL exactly). */
+    List<Map.Entry<UUID, String>> webVisitsWithUrlContaining(String text) {
+        return query("select customer_id, url from mkt_web_visit where lower(url) like ?", rs -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)),
+                "%" + text + "%");
+    }
+
+    /** {visits, distinct customers} of the campaign's members in {@code [from, to)}. */
+    long[] memberVisits(UUID campaignId, Instant from, Instant to) {
+        return query("select count(*), count(distinct v.customer_id) from mkt_web_visit v join mkt_campaign_member m on m.customer_id = v.customer_id"
+                + " where m.campaign_id = ? and v.occurred_at >= ? and v.occurred_at < ?", rs -> new long[] { rs.getLong(1), rs.getLong(2) },
+                campaignId, time(from), time(to)).get(0);
+    }
+
+    /** The campaign's e-mail events, newest first, optionally of one kind, after the (occurredAt, id) position. */
+    List<EmailEvent> emailEventsOfCampaign(UUID campaignId, String event, Instant afterTime, UUID afterId, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(EMAIL_SELECT).append(" where campaign_id = ?");
+        params.add(campaignId);
+        if (event != null) {
+            sql.append(" and event = ?");
+            params.add(event);
+        }
+        if (afterTime != null) {
+            sql.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
+            params.add(time(afterTime));
+            params.add(time(afterTime));
+            params.add(afterId);
+        }
+        sql.append(" order by occurred_at desc, id desc limit ?");
+        params.add(limit);
+        return query(sql.toString(), MarketingStore::emailEvent, params.toArray());
+    }
+
     private static final String EMAIL_SELECT = "select id, external_id, campaign_id, customer_id, event, occurred_at, touchpoint_id, recorded_at"
             + " from mkt_email_event";
 

@@ -137,4 +137,42 @@ final class MarketingViews {
             @Schema(required = true, description = "Events recorded before.") int duplicates,
             @Schema(required = true) List<EmailEventView> items) {
     }
+    @Schema(name = "CampaignEmailEventCount", description = "How many e-mail events of one kind the campaign has, and for how many customers.")
+    public record EmailEventCount(
+            @Schema(required = true, enumeration = { "sent", "delivered", "opened", "clicked", "bounced", "unsubscribed" }) String event,
+            @Schema(required = true, description = "The touchpoint type, marketing.email_<event>.", example = "marketing.email_opened") String type,
+            @Schema(required = true, description = "Events of this kind recorded for the campaign.") long events,
+            @Schema(required = true, description = "Distinct customers with at least one such event.") long customers) {
+    }
+
+    @Schema(name = "CampaignWebActivity", description = "Web visits linked to the campaign. A web visit carries no campaign id, so "
+            + "there are two separate measures: visits whose URL carries the campaign's id as utm_campaign (attributed), and visits by "
+            + "the campaign's members within its period (not attributed: members may have come for any reason).")
+    public record WebActivityView(
+            @Schema(required = true, description = "Visits whose URL has the query parameter utm_campaign equal to the campaign's id.")
+            long taggedVisits,
+            @Schema(required = true, description = "Distinct customers among the tagged visits.") long taggedVisitors,
+            @Schema(required = true, description = "Visits by the campaign's current members between the period's start (startsOn, "
+                    + "or the day the campaign was created) and its end (endsOn inclusive, or now). 0 before the first members refresh.")
+            long memberVisits,
+            @Schema(required = true, description = "Distinct members among those visits.") long memberVisitors,
+            @Schema(required = true, format = "date-time", description = "Start of the member-visit window.") Instant from,
+            @Schema(required = true, format = "date-time", description = "End of the member-visit window (exclusive).") Instant to) {
+    }
+
+    @Schema(name = "CampaignActivity", description = "E-mail event counts per kind and web activity of one campaign.")
+    public record ActivityView(
+            @Schema(required = true) UUID campaignId,
+            @Schema(required = true, description = "One entry per e-mail event kind, in the order sent, delivered, opened, clicked, "
+                    + "bounced, unsubscribed; kinds without events count 0.") List<EmailEventCount> email,
+            @Schema(required = true, nullable = true, format = "date-time", description = "The latest e-mail event; null without any.")
+            Instant lastEmailEventAt,
+            @Schema(required = true) WebActivityView web,
+            @Schema(required = true, format = "date-time", description = "When these counts were taken.") Instant computedAt) {
+    }
+
+    @Schema(name = "CampaignEmailEventPage", description = "One page of a campaign's e-mail events, newest first (duplicate is always false here).")
+    public record EmailEventPage(@Schema(required = true) List<EmailEventView> items,
+            @Schema(required = true, nullable = true, description = NEXT_CURSOR) String nextCursor) {
+    }
 }
