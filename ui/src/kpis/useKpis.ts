@@ -27,7 +27,7 @@ export function useKpiSeries(key: string, interval: string, period: KpiFilters =
 }
 
 export type KpiCustomer = Schema<'KpiCustomerView'>;
-type KpiCustomerPage = Schema<'PageKpiCustomerView'>;
+type KpiCustomerPage = Schema<'KpiCustomerPage'>;
 
 /** The customers behind a score KPI over the same period and filters, worst mean first, along the server's cursor. */
 export function useKpiCustomers(key: string, filters: KpiFilters, enabled: boolean) {

@@ -928,6 +928,46 @@ export interface paths {
         patch: operations["changeCampaign"];
         trace?: never;
     };
+    "/api/v1/marketing/campaigns/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mail event counts and web activity of a campaign
+         * @description email: the campaign's e-mail events counted per kind (sent, delivered, opened, clicked, bounced, unsubscribed; events and distinct customers; duplicates by externalId were never stored). web: web visits carry no campaign id, so a visit is attributed only when its URL has utm_campaign=<the campaign's id> (taggedVisits); memberVisits counts visits of the current members within the campaign's period and is context, not attribution. Visits tagged with a campaign name or another UTM value are not counted. Counts are taken at read time.
+         */
+        get: operations["getCampaignActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketing/campaigns/{id}/email-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's e-mail events, newest first
+         * @description Every e-mail event stored for the campaign (by occurredAt, newest first); ?event= keeps one kind. customerId is the customer the event was recorded for (merges after recording are not followed here).
+         */
+        get: operations["listCampaignEmailEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/marketing/campaigns/{id}/members": {
         parameters: {
             query?: never;
@@ -2248,9 +2288,9 @@ export interface components {
             width: number;
         };
         AttributeView: {
-            description?: string;
-            key?: string;
-            type?: string;
+            description: string;
+            key: string;
+            type: string;
         };
         AuditEntry: {
             action?: string;
@@ -2270,8 +2310,10 @@ export interface components {
             targetType?: string;
         };
         BandView: {
-            kind?: string;
-            width?: number;
+            /** @enum {string} */
+            kind: "percent_of_target" | "absolute";
+            /** @description How far from the target a value is still at risk rather than off track */
+            width: number;
         };
         /** @description A marketing campaign. */
         Campaign: {
@@ -2312,6 +2354,26 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** @description E-mail event counts per kind and web activity of one campaign. */
+        CampaignActivity: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: date-time
+             * @description When these counts were taken.
+             * @example 2022-03-10T16:15:50Z
+             */
+            computedAt: string;
+            /** @description One entry per e-mail event kind, in the order sent, delivered, opened, clicked, bounced, unsubscribed; kinds without events count 0. */
+            email: components["schemas"]["CampaignEmailEventCount"][];
+            /**
+             * Format: date-time
+             * @description The latest e-mail event; null without any.
+             * @example 2022-03-10T16:15:50Z
+             */
+            lastEmailEventAt: string | null;
+            web: components["schemas"]["CampaignWebActivity"];
+        };
         /** @description Who the campaign is for: a list of customer ids or a segment filter on golden attributes. */
         CampaignAudience: {
             /** @description A list's customer ids (only when one campaign is read; lists show only size). */
@@ -2346,6 +2408,32 @@ export interface components {
              * @enum {string}
              */
             type: "list" | "segment";
+        };
+        /** @description How many e-mail events of one kind the campaign has, and for how many customers. */
+        CampaignEmailEventCount: {
+            /**
+             * Format: int64
+             * @description Distinct customers with at least one such event.
+             */
+            customers: number;
+            /** @enum {string} */
+            event: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";
+            /**
+             * Format: int64
+             * @description Events of this kind recorded for the campaign.
+             */
+            events: number;
+            /**
+             * @description The touchpoint type, marketing.email_<event>.
+             * @example marketing.email_opened
+             */
+            type: string;
+        };
+        /** @description One page of a campaign's e-mail events, newest first (duplicate is always false here). */
+        CampaignEmailEventPage: {
+            items: components["schemas"]["EmailEvent"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
         };
         /** @description A member with its standing now. */
         CampaignMember: {
@@ -2414,6 +2502,41 @@ export interface components {
              * @description List ids skipped as unknown or erased.
              */
             skipped: number;
+        };
+        /** @description Web visits linked to the campaign. A web visit carries no campaign id, so there are two separate measures: visits whose URL carries the campaign's id as utm_campaign (attributed), and visits by the campaign's members within its period (not attributed: members may have come for any reason). */
+        CampaignWebActivity: {
+            /**
+             * Format: date-time
+             * @description Start of the member-visit window.
+             * @example 2022-03-10T16:15:50Z
+             */
+            from: string;
+            /**
+             * Format: int64
+             * @description Distinct members among those visits.
+             */
+            memberVisitors: number;
+            /**
+             * Format: int64
+             * @description Visits by the campaign's current members between the period's start (startsOn, or the day the campaign was created) and its end (endsOn inclusive, or now). 0 before the first members refresh.
+             */
+            memberVisits: number;
+            /**
+             * Format: int64
+             * @description Distinct customers among the tagged visits.
+             */
+            taggedVisitors: number;
+            /**
+             * Format: int64
+             * @description Visits whose URL has the query parameter utm_campaign equal to the campaign's id.
+             */
+            taggedVisits: number;
+            /**
+             * Format: date-time
+             * @description End of the member-visit window (exclusive).
+             * @example 2022-03-10T16:15:50Z
+             */
+            to: string;
         };
         /** @description A cancellation. */
         CancelSubscriptionRequest: {
@@ -2626,6 +2749,37 @@ export interface components {
         ConnectionList: {
             items: components["schemas"]["Connection"][];
         };
+        /**
+         * @example {
+         *       "defaultConflictPolicy": "last-writer-wins",
+         *       "objects": [
+         *         {
+         *           "becomes": "person",
+         *           "fields": [
+         *             {
+         *               "attribute": "email",
+         *               "conflictPolicy": "last-writer-wins",
+         *               "defaultAttribute": "email",
+         *               "field": "email",
+         *               "identifier": "email",
+         *               "overridden": false,
+         *               "writable": false
+         *             },
+         *             {
+         *               "attribute": "role",
+         *               "conflictPolicy": "crm-wins",
+         *               "defaultAttribute": "jobTitle",
+         *               "field": "jobtitle",
+         *               "identifier": null,
+         *               "overridden": true,
+         *               "writable": true
+         *             }
+         *           ],
+         *           "object": "contacts"
+         *         }
+         *       ]
+         *     }
+         */
         ConnectionMapping: {
             /**
              * @description The policy of every field without its own
@@ -3206,14 +3360,22 @@ export interface components {
             nextCursor: string | null;
         };
         DefinitionView: {
-            description?: string;
-            direction?: string;
-            key?: string;
-            name?: string;
-            owners?: string[];
-            shared?: boolean;
+            /** @description What is measured and how */
+            description: string;
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better";
+            /** @example nps */
+            key: string;
+            /** @example Net Promoter Score */
+            name: string;
+            /** @description Owner departments, sorted */
+            owners: string[];
+            /** @description Whether two or more departments share the KPI */
+            shared: boolean;
+            /** @description The target in effect today; left out when there is none */
             target?: components["schemas"]["TargetView"];
-            unit?: string;
+            /** @enum {string} */
+            unit: "score" | "percent" | "ratio" | "money" | "count" | "duration_seconds" | "number";
         };
         /** @description A recorded e-mail event. */
         EmailEvent: {
@@ -3309,21 +3471,43 @@ export interface components {
             reason?: string;
         };
         ErasurePreview: {
-            /** Format: int32 */
-            attributes?: number;
-            /** Format: int32 */
-            consents?: number;
-            /** Format: uuid */
-            customerId?: string;
-            /** Format: int32 */
-            identifiers?: number;
-            /** Format: int32 */
-            profiles?: number;
-            sources?: string[];
-            /** Format: int32 */
-            suppressedIdentifiers?: number;
-            /** Format: int32 */
-            touchpoints?: number;
+            /**
+             * Format: int32
+             * @description Attribute values that would be removed
+             */
+            attributes: number;
+            /**
+             * Format: int32
+             * @description Consent records of the profiles
+             */
+            consents: number;
+            /**
+             * Format: uuid
+             * @description The customer (the surviving one if the id asked for was merged away)
+             */
+            customerId: string;
+            /**
+             * Format: int32
+             * @description Identifiers (e-mail addresses, phone numbers, ...) that would be removed
+             */
+            identifiers: number;
+            /**
+             * Format: int32
+             * @description Profiles that would be anonymised
+             */
+            profiles: number;
+            /** @description The sources (systems) of the profiles, sorted */
+            sources: string[];
+            /**
+             * Format: int32
+             * @description Keys that would go onto the suppression list
+             */
+            suppressedIdentifiers: number;
+            /**
+             * Format: int32
+             * @description Touchpoints whose personal payload would be removed
+             */
+            touchpoints: number;
         };
         ErasureReceipt: {
             actor?: string;
@@ -3433,12 +3617,69 @@ export interface components {
             /** @example +49 30 1234567 */
             phone?: string | null;
         };
+        FunnelPhase: {
+            conversionToNext: number | null;
+            /** Format: int64 */
+            customers: number;
+            /** @enum {string} */
+            phase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy";
+        };
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "phases": [
+         *         {
+         *           "conversionToNext": 50,
+         *           "customers": 200,
+         *           "phase": "awareness"
+         *         },
+         *         {
+         *           "conversionToNext": 40,
+         *           "customers": 100,
+         *           "phase": "interest"
+         *         },
+         *         {
+         *           "conversionToNext": 50,
+         *           "customers": 40,
+         *           "phase": "consideration"
+         *         },
+         *         {
+         *           "conversionToNext": 50,
+         *           "customers": 20,
+         *           "phase": "intent"
+         *         },
+         *         {
+         *           "conversionToNext": 80,
+         *           "customers": 10,
+         *           "phase": "purchase"
+         *         },
+         *         {
+         *           "conversionToNext": 25,
+         *           "customers": 8,
+         *           "phase": "retention"
+         *         },
+         *         {
+         *           "conversionToNext": null,
+         *           "customers": 2,
+         *           "phase": "advocacy"
+         *         }
+         *       ],
+         *       "to": "2026-02-01"
+         *     }
+         */
         FunnelView: {
-            /** Format: date */
-            from?: string;
-            phases?: components["schemas"]["PhaseView1"][];
-            /** Format: date */
-            to?: string;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            from: string;
+            /** @description Every journey phase, in journey order */
+            phases: components["schemas"]["FunnelPhase"][];
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            to: string;
         };
         GoldenAttribute: {
             /**
@@ -3758,20 +3999,37 @@ export interface components {
          *     }
          */
         JsonObject: Record<string, never>;
+        KpiCustomerPage: {
+            /** @description The customers of this page, worst mean first */
+            items: components["schemas"]["KpiCustomerView"][];
+            /** @description The cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
         KpiCustomerView: {
-            /** Format: int64 */
-            answers?: number;
-            /** Format: uuid */
-            customerId?: string;
-            displayName?: string;
-            kind?: string;
+            /**
+             * Format: int64
+             * @description Its scored answers in the period
+             */
+            answers: number;
+            /**
+             * Format: uuid
+             * @description The customer
+             */
+            customerId: string;
+            /** @description Its name, company or e-mail address; null when it has none */
+            displayName: string | null;
+            /** @enum {string} */
+            kind: "person" | "organisation";
             /**
              * Format: date-time
+             * @description When it answered last in the period
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastAnsweredAt?: string;
-            lastScore?: number;
-            meanScore?: number;
+            lastAnsweredAt: string;
+            /** @description The score of its latest answer in the period */
+            lastScore: number | null;
+            /** @description The mean of those scores (4 decimals) */
+            meanScore: number;
         };
         /**
          * @description A KPI's target for the UTC days [from, to); both ends optional
@@ -3813,12 +4071,12 @@ export interface components {
             value: number;
         };
         KpiView: {
-            direction?: string;
-            key?: string;
-            name?: string;
-            ownerDepartments?: string[];
-            shared?: boolean;
-            unit?: string;
+            direction: string;
+            key: string;
+            name: string;
+            ownerDepartments: string[];
+            shared: boolean;
+            unit: string;
         };
         /** @description A lead with its priority computed now. */
         Lead: {
@@ -3881,10 +4139,16 @@ export interface components {
             value?: number | null;
         };
         Lifted: {
-            /** Format: int32 */
-            lifted?: number;
-            /** Format: uuid */
-            receiptId?: string;
+            /**
+             * Format: int32
+             * @description How many identifiers were removed from the list
+             */
+            lifted: number;
+            /**
+             * Format: uuid
+             * @description The erasure whose entries were lifted
+             */
+            receiptId: string;
         };
         /** @description A saved import mapping: a spec that imports name with spec.mapping. */
         MappingView: {
@@ -3978,9 +4242,93 @@ export interface components {
             /** @description The unit shown with the value. */
             unit?: string;
         };
+        /**
+         * @example {
+         *       "coreVersion": "1.4.0",
+         *       "items": [
+         *         {
+         *           "attributes": [
+         *             {
+         *               "description": "The support tier",
+         *               "key": "support.tier",
+         *               "type": "string"
+         *             }
+         *           ],
+         *           "compatible": true,
+         *           "config": {
+         *             "slaHours": "24"
+         *           },
+         *           "configSchema": [
+         *             {
+         *               "defaultValue": "24",
+         *               "description": "Hours until a ticket breaches its SLA",
+         *               "key": "slaHours",
+         *               "max": 720,
+         *               "min": 1,
+         *               "required": false,
+         *               "type": "integer"
+         *             }
+         *           ],
+         *           "contributed": {
+         *             "kpi": [
+         *               "support.first_response"
+         *             ]
+         *           },
+         *           "coreVersions": ">=1.0.0",
+         *           "department": "support",
+         *           "description": "Tickets, SLAs and first response times.",
+         *           "id": "support",
+         *           "installedAt": "2026-01-02T08:00:00Z",
+         *           "installedVersion": "1.2.0",
+         *           "kpis": [
+         *             {
+         *               "direction": "lower_is_better",
+         *               "key": "support.first_response",
+         *               "name": "First response time",
+         *               "ownerDepartments": [
+         *                 "support"
+         *               ],
+         *               "shared": false,
+         *               "unit": "duration_seconds"
+         *             }
+         *           ],
+         *           "name": "Support",
+         *           "origin": "bundled",
+         *           "permissions": [
+         *             {
+         *               "description": "Read tickets",
+         *               "name": "support:tickets:read",
+         *               "roles": [
+         *                 "agent",
+         *                 "admin"
+         *               ]
+         *             }
+         *           ],
+         *           "state": "enabled",
+         *           "tablePrefix": "support_",
+         *           "touchpointTypes": [
+         *             {
+         *               "channel": "email",
+         *               "description": "A customer opened a ticket.",
+         *               "initiator": "customer",
+         *               "key": "support.ticket_opened",
+         *               "phase": "retention",
+         *               "pyramidLevel": null,
+         *               "scoreScale": null
+         *             }
+         *           ],
+         *           "updatedAt": "2026-01-02T08:00:00Z",
+         *           "updatedBy": "admin",
+         *           "upgradeAvailable": false,
+         *           "version": "1.2.0"
+         *         }
+         *       ]
+         *     }
+         */
         ModuleList: {
-            coreVersion?: string;
-            items?: components["schemas"]["ModuleView"][];
+            /** @description This installation's core version */
+            coreVersion: string;
+            items: components["schemas"]["ModuleView"][];
         };
         /** @description A touchpoint type the module contributes. */
         ModuleTouchpointType: {
@@ -4014,41 +4362,123 @@ export interface components {
              */
             scoreScale?: "nps" | "csat" | "ces" | "sentiment";
         };
+        /**
+         * @example {
+         *       "attributes": [
+         *         {
+         *           "description": "The support tier",
+         *           "key": "support.tier",
+         *           "type": "string"
+         *         }
+         *       ],
+         *       "compatible": true,
+         *       "config": {
+         *         "slaHours": "24"
+         *       },
+         *       "configSchema": [
+         *         {
+         *           "defaultValue": "24",
+         *           "description": "Hours until a ticket breaches its SLA",
+         *           "key": "slaHours",
+         *           "max": 720,
+         *           "min": 1,
+         *           "required": false,
+         *           "type": "integer"
+         *         }
+         *       ],
+         *       "contributed": {
+         *         "kpi": [
+         *           "support.first_response"
+         *         ]
+         *       },
+         *       "coreVersions": ">=1.0.0",
+         *       "department": "support",
+         *       "description": "Tickets, SLAs and first response times.",
+         *       "id": "support",
+         *       "installedAt": "2026-01-02T08:00:00Z",
+         *       "installedVersion": "1.2.0",
+         *       "kpis": [
+         *         {
+         *           "direction": "lower_is_better",
+         *           "key": "support.first_response",
+         *           "name": "First response time",
+         *           "ownerDepartments": [
+         *             "support"
+         *           ],
+         *           "shared": false,
+         *           "unit": "duration_seconds"
+         *         }
+         *       ],
+         *       "name": "Support",
+         *       "origin": "bundled",
+         *       "permissions": [
+         *         {
+         *           "description": "Read tickets",
+         *           "name": "support:tickets:read",
+         *           "roles": [
+         *             "agent",
+         *             "admin"
+         *           ]
+         *         }
+         *       ],
+         *       "state": "enabled",
+         *       "tablePrefix": "support_",
+         *       "touchpointTypes": [
+         *         {
+         *           "channel": "email",
+         *           "description": "A customer opened a ticket.",
+         *           "initiator": "customer",
+         *           "key": "support.ticket_opened",
+         *           "phase": "retention",
+         *           "pyramidLevel": null,
+         *           "scoreScale": null
+         *         }
+         *       ],
+         *       "updatedAt": "2026-01-02T08:00:00Z",
+         *       "updatedBy": "admin",
+         *       "upgradeAvailable": false,
+         *       "version": "1.2.0"
+         *     }
+         */
         ModuleView: {
-            attributes?: components["schemas"]["AttributeView"][];
-            compatible?: boolean;
+            attributes: components["schemas"]["AttributeView"][];
+            compatible: boolean;
             config?: {
                 [key: string]: string;
             };
-            configSchema?: components["schemas"]["SettingView"][];
+            configSchema: components["schemas"]["SettingView"][];
+            /** @description Left out when not installed */
             contributed?: {
                 [key: string]: string[];
             };
-            coreVersions?: string;
-            department?: string;
-            description?: string;
-            id?: string;
+            coreVersions: string;
+            department: string;
+            description: string;
+            id: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
             installedAt?: string;
+            /** @description Left out when not installed */
             installedVersion?: string;
-            kpis?: components["schemas"]["KpiView"][];
-            name?: string;
-            origin?: string;
-            permissions?: components["schemas"]["PermissionView"][];
-            state?: string;
+            kpis: components["schemas"]["KpiView"][];
+            name: string;
+            origin: string;
+            permissions: components["schemas"]["PermissionView"][];
+            /** @enum {string} */
+            state: "available" | "enabled" | "disabled";
+            /** @description Left out when the module has no tables */
             tablePrefix?: string;
-            touchpointTypes?: components["schemas"]["TypeView"][];
+            touchpointTypes: components["schemas"]["TypeView"][];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
             updatedAt?: string;
             updatedBy?: string;
-            upgradeAvailable?: boolean;
-            version?: string;
+            upgradeAvailable: boolean;
+            version: string;
         };
         Move: {
             /** Format: uuid */
@@ -4058,17 +4488,44 @@ export interface components {
             /** Format: uuid */
             toCustomer?: string;
         };
+        /**
+         * @example {
+         *       "customers": 80,
+         *       "from": "2026-01-01",
+         *       "negativePeaks": 20,
+         *       "negativeShare": 25,
+         *       "to": "2026-02-01",
+         *       "types": [
+         *         {
+         *           "customers": 12,
+         *           "share": 60,
+         *           "type": "support.ticket_reopened"
+         *         },
+         *         {
+         *           "customers": 8,
+         *           "share": 40,
+         *           "type": "shop.delivery_late"
+         *         }
+         *       ]
+         *     }
+         */
         NegativePeaksView: {
             /** Format: int64 */
-            customers?: number;
-            /** Format: date */
-            from?: string;
+            customers: number;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            from: string;
             /** Format: int64 */
-            negativePeaks?: number;
-            negativeShare?: number | null;
-            /** Format: date */
-            to?: string;
-            types?: components["schemas"]["PeakTypeView"][];
+            negativePeaks: number;
+            negativeShare: number | null;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            to: string;
+            types: components["schemas"]["PeakTypeView"][];
         };
         ObjectAccess: {
             /** @example contacts */
@@ -4167,11 +4624,6 @@ export interface components {
             /** @description The cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        PageKpiCustomerView: {
-            items?: components["schemas"]["KpiCustomerView"][];
-            /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
         PageRuleView: {
             items?: components["schemas"]["RuleView"][];
             /** @description The cursor of the next page; null on the last page */
@@ -4214,9 +4666,9 @@ export interface components {
         };
         PeakTypeView: {
             /** Format: int64 */
-            customers?: number;
-            share?: number;
-            type?: string;
+            customers: number;
+            share: number;
+            type: string;
         };
         /** @description The survey's figure in one period */
         PeriodView: {
@@ -4238,9 +4690,9 @@ export interface components {
             value?: number | null;
         };
         PermissionView: {
-            description?: string;
-            name?: string;
-            roles?: string[];
+            description: string;
+            name: string;
+            roles: string[];
         };
         PhaseMetricsView: {
             /**
@@ -4273,20 +4725,21 @@ export interface components {
             /** Format: int64 */
             touchpoints?: number;
         };
-        PhaseView1: {
-            conversionToNext?: number | null;
-            /** Format: int64 */
-            customers?: number;
-            phase?: string;
-        };
         PointView: {
-            /** Format: date */
-            from?: string;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            from: string;
             /** Format: int64 */
-            sampleSize?: number;
-            /** Format: date */
-            to?: string;
-            value?: number | null;
+            sampleSize: number;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            to: string;
+            /** @description null when nothing was measured in the interval */
+            value: number | null;
         };
         PoliciesDto: {
             attributes?: {
@@ -4427,16 +4880,26 @@ export interface components {
             source?: string;
         };
         PurgePreview: {
-            contributions?: {
+            /** @description The keys it registered, by kind (touchpoint-type, kpi, permission, attribute); empty when none */
+            contributions: {
                 [key: string]: string[];
             };
-            /** Format: int64 */
-            holds?: number;
-            module?: string;
-            settings?: boolean;
-            state?: string;
-            /** Format: int64 */
-            touchpoints?: number;
+            /**
+             * Format: int64
+             * @description Holds the module placed
+             */
+            holds: number;
+            /** @description The module's id */
+            module: string;
+            /** @description Whether stored settings would be reset */
+            settings: boolean;
+            /** @enum {string} */
+            state: "available" | "enabled" | "disabled";
+            /**
+             * Format: int64
+             * @description Touchpoints the module fed or of its own types
+             */
+            touchpoints: number;
         };
         /**
          * @example {
@@ -4473,15 +4936,22 @@ export interface components {
             scale?: components["schemas"]["Scale"];
         };
         ReceiptEntries: {
-            /** Format: int32 */
-            identifiers?: number;
-            /** Format: uuid */
-            receiptId?: string;
+            /**
+             * Format: int32
+             * @description How many identifier hashes of that erasure are on the list
+             */
+            identifiers: number;
+            /**
+             * Format: uuid
+             * @description The erasure (its receipt) that put the entries on the list
+             */
+            receiptId: string;
             /**
              * Format: date-time
+             * @description When the first of them was put there
              * @example 2022-03-10T12:15:50-04:00
              */
-            since?: string;
+            since: string;
         };
         ReceiptView: {
             actor?: string;
@@ -4526,6 +4996,27 @@ export interface components {
              */
             resolvedAt?: string | null;
         };
+        /**
+         * @example {
+         *       "action": {
+         *         "department": "support",
+         *         "kind": "task",
+         *         "title": "Call the customer back"
+         *       },
+         *       "condition": {
+         *         "kind": "score_range",
+         *         "max": 2
+         *       },
+         *       "createdAt": "2026-01-31T09:30:00Z",
+         *       "enabled": true,
+         *       "id": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a",
+         *       "name": "Unhappy CSAT: follow up",
+         *       "trigger": {
+         *         "type": "feedback.csat"
+         *       },
+         *       "updatedAt": "2026-01-31T09:30:00Z"
+         *     }
+         */
         RuleView: {
             action?: components["schemas"]["SignalAction"];
             condition?: components["schemas"]["SignalCondition"];
@@ -4533,17 +5024,17 @@ export interface components {
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            enabled?: boolean;
+            createdAt: string;
+            enabled: boolean;
             /** Format: uuid */
-            id?: string;
-            name?: string;
-            trigger?: components["schemas"]["Trigger"];
+            id: string;
+            name: string;
+            trigger: components["schemas"]["Trigger"];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            updatedAt?: string;
+            updatedAt: string;
         };
         /**
          * @description A JSON object of attributes: each name maps to a string, a number or a boolean
@@ -4580,25 +5071,56 @@ export interface components {
              */
             score: number;
         };
+        /**
+         * @example {
+         *       "from": "2026-01-05",
+         *       "interval": "week",
+         *       "key": "nps",
+         *       "points": [
+         *         {
+         *           "from": "2026-01-05",
+         *           "sampleSize": 40,
+         *           "to": "2026-01-12",
+         *           "value": 30
+         *         },
+         *         {
+         *           "from": "2026-01-12",
+         *           "sampleSize": 0,
+         *           "to": "2026-01-19",
+         *           "value": null
+         *         }
+         *       ],
+         *       "to": "2026-01-19"
+         *     }
+         */
         SeriesView: {
-            /** Format: date */
-            from?: string;
-            interval?: string;
-            key?: string;
-            points?: components["schemas"]["PointView"][];
-            /** Format: date */
-            to?: string;
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            from: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            key: string;
+            /** @description One point per interval, oldest first */
+            points: components["schemas"]["PointView"][];
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            to: string;
         };
         SettingView: {
+            /** @description Left out when none */
             defaultValue?: string;
-            description?: string;
-            key?: string;
+            description: string;
+            key: string;
             /** Format: int64 */
             max?: number;
             /** Format: int64 */
             min?: number;
-            required?: boolean;
-            type?: string;
+            required: boolean;
+            type: string;
         };
         SharedKpisView: {
             /** Format: int32 */
@@ -4855,7 +5377,8 @@ export interface components {
             score?: number;
         };
         SuppressionList: {
-            items?: components["schemas"]["ReceiptEntries"][];
+            /** @description One entry per erasure, newest first (at most 500) */
+            items: components["schemas"]["ReceiptEntries"][];
         };
         SurveyAnswerPage: {
             items: components["schemas"]["SurveyAnswerView"][];
@@ -5056,30 +5579,52 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /**
+         * @example {
+         *       "atRisk": {
+         *         "kind": "percent_of_target",
+         *         "width": 10
+         *       },
+         *       "from": "2026-01-01",
+         *       "kpi": "nps",
+         *       "owners": [
+         *         "marketing",
+         *         "support"
+         *       ],
+         *       "shared": true,
+         *       "to": "2027-01-01",
+         *       "updatedAt": "2026-01-02T08:00:00Z",
+         *       "updatedBy": "admin",
+         *       "value": 40
+         *     }
+         */
         TargetView: {
-            atRisk?: components["schemas"]["BandView"];
+            atRisk: components["schemas"]["BandView"];
             /**
              * Format: date
              * @description The first day; null when open
              * @example 2022-03-10
              */
-            from?: string | null;
-            kpi?: string;
-            owners?: string[];
-            shared?: boolean;
+            from: string | null;
+            /** @description The KPI's key */
+            kpi: string;
+            /** @description Owner departments, sorted */
+            owners: string[];
+            shared: boolean;
             /**
              * Format: date
              * @description The day after the last; null when open
              * @example 2022-03-10
              */
-            to?: string | null;
+            to: string | null;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            updatedAt?: string;
-            updatedBy?: string;
-            value?: number;
+            updatedAt: string;
+            updatedBy: string;
+            /** @description The target value, in the KPI's unit */
+            value: number;
         };
         /**
          * @description A change of a follow-up task; assignee and note are kept when left out, cleared with null
@@ -5337,34 +5882,56 @@ export interface components {
             name?: string;
             roles?: string[];
         };
+        /**
+         * @example {
+         *       "createdAt": "2026-01-02T08:00:00Z",
+         *       "createdBy": "admin",
+         *       "expiresAt": "2027-01-02T08:00:00Z",
+         *       "hint": "x7Qa",
+         *       "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "lastUsedAt": "2026-01-31T09:30:00Z",
+         *       "name": "shop integration",
+         *       "roles": [
+         *         "integration"
+         *       ],
+         *       "status": "active"
+         *     }
+         */
         TokenView: {
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            createdBy?: string;
+            createdAt: string;
+            createdBy: string;
             /**
              * Format: date-time
+             * @description Left out when it never expires
              * @example 2022-03-10T12:15:50-04:00
              */
             expiresAt?: string;
-            hint?: string;
+            /** @description The secret's last characters */
+            hint: string;
             /** Format: uuid */
-            id?: string;
+            id: string;
             /**
              * Format: date-time
+             * @description Left out when never used
              * @example 2022-03-10T12:15:50-04:00
              */
             lastUsedAt?: string;
-            name?: string;
+            name: string;
             /**
              * Format: date-time
+             * @description Left out unless revoked
              * @example 2022-03-10T12:15:50-04:00
              */
             revokedAt?: string;
-            roles?: string[];
-            status?: string;
+            /** @description Role keys, sorted */
+            roles: string[];
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description The secret; only in the answer to the token's creation */
             token?: string;
         };
         /** @description A batch of touchpoints; at most kreis.touchpoints.max-batch-items */
@@ -5525,16 +6092,20 @@ export interface components {
             type?: string;
         };
         Trigger: {
-            type?: string;
+            /**
+             * @description A touchpoint type, or an area such as support.*
+             * @example feedback.csat
+             */
+            type: string;
         };
         TypeView: {
-            channel?: string;
-            description?: string;
-            initiator?: string;
-            key?: string;
-            phase?: string;
-            pyramidLevel?: string | null;
-            scoreScale?: string | null;
+            channel: string;
+            description: string;
+            initiator: string;
+            key: string;
+            phase: string;
+            pyramidLevel: string | null;
+            scoreScale: string | null;
         };
         TypeView1: {
             defaultChannel?: string;
@@ -5555,47 +6126,110 @@ export interface components {
             unlock?: boolean;
             username?: string;
         };
+        /**
+         * @example {
+         *       "createdAt": "2026-01-02T08:00:00Z",
+         *       "displayName": "Sam Seller",
+         *       "email": "sam@example.com",
+         *       "enabled": true,
+         *       "id": "8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5f6e",
+         *       "lastLoginAt": "2026-01-31T08:02:00Z",
+         *       "lockedUntil": null,
+         *       "roles": [
+         *         "sales"
+         *       ],
+         *       "updatedAt": "2026-01-02T08:00:00Z",
+         *       "username": "sam"
+         *     }
+         */
         UserView: {
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            displayName?: string | null;
-            email?: string | null;
-            enabled?: boolean;
+            createdAt: string;
+            displayName: string | null;
+            email: string | null;
+            enabled: boolean;
             /** Format: uuid */
-            id?: string;
+            id: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastLoginAt?: string | null;
+            lastLoginAt: string | null;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            lockedUntil?: string | null;
-            roles?: string[];
+            lockedUntil: string | null;
+            /** @description Role keys, sorted */
+            roles: string[];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            updatedAt?: string;
-            username?: string;
+            updatedAt: string;
+            username: string;
         };
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "key": "nps",
+         *       "sampleSize": 120,
+         *       "status": "at_risk",
+         *       "target": {
+         *         "atRisk": {
+         *           "kind": "percent_of_target",
+         *           "width": 10
+         *         },
+         *         "from": "2026-01-01",
+         *         "kpi": "nps",
+         *         "owners": [
+         *           "marketing",
+         *           "support"
+         *         ],
+         *         "shared": true,
+         *         "to": "2027-01-01",
+         *         "updatedAt": "2026-01-02T08:00:00Z",
+         *         "updatedBy": "admin",
+         *         "value": 40
+         *       },
+         *       "to": "2026-02-01",
+         *       "unit": "score",
+         *       "value": 32.5
+         *     }
+         */
         ValueView: {
-            /** Format: date */
-            from?: string;
-            key?: string;
-            /** Format: int64 */
-            sampleSize?: number;
-            status?: string;
+            /**
+             * Format: date
+             * @description First day of the period
+             * @example 2022-03-10
+             */
+            from: string;
+            key: string;
+            /**
+             * Format: int64
+             * @description How many measurements the value is computed from
+             */
+            sampleSize: number;
+            /**
+             * @description Against the target; left out without target or value
+             * @enum {string}
+             */
+            status?: "on_track" | "at_risk" | "off_track";
+            /** @description The target covering the period; left out when there is none */
             target?: components["schemas"]["TargetView"];
-            /** Format: date */
-            to?: string;
-            unit?: string;
-            value?: number | null;
+            /**
+             * Format: date
+             * @description Day after the period
+             * @example 2022-03-10
+             */
+            to: string;
+            /** @enum {string} */
+            unit: "score" | "percent" | "ratio" | "money" | "count" | "duration_seconds" | "number";
+            /** @description null when nothing was measured in the period */
+            value: number | null;
         };
         /**
          * @example {
@@ -5671,18 +6305,24 @@ export interface operations {
     listAuditEntries: {
         parameters: {
             query?: {
+                /** @description Only entries of this action, exactly, such as customer.erased */
                 action?: string;
+                /** @description Only entries by this actor (user name or system), exactly */
                 actor?: string;
                 /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
+                /** @description Only entries at or after this instant (ISO-8601) */
                 from?: string;
                 /**
                  * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
+                /** @description Only entries about this target id, exactly */
                 targetId?: string;
+                /** @description Only entries about this kind of target, exactly, such as customer or module */
                 targetType?: string;
+                /** @description Only entries before this instant (ISO-8601), excluded */
                 to?: string;
             };
             header?: never;
@@ -6850,6 +7490,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: number;
+                /** @description Search text: part of a name, an e-mail address, a phone number or an external id; left out: every customer */
                 q?: string;
                 /**
                  * @description A profile source, e.g. crm or shop
@@ -7230,7 +7871,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The counts; nothing changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7466,7 +8107,9 @@ export interface operations {
     getCustomerJourney: {
         parameters: {
             query?: {
+                /** @description Start of the window, included (ISO-8601 instant or a date); left out: unbounded */
                 from?: string;
+                /** @description End of the window, excluded (ISO-8601 instant or a date); left out: unbounded */
                 to?: string;
             };
             header?: never;
@@ -7806,18 +8449,24 @@ export interface operations {
     getTimeline: {
         parameters: {
             query?: {
+                /** @description Only touchpoints of this channel: web, email, phone, chat, store, social, app, sms, event or other */
                 channel?: string;
                 /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
+                /** @description Only touchpoints at or after this instant (ISO-8601) */
                 from?: string;
                 /**
                  * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
+                /** @description Only touchpoints of this module, such as support */
                 module?: string;
+                /** @description Only touchpoints in this journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy */
                 phase?: string;
+                /** @description Only touchpoints before this instant (ISO-8601), excluded */
                 to?: string;
+                /** @description Only touchpoints of this type, such as support.ticket_opened */
                 type?: string;
             };
             header?: never;
@@ -8717,11 +9366,14 @@ export interface operations {
     getPhaseMetrics: {
         parameters: {
             query?: {
+                /** @description Start of the period, included (ISO-8601 instant or a date); left out: 90 days before to */
                 from?: string;
+                /** @description End of the period, excluded (ISO-8601 instant or a date); left out: now */
                 to?: string;
             };
             header?: never;
             path: {
+                /** @description The journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy */
                 phase: string;
             };
             cookie?: never;
@@ -8784,7 +9436,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Every KPI, by key */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8816,14 +9468,20 @@ export interface operations {
     getKpi: {
         parameters: {
             query?: {
+                /** @description First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to */
                 from?: string;
+                /** @description Only touchpoints of this module, such as support or core */
                 module?: string;
+                /** @description Only touchpoints in this journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy */
                 phase?: string;
+                /** @description Only customers of this segment: kind:person or kind:organisation */
                 segment?: string;
+                /** @description Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included */
                 to?: string;
             };
             header?: never;
             path: {
+                /** @description The KPI's key, such as nps, csat or ces */
                 key: string;
             };
             cookie?: never;
@@ -8891,32 +9549,38 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
+                /** @description First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to */
                 from?: string;
                 /**
                  * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
+                /** @description Only touchpoints of this module, such as support or core */
                 module?: string;
+                /** @description Only touchpoints in this journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy */
                 phase?: string;
+                /** @description Only customers of this segment: kind:person or kind:organisation */
                 segment?: string;
+                /** @description Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included */
                 to?: string;
             };
             header?: never;
             path: {
+                /** @description The KPI's key, such as nps, csat or ces */
                 key: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page of customers, worst mean first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageKpiCustomerView"];
+                    "application/json": components["schemas"]["KpiCustomerPage"];
                 };
             };
             /** @description A malformed parameter or body; the problem names it */
@@ -8969,15 +9633,22 @@ export interface operations {
     getKpiSeries: {
         parameters: {
             query?: {
+                /** @description First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to */
                 from?: string;
+                /** @description The length of each point: day (default), week (from Monday) or month */
                 interval?: string;
+                /** @description Only touchpoints of this module, such as support or core */
                 module?: string;
+                /** @description Only touchpoints in this journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy */
                 phase?: string;
+                /** @description Only customers of this segment: kind:person or kind:organisation */
                 segment?: string;
+                /** @description Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included */
                 to?: string;
             };
             header?: never;
             path: {
+                /** @description The KPI's key, such as nps, csat or ces */
                 key: string;
             };
             cookie?: never;
@@ -9045,6 +9716,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The KPI's key, such as nps, csat or ces */
                 key: string;
             };
             cookie?: never;
@@ -9132,10 +9804,15 @@ export interface operations {
     getFunnel: {
         parameters: {
             query?: {
+                /** @description First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to */
                 from?: string;
+                /** @description Only touchpoints of this module, such as support or core */
                 module?: string;
+                /** @description Only touchpoints in this journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy */
                 phase?: string;
+                /** @description Only customers of this segment: kind:person or kind:organisation */
                 segment?: string;
+                /** @description Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included */
                 to?: string;
             };
             header?: never;
@@ -9194,10 +9871,15 @@ export interface operations {
     getNegativePeaks: {
         parameters: {
             query?: {
+                /** @description First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to */
                 from?: string;
+                /** @description Only touchpoints of this module, such as support or core */
                 module?: string;
+                /** @description Only touchpoints in this journey phase: awareness, interest, consideration, intent, purchase, retention or advocacy */
                 phase?: string;
+                /** @description Only customers of this segment: kind:person or kind:organisation */
                 segment?: string;
+                /** @description Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included */
                 to?: string;
             };
             header?: never;
@@ -9612,6 +10294,140 @@ export interface operations {
             };
             /** @description A field is unknown, has the wrong type or breaks a rule; errors[] names every such field. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id.
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign's activity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignActivity"];
+                };
+            };
+            /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not grant this permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or the marketing module is not installed (the problem's detail says which). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaignEmailEvents: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page; absent for the first page. */
+                cursor?: string;
+                /** @description Only events of this kind. */
+                event?: "sent" | "delivered" | "opened" | "clicked" | "bounced" | "unsubscribed";
+                /**
+                 * @description Items per page, 1 to 200 (default 50).
+                 * @example 20
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id.
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of e-mail events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignEmailEventPage"];
+                };
+            };
+            /** @description Malformed: an id that is not a UUID, a bad query parameter, a body that is not a JSON object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not grant this permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or the marketing module is not installed (the problem's detail says which). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10119,6 +10935,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
+                /** @description Only the suggestions involving this customer; left out: all open suggestions */
                 customerId?: string;
                 /**
                  * @description How many items a page holds at most
@@ -10373,6 +11190,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The module's id, such as support */
                 id: string;
             };
             cookie?: never;
@@ -10428,11 +11246,13 @@ export interface operations {
     };
     uninstallModule: {
         parameters: {
-            query?: {
-                data?: string;
+            query: {
+                /** @description keep (leave the module data for a later install) or purge (delete it) */
+                data: string;
             };
             header?: never;
             path: {
+                /** @description The module's id, such as support */
                 id: string;
             };
             cookie?: never;
@@ -10509,6 +11329,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The module's id, such as support */
                 id: string;
             };
             cookie?: never;
@@ -10598,6 +11419,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The module's id, such as support */
                 id: string;
             };
             cookie?: never;
@@ -10665,6 +11487,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The module's id, such as support */
                 id: string;
             };
             cookie?: never;
@@ -10732,6 +11555,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The module's id, such as support */
                 id: string;
             };
             cookie?: never;
@@ -10799,13 +11623,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The module's id, such as support */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The counts; nothing changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12317,7 +13142,9 @@ export interface operations {
     getAlignment: {
         parameters: {
             query?: {
+                /** @description First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to */
                 from?: string;
+                /** @description Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included */
                 to?: string;
             };
             header?: never;
@@ -12376,7 +13203,9 @@ export interface operations {
     getPyramid: {
         parameters: {
             query?: {
+                /** @description First day of the period (YYYY-MM-DD, or midnight UTC); left out: the default period length before to */
                 from?: string;
+                /** @description Day after the period, excluded (YYYY-MM-DD, or midnight UTC); left out: tomorrow, so today is included */
                 to?: string;
             };
             header?: never;
@@ -13859,7 +14688,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The list by erasure */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13891,6 +14720,7 @@ export interface operations {
     liftSuppressions: {
         parameters: {
             query?: {
+                /** @description Why the person may come back (required, at most 1000 characters; it is audited) */
                 reason?: string;
             };
             header?: never;
@@ -13905,7 +14735,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The entries were lifted */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14660,13 +15490,16 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page; left out for the first page */
                 cursor?: string;
+                /** @description Only tasks about this customer */
                 customerId?: string;
+                /** @description Only tasks of this department, such as support */
                 department?: string;
                 /**
                  * @description How many items a page holds at most
                  * @example 20
                  */
                 limit?: number;
+                /** @description Only tasks with this status: open, in_progress, done or dismissed */
                 status?: string;
             };
             header?: never;
@@ -15679,6 +16512,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The secret token of the survey link the customer received */
                 token: string;
             };
             cookie?: never;
@@ -15739,6 +16573,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The secret token of the survey link the customer received */
                 token: string;
             };
             cookie?: never;
