@@ -62,6 +62,7 @@ class KafkaIngestIT {
 
     @BeforeAll
     static void startNodes() throws Exception {
+        freshDatabase(System.getProperty("kreis.test.kafka.db-url"), System.getProperty("kreis.test.kafka.db-user", "postgres"));
         String bootstrap = System.getProperty("kreis.test.kafka.bootstrap");
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -86,6 +87,24 @@ class KafkaIngestIT {
         String[] ports = System.getProperty("kreis.test.kafka.node-ports", "19811,19812").split(",");
         first = KafkaNode.start("node-a", Integer.parseInt(ports[0].trim()), kafka);
         second = KafkaNode.start("node-b", Integer.parseInt(ports[1].trim()), kafka);
+    }
+
+    /**
+     * The nodes bootstrap their own admin account, which only happens in a database without one; the suite's
+     * database (default {@code kreis_kafka_it}, a name with "kafka" in it) is therefore dropped and made anew, so
+     * that a database other suites filled first (CI runs the PostgreSQL suite on {@code kreis_test} before this
+     * one) cannot hold an admin with another password. A database without "kafka" in its name is used as it is.
+     */
+    private static void freshDatabase(String url, String user) throws Exception {
+        String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("[?;].*", "");
+        if (!name.contains("kafka") || !name.matches("[A-Za-z0-9_]+")) {
+            return;
+        }
+        String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        try (Connection admin = DriverManager.getConnection(server, user, ""); var statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        }
     }
 
     @AfterAll
