@@ -12,6 +12,6 @@ export default defineConfig({
     // The public survey answer page (/answer/{token}) is its own small entry, without the app's libraries.
     rollupOptions: { input: { main: 'index.html', answer: 'answer.html' } },
   },
-  server: { proxy: { '/api': api, '/j_security_check': api, '/q': api } },
+  server: { proxy: { '/api': api, '/j_security_check': api, '/q': api, '/auth': api } },
   test: { globals: true, environment: 'jsdom', testTimeout: 30_000, include: ['src/**/*.test.{ts,tsx}'], setupFiles: ['src/test-setup.ts'] },
 });

@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { signIn } from '../shared/api/client';
-import { ME_KEY, useMe } from '../shared/auth';
+import { keycloakSignInUrl, signIn } from '../shared/api/client';
+import { ME_KEY, useMe, useSignInOptions } from '../shared/auth';
+import { Failed, Loading } from '../shared/ui/States';
 import { usePageTitle } from '../shared/usePageTitle';
 
 /** Only addresses inside the app are followed after sign-in. */
@@ -18,11 +19,28 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const me = useMe();
+  const options = useSignInOptions();
   const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(search.get('next'));
 
   if (me.data) return <Navigate to={next} replace />;
+  if (options.isPending) return <Loading />;
+  if (options.isError) return <Failed error={options.error} retry={() => void options.refetch()} />;
+
+  if (options.data.mode === 'keycloak') {
+    return (
+      <main className="login" id="main">
+        <div className="login-box">
+          <h1>{t('login.title')}</h1>
+          <p>{t('login.keycloakHint')}</p>
+          <a className="button primary" href={keycloakSignInUrl(options.data, next)}>
+            {t('login.keycloak')}
+          </a>
+        </div>
+      </main>
+    );
+  }
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from './api/client';
+import { api, signInOptions } from './api/client';
 import type { Schema } from './api/types';
 
 export type Me = Schema<'Me'>;
@@ -25,4 +25,11 @@ export function useMe() {
 /** Whether the caller holds a permission, e.g. "identity-resolution:write". */
 export function can(me: Me | null | undefined, permission: string): boolean {
   return !!me?.permissions?.includes(permission);
+}
+
+export const SIGN_IN_OPTIONS_KEY = ['sign-in-options'];
+
+/** How this Kreis signs browsers in (local accounts or Keycloak); fixed for a run of the server. */
+export function useSignInOptions() {
+  return useQuery({ queryKey: SIGN_IN_OPTIONS_KEY, queryFn: signInOptions, staleTime: Infinity });
 }

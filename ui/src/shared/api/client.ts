@@ -79,6 +79,28 @@ export async function signIn(username: string, password: string): Promise<boolea
   throw new ApiError({ status: response.status, ...(await response.json().catch(() => ({}))) });
 }
 
+/** How the browser signs in (GET /auth/options, open to everyone): local accounts or Keycloak. */
+export interface SignInOptions {
+  mode: 'local' | 'keycloak';
+  /** keycloak: the path that starts the authorization-code flow (takes ?next=/path). */
+  signIn?: string;
+  /** keycloak: the path that ends the session at Kreis and at Keycloak, then shows /login. */
+  signOut?: string;
+}
+
+export async function signInOptions(): Promise<SignInOptions> {
+  const response = await fetch('/auth/options', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (!response.ok) {
+    throw new ApiError({ status: response.status, ...(await response.json().catch(() => ({}))) });
+  }
+  return (await response.json()) as SignInOptions;
+}
+
+/** The address that starts "Sign in with Keycloak" and comes back to next. */
+export function keycloakSignInUrl(options: SignInOptions, next: string): string {
+  return `${options.signIn ?? '/auth/keycloak/sign-in'}?next=${encodeURIComponent(next)}`;
+}
+
 export function signOut(): Promise<void> {
   return api<void>('/api/v1/session', { method: 'DELETE' });
 }

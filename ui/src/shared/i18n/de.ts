@@ -20,6 +20,7 @@ export const de: Shape<typeof en> = {
   login: {
     title: 'Bei Kreis anmelden', username: 'Benutzername', password: 'Passwort', submit: 'Anmelden',
     failed: 'Benutzername oder Passwort ist falsch, oder das Konto ist gesperrt.', busy: 'Anmeldung läuft…',
+    keycloak: 'Mit Keycloak anmelden', keycloakHint: 'Kreis nutzt die Anmeldung Ihrer Organisation (Keycloak).',
   },
   home: {
     openTasks: 'Meine offenen Aufgaben', noTasks: 'Keine offenen Aufgaben für Ihre Abteilungen.', atRisk: 'Gefährdete Kunden (aktuelle Kritiker)',

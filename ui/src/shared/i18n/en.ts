@@ -17,6 +17,7 @@ export const en = {
   login: {
     title: 'Sign in to Kreis', username: 'User name', password: 'Password', submit: 'Sign in',
     failed: 'User name or password is wrong, or the account is locked.', busy: 'Signing in…',
+    keycloak: 'Sign in with Keycloak', keycloakHint: 'Kreis uses your organisation\'s sign-in (Keycloak).',
   },
   home: {
     openTasks: 'My open tasks', noTasks: 'No open tasks for your departments.', atRisk: 'Customers at risk (recent detractors)',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { signOut } from '../api/client';
-import { ME_KEY, type Me } from '../auth';
+import { ME_KEY, type Me, useSignInOptions } from '../auth';
 import { LANGUAGES, type Language, rememberLanguage } from '../i18n';
 import { Loading } from '../ui/States';
 import { CommandMenu } from './CommandMenu';
@@ -17,6 +17,7 @@ export function Shell({ me }: { me: Me }) {
   const queries = useQueryClient();
   const [search, setSearch] = useSearchParams();
   const [menuOpen, setMenuOpen] = useState(false);
+  const options = useSignInOptions();
 
   useEffect(() => {
     const asked = search.get('lang');
@@ -46,6 +47,11 @@ export function Shell({ me }: { me: Me }) {
   };
 
   const leave = async () => {
+    if (options.data?.mode === 'keycloak') {
+      // Kreis drops its session cookie and sends the browser to Keycloak's logout, which returns to /login.
+      window.location.assign(options.data.signOut ?? '/auth/keycloak/sign-out');
+      return;
+    }
     await signOut().catch(() => undefined);
     queries.setQueryData(ME_KEY, null);
     queries.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });

@@ -71,6 +71,16 @@ class HttpHardeningApiTest {
     }
 
     @Test
+    void onlyLocationsPointingAtKreisItselfAreRewrittenNotRedirectsToKeycloak() {
+        assertEquals(true, dev.kreis.platform.api.HttpHardening.toThisServer("/api/v1/x", "kreis.example"));
+        assertEquals(true, dev.kreis.platform.api.HttpHardening.toThisServer("http://evil.example:6666/api/v1/x", "evil.example:6666"));
+        assertEquals(true, dev.kreis.platform.api.HttpHardening.toThisServer("http://EVIL.example/x", "evil.example"));
+        assertEquals(false, dev.kreis.platform.api.HttpHardening.toThisServer(
+                "https://sso.example.com/realms/kreis/protocol/openid-connect/auth?client_id=kreis-web", "kreis.example"));
+        assertEquals(false, dev.kreis.platform.api.HttpHardening.toThisServer("http://127.0.0.1:8180/realms/kreis", "127.0.0.1:8080"));
+    }
+
+    @Test
     void metricsNeedTheAdminRoleWhileHealthAndTheApiDescriptionArePublic() {
         given().auth().none().get("/q/health").then().statusCode(200);
         given().auth().none().get("/q/openapi").then().statusCode(200);

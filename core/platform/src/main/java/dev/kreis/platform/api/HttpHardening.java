@@ -28,7 +28,8 @@ import jakarta.inject.Singleton;
  * {@code Cache-Control: no-store} on every answer of {@code /api} and {@code /public} (they carry
  * personal data); a content security policy on Swagger UI;</li>
  * <li>a {@code Location} is never built from the request's {@code Host}: it is
- * {@code kreis.public-base-url} followed by the path, or the path alone when that is not set.</li>
+ * {@code kreis.public-base-url} followed by the path, or the path alone when that is not set (a redirect
+ * to another server, such as Keycloak's login page, is left as it is).</li>
  * </ul>
  */
 @Singleton
@@ -72,9 +73,23 @@ public class HttpHardening {
             response.putHeader("Content-Security-Policy", SWAGGER_UI_POLICY);
         }
         String location = response.headers().get(HttpHeaders.LOCATION);
-        if (location != null) {
+        if (location != null && toThisServer(location, context.request().getHeader(HttpHeaders.HOST))) {
             response.putHeader(HttpHeaders.LOCATION, location(location));
         }
+    }
+
+    /**
+     * Whether a location points at Kreis itself: relative, or with the authority the request brought. A
+     * redirect to another server — Keycloak's login and logout pages in the browser sign-in — is left alone.
+     */
+    public static boolean toThisServer(String location, String requestAuthority) {
+        URI uri;
+        try {
+            uri = URI.create(location);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        return uri.getRawAuthority() == null || uri.getRawAuthority().equalsIgnoreCase(requestAuthority);
     }
 
     /** The location with the scheme and authority the request brought replaced by the configured base URL, or left out. */

@@ -15,7 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
- * CSRF protection of browser sessions. A request that changes state and carries the session cookie (or
+ * CSRF protection of browser sessions. A request that changes state and carries a session cookie — the form
+ * sign-in's {@code kreis-session} or the Keycloak sign-in's {@code q_session_web} — (or
  * signs in through the form) must carry the header {@value #HEADER}: a cross-site form or link cannot set
  * a custom header, and a cross-site script may not (no CORS is offered), so only the web UI's own requests
  * pass. The session cookie is SameSite=Strict besides. A request with an Authorization header (HTTP Basic,
@@ -51,7 +52,17 @@ public class CsrfGuard {
                 || context.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
-        return context.request().getCookie("kreis-session") != null || context.normalizedPath().endsWith("/j_security_check");
+        return carriesSessionCookie(context) || context.normalizedPath().endsWith("/j_security_check");
+    }
+
+    /** The form sign-in's cookie, or the session cookie of an OIDC web-app tenant (Keycloak sign-in, q_session…). */
+    private static boolean carriesSessionCookie(RoutingContext context) {
+        for (io.vertx.core.http.Cookie cookie : context.request().cookies()) {
+            if (cookie.getName().equals("kreis-session") || cookie.getName().startsWith("q_session")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String write(Problem problem) {

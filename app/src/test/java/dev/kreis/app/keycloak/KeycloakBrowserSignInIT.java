@@ -1,0 +1,221 @@
+package dev.kreis.app.keycloak;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.kreis.platform.security.Role;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The web UI's "Sign in with Keycloak": a browser (an HTTP client that keeps cookies and follows each
+ * redirect by hand) goes from Kreis' sign-in path through Keycloak's login page — the authorization-code flow
+ * with PKCE — back to Kreis with a session cookie, reads {@code /api/v1/me}, is refused a cross-site write,
+ * and signs out through Keycloak (RP-initiated logout), after which neither Kreis nor Keycloak knows it.
+ */
+@QuarkusTest
+@TestProfile(KeycloakTestProfile.class)
+class KeycloakBrowserSignInIT {
+
+    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    private static int allowedPort = -1;
+
+    /**
+     * The shipped client kreis-web knows port 8080 only; the test's Kreis runs elsewhere, so its addresses are
+     * set (once the port is known: RestAssured has it before each test).
+     */
+    @BeforeEach
+    void allowTheTestPortAsRedirectTarget() {
+        if (allowedPort == RestAssured.port) {
+            return;
+        }
+        String admin = given().auth().none().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", System.getProperty("kreis.test.keycloak.admin-password", "admin")))
+                .when().post(KeycloakTestProfile.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String clients = KeycloakTestProfile.keycloakUrl() + "/admin/realms/kreis/clients";
+        JsonPath found = given().auth().oauth2(admin).queryParam("clientId", "kreis-web").when().get(clients)
+                .then().statusCode(200).extract().jsonPath();
+        String id = found.getString("[0].id");
+        Map<String, Object> client = found.getMap("[0]");
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        client.put("redirectUris", List.of(base + "/auth/keycloak/*"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
+        attributes.put("post.logout.redirect.uris", base + "/login");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(client).when().put(clients + "/" + id)
+                .then().statusCode(204);
+        allowedPort = RestAssured.port;
+    }
+
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieJar()).build();
+
+    /**
+     * A browser's cookie store, simplified: cookies by name, sent by path prefix. Unlike Java's CookieManager it
+     * sends {@code Secure} cookies over http too, as browsers do for 127.0.0.1 (Keycloak marks its cookies
+     * {@code Secure} there). Kreis and Keycloak run on the same host, and cookies do not tell ports apart.
+     */
+    static final class CookieJar extends CookieHandler {
+        private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            String header = cookies.values().stream()
+                    .filter(cookie -> path.startsWith(cookie.getPath() == null ? "/" : cookie.getPath()))
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+            return header.isEmpty() ? Map.of() : Map.of("Cookie", List.of(header));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
+                    for (String value : values) {
+                        for (HttpCookie cookie : HttpCookie.parse(value)) {
+                            if (cookie.getMaxAge() == 0 || cookie.hasExpired() || cookie.getValue().isEmpty()) {
+                                cookies.remove(cookie.getName());
+                            } else {
+                                cookies.put(cookie.getName(), cookie);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+
+        boolean has(String prefix) {
+            return cookies.keySet().stream().anyMatch(name -> name.startsWith(prefix));
+        }
+    }
+
+    private static String kreis(String path) {
+        return "http://127.0.0.1:" + RestAssured.port + path;
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(String url, Map<String, String> form, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        form.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        headers.forEach(request::header);
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertEquals(302, response.statusCode(), () -> response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return URI.create(response.uri().toString()).resolve(location).toString();
+    }
+
+    /** Starts the sign-in at Kreis and answers Keycloak's login page; returns where Keycloak sends the browser back to. */
+    private String signInAtKeycloak(String next, Role role) throws IOException, InterruptedException {
+        String authorize = location(get(kreis("/auth/keycloak/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))));
+        assertTrue(authorize.startsWith(KeycloakTestProfile.realmUrl() + "/protocol/openid-connect/auth?"), authorize);
+        assertTrue(authorize.contains("client_id=kreis-web"), authorize);
+        assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("code_challenge="), "PKCE: " + authorize);
+        HttpResponse<String> loginPage = get(authorize);
+        assertEquals(200, loginPage.statusCode(), "Keycloak's login page");
+        Matcher form = LOGIN_FORM.matcher(loginPage.body());
+        assertTrue(form.find(), "Keycloak's login form");
+        String action = form.group(1).replace("&amp;", "&");
+        return location(postForm(action, Map.of("username", role.key(), "password", KeycloakTokens.password(role), "credentialId", ""), Map.of()));
+    }
+
+    @Test
+    void theSignInPageLearnsThatKeycloakIsTheWayIn() {
+        given().auth().none().when().get("/auth/options").then().statusCode(200)
+                .body("mode", org.hamcrest.Matchers.equalTo("keycloak"))
+                .body("signIn", org.hamcrest.Matchers.equalTo("/auth/keycloak/sign-in"))
+                .body("signOut", org.hamcrest.Matchers.equalTo("/auth/keycloak/sign-out"));
+    }
+
+    @Test
+    void aBrowserSignsInThroughKeycloakReachesTheApiAndSignsOutThroughKeycloak() throws Exception {
+        String callback = signInAtKeycloak("/customers?q=erika", Role.VIEWER);
+        assertTrue(callback.startsWith(kreis("/auth/keycloak/sign-in?")) && callback.contains("code="), callback);
+
+        // Kreis exchanges the code (with the PKCE verifier), sets its session cookie and returns to the sign-in path …
+        String restored = location(get(callback));
+        assertEquals(kreis("/auth/keycloak/sign-in?next=%2Fcustomers%3Fq%3Derika"), restored);
+        // … which sends the browser on to the page it came from.
+        assertEquals(kreis("/customers?q=erika"), location(get(restored)));
+
+        HttpResponse<String> me = get(kreis("/api/v1/me"));
+        assertEquals(200, me.statusCode(), me.body());
+        JsonPath who = JsonPath.from(me.body());
+        assertEquals("viewer", who.getString("name"));
+        assertEquals(List.of("viewer"), who.getList("roles"));
+        assertTrue(who.getList("permissions").contains("customer-record:read"), me.body());
+
+        // The session cookie alone does not let a cross-site form change anything: the CSRF header is required.
+        HttpResponse<String> forged = postForm(kreis("/api/v1/customers"), Map.of("kind", "person"), Map.of());
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertEquals("https://kreis.dev/problems/csrf", JsonPath.from(forged.body()).getString("type"));
+
+        // Sign-out: Kreis drops its session and sends the browser to Keycloak's end-session endpoint, which returns it to /login.
+        String endSession = location(get(kreis("/auth/keycloak/sign-out")));
+        assertTrue(endSession.startsWith(KeycloakTestProfile.realmUrl() + "/protocol/openid-connect/logout?"), endSession);
+        assertTrue(endSession.contains("id_token_hint="), endSession);
+        String afterLogout = location(get(endSession));
+        assertTrue(afterLogout.equals(kreis("/login")) || afterLogout.startsWith(kreis("/login?state=")), afterLogout);
+        assertTrue(!((CookieJar) browser.cookieHandler().orElseThrow()).has(BrowserTenantResolver.SESSION_COOKIE), "the session cookie is gone");
+        assertEquals(401, get(kreis("/api/v1/me")).statusCode());
+
+        // Keycloak's own session has ended too: signing in again shows its login page instead of returning at once.
+        String authorize = location(get(kreis("/auth/keycloak/sign-in")));
+        HttpResponse<String> loginAgain = get(authorize);
+        assertEquals(200, loginAgain.statusCode());
+        assertTrue(LOGIN_FORM.matcher(loginAgain.body()).find(), "the login form again");
+    }
+
+    @Test
+    void theRolesOfTheKeycloakUserDecideWhatTheBrowserSessionMayDo() throws Exception {
+        String restored = location(get(signInAtKeycloak("/", Role.ADMIN)));
+        assertEquals(kreis("/"), location(get(restored)));
+        HttpResponse<String> me = get(kreis("/api/v1/me"));
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals("admin", JsonPath.from(me.body()).getString("name"));
+        assertEquals(200, get(kreis("/api/v1/users")).statusCode());
+    }
+
+    @Test
+    void withoutASessionTheApiStillAnswers401AndNeverRedirectsToKeycloak() throws Exception {
+        HttpResponse<String> me = get(kreis("/api/v1/me"));
+        assertEquals(401, me.statusCode());
+        assertTrue(me.headers().firstValue("Location").isEmpty());
+        assertNotNull(JsonPath.from(me.body()).getString("type"));
+    }
+}
