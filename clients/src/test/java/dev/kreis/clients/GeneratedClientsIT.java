@@ -31,6 +31,7 @@ import dev.kreis.client.api.ProfilesApi;
 import dev.kreis.client.api.SupportApi;
 import dev.kreis.client.model.CustomerView;
 import dev.kreis.client.model.IdentifierRequest;
+import dev.kreis.client.model.ModuleView;
 import dev.kreis.client.model.OpenTicketRequest;
 import dev.kreis.client.model.PageTouchpointView;
 import dev.kreis.client.model.Problem;
@@ -68,8 +69,8 @@ class GeneratedClientsIT {
         String run = "java-" + UUID.randomUUID();
 
         ModulesApi modules = new ModulesApi(client);
-        if (!"enabled".equals(modules.getModule("support").getState())) {
-            assertEquals("enabled", modules.installModule("support").getState());
+        if (modules.getModule("support").getState() != ModuleView.StateEnum.ENABLED) {
+            assertEquals(ModuleView.StateEnum.ENABLED, modules.installModule("support").getState());
         }
 
         ProfileRequest profile = new ProfileRequest().source("web-form").externalId(run).kind("person")
