@@ -13,29 +13,18 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 pid_file="$KAFKA_HOME/kafka.pid"
 log_file="$KAFKA_HOME/kafka.log"
+service=Kafka
+# shellcheck source=../service.sh
+source "$here/../service.sh"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-stop() {
-  [[ -f "$pid_file" ]] || return 0
-  local pid
-  pid=$(cat "$pid_file")
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "Stopping Kafka (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "Kafka did not stop within 60 s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-  fi
-  rm -f "$pid_file"
-}
 
 listening() {
   (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null
+}
+
+broker_started() {
+  listening && grep -q 'Kafka Server started' "$log_file"
 }
 
 start() {
@@ -80,27 +69,10 @@ PROPS
   "$java_bin" -cp "$classpath" kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_HOME/server.properties" \
     >"$KAFKA_HOME/format.log" 2>&1 || { echo "Formatting the Kafka log directory failed:" >&2; cat "$KAFKA_HOME/format.log" >&2; exit 1; }
   echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $log_file)"
-  local started=$SECONDS
   nohup "$java_bin" -Xms256m -Xmx512m -XX:+UseSerialGC -cp "$classpath" kafka.Kafka "$KAFKA_HOME/server.properties" \
     </dev/null >"$log_file" 2>&1 &
   echo $! >"$pid_file"
-  local timeout=${KAFKA_START_TIMEOUT:-180}
-  until listening && grep -q 'Kafka Server started' "$log_file"; do
-    if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-      echo "Kafka exited during start; the end of $log_file:" >&2
-      tail -n 40 "$log_file" >&2
-      rm -f "$pid_file"
-      exit 1
-    fi
-    if (( SECONDS - started > timeout )); then
-      echo "Kafka did not start within $timeout s; the end of $log_file:" >&2
-      tail -n 40 "$log_file" >&2
-      stop
-      exit 1
-    fi
-    sleep 1
-  done
-  echo "Kafka answers after $((SECONDS - started)) s"
+  await_start "${KAFKA_START_TIMEOUT:-180}" broker_started
 }
 
 case "${1:-}" in

@@ -10,25 +10,9 @@ set -euo pipefail
 : "${KC_HOME:?KC_HOME must name the unpacked Keycloak distribution}"
 pid_file="$KC_HOME/kreis-keycloak.pid"
 log_file="$KC_HOME/keycloak.log"
-
-stop() {
-  [[ -f "$pid_file" ]] || return 0
-  local pid
-  pid=$(cat "$pid_file")
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "Stopping Keycloak (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "Keycloak did not stop within 60 s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-  fi
-  rm -f "$pid_file"
-}
+service=Keycloak
+# shellcheck source=../service.sh
+source "$(cd "$(dirname "$0")" && pwd)/../service.sh"
 
 answers() {
   # One HTTP GET with bash only: true once the realm's discovery document is served with 200.
@@ -50,28 +34,11 @@ start() {
   mkdir -p "$KC_HOME/data/import"
   cp "$KC_REALM_FILE" "$KC_HOME/data/import/"
   echo "Starting Keycloak on 127.0.0.1:$KC_PORT (log: $log_file)"
-  local started=$SECONDS
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
     nohup "$KC_HOME/bin/kc.sh" start-dev --import-realm --http-host=127.0.0.1 --http-port="$KC_PORT" \
     --hostname-strict=false </dev/null >"$log_file" 2>&1 &
   echo $! >"$pid_file"
-  local timeout=${KC_START_TIMEOUT:-240}
-  until answers; do
-    if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-      echo "Keycloak exited during start; the end of $log_file:" >&2
-      tail -n 40 "$log_file" >&2
-      rm -f "$pid_file"
-      exit 1
-    fi
-    if (( SECONDS - started > timeout )); then
-      echo "Keycloak did not answer within $timeout s; the end of $log_file:" >&2
-      tail -n 40 "$log_file" >&2
-      stop
-      exit 1
-    fi
-    sleep 1
-  done
-  echo "Keycloak answers after $((SECONDS - started)) s"
+  await_start "${KC_START_TIMEOUT:-240}" answers
 }
 
 case "${1:-}" in
