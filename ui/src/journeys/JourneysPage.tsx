@@ -1,11 +1,10 @@
-import { type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../shared/api/client';
 import type { Schema } from '../shared/api/types';
 import { formatDate, formatNumber } from '../shared/format';
 import { usePageTitle } from '../shared/usePageTitle';
+import { PeriodForm, usePeriod } from '../shared/ui/PeriodForm';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 
 type Funnel = Schema<'FunnelView'>;
@@ -15,40 +14,18 @@ type NegativePeaks = Schema<'NegativePeaksView'>;
 export default function JourneysPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('journeys.title'));
-  const [search, setSearch] = useSearchParams();
-  const period = { from: search.get('from') ?? undefined, to: search.get('to') ?? undefined };
+  const period = usePeriod();
   const funnel = useQuery({ queryKey: ['journeys', 'funnel', period], queryFn: () => api<Funnel>(`/api/v1/kpis/funnel/steps${query(period)}`) });
   const peaks = useQuery({
     queryKey: ['journeys', 'negative-peaks', period],
     queryFn: () => api<NegativePeaks>(`/api/v1/kpis/peak-end/negative-peaks${query(period)}`),
   });
   const widest = Math.max(1, ...(funnel.data?.phases ?? []).map((phase) => phase.customers));
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams(search);
-    for (const key of ['from', 'to']) {
-      const value = String(form.get(key) ?? '');
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearch(next);
-  };
   const percent = (share: number | undefined) => (share == null ? '–' : formatNumber(share, i18n.language, 'percent'));
   return (
     <section>
       <h1>{t('journeys.title')}</h1>
-      <form className="toolbar" onSubmit={apply} key={search.toString()} aria-label={t('kpis.period')}>
-        <label>
-          {t('timeline.from')}
-          <input type="date" name="from" defaultValue={period.from ?? ''} />
-        </label>
-        <label>
-          {t('timeline.to')}
-          <input type="date" name="to" defaultValue={period.to ?? ''} />
-        </label>
-        <button type="submit">{t('timeline.apply')}</button>
-      </form>
+      <PeriodForm />
       <h2>{t('journeys.funnel')}</h2>
       {funnel.isPending ? (
         <Loading />

@@ -1,9 +1,9 @@
-import { type FormEvent, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKpiDefinitions } from '../kpis/useKpis';
 import { formatDate, formatDateTime, formatNumber } from '../shared/format';
 import { usePageTitle } from '../shared/usePageTitle';
+import { PeriodForm, usePeriod } from '../shared/ui/PeriodForm';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 import { CxPyramid, Evidence } from './CxPyramid';
 import { useAlignment, usePyramid } from './useScorecards';
@@ -12,38 +12,16 @@ import { useAlignment, usePyramid } from './useScorecards';
 export default function ScorecardsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('scorecards.title'));
-  const [search, setSearch] = useSearchParams();
-  const period = { from: search.get('from') ?? undefined, to: search.get('to') ?? undefined };
+  const period = usePeriod();
   const pyramid = usePyramid(period);
   const alignment = useAlignment(period);
   const definitions = useKpiDefinitions();
   const kpiKeys = useMemo(() => new Set((definitions.data ?? []).map((definition) => definition.key)), [definitions.data]);
   const number = (value: number | string | null | undefined, unit?: string) => formatNumber(value, i18n.language, unit);
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams(search);
-    for (const key of ['from', 'to']) {
-      const value = String(form.get(key) ?? '');
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearch(next);
-  };
   return (
     <section>
       <h1>{t('scorecards.title')}</h1>
-      <form className="toolbar" onSubmit={apply} key={search.toString()} aria-label={t('kpis.period')}>
-        <label>
-          {t('timeline.from')}
-          <input type="date" name="from" defaultValue={period.from ?? ''} />
-        </label>
-        <label>
-          {t('timeline.to')}
-          <input type="date" name="to" defaultValue={period.to ?? ''} />
-        </label>
-        <button type="submit">{t('timeline.apply')}</button>
-      </form>
+      <PeriodForm />
       <h2>{t('scorecards.pyramid')}</h2>
       {pyramid.isPending ? (
         <Loading />
