@@ -248,7 +248,7 @@ try {
     });
   }
 
-  await adminSteps({ page, url, api, base: kreis.base, step, expect, axe, shot });
+  await adminSteps({ page, url, api, base: kreis.base, step, expect, eventually, axe, shot });
 
   await step('sign out', async () => {
     await page.goto(url('/?lang=en'));
