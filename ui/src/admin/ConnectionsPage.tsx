@@ -271,7 +271,7 @@ function MappingEditor({ connection, writable }: { connection: Connection; writa
     <section aria-labelledby="mapping-title">
       <h3 id="mapping-title">{t('admin.connections.mapping')}</h3>
       {mapping.isPending ? <Loading /> : mapping.isError ? <Failed error={mapping.error} retry={() => void mapping.refetch()} /> : (
-        <MappingForm key={JSON.stringify(mapping.data)} connection={connection} mapping={mapping.data} writable={writable} />
+        <MappingForm connection={connection} mapping={mapping.data} writable={writable} />
       )}
     </section>
   );
@@ -289,7 +289,11 @@ function MappingForm({ connection, mapping, writable }: { connection: Connection
     mutationFn: () => api<ConnectionMapping>(`/api/v1/connections/${connection.id}/mapping`, {
       method: 'PUT', body: JSON.stringify(mappingRequest(defaultPolicy, edits)),
     }),
-    onSuccess: (saved) => queries.setQueryData(['admin', 'mapping', connection.id], saved),
+    onSuccess: (saved) => {
+      setDefaultPolicy(saved.defaultConflictPolicy);
+      setEdits(editsOf(saved));
+      queries.setQueryData(['admin', 'mapping', connection.id], saved);
+    },
   });
   const changed = defaultPolicy !== mapping.defaultConflictPolicy || JSON.stringify(mappingRequest(defaultPolicy, edits))
     !== JSON.stringify(mappingRequest(defaultPolicy, editsOf(mapping)));
