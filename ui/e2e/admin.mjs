@@ -218,7 +218,7 @@ export async function adminSteps({ page, url, api, base, step, expect, eventuall
 
     await step('connections: edit the field mapping and the conflict policy; they survive a reload', async () => {
       const mapping = page.getByTestId('mapping');
-      await mapping.getByLabel('Object', { exact: true }).selectOption('contacts');
+      await mapping.getByRole('combobox', { name: /^Object/ }).selectOption('contacts');
       await page.waitForURL(/object=contacts/);
       await mapping.getByLabel('Conflict policy of every field without its own').selectOption('kreis-wins');
       await mapping.getByLabel('Conflict policy of firstname').selectOption('crm-wins');
@@ -246,8 +246,9 @@ export async function adminSteps({ page, url, api, base, step, expect, eventuall
       await run.waitFor();
       await eventually(async () => (await run.getAttribute('data-status')) !== 'running', 'the run ends', 60_000);
       expect(await run.getAttribute('data-status') === 'partial', `one record failed, so the run is partial (${await run.getAttribute('data-status')})`);
+      // the scheduler may have run the new connection once already, so the good contact is created or unchanged
       const counts = await run.locator('td').nth(3).textContent();
-      expect(/created [1-9]/.test(counts) && /deadLettered 1/.test(counts), `the run's counts (${counts})`);
+      expect(/read 2\b/.test(counts) && /deadLettered 1\b/.test(counts), `the run's counts (${counts})`);
       const letter = detail.getByTestId('dead-letter').filter({ hasText: broken });
       await letter.waitFor();
       expect(/validation/.test(await letter.textContent()), 'the dead letter names the kind of error');
@@ -259,9 +260,12 @@ export async function adminSteps({ page, url, api, base, step, expect, eventuall
     await step('connections: a dead letter fixed in HubSpot is retried and applied', async () => {
       const detail = page.getByTestId('connection-detail');
       hubspot.change(broken, { email: `fixed.${tag}@example.com` });
-      await detail.getByRole('button', { name: `Retry contacts ${broken}` }).click();
+      // each run that met the broken record left a letter for it (a scheduled run may have come first)
+      for (let left = await detail.getByTestId('dead-letter').filter({ hasText: broken }).count(); left > 0; left--) {
+        await detail.getByRole('button', { name: `Retry contacts ${broken}` }).first().click();
+        await eventually(async () => (await detail.getByTestId('dead-letter').filter({ hasText: broken }).count()) === left - 1, 'the letter is gone');
+      }
       await detail.getByText('The record was read again and applied.').waitFor();
-      await eventually(async () => (await detail.getByTestId('dead-letter').filter({ hasText: broken }).count()) === 0, 'the dead letter is gone');
       const found = await api('GET', `/api/v1/customers?q=${encodeURIComponent(`fixed.${tag}@example.com`)}`);
       expect(found.items.length === 1, `the fixed contact is a customer now (${found.items.length})`);
     });
