@@ -44,6 +44,27 @@ export async function dailyWork({ page, browser, api, url, step, expect, shot, d
     await shot('surveys');
   });
 
+  await step('surveys: count a segment of customers (filters in the address), then invite it in one go', async () => {
+    const survey = await api('POST', '/api/v1/surveys', { name: `Segment NPS ${data.tag}`, kind: 'nps' });
+    state.segmentPath = `/surveys?invite=${survey.id}&sq=${encodeURIComponent(data.lastName)}&slimit=10`;
+    await page.goto(url(`${state.segmentPath}&lang=en`));
+    const panel = page.getByTestId('invite-panel');
+    await panel.waitFor();
+    expect(await panel.locator('#segment-q').inputValue() === data.lastName, 'the segment comes from the address');
+    await panel.getByRole('button', { name: 'Count the segment' }).click();
+    const count = panel.getByTestId('segment-count');
+    await count.getByText(/\d+ customers would be invited/).waitFor();
+    const counted = Number(/(\d+) customers would/.exec(await count.textContent())[1]);
+    const expected = (await api('GET', `/api/v1/customers?q=${encodeURIComponent(data.lastName)}&limit=10`)).items.length;
+    expect(counted === expected && counted >= 1, `the count is what the customer list finds (${counted}, list ${expected})`);
+    expect((await api('GET', `/api/v1/surveys/${survey.id}`)).invitations === 0, 'counting invites nobody');
+    await shot('surveys-segment');
+    await count.getByRole('button', { name: `Invite these ${counted}` }).click();
+    await panel.getByTestId('segment-done').getByText(`${counted} customers invited.`).waitFor();
+    expect(await panel.getByTestId('answer-link').count() === counted, 'one answer link per invited customer');
+    expect((await api('GET', `/api/v1/surveys/${survey.id}`)).invitations === counted, 'the survey counts the invitations');
+  });
+
   await step('signals: build a rule, backtest it over 30 days and save it', async () => {
     await page.goto(url('/signals?lang=en'));
     await page.getByRole('button', { name: 'New rule' }).click();
@@ -226,7 +247,7 @@ export async function dailyWork({ page, browser, api, url, step, expect, shot, d
   });
 
   return {
-    pages: ['/surveys', '/signals', '/tasks', '/support/tickets', state.ticketPath, '/support/sla-policies', '/sales/leads', '/sales/pipeline',
+    pages: ['/surveys', state.segmentPath, '/signals', '/tasks', '/support/tickets', state.ticketPath, '/support/sla-policies', '/sales/leads', '/sales/pipeline',
       '/sales/orders', '/marketing/campaigns', state.campaignId ? `/marketing/campaigns?campaign=${state.campaignId}` : undefined].filter(Boolean),
   };
 }

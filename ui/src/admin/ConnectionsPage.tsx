@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,7 @@ import { formatDateTime } from '../shared/format';
 import { usePageTitle } from '../shared/usePageTitle';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 import { AdminTabs, CopyButton, ReadOnlyNote } from './AdminTabs';
-import { type Connection, problemLines, useConnections, useDeadLetters, useRuns } from './api';
+import { type Connection, type ConnectionMapping, problemLines, useConnectionMapping, useConnections, useDeadLetters, useRuns } from './api';
 
 const CREDENTIALS: Record<string, string[]> = {
   hubspot: ['accessToken'],
@@ -130,9 +130,17 @@ function ConnectionDetail({ connection, writable, maySync }: { connection: Conne
     mutationFn: () => api(`/api/v1/connections/${connection.id}/sync`, { method: 'POST', body: '{}' }),
     onSettled: () => void queries.invalidateQueries({ queryKey: ['admin', 'runs', connection.id] }),
   });
+  const running = runs.data?.items.some((run) => run.status === 'running') ?? false;
+  // a finished run may have dead-lettered records: read them again when the last run ends
+  useEffect(() => {
+    if (!running) void queries.invalidateQueries({ queryKey: ['admin', 'dead-letters', connection.id] });
+  }, [running, queries, connection.id]);
   const retry = useMutation({
     mutationFn: (id: string) => api(`/api/v1/connections/${connection.id}/dead-letters/${id}/retry`, { method: 'POST', body: '{}' }),
-    onSettled: () => void queries.invalidateQueries({ queryKey: ['admin', 'dead-letters', connection.id] }),
+    onSettled: () => {
+      void queries.invalidateQueries({ queryKey: ['admin', 'dead-letters', connection.id] });
+      void queries.invalidateQueries({ queryKey: ['admin', 'runs', connection.id] });
+    },
   });
   return (
     <section aria-labelledby="connection-title" className="card" data-testid="connection-detail">
@@ -156,7 +164,8 @@ function ConnectionDetail({ connection, writable, maySync }: { connection: Conne
         </ul>
       )}
       {(test.isError || sync.isError) && <p className="errors" role="alert">{problemLines(test.error ?? sync.error).join('; ')}</p>}
-      <SettingsEditor connection={connection} writable={writable} />
+      {sync.isSuccess && running && <p role="status">{t('admin.connections.running')}</p>}
+      <MappingEditor connection={connection} writable={writable} />
       <h3>{t('admin.connections.runs')}</h3>
       {runs.isPending ? <Loading /> : runs.isError ? <Failed error={runs.error} retry={() => void runs.refetch()} /> : runs.data.items.length === 0 ? (
         <Empty>{t('admin.connections.noRuns')}</Empty>
@@ -173,7 +182,7 @@ function ConnectionDetail({ connection, writable, maySync }: { connection: Conne
           </thead>
           <tbody>
             {runs.data.items.map((run) => (
-              <tr key={run.id}>
+              <tr key={run.id} data-testid="run" data-status={run.status}>
                 <td>{formatDateTime(run.startedAt, i18n.language)}</td>
                 <td>{run.status}</td>
                 <td>{run.trigger}</td>
@@ -200,7 +209,7 @@ function ConnectionDetail({ connection, writable, maySync }: { connection: Conne
           </thead>
           <tbody>
             {deadLetters.data.items.map((dl) => (
-              <tr key={dl.id}>
+              <tr key={dl.id} data-testid="dead-letter">
                 <td>{dl.direction} {dl.object}</td>
                 <td>{dl.recordId}</td>
                 <td>{dl.errorKind}: {dl.error}</td>
@@ -217,48 +226,144 @@ function ConnectionDetail({ connection, writable, maySync }: { connection: Conne
           </tbody>
         </table>
       )}
+      {retry.isError && <p className="errors" role="alert">{problemLines(retry.error).join('; ')}</p>}
+      {retry.isSuccess && <p className="notice">{t('admin.connections.retried')}</p>}
     </section>
   );
 }
 
-/** The connection's settings (mapping.<object>.<field>, conflict.<attribute>, conflict.default, …); PATCH replaces them all. */
-function SettingsEditor({ connection, writable }: { connection: Connection; writable: boolean }) {
+export const POLICIES = ['last-writer-wins', 'crm-wins', 'kreis-wins'] as const;
+
+/** One field's edit: the attribute ('' = the connector's default) and its own policy ('' = the connection's default). */
+export interface FieldEdit { attribute: string; policy: string }
+
+/** The edits a mapping starts from: what the connection overrides now. */
+export function editsOf(mapping: ConnectionMapping): Record<string, FieldEdit> {
+  const edits: Record<string, FieldEdit> = {};
+  for (const object of mapping.objects) {
+    for (const field of object.fields) {
+      if (!field.overridden) continue;
+      edits[`${object.object}.${field.field}`] = {
+        attribute: field.attribute === field.defaultAttribute ? '' : field.attribute,
+        policy: field.conflictPolicy === mapping.defaultConflictPolicy ? '' : field.conflictPolicy,
+      };
+    }
+  }
+  return edits;
+}
+
+/** The body of PUT .../mapping: only the fields that differ from the defaults. */
+export function mappingRequest(defaultPolicy: string, edits: Record<string, FieldEdit>) {
+  const fields = Object.entries(edits)
+    .filter(([, edit]) => edit.attribute.trim() || edit.policy)
+    .map(([key, edit]) => {
+      const dot = key.indexOf('.');
+      return { object: key.slice(0, dot), field: key.slice(dot + 1), attribute: edit.attribute.trim() || null, conflictPolicy: edit.policy || null };
+    });
+  return { defaultConflictPolicy: defaultPolicy, fields };
+}
+
+/** The connection's field mapping and conflict policies through GET|PUT /api/v1/connections/{id}/mapping; the object shown is in the address. */
+function MappingEditor({ connection, writable }: { connection: Connection; writable: boolean }) {
+  const { t } = useTranslation();
+  const mapping = useConnectionMapping(connection.id);
+  return (
+    <section aria-labelledby="mapping-title">
+      <h3 id="mapping-title">{t('admin.connections.mapping')}</h3>
+      {mapping.isPending ? <Loading /> : mapping.isError ? <Failed error={mapping.error} retry={() => void mapping.refetch()} /> : (
+        <MappingForm connection={connection} mapping={mapping.data} writable={writable} />
+      )}
+    </section>
+  );
+}
+
+function MappingForm({ connection, mapping, writable }: { connection: Connection; mapping: ConnectionMapping; writable: boolean }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
-  const [rows, setRows] = useState<[string, string][]>(Object.entries(connection.settings ?? {}));
+  const [search, setSearch] = useSearchParams();
+  const [defaultPolicy, setDefaultPolicy] = useState<string>(mapping.defaultConflictPolicy);
+  const [edits, setEdits] = useState<Record<string, FieldEdit>>(() => editsOf(mapping));
+  const objectName = search.get('object') ?? mapping.objects[0]?.object ?? '';
+  const object = mapping.objects.find((o) => o.object === objectName) ?? mapping.objects[0];
   const save = useMutation({
-    mutationFn: () => api(`/api/v1/connections/${connection.id}`, {
-      method: 'PATCH', body: JSON.stringify({ settings: Object.fromEntries(rows.filter(([k]) => k.trim()).map(([k, v]) => [k.trim(), v])) }),
+    mutationFn: () => api<ConnectionMapping>(`/api/v1/connections/${connection.id}/mapping`, {
+      method: 'PUT', body: JSON.stringify(mappingRequest(defaultPolicy, edits)),
     }),
-    onSuccess: () => void queries.invalidateQueries({ queryKey: ['admin', 'connections'] }),
+    onSuccess: (saved) => {
+      setDefaultPolicy(saved.defaultConflictPolicy);
+      setEdits(editsOf(saved));
+      queries.setQueryData(['admin', 'mapping', connection.id], saved);
+    },
   });
+  const changed = defaultPolicy !== mapping.defaultConflictPolicy || JSON.stringify(mappingRequest(defaultPolicy, edits))
+    !== JSON.stringify(mappingRequest(defaultPolicy, editsOf(mapping)));
+  const policyLabel = (policy: string) => t(`admin.connections.policies.${policy}`, { defaultValue: policy });
+  const edit = (key: string, change: Partial<FieldEdit>) => setEdits({ ...edits, [key]: { ...(edits[key] ?? { attribute: '', policy: '' }), ...change } });
   return (
-    <>
-      <h3>{t('admin.connections.mapping')}</h3>
-      <table aria-label={t('admin.connections.mapping')}>
-        <thead>
-          <tr>
-            <th scope="col">key</th>
-            <th scope="col">value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([key, value], index) => (
-            <tr key={index}>
-              <td><input aria-label={`key ${index + 1}`} value={key} disabled={!writable} onChange={(e) => setRows(rows.map((r, i) => (i === index ? [e.target.value, r[1]] : r)))} /></td>
-              <td><input aria-label={`value ${key || index + 1}`} value={value} disabled={!writable} onChange={(e) => setRows(rows.map((r, i) => (i === index ? [r[0], e.target.value] : r)))} /></td>
+    <form className="mapping" onSubmit={(e) => { e.preventDefault(); save.mutate(); }} data-testid="mapping">
+      <div className="admin-form">
+        <label>
+          {t('admin.connections.defaultPolicy')}
+          <select value={defaultPolicy} disabled={!writable} onChange={(e) => setDefaultPolicy(e.target.value)}>
+            {POLICIES.map((p) => <option key={p} value={p}>{policyLabel(p)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('admin.connections.object')}
+          <select value={object?.object ?? ''} onChange={(e) => {
+            const next = new URLSearchParams(search);
+            next.set('object', e.target.value);
+            setSearch(next, { replace: true });
+          }}>
+            {mapping.objects.map((o) => <option key={o.object} value={o.object}>{o.object} → {t(`admin.connections.becomes.${o.becomes}`, { defaultValue: o.becomes })}</option>)}
+          </select>
+        </label>
+      </div>
+      {!object ? <Empty>{t('admin.connections.noObjects')}</Empty> : (
+        <table aria-label={`${t('admin.connections.mapping')}: ${object.object}`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.connections.crmField')}</th>
+              <th scope="col">{t('admin.connections.attribute')}</th>
+              <th scope="col">{t('admin.connections.identifier')}</th>
+              <th scope="col">{t('admin.connections.writesBack')}</th>
+              <th scope="col">{t('admin.connections.policy')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {object.fields.map((field) => {
+              const key = `${object.object}.${field.field}`;
+              const current = edits[key] ?? { attribute: '', policy: '' };
+              return (
+                <tr key={key} data-field={field.field}>
+                  <th scope="row">{field.field}</th>
+                  <td>
+                    <input aria-label={t('admin.connections.attributeOf', { field: field.field })} value={current.attribute} maxLength={100}
+                      placeholder={field.defaultAttribute} disabled={!writable} onChange={(e) => edit(key, { attribute: e.target.value })} />
+                  </td>
+                  <td>{field.identifier ?? '—'}</td>
+                  <td>{field.writable ? t('admin.connections.yes') : t('admin.connections.no')}</td>
+                  <td>
+                    <select aria-label={t('admin.connections.policyOf', { field: field.field })} value={current.policy} disabled={!writable}
+                      onChange={(e) => edit(key, { policy: e.target.value })}>
+                      <option value="">{t('admin.connections.inherit', { policy: policyLabel(defaultPolicy) })}</option>
+                      {POLICIES.map((p) => <option key={p} value={p}>{policyLabel(p)}</option>)}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       {writable && (
         <p className="admin-form">
-          <button type="button" aria-label={t('admin.settings.addAttribute')} onClick={() => setRows([...rows, ['conflict.default', 'last-writer-wins']])}>+</button>
-          <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>{t('admin.common.save')}</button>
-          {save.isSuccess && <span className="notice">{t('admin.common.saved')}</span>}
+          <button type="submit" disabled={save.isPending || !changed}>{t('admin.connections.saveMapping')}</button>
+          {changed && <span className="muted">{t('admin.connections.unsaved')}</span>}
+          {save.isSuccess && !changed && <span className="notice" role="status">{t('admin.common.saved')}</span>}
         </p>
       )}
       {save.isError && <ul className="errors" role="alert">{problemLines(save.error).map((l) => <li key={l}>{l}</li>)}</ul>}
-    </>
+    </form>
   );
 }

@@ -6,6 +6,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { api } from '../shared/api/client';
 import { can, useMe } from '../shared/auth';
 import { usePageTitle } from '../shared/usePageTitle';
+import { formatNumber } from '../shared/format';
 import { ConfirmDialog } from '../shared/ui/ConfirmDialog';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 import { AdminTabs, ReadOnlyNote } from './AdminTabs';
@@ -240,7 +241,7 @@ function ConfigDialog({ module, onClose }: { module: Module; onClose: () => void
 }
 
 function UninstallDialog({ module, onClose }: { module: Module; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queries = useQueryClient();
   const [data, setData] = useState<'keep' | 'purge'>('keep');
   const preview = usePurgePreview(module.id);
@@ -272,7 +273,18 @@ function UninstallDialog({ module, onClose }: { module: Module; onClose: () => v
                 {contributions && <li>{t('admin.modules.previewContributions', { list: contributions })}</li>}
                 {preview.data.settings && <li>{t('admin.modules.previewSettings')}</li>}
               </ul>
-              <p className="muted">{t('admin.modules.previewRecords')}</p>
+              {preview.data.records.length === 0 ? <p className="muted">{t('admin.modules.previewNoRecords')}</p> : (
+                <>
+                  <p>{t('admin.modules.previewRecords')}</p>
+                  <ul data-testid="purge-records">
+                    {preview.data.records.map((record) => (
+                      <li key={record.kind} data-kind={record.kind}>
+                        {formatNumber(record.count, i18n.language)} {t(`admin.modules.records.${record.kind}`, { defaultValue: record.kind })}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </>
           )}
         </div>

@@ -63,7 +63,17 @@ export function useRuns(id: string | null) {
     queryKey: ['admin', 'runs', id],
     queryFn: () => api<{ items: SyncRun[] }>(`/api/v1/connections/${id}/runs`),
     enabled: !!id,
+    // a run started here goes on in the background: ask again until none is running
+    refetchInterval: (q) => (q.state.data?.items.some((run) => run.status === 'running') ? 1000 : false),
   });
+}
+
+/** A connection's field mapping and conflict policies (GET /api/v1/connections/{id}/mapping). */
+export type ConnectionMapping = Schema<'ConnectionMapping'>;
+export type ConnectionMappingField = Schema<'ConnectionMappingField'>;
+
+export function useConnectionMapping(id: string) {
+  return useQuery({ queryKey: ['admin', 'mapping', id], queryFn: () => api<ConnectionMapping>(`/api/v1/connections/${id}/mapping`) });
 }
 
 export function useDeadLetters(id: string | null) {

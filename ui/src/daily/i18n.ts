@@ -13,7 +13,9 @@ export const dailyEn = {
     questionDefault: 'Leave empty for the standard question', commentQuestion: 'Comment question (optional)',
     validDays: 'Link valid (days)', customerId: 'Customer id', inviteOne: 'Invite this customer',
     segment: 'Or a segment: every customer the search finds (at most {{limit}})', inviteSegment: 'Invite the segment',
-    segmentDone: '{{invited}} invited, {{failed}} could not be invited.', copy: 'Copy link', copyFor: 'Copy the link for customer {{customer}}',
+    segmentDone: '{{count}} customers invited.', segmentLimit: 'At most', countSegment: 'Count the segment',
+    segmentCount: '{{count}} customers would be invited.', segmentMore: 'More match: only the first {{limit}} (newest first).',
+    inviteSegmentCount: 'Invite these {{count}}', copy: 'Copy link', copyFor: 'Copy the link for customer {{customer}}',
     copied: 'Copied.', kinds: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
   },
   tasks: {
@@ -99,7 +101,9 @@ export const dailyDe: typeof dailyEn = {
     questionDefault: 'Leer lassen für die Standardfrage', commentQuestion: 'Kommentarfrage (freiwillig)',
     validDays: 'Link gültig (Tage)', customerId: 'Kunden-ID', inviteOne: 'Diesen Kunden einladen',
     segment: 'Oder ein Segment: alle Kunden, die die Suche findet (höchstens {{limit}})', inviteSegment: 'Segment einladen',
-    segmentDone: '{{invited}} eingeladen, {{failed}} konnten nicht eingeladen werden.', copy: 'Link kopieren', copyFor: 'Link für Kunde {{customer}} kopieren',
+    segmentDone: '{{count}} Kunden eingeladen.', segmentLimit: 'Höchstens', countSegment: 'Segment zählen',
+    segmentCount: '{{count}} Kunden würden eingeladen.', segmentMore: 'Es passen mehr: nur die ersten {{limit}} (neueste zuerst).',
+    inviteSegmentCount: 'Diese {{count}} einladen', copy: 'Link kopieren', copyFor: 'Link für Kunde {{customer}} kopieren',
     copied: 'Kopiert.', kinds: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
   },
   tasks: {

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../shared/ui/ConfirmDialog';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 import { problemLines } from '../admin/api';
 import '../admin/admin.css';
-import { type Receipt, reasonSource, useConsents, useErasurePreview } from './usePrivacy';
+import { type Receipt, useConsentHistory, useConsents, useErasurePreview } from './usePrivacy';
 
 const CHANNELS = ['email', 'phone', 'sms', 'web', 'app', 'chat', 'store', 'social', 'event', 'other', 'any'];
 
@@ -40,17 +40,19 @@ export function PrivacySection({ customerId, name }: { customerId: string; name:
 
 function Consents({ customerId, writable }: { customerId: string; writable: boolean }) {
   const { t, i18n } = useTranslation();
+  const mayReadHistory = can(useMe().data, 'audit:read');
   const queries = useQueryClient();
   const consents = useConsents(customerId, true);
   const [form, setForm] = useState({ purpose: 'marketing', channel: 'email', status: 'granted', reason: '' });
   const record = useMutation({
     mutationFn: () => api(`/api/v1/customers/${customerId}/consents`, {
       method: 'PUT',
-      body: JSON.stringify({ items: [{ purpose: form.purpose.trim(), channel: form.channel, status: form.status, source: reasonSource(form.reason) }] }),
+      body: JSON.stringify({ items: [{ purpose: form.purpose.trim(), channel: form.channel, status: form.status, source: 'ui', reason: form.reason.trim() }] }),
     }),
     onSuccess: () => {
       setForm({ ...form, reason: '' });
       void queries.invalidateQueries({ queryKey: ['privacy', 'consents', customerId] });
+      void queries.invalidateQueries({ queryKey: ['privacy', 'consent-history', customerId] });
     },
   });
   return (
@@ -70,6 +72,7 @@ function Consents({ customerId, writable }: { customerId: string; writable: bool
               <th scope="col">{t('admin.privacy.channel')}</th>
               <th scope="col">{t('admin.common.status')}</th>
               <th scope="col">{t('admin.privacy.source')}</th>
+              <th scope="col">{t('admin.privacy.reasonColumn')}</th>
               <th scope="col">{t('admin.privacy.decided')}</th>
             </tr>
           </thead>
@@ -80,6 +83,7 @@ function Consents({ customerId, writable }: { customerId: string; writable: bool
                 <td>{item.channel}</td>
                 <td>{t(`admin.privacy.statuses.${item.status}`, { defaultValue: item.status })}</td>
                 <td>{item.source}</td>
+                <td>{item.reason ?? '—'}</td>
                 <td>{formatDateTime(item.decidedAt, i18n.language)}</td>
               </tr>
             ))}
@@ -107,14 +111,69 @@ function Consents({ customerId, writable }: { customerId: string; writable: bool
           </label>
           <label>
             {t('admin.privacy.reason')}
-            <input value={form.reason} required onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+            <input value={form.reason} required maxLength={500} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
           </label>
           <button type="submit" disabled={record.isPending || !form.reason.trim()}>{t('admin.privacy.record')}</button>
         </form>
       )}
       {record.isError && <ul className="errors" role="alert">{problemLines(record.error).map((l) => <li key={l}>{l}</li>)}</ul>}
+      {mayReadHistory && <ConsentHistory customerId={customerId} />}
     </>
   );
+}
+
+/** The consent changes of the customer, newest first, from the audit log: who, when, before and after, and why. */
+function ConsentHistory({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const history = useConsentHistory(customerId);
+  const describe = (items: ConsentChange[] | null | undefined, key: string) =>
+    (items ?? []).filter((item) => `${item.purpose}/${item.channel}` === key)
+      .map((item) => t(`admin.privacy.statuses.${item.status}`, { defaultValue: item.status }))[0] ?? '—';
+  return (
+    <>
+      <h3 id="consent-history-title">{t('admin.privacy.history')}</h3>
+      {history.isPending ? <Loading /> : history.isError ? <Failed error={history.error} retry={() => void history.refetch()} /> :
+        history.data.items.length === 0 ? <Empty>{t('admin.privacy.noHistory')}</Empty> : (
+          <table aria-labelledby="consent-history-title" data-testid="consent-history">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.privacy.decided')}</th>
+                <th scope="col">{t('admin.audit.actor')}</th>
+                <th scope="col">{t('admin.privacy.purpose')}</th>
+                <th scope="col">{t('admin.audit.before')}</th>
+                <th scope="col">{t('admin.audit.after')}</th>
+                <th scope="col">{t('admin.privacy.reasonColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.items.flatMap((entry) => changedKeys(entry).map((key) => {
+                const after = ((entry.after as unknown as ConsentChange[] | null) ?? []).find((item) => `${item.purpose}/${item.channel}` === key);
+                return (
+                  <tr key={`${entry.id}-${key}`}>
+                    <td>{formatDateTime(entry.occurredAt, i18n.language)}</td>
+                    <td>{entry.actor}</td>
+                    <td>{key.replace('/', ' · ')}</td>
+                    <td>{describe(entry.before as unknown as ConsentChange[] | null, key)}</td>
+                    <td>{describe(entry.after as unknown as ConsentChange[] | null, key)}</td>
+                    <td>{after?.reason ?? '—'}</td>
+                  </tr>
+                );
+              }))}
+            </tbody>
+          </table>
+        )}
+    </>
+  );
+}
+
+interface ConsentChange { purpose: string; channel: string; status: string; decidedAt: string; reason?: string | null }
+
+/** The purpose/channel pairs whose decision differs between before and after of one audit entry. */
+export function changedKeys(entry: { before?: unknown; after?: unknown }): string[] {
+  const index = (items: unknown) => new Map(((items as ConsentChange[] | null) ?? []).map((item) => [`${item.purpose}/${item.channel}`, JSON.stringify(item)]));
+  const before = index(entry.before);
+  const after = index(entry.after);
+  return [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key)).sort();
 }
 
 function Erase({ customerId, name }: { customerId: string; name: string }) {

@@ -33,8 +33,12 @@ export function useReceipt(receiptId: string | null) {
   });
 }
 
-/** A free-text reason as a consent source: "ui." and the words in lower case, joined by '-' (the API takes a slug). */
-export function reasonSource(reason: string): string {
-  const slug = reason.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return `ui.${slug || 'manual'}`.slice(0, 100);
+
+/** The customer's consent changes from the audit log (only for those who may read the audit log), newest first. */
+export function useConsentHistory(customerId: string) {
+  return useQuery({
+    queryKey: ['privacy', 'consent-history', customerId],
+    queryFn: () => api<{ items: Schema<'AuditEntry'>[]; nextCursor: string | null }>(
+      `/api/v1/audit?action=consent.changed&targetType=customer&targetId=${encodeURIComponent(customerId)}&limit=50`),
+  });
 }

@@ -6,7 +6,7 @@ import { usePageTitle } from '../shared/usePageTitle';
 import { Empty, Failed, Loading } from '../shared/ui/States';
 import { useSurveys, type Survey } from '../feedback/useFeedback';
 import { Problem, ReadOnlyNote, useCan, useUrlParam } from '../daily/common';
-import { answerLink, SEGMENT_LIMIT, useInvite, useInviteSegment, useSaveSurvey, type Invitation } from './useSurveyAdmin';
+import { answerLink, SEGMENT_LIMIT, useInvite, useInviteSegment, usePreviewSegment, useSaveSurvey } from './useSurveyAdmin';
 
 const KINDS = ['nps', 'csat', 'ces'] as const;
 
@@ -140,9 +140,14 @@ function InvitePanel({ survey, onClose }: { survey: Survey; onClose: () => void 
   const one = useInvite(survey.id);
   const segment = useInviteSegment(survey.id);
   const [customerId, setCustomerId] = useState('');
-  const [q, setQ] = useState('');
-  const [source, setSource] = useState('');
-  const [kind, setKind] = useState('');
+  const [q, setQ] = useUrlParam('sq');
+  const [source, setSource] = useUrlParam('ssource');
+  const [kind, setKind] = useUrlParam('skind');
+  const [limitText, setLimit] = useUrlParam('slimit', '100');
+  const limit = Number(limitText);
+  const request = { q, kind, source, limit };
+  const preview = usePreviewSegment(survey.id);
+  const counted = preview.data && preview.variables && JSON.stringify(preview.variables) === JSON.stringify(request) ? preview.data : null;
   return (
     <div className="panel" role="region" aria-labelledby="invite-title" data-testid="invite-panel">
       <h2 id="invite-title">{t('daily.surveys.inviteTitle', { name: survey.name })}</h2>
@@ -153,29 +158,42 @@ function InvitePanel({ survey, onClose }: { survey: Survey; onClose: () => void 
       </form>
       <Problem error={one.error} />
       {one.data && <InvitationLink invitation={one.data} />}
-      <form className="inline-form" onSubmit={(event) => { event.preventDefault(); segment.mutate({ q, kind, source }); }}>
+      <form className="inline-form" onSubmit={(event) => { event.preventDefault(); preview.mutate(request); }}>
         <fieldset>
           <legend>{t('daily.surveys.segment', { limit: SEGMENT_LIMIT })}</legend>
           <label htmlFor="segment-q">{t('customers.search')}</label>
-          <input id="segment-q" value={q} onChange={(event) => setQ(event.target.value)} />
+          <input id="segment-q" value={q} maxLength={200} onChange={(event) => setQ(event.target.value || null)} />
           <label htmlFor="segment-kind">{t('customers.kind')}</label>
-          <select id="segment-kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+          <select id="segment-kind" value={kind} onChange={(event) => setKind(event.target.value || null)}>
             <option value="">{t('customers.anyKind')}</option>
             <option value="person">{t('customers.person')}</option>
             <option value="organisation">{t('customers.organisation')}</option>
           </select>
           <label htmlFor="segment-source">{t('customers.source')}</label>
-          <input id="segment-source" value={source} onChange={(event) => setSource(event.target.value)} />
-          <button type="submit" disabled={segment.isPending}>{t('daily.surveys.inviteSegment')}</button>
+          <input id="segment-source" value={source} onChange={(event) => setSource(event.target.value || null)} />
+          <label htmlFor="segment-limit">{t('daily.surveys.segmentLimit')}</label>
+          <input id="segment-limit" type="number" min={1} max={SEGMENT_LIMIT} required value={limitText}
+            onChange={(event) => setLimit(event.target.value)} />
+          <button type="submit" disabled={preview.isPending}>{t('daily.surveys.countSegment')}</button>
         </fieldset>
       </form>
+      <Problem error={preview.error} />
+      {counted && (
+        <p data-testid="segment-count">
+          {t('daily.surveys.segmentCount', { count: counted.matched })}
+          {counted.more ? ` ${t('daily.surveys.segmentMore', { limit: counted.limit })}` : ''}{' '}
+          <button type="button" disabled={segment.isPending || counted.matched === 0} onClick={() => segment.mutate(request)}>
+            {t('daily.surveys.inviteSegmentCount', { count: counted.matched })}
+          </button>
+        </p>
+      )}
       <Problem error={segment.error} />
       {segment.data && (
-        <div role="status">
-          <p>{t('daily.surveys.segmentDone', { invited: segment.data.invited.length, failed: segment.data.failed.length })}</p>
-          {segment.data.invited.length > 0 && (
+        <div role="status" data-testid="segment-done">
+          <p>{t('daily.surveys.segmentDone', { count: segment.data.matched })}</p>
+          {segment.data.invitations.length > 0 && (
             <ul className="links">
-              {segment.data.invited.slice(0, 20).map((invitation) => (
+              {segment.data.invitations.slice(0, 20).map((invitation) => (
                 <li key={invitation.id}><InvitationLink invitation={invitation} /></li>
               ))}
             </ul>
@@ -188,7 +206,7 @@ function InvitePanel({ survey, onClose }: { survey: Survey; onClose: () => void 
 }
 
 /** The single-use answer link with a copy button (the token is shown only now). */
-function InvitationLink({ invitation }: { invitation: Invitation }) {
+function InvitationLink({ invitation }: { invitation: { customerId?: string; answerPath?: string | null; token?: string | null } }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const link = answerLink(invitation);

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, query } from '../shared/api/client';
+import { api } from '../shared/api/client';
 import type { Schema } from '../shared/api/types';
 
 export type SurveyRequest = Schema<'SurveyRequest'>;
 export type Invitation = Schema<'InvitationView'>;
-type CustomerPage = { items: { id: string }[]; nextCursor?: string | null };
 
 /** Creates a survey (no id) or changes one. */
 export function useSaveSurvey() {
@@ -29,39 +28,37 @@ export function useInvite(surveyId: string) {
   });
 }
 
-/** The most a segment invitation sends at once. */
+/** The most a segment invitation sends at once (the server's limit). */
 export const SEGMENT_LIMIT = 500;
 
-/** Invites every customer a search finds (the same search as the customer list), up to SEGMENT_LIMIT. */
+export type SegmentRequest = { q: string; kind: string; source: string; limit: number };
+export type SegmentResult = Schema<'SegmentInvitationResult'>;
+
+const segmentBody = (segment: SegmentRequest, preview: boolean) => JSON.stringify({
+  q: segment.q.trim() || undefined, kind: segment.kind || undefined, source: segment.source.trim() || undefined, limit: segment.limit, preview,
+});
+
+/** Counts a segment (the customer list's filters) without inviting anyone. */
+export function usePreviewSegment(surveyId: string) {
+  return useMutation({
+    mutationFn: (segment: SegmentRequest) => api<SegmentResult>(`/api/v1/surveys/${encodeURIComponent(surveyId)}/invitations/segment`, {
+      method: 'POST', body: segmentBody(segment, true),
+    }),
+  });
+}
+
+/** Invites every customer of the segment, up to its limit, in one request (all or none). */
 export function useInviteSegment(surveyId: string) {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: async (segment: { q: string; kind: string; source: string }) => {
-      const invited: Invitation[] = [];
-      const failed: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api<CustomerPage>(`/api/v1/customers${query({ ...segment, limit: 100, cursor })}`);
-        for (const customer of page.items) {
-          if (invited.length + failed.length >= SEGMENT_LIMIT) break;
-          try {
-            invited.push(await api<Invitation>(`/api/v1/surveys/${encodeURIComponent(surveyId)}/invitations`, {
-              method: 'POST',
-              body: JSON.stringify({ customerId: customer.id }),
-            }));
-          } catch {
-            failed.push(customer.id);
-          }
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && invited.length + failed.length < SEGMENT_LIMIT);
-      return { invited, failed };
-    },
+    mutationFn: (segment: SegmentRequest) => api<SegmentResult>(`/api/v1/surveys/${encodeURIComponent(surveyId)}/invitations/segment`, {
+      method: 'POST', body: segmentBody(segment, false),
+    }),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['surveys'] }),
   });
 }
 
 /** The address a customer answers at. */
-export function answerLink(invitation: Invitation): string {
+export function answerLink(invitation: { answerPath?: string | null; token?: string | null }): string {
   return window.location.origin + (invitation.answerPath || `/answer/${invitation.token}`);
 }

@@ -1265,7 +1265,7 @@ export interface paths {
         };
         /**
          * What uninstalling with data=purge would delete, counted now (admin); nothing changes
-         * @description Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are reset. The module's own records are deleted by the module and not counted.
+         * @description Touchpoints the module fed or of its types, holds it placed, the module's own records by kind (tickets, deals, campaigns…, as the module counts them), the contributions it registered, and whether its settings are reset.
          */
         get: operations["previewModulePurge"];
         put?: never;
@@ -1990,6 +1990,26 @@ export interface paths {
          * @description The customer answers at GET/POST /public/v1/responses/{token}, without logging in.
          */
         post: operations["inviteToSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/invitations/segment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a segment of customers to a survey, or count it first (preview)
+         * @description The segment is what the customer list's filters find (q, kind, source), newest first, at most limit (1-500); erased customers are skipped. With preview true nothing changes and the answer says how many would be invited and whether more match. Otherwise every one is invited in one transaction (all or none), each with a single-use link shown once.
+         */
+        post: operations["inviteSegmentToSurvey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2939,6 +2959,7 @@ export interface components {
              */
             decidedAt?: string;
             purpose?: string;
+            reason?: string;
             source?: string;
             status?: components["schemas"]["Status"];
         };
@@ -2946,6 +2967,11 @@ export interface components {
             channel?: string;
             decidedAt?: string;
             purpose?: string;
+            /**
+             * @description Why the decision was made or changed, as the person recording it said (at most 500 characters); kept with the decision and in the audit log. Absent when none was given.
+             * @example Customer asked by phone to stop newsletters
+             */
+            reason?: string;
             source?: string;
             status?: string;
         };
@@ -4891,6 +4917,8 @@ export interface components {
             holds: number;
             /** @description The module's id */
             module: string;
+            /** @description The module's own records that would be deleted, one entry per kind, as the module counts them; empty when the module is not installed or keeps no records of its own */
+            records: components["schemas"]["PurgeRecordCount"][];
             /** @description Whether stored settings would be reset */
             settings: boolean;
             /** @enum {string} */
@@ -4900,6 +4928,15 @@ export interface components {
              * @description Touchpoints the module fed or of its own types
              */
             touchpoints: number;
+        };
+        PurgeRecordCount: {
+            /**
+             * Format: int64
+             * @description How many there are now
+             */
+            count: number;
+            /** @description What is counted, a lower-case key in the plural such as tickets or deals */
+            kind: string;
         };
         /**
          * @example {
@@ -5070,6 +5107,66 @@ export interface components {
              * @example 9
              */
             score: number;
+        };
+        SegmentInvitation: {
+            /** @description The page where the customer answers, without signing in */
+            answerPath: string;
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The single-use token; shown once */
+            token: string;
+        };
+        /**
+         * @example {
+         *       "kind": "person",
+         *       "limit": 200,
+         *       "preview": true,
+         *       "q": "mustermann",
+         *       "source": "crm"
+         *     }
+         */
+        SegmentInvitationRequest: {
+            /**
+             * @description Only persons or only organisations
+             * @enum {string|null}
+             */
+            kind?: "person" | "organisation" | null;
+            /**
+             * Format: int32
+             * @description The most customers to invite (1-500); newest first
+             */
+            limit: number;
+            /** @description true: only count, invite nobody; left out: false */
+            preview?: boolean | null;
+            /** @description Search text as in the customer list: part of a name, an e-mail address, a phone number or an external id; left out: every customer */
+            q?: string | null;
+            /** @description Only customers with a profile from this source, such as crm */
+            source?: string | null;
+        };
+        SegmentInvitationResult: {
+            /** @description The invitations made, with their links; empty on a preview */
+            invitations: components["schemas"]["SegmentInvitation"][];
+            /**
+             * Format: int32
+             * @description The limit the request set
+             */
+            limit: number;
+            /**
+             * Format: int32
+             * @description Customers of the segment within the limit: counted on a preview, invited otherwise
+             */
+            matched: number;
+            /** @description Whether more customers match than the limit; they are not invited */
+            more: boolean;
+            /** @description Whether this was only a preview */
+            preview: boolean;
         };
         /**
          * @example {
@@ -15294,6 +15391,99 @@ export interface operations {
                 };
             };
             /** @description customerId is missing, or the context is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteSegmentToSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The survey's id
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description The count (preview) or the invitations made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentInvitationResult"];
+                };
+            };
+            /** @description The body is not JSON or the id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description limit missing or outside 1-500, or an invalid filter; each field is named */
             422: {
                 headers: {
                     [name: string]: unknown;

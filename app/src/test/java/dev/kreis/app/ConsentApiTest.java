@@ -231,4 +231,41 @@ class ConsentApiTest {
 
         assertEquals(1, given().get("/api/v1/customers/" + anna.customerId() + "/consents").jsonPath().getList("items").size());
     }
+
+    @Test
+    void theReasonOfAChangeIsKeptWithTheDecisionAndInTheAuditEntry() {
+        Created anna = person("crm").email(email()).create();
+        Map<String, Object> withdrawn = decision("marketing", "email", "withdrawn", null);
+        withdrawn.put("reason", "  Asked on the phone to stop the newsletter  ");
+
+        put(anna.customerId(), withdrawn).then().statusCode(200)
+                .body("items[0].reason", equalTo("Asked on the phone to stop the newsletter"));
+        given().get("/api/v1/customers/" + anna.customerId() + "/consents").then().statusCode(200)
+                .body("items[0].reason", equalTo("Asked on the phone to stop the newsletter"));
+        given().queryParam("action", "consent.changed").queryParam("targetId", anna.customerId().toString()).get("/api/v1/audit").then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].after[0].reason", equalTo("Asked on the phone to stop the newsletter"))
+                .body("items[0].after[0].status", equalTo("withdrawn"));
+
+        Map<String, Object> granted = decision("marketing", "email", "granted", null);
+        put(anna.customerId(), granted).then().statusCode(200).body("items[0].status", equalTo("granted"))
+                .body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("reason")));
+        given().queryParam("action", "consent.changed").queryParam("targetId", anna.customerId().toString()).get("/api/v1/audit").then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.hasSize(2))
+                .body("items.before.flatten().reason", org.hamcrest.Matchers.hasItem("Asked on the phone to stop the newsletter"));
+    }
+
+    @Test
+    void aTooLongReasonOrOneWithControlCharactersIsNamedAndNothingIsRecorded() {
+        Created anna = person("crm").email(email()).create();
+        Map<String, Object> fine = decision("analytics", "any", "granted", null);
+        Map<String, Object> tooLong = decision("marketing", "email", "granted", null);
+        tooLong.put("reason", "x".repeat(501));
+        Map<String, Object> control = decision("marketing", "sms", "granted", null);
+        control.put("reason", "bell\u0007");
+
+        put(anna.customerId(), fine, tooLong, control).then().statusCode(422).contentType(PROBLEM_JSON)
+                .body("errors.field", containsInAnyOrder("items[1].reason", "items[2].reason"));
+        given().get("/api/v1/customers/" + anna.customerId() + "/consents").then().statusCode(200).body("items", empty());
+    }
 }

@@ -386,6 +386,13 @@ final class PlatformFixtures {
             c.call("POST /api/v1/surveys/{id}/invitations", survey()).body(Map.of("customerId", customer().toString())).valid();
             c.call("POST /api/v1/surveys/{id}/invitations", survey()).body(Map.of("customerId", "someone")).invalid();
         });
+        f.put("POST /api/v1/surveys/{id}/invitations/segment", c -> {
+            customer();
+            c.call("POST /api/v1/surveys/{id}/invitations/segment", survey()).body(Map.of("limit", 1, "preview", true)).valid();
+            c.call("POST /api/v1/surveys/{id}/invitations/segment", survey()).body(Map.of("limit", 1)).valid();
+            c.call("POST /api/v1/surveys/{id}/invitations/segment", survey()).body(Map.of("limit", 0)).invalid();
+            c.call("POST /api/v1/surveys/{id}/invitations/segment", UUID.randomUUID()).body(Map.of("limit", 1)).invalid();
+        });
         f.put("GET /api/v1/surveys/{id}/results", c -> {
             String id = answeredSurvey();
             c.call("GET /api/v1/surveys/{id}/results", id).valid();

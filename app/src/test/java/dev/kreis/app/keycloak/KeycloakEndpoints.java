@@ -65,6 +65,7 @@ public final class KeycloakEndpoints {
                 new Endpoint("PUT", "/api/v1/surveys/{id}", Capability.FEEDBACK, WRITE),
                 new Endpoint("DELETE", "/api/v1/surveys/{id}", Capability.FEEDBACK, WRITE),
                 new Endpoint("POST", "/api/v1/surveys/{id}/invitations", Capability.FEEDBACK, WRITE),
+                new Endpoint("POST", "/api/v1/surveys/{id}/invitations/segment", Capability.FEEDBACK, WRITE),
                 new Endpoint("GET", "/api/v1/surveys/{id}/results", Capability.FEEDBACK, READ),
                 new Endpoint("GET", "/api/v1/surveys/{id}/answers", Capability.FEEDBACK, READ),
                 new Endpoint("GET", "/api/v1/kpis", Capability.KPIS, READ),

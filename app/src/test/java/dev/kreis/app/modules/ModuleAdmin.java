@@ -38,4 +38,14 @@ public final class ModuleAdmin {
     public static void install(String id) {
         given().when().post("/api/v1/modules/" + id + "/install").then().statusCode(200);
     }
+
+    /** The module's own records a purge would delete, by kind, from {@code GET /api/v1/modules/{id}/purge-preview}. */
+    public static java.util.Map<String, Long> purgeRecords(String id) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        JsonPath preview = given().when().get("/api/v1/modules/" + id + "/purge-preview").then().statusCode(200).extract().jsonPath();
+        for (java.util.Map<String, Object> entry : preview.<java.util.Map<String, Object>>getList("records")) {
+            out.put((String) entry.get("kind"), ((Number) entry.get("count")).longValue());
+        }
+        return out;
+    }
 }

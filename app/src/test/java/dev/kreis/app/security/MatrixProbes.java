@@ -83,6 +83,9 @@ public final class MatrixProbes {
                 new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys/{unknown}/invitations",
                         (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("customerId", UUID.randomUUID().toString()))
                                 .post("/api/v1/surveys/" + UUID.randomUUID() + "/invitations")),
+                new Probe(Capability.FEEDBACK, Access.WRITE, "POST /api/v1/surveys/{unknown}/invitations/segment",
+                        (caller, admin) -> caller.contentType(ContentType.JSON).body(Map.of("limit", 1, "preview", true))
+                                .post("/api/v1/surveys/" + UUID.randomUUID() + "/invitations/segment")),
                 new Probe(Capability.KPIS, Access.READ, "GET /api/v1/kpis/nps",
                         (caller, admin) -> caller.get("/api/v1/kpis/nps")),
                 new Probe(Capability.KPIS, Access.READ, "GET /api/v1/kpis/{key}/customers",

@@ -75,9 +75,16 @@ class MarketingLifecycleApiTest {
             post(EMAIL_EVENTS, delivered).then().statusCode(200).body("duplicate", equalTo(true));
             assertTrue(timelineTypes(anna).contains("marketing.email_opened"));
 
+            Map<String, Long> preview = ModuleAdmin.purgeRecords("marketing");
+            assertEquals(List.of("campaigns", "campaign-members", "email-events", "web-visits", "form-submissions"), List.copyOf(preview.keySet()));
+            assertTrue(preview.get("campaigns") >= 1 && preview.get("campaign-members") >= 1 && preview.get("email-events") >= 4, preview.toString());
+            emailCampaign(anna);
+            assertEquals(preview.get("campaigns") + 1, ModuleAdmin.purgeRecords("marketing").get("campaigns"), "a new campaign is counted");
+
             ModuleAdmin.uninstall("marketing", "purge");
             assertTrue(timelineTypes(anna).stream().noneMatch(t -> t.startsWith("marketing.")), "the module's touchpoints are gone");
             ModuleAdmin.install("marketing");
+            assertTrue(ModuleAdmin.purgeRecords("marketing").values().stream().allMatch(count -> count == 0), "nothing is left to purge");
 
             given().get(CAMPAIGNS + "/" + id).then().statusCode(404).contentType(PROBLEM_JSON);
             assertNull(value("marketing.email_open_rate", month, month.plusMonths(1)));

@@ -59,6 +59,11 @@ class SalesLifecycleTest {
         List<String> before = SalesApi.timelineTypes(customer);
         assertTrue(before.containsAll(List.of("sales.lead_created", "sales.deal_created", "revenue.order", "revenue.subscription_started",
                 "revenue.subscription_cancelled")), before.toString());
+        java.util.Map<String, Long> preview = ModuleAdmin.purgeRecords("sales");
+        assertEquals(List.of("leads", "deals", "deal-stage-changes", "orders", "subscriptions", "subscription-events"), List.copyOf(preview.keySet()));
+        assertEquals(List.of(rows("sal_lead"), rows("sal_deal"), rows("sal_deal_stage"), rows("sal_order"), rows("sal_subscription"),
+                rows("sal_subscription_event")), List.copyOf(preview.values()), "the purge preview counts the rows a purge deletes");
+        assertTrue(preview.values().stream().allMatch(count -> count > 0), preview.toString());
         try {
             ModuleAdmin.uninstall("sales", "keep");
             given().get("/api/v1/sales/leads/" + lead).then().statusCode(404).contentType(PROBLEM_JSON)
@@ -87,6 +92,7 @@ class SalesLifecycleTest {
             assertTrue(after.stream().noneMatch(type -> type.startsWith("sales.") || type.startsWith("revenue.")), after.toString());
 
             ModuleAdmin.install("sales");
+            assertTrue(ModuleAdmin.purgeRecords("sales").values().stream().allMatch(count -> count == 0), "nothing is left to purge");
             given().get("/api/v1/sales/leads/" + lead).then().statusCode(404).body("detail", containsString("does not exist"));
             given().get("/api/v1/sales/subscriptions/" + subscription).then().statusCode(404);
             String again = SalesApi.lead(email());

@@ -99,4 +99,26 @@ class SupportLifecycleApiTest {
                     .put(POLICIES + "/low");
         }
     }
+
+    @Test
+    void thePurgePreviewCountsTicketsTheirEventsAndChangedPoliciesAndAfterThePurgeNoneAreLeft() {
+        Map<String, Long> before = ModuleAdmin.purgeRecords("support");
+        String ticket = SupportApi.open(SupportApi.customer(), "normal").getString("id");
+        SupportApi.respond(ticket, null);
+        SupportApi.policy("low", 100, 1000);
+        try {
+            Map<String, Long> after = ModuleAdmin.purgeRecords("support");
+            assertEquals(List.of("tickets", "ticket-events", "changed-sla-policies"), List.copyOf(after.keySet()));
+            assertEquals(before.get("tickets") + 1, after.get("tickets"));
+            assertEquals(before.get("ticket-events") + 2, after.get("ticket-events"), "opening and responding are two events");
+            assertTrue(after.get("changed-sla-policies") >= 1);
+            assertEquals(after, ModuleAdmin.purgeRecords("support"), "asking deletes nothing");
+
+            ModuleAdmin.uninstall("support", "purge");
+            ModuleAdmin.install("support");
+            assertEquals(Map.of("tickets", 0L, "ticket-events", 0L, "changed-sla-policies", 0L), ModuleAdmin.purgeRecords("support"));
+        } finally {
+            ModuleAdmin.ensureEnabled("support");
+        }
+    }
 }

@@ -301,19 +301,27 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
         return after;
     }
 
-    /** What uninstalling the module with data=purge would delete, counted now; nothing changes. */
+    /**
+     * What uninstalling the module with data=purge would delete, counted now; nothing changes. The module's own
+     * records are counted by the module ({@link dev.kreis.spi.module.KreisModule#purgeCounts}) while it is installed.
+     */
     public PurgePreview purgePreview(String id) {
         RegisteredModule module = require(id);
-        String state = state(module.id()).wire();
-        return QuarkusTransaction.requiringNew().call(() -> new PurgePreview(id, state, repository.countTouchpoints(id), repository.countHolds(id),
-                repository.contributions(id),
-                installation(id).map(InstallationRow::config).filter(c -> !c.isBlank() && !c.equals("{}")).isPresent()));
+        ModuleState state = state(module.id());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<InstallationRow> row = installation(id);
+            List<PurgePreview.Records> records = state == ModuleState.AVAILABLE ? List.of()
+                    : module.module().purgeCounts(new ModuleContexts(id, settings(module, row.orElse(null)), Optional.empty())).stream()
+                            .map(count -> new PurgePreview.Records(count.kind(), count.count())).toList();
+            return new PurgePreview(id, state.wire(), repository.countTouchpoints(id), repository.countHolds(id), records,
+                    repository.contributions(id), row.map(InstallationRow::config).filter(c -> !c.isBlank() && !c.equals("{}")).isPresent());
+        });
     }
 
     /**
-     * The counts of a purge preview: touchpoints and holds that go, the contributions (touchpoint types, KPIs,
-     * attributes, permissions) that are unregistered, and whether stored settings are reset. The module's own
-     * records (tickets, deals, campaigns…) are deleted by the module itself and are not counted here.
+     * The counts of a purge preview: touchpoints and holds that go, the module's own records by kind (as the module
+     * counts them), the contributions (touchpoint types, KPIs, attributes, permissions) that are unregistered, and
+     * whether stored settings are reset.
      */
     public record PurgePreview(
             @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The module's id") String module,
@@ -323,10 +331,22 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
                     description = "Touchpoints the module fed or of its own types") long touchpoints,
             @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "Holds the module placed") long holds,
             @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true,
+                    description = "The module's own records that would be deleted, one entry per kind, as the module counts them; empty when the"
+                            + " module is not installed or keeps no records of its own")
+            List<Records> records,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true,
                     description = "The keys it registered, by kind (touchpoint-type, kpi, permission, attribute); empty when none")
             Map<String, List<String>> contributions,
             @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true,
                     description = "Whether stored settings would be reset") boolean settings) {
+
+        /** How many records of one kind the module would delete. */
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PurgeRecordCount")
+        public record Records(
+                @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true,
+                        description = "What is counted, a lower-case key in the plural such as tickets or deals") String kind,
+                @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "How many there are now") long count) {
+        }
     }
 
     /**

@@ -8,8 +8,18 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** One consent decision: granted or withdrawn, for a purpose on a channel (or {@code any}), when and from which source. */
-public record ConsentDecision(String purpose, String channel, Status status, OffsetDateTime decidedAt, String source) {
+/**
+ * One consent decision: granted or withdrawn, for a purpose on a channel (or {@code any}), when, from which source, and
+ * why (the reason a person gave when changing it by hand; {@code null} when none was given, as for a CRM's sync).
+ */
+public record ConsentDecision(String purpose, String channel, Status status, OffsetDateTime decidedAt, String source, String reason) {
+
+    /** The longest reason kept. */
+    public static final int MAX_REASON = 500;
+
+    public ConsentDecision(String purpose, String channel, Status status, OffsetDateTime decidedAt, String source) {
+        this(purpose, channel, status, decidedAt, source, null);
+    }
 
     /** Granted or withdrawn; travels in lower case. */
     public enum Status {
@@ -31,6 +41,9 @@ public record ConsentDecision(String purpose, String channel, Status status, Off
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(decidedAt, "decidedAt");
         Objects.requireNonNull(source, "source");
+        if (reason != null && (reason.isBlank() || reason.length() > MAX_REASON)) {
+            throw new IllegalArgumentException("reason must be null or 1-" + MAX_REASON + " characters");
+        }
     }
 
     public boolean granted() {

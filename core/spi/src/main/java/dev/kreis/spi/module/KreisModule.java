@@ -1,5 +1,7 @@
 package dev.kreis.spi.module;
 
+import java.util.List;
+
 import dev.kreis.spi.kpi.KpiComputation;
 import dev.kreis.spi.kpi.KpiDefinition;
 
@@ -56,6 +58,18 @@ public interface KreisModule {
 
     /** A newer version of the module replaced the installed one; its migrations have run. */
     default void onUpgrade(ModuleContext context) {
+    }
+
+    /**
+     * What {@link #onUninstall} with {@link DataPolicy#PURGE} would delete of the module's own records, counted now,
+     * one entry per kind (tickets, deals, campaigns…); shown to the admin before a purge. Must not change anything.
+     *
+     * <p><b>When called.</b> Only while the module is installed (its tables exist), inside a read transaction of the
+     * platform, possibly on several threads at once. The platform counts the module's touchpoints and holds itself;
+     * do not report them here. The default reports nothing, right for a module without tables of its own.
+     */
+    default List<PurgeCount> purgeCounts(ModuleContext context) {
+        return List.of();
     }
 
     /**

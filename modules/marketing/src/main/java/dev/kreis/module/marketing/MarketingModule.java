@@ -14,6 +14,7 @@ import dev.kreis.spi.module.ConfigProperty;
 import dev.kreis.spi.module.DataPolicy;
 import dev.kreis.spi.module.KreisModule;
 import dev.kreis.spi.module.ModuleContext;
+import dev.kreis.spi.module.PurgeCount;
 import dev.kreis.spi.module.ModuleDescriptor;
 import dev.kreis.spi.module.ModulePermission;
 import dev.kreis.spi.touchpoint.TouchpointReader;
@@ -104,6 +105,11 @@ public class MarketingModule implements KreisModule {
     @Override
     public void onUpgrade(ModuleContext context) {
         remember(context);
+    }
+
+    @Override
+    public List<PurgeCount> purgeCounts(ModuleContext context) {
+        return store.purgeCounts();
     }
 
     @Override

@@ -379,6 +379,16 @@ public class MarketingStore {
     }
 
     /** Deletes every row of every table of the module. */
+    /** What {@link #purge} deletes, by kind; settings and list entries of campaigns are not counted separately. */
+    List<dev.kreis.spi.module.PurgeCount> purgeCounts() {
+        long[] n = query("select (select count(*) from mkt_campaign), (select count(*) from mkt_campaign_member),"
+                + " (select count(*) from mkt_email_event), (select count(*) from mkt_web_visit), (select count(*) from mkt_form_submission)",
+                rs -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) }).get(0);
+        return List.of(new dev.kreis.spi.module.PurgeCount("campaigns", n[0]), new dev.kreis.spi.module.PurgeCount("campaign-members", n[1]),
+                new dev.kreis.spi.module.PurgeCount("email-events", n[2]), new dev.kreis.spi.module.PurgeCount("web-visits", n[3]),
+                new dev.kreis.spi.module.PurgeCount("form-submissions", n[4]));
+    }
+
     void purge() {
         for (String table : TABLES) {
             update("delete from " + table);

@@ -12,6 +12,7 @@ import dev.kreis.spi.module.ConfigProperty;
 import dev.kreis.spi.module.DataPolicy;
 import dev.kreis.spi.module.KreisModule;
 import dev.kreis.spi.module.ModuleContext;
+import dev.kreis.spi.module.PurgeCount;
 import dev.kreis.spi.module.ModuleDescriptor;
 import dev.kreis.spi.module.ModulePermission;
 import dev.kreis.spi.touchpoint.Channel;
@@ -104,6 +105,23 @@ public class SalesModule implements KreisModule {
     @Override
     public void onUpgrade(ModuleContext context) {
         settings.apply(context.config());
+    }
+
+    /** The module's tables a purge empties, by the kind the purge preview names them. */
+    private static final java.util.Map<String, String> PURGED = new java.util.LinkedHashMap<>();
+    static {
+        PURGED.put("leads", "sal_lead");
+        PURGED.put("deals", "sal_deal");
+        PURGED.put("deal-stage-changes", "sal_deal_stage");
+        PURGED.put("orders", "sal_order");
+        PURGED.put("subscriptions", "sal_subscription");
+        PURGED.put("subscription-events", "sal_subscription_event");
+    }
+
+    @Override
+    public List<PurgeCount> purgeCounts(ModuleContext context) {
+        return PURGED.entrySet().stream()
+                .map(e -> new PurgeCount(e.getKey(), db.one("select count(*) as n from " + e.getValue()).orElseThrow().number("n"))).toList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.kreis.spi.kpi.KpiDefinition;
 import dev.kreis.spi.module.DataPolicy;
 import dev.kreis.spi.module.KreisModule;
 import dev.kreis.spi.module.ModuleContext;
+import dev.kreis.spi.module.PurgeCount;
 import dev.kreis.spi.module.ModuleDescriptor;
 import dev.kreis.spi.module.ModulePermission;
 import dev.kreis.spi.touchpoint.Channel;
@@ -87,6 +88,11 @@ public class SupportModule implements KreisModule {
     @Override
     public void onDisable(ModuleContext context) {
         holds.liftAll(Tickets.MODULE);
+    }
+
+    @Override
+    public List<PurgeCount> purgeCounts(ModuleContext context) {
+        return store.purgeCounts();
     }
 
     @Override

@@ -264,6 +264,14 @@ public class SupportStore {
     // --- lifecycle and privacy -------------------------------------------------------------------------------
 
     /** Deletes every ticket and its history and puts the default SLA policies back. */
+    /** What {@link #purge} deletes: tickets, their events, and the SLA policies an admin changed (the rest are defaults again). */
+    List<dev.kreis.spi.module.PurgeCount> purgeCounts() {
+        long[] n = aggregate("select (select count(*) from sup_ticket), (select count(*) from sup_ticket_event),"
+                + " (select count(*) from sup_sla_policy where updated_by is not null)", List.of(), 3);
+        return List.of(new dev.kreis.spi.module.PurgeCount("tickets", n[0]), new dev.kreis.spi.module.PurgeCount("ticket-events", n[1]),
+                new dev.kreis.spi.module.PurgeCount("changed-sla-policies", n[2]));
+    }
+
     void purge(Instant now) {
         execute("delete from sup_ticket_event", List.of());
         execute("delete from sup_ticket", List.of());

@@ -129,13 +129,14 @@ public class ModuleResource {
     @Path("/{id}/purge-preview")
     @PermissionsAllowed(Permissions.MODULES_READ)
     @Operation(operationId = "previewModulePurge", summary = "What uninstalling with data=purge would delete, counted now (admin); nothing changes",
-            description = "Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are"
-                    + " reset. The module's own records are deleted by the module and not counted.")
+            description = "Touchpoints the module fed or of its types, holds it placed, the module's own records by kind (tickets, deals,"
+                    + " campaigns…, as the module counts them), the contributions it registered, and whether its settings are reset.")
     @APIResponse(responseCode = "404", description = "No such module")
     @APIResponse(responseCode = "200", description = "The counts; nothing changed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModuleRegistry.PurgePreview.class),
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "preview", value = """
                             {"module": "support", "state": "enabled", "touchpoints": 42, "holds": 1, \
+                            "records": [{"kind": "tickets", "count": 12}, {"kind": "ticket-events", "count": 31}], \
                             "contributions": {"attribute": ["support.tier"], "kpi": ["support.first_response"], \
                             "touchpoint-type": ["support.ticket_opened", "support.ticket_solved"]}, "settings": true}""")))
     public ModuleRegistry.PurgePreview purgePreview(@PathParam("id")

@@ -78,11 +78,17 @@ public class ConsentRequests {
             OffsetDateTime decidedAt = decidedAt(path + ".decidedAt", item.decidedAt(), now, errors);
             String source = item.source() == null && defaultSource != null ? defaultSource
                     : ProfileRequests.source(path + ".source", item.source(), errors);
+            String reason = item.reason() == null || item.reason().isBlank() ? null : item.reason().strip();
+            if (reason != null && reason.length() > ConsentDecision.MAX_REASON) {
+                errors.add(new FieldError(path + ".reason", "must be at most " + ConsentDecision.MAX_REASON + " characters"));
+            } else if (reason != null && reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+                errors.add(new FieldError(path + ".reason", "must not contain control characters other than line breaks"));
+            }
             if (errors.size() == before && !seen.add(purpose + "\u0000" + channel)) {
                 errors.add(new FieldError(path, "decides " + purpose + " on " + channel + " a second time"));
             }
             if (errors.size() == before) {
-                decisions.add(new ConsentDecision(purpose, channel, status, decidedAt, source));
+                decisions.add(new ConsentDecision(purpose, channel, status, decidedAt, source, reason));
             }
         }
         return decisions;
