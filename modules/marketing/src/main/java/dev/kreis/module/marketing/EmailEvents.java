@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.kreis.module.marketing.Eligibility.Standing;
@@ -19,6 +20,8 @@ import dev.kreis.spi.touchpoint.NewTouchpoint;
 import dev.kreis.spi.touchpoint.RecordedTouchpoint;
 import dev.kreis.spi.touchpoint.TouchpointSink;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.transaction.Transactional;
 
 /**
@@ -34,9 +37,11 @@ public class EmailEvents {
     private final CustomerLookup customers;
     private final TouchpointSink sink;
     private final Campaigns campaigns;
+    private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
-    EmailEvents(MarketingStore store, CustomerLookup customers, TouchpointSink sink, Campaigns campaigns) {
+    EmailEvents(MarketingStore store, CustomerLookup customers, TouchpointSink sink, Campaigns campaigns, Validator validator) {
+        this.validator = validator;
         this.store = store;
         this.customers = customers;
         this.sink = sink;
@@ -66,7 +71,14 @@ public class EmailEvents {
                 fields.add("events[" + i + "]", "must be an object");
                 continue;
             }
-            MarketingRequests.occurred(event.occurredAt(), path + "occurredAt", now, fields);
+            Set<ConstraintViolation<MarketingRequests.EmailEvent>> violations = batch ? validator.validate(event) : Set.of();
+            violations.forEach(v -> fields.add(path + v.getPropertyPath(), v.getMessage()));
+            if (event.occurredAt() != null) {
+                MarketingRequests.occurred(event.occurredAt(), path + "occurredAt", now, fields);
+            }
+            if (!violations.isEmpty()) {
+                continue;
+            }
             items.add(new Item(path, event.campaignId(), event.customerId(), event.event(), event.occurredAt(), event.externalId()));
         }
         fields.throwIfAny();

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import dev.kreis.spi.api.FieldProblems;
 import dev.kreis.spi.api.JsonRequest;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -115,13 +114,17 @@ final class MarketingRequests {
         }
     }
 
-    /** Up to {@link dev.kreis.module.marketing.EmailEvents#MAX_BATCH} e-mail events at once. */
+    /**
+     * Up to {@link dev.kreis.module.marketing.EmailEvents#MAX_BATCH} e-mail events at once. The platform checks the
+     * list's size; {@link dev.kreis.module.marketing.EmailEvents} checks each event's constraints only then, so an
+     * oversized batch is answered with one problem rather than one per event.
+     */
     @JsonRequest
     @Schema(name = "EmailEventBatchRequest", description = "Up to 1,000 e-mail events, validated whole before anything is written.")
     public record EmailEventBatch(
             @NotNull(message = "is required") @Size(min = 1, max = dev.kreis.module.marketing.EmailEvents.MAX_BATCH,
                     message = "must be an array of 1 to {max} events")
-            @Schema(required = true, description = "The events, each as in a single request.") List<@Valid EmailEvent> events)
+            @Schema(required = true, description = "The events, each as in a single request.") List<EmailEvent> events)
             implements EmailEventsRequest {
     }
 

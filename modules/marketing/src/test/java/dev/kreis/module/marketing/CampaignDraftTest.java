@@ -158,12 +158,13 @@ class CampaignDraftTest {
     }
 
     @Test
-    void anEmailEventBatchNamesEachBadEventByIndex() {
+    void anEmailEventNamesEachBadFieldAndABatchChecksOnlyItsSize() {
         MarketingRequests.EmailEvent good = new MarketingRequests.EmailEvent(UUID.randomUUID(), UUID.randomUUID(), "opened",
                 java.time.Instant.parse("2025-03-01T10:00:00Z"), "msg-1");
         MarketingRequests.EmailEvent bad = new MarketingRequests.EmailEvent(null, UUID.randomUUID(), "forwarded", null, " ");
-        assertEquals(Set.of("events[1].campaignId", "events[1].event", "events[1].occurredAt", "events[1].externalId"),
-                violations(new MarketingRequests.EmailEventBatch(List.of(good, bad))));
+        assertEquals(Set.of("campaignId", "event", "occurredAt", "externalId"), violations(bad));
+        assertEquals(Set.of(), violations(new MarketingRequests.EmailEventBatch(List.of(good, bad))), "EmailEvents checks each event");
         assertEquals(Set.of("events"), violations(new MarketingRequests.EmailEventBatch(List.of())));
+        assertEquals(Set.of("events"), violations(new MarketingRequests.EmailEventBatch(java.util.Collections.nCopies(1001, bad))));
     }
 }
