@@ -71,9 +71,9 @@ final class CampaignRequests {
     public record Change(
             @NotNull(message = "must not be null", payload = Unwrap.class)
             @Size(min = 1, max = 200, message = "must be 1 to {max} characters", payload = Unwrap.class)
-            @Schema(description = "The campaign's name; not null.", example = "Spring sale (extended)") Optional<String> name,
+            @Schema(required = false, nullable = false, description = "The campaign's name; not null.", example = "Spring sale (extended)") Optional<String> name,
             @NotNull(message = "must not be null", payload = Unwrap.class) @Pattern(regexp = CHANNEL, message = CHANNEL_MESSAGE, payload = Unwrap.class)
-            @Schema(description = "Where the campaign reaches its audience; not null.", enumeration = { "email", "web", "social", "sms", "event",
+            @Schema(required = false, nullable = false, description = "Where the campaign reaches its audience; not null.", enumeration = { "email", "web", "social", "sms", "event",
                     "other" }, example = "web") Optional<String> channel,
             @Pattern(regexp = PURPOSE, message = PURPOSE_MESSAGE, payload = Unwrap.class)
             @Schema(nullable = true, description = "The consent purpose; null resets it to marketing.", example = "newsletter")
@@ -87,7 +87,7 @@ final class CampaignRequests {
             @Digits(integer = 15, fraction = 4, message = "must have at most 4 decimal places", payload = Unwrap.class)
             @Schema(nullable = true, description = BUDGET + " null clears it.", example = "1500") Optional<BigDecimal> budget,
             @NotNull(message = "must not be null", payload = Unwrap.class)
-            @Schema(description = "The new audience; not null.") Optional<@Valid Audience> audience) {
+            @Schema(required = false, nullable = false, description = "The new audience; not null.") Optional<@Valid Audience> audience) {
 
         public Change {
             name = strip(name);

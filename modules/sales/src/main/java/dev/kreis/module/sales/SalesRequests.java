@@ -181,7 +181,7 @@ final class SalesRequests {
             @Schema(nullable = true, description = "Where the lead came from; null clears it.", example = "web") Optional<String> source,
             @NotNull(message = "must be one of [new, qualified, converted, disqualified]", payload = Unwrap.class)
             @Pattern(regexp = LEAD_STATUS, message = "must be one of [new, qualified, converted, disqualified]", payload = Unwrap.class)
-            @Schema(description = "A converted lead keeps its status (409); not null.", enumeration = { "new", "qualified", "converted",
+            @Schema(required = false, nullable = false, description = "A converted lead keeps its status (409); not null.", enumeration = { "new", "qualified", "converted",
                     "disqualified" }, example = "qualified") Optional<String> status) {
 
         public ChangeLead {
@@ -209,16 +209,16 @@ final class SalesRequests {
     public record ChangeDeal(
             @NotNull(message = "must not be null", payload = Unwrap.class)
             @Size(min = 1, max = 200, message = "must be 1 to {max} characters", payload = Unwrap.class)
-            @Schema(description = "What the deal is about; not null.", example = "Acme renewal 2026") Optional<String> name,
+            @Schema(required = false, nullable = false, description = "What the deal is about; not null.", example = "Acme renewal 2026") Optional<String> name,
             @NotNull(message = "must not be null", payload = Unwrap.class)
             @DecimalMin(value = "0", message = "must not be negative", payload = Unwrap.class)
             @DecimalMax(value = "1000000000000", message = "must be at most 1000000000000", payload = Unwrap.class)
             @Digits(integer = 13, fraction = 4, message = "must have at most 4 decimal places", payload = Unwrap.class)
-            @Schema(description = "The deal's value in the installation's currency; not null.", example = "15000") Optional<BigDecimal> amount,
+            @Schema(required = false, nullable = false, description = "The deal's value in the installation's currency; not null.", example = "15000") Optional<BigDecimal> amount,
             @NotNull(message = "must be one of [prospecting, qualification, proposal, negotiation, won, lost]", payload = Unwrap.class)
             @Pattern(regexp = STAGE, message = "must be one of [prospecting, qualification, proposal, negotiation, won, lost]",
                     payload = Unwrap.class)
-            @Schema(description = "The new stage; not null. won and lost close the deal.", enumeration = { "prospecting", "qualification",
+            @Schema(required = false, nullable = false, description = "The new stage; not null. won and lost close the deal.", enumeration = { "prospecting", "qualification",
                     "proposal", "negotiation", "won", "lost" }, example = "won") Optional<String> stage,
             @Schema(nullable = true, format = "date", description = "When the deal is expected to close, 1800-01-01 to 2200-01-01; null "
                     + "clears it.", example = "2026-03-31") Optional<LocalDate> expectedCloseOn,
