@@ -2,6 +2,7 @@ package dev.kreis.app.modules;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ class ModuleApiDocumentTest {
     void aPatchBodyIsDocumentedFromItsRecordNothingRequiredNullOnlyWhereItClears() {
         JsonPath document = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         for (String change : List.of("ChangeLeadRequest", "ChangeDealRequest", "ChangeCampaignRequest")) {
-            assertEquals(null, document.get("components.schemas." + change + ".required"), change + " requires nothing");
+            assertNull(document.get("components.schemas." + change + ".required"), change + " requires nothing");
         }
         assertEquals(List.of("string", "null"), types(document, "ChangeLeadRequest", "email"));
         assertEquals(254, document.getInt("components.schemas.ChangeLeadRequest.properties.email.maxLength"));
