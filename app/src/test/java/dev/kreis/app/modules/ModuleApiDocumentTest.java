@@ -2,6 +2,7 @@ package dev.kreis.app.modules;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -69,5 +70,29 @@ class ModuleApiDocumentTest {
         }
         assertEquals(List.of(), faults);
         assertTrue(operations >= 37, "the modules' operations are in the document: " + operations);
+    }
+
+    @Test
+    void aPatchBodyIsDocumentedFromItsRecordNothingRequiredNullOnlyWhereItClears() {
+        JsonPath document = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        for (String change : List.of("ChangeLeadRequest", "ChangeDealRequest", "ChangeCampaignRequest")) {
+            assertNull(document.get("components.schemas." + change + ".required"), change + " requires nothing");
+        }
+        assertEquals(List.of("string", "null"), types(document, "ChangeLeadRequest", "email"));
+        assertEquals(254, document.getInt("components.schemas.ChangeLeadRequest.properties.email.maxLength"));
+        assertEquals(List.of("string"), types(document, "ChangeLeadRequest", "status"));
+        assertEquals(List.of("string"), types(document, "ChangeDealRequest", "name"));
+        assertEquals(200, document.getInt("components.schemas.ChangeDealRequest.properties.name.maxLength"));
+        assertEquals(List.of("number"), types(document, "ChangeDealRequest", "amount"));
+        assertEquals(List.of("string", "null"), types(document, "ChangeDealRequest", "expectedCloseOn"));
+        assertEquals(List.of("number", "null"), types(document, "ChangeCampaignRequest", "budget"));
+        assertTrue(document.getString("components.schemas.ChangeCampaignRequest.properties.audience").contains("CampaignAudienceRequest"),
+                "the audience is the nested record");
+        assertEquals(2, document.getList("components.schemas.EmailEventsRequest.oneOf").size());
+    }
+
+    private static List<Object> types(JsonPath document, String schema, String property) {
+        Object type = document.get("components.schemas." + schema + ".properties." + property + ".type");
+        return type instanceof List<?> list ? List.copyOf(list) : List.of(String.valueOf(type));
     }
 }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,6 +38,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.type.ReferenceType;
 
 import dev.kreis.spi.api.JsonRequest;
 import jakarta.ws.rs.Consumes;
@@ -48,7 +51,8 @@ import jakarta.ws.rs.ext.Provider;
  * Reads the request records marked {@link JsonRequest} strictly, as the SPI promises: no unknown fields, no
  * coercion between strings, numbers and booleans, and every fault answered with a problem naming the field's
  * path ({@code items[2].amount}): 400 when the body is not a JSON object, 422 when a field is unknown or its
- * value has the wrong type or format. Constraint violations are answered by {@link ProblemMappers}.
+ * value has the wrong type or format. An {@link Optional} component is {@code null} when its field is absent and
+ * empty when it is JSON {@code null} (PATCH bodies). Constraint violations are answered by {@link ProblemMappers}.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -69,11 +73,18 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         strict.registerModule(new SimpleModule("kreis-strict-requests").addDeserializer(Instant.class, new OffsetTimestamp())
+                .addDeserializer(LocalDate.class, new IsoDate())
                 .setDeserializerModifier(new BeanDeserializerModifier() {
                     @Override
                     public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                             BeanDescription description, JsonDeserializer<?> deserializer) {
                         return new LowerCaseEnum(type.getRawClass());
+                    }
+
+                    @Override
+                    public JsonDeserializer<?> modifyReferenceDeserializer(DeserializationConfig config, ReferenceType type,
+                            BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return type.getRawClass() == Optional.class ? new AbsentOptional(deserializer) : deserializer;
                     }
                 }));
         strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
@@ -102,6 +113,46 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
             } catch (DateTimeParseException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, text, "is not an ISO-8601 timestamp with offset");
             }
+        }
+    }
+
+    /** A date as ISO-8601 text ({@code 2026-01-31}); numbers (epoch days) and arrays are refused. */
+    private static final class IsoDate extends StdScalarDeserializer<LocalDate> {
+        IsoDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getText().strip();
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "is not an ISO-8601 date");
+            }
+        }
+    }
+
+    /**
+     * An {@link Optional} component of a request record tells a field that is absent ({@code null}: leave it as it is)
+     * from one sent as JSON {@code null} ({@link Optional#empty()}: clear it), as a PATCH body needs.
+     */
+    private static final class AbsentOptional extends DelegatingDeserializer {
+        AbsentOptional(JsonDeserializer<?> optional) {
+            super(optional);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegatee) {
+            return new AbsentOptional(delegatee);
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
         }
     }
 

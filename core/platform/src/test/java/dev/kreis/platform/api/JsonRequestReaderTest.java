@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.kreis.spi.api.JsonRequest;
@@ -33,7 +36,12 @@ class JsonRequestReaderTest {
     record Order(UUID customerId, String note, Boolean paid, Stage stage, Instant at, List<Line> items) {
     }
 
-    private final JsonRequestReader reader = new JsonRequestReader(new ObjectMapper().registerModule(new JavaTimeModule()));
+    @JsonRequest
+    record Change(Optional<String> note, Optional<LocalDate> due) {
+    }
+
+    private final JsonRequestReader reader = new JsonRequestReader(new ObjectMapper().registerModule(new JavaTimeModule())
+            .registerModule(new Jdk8Module()));
 
     @Test
     void aWellFormedBodyIsReadWithLowerCaseEnumsAndTimestamps() throws IOException {
@@ -52,6 +60,27 @@ class JsonRequestReaderTest {
         assertEquals(Instant.parse("2026-01-31T09:30:00Z"), read("{\"at\": \"2026-01-31T10:30:00+01:00\"}").at());
         assertInvalid("{\"at\": \"2026-01-31T09:30:00\"}", "at", "must be an ISO-8601 timestamp with offset, such as 2026-01-31T09:30:00Z");
         assertInvalid("{\"at\": 1769851800}", "at", "must be an ISO-8601 timestamp with offset, such as 2026-01-31T09:30:00Z");
+    }
+
+    @Test
+    void anOptionalFieldIsNullWhenAbsentAndEmptyWhenSentAsNull() throws IOException {
+        Change absent = read(Change.class, "{}");
+        assertNull(absent.note());
+        assertNull(absent.due());
+        Change cleared = read(Change.class, "{\"note\": null, \"due\": null}");
+        assertEquals(Optional.empty(), cleared.note());
+        assertEquals(Optional.empty(), cleared.due());
+        Change given = read(Change.class, "{\"note\": \"call back\", \"due\": \"2026-02-01\"}");
+        assertEquals(Optional.of("call back"), given.note());
+        assertEquals(Optional.of(LocalDate.parse("2026-02-01")), given.due());
+    }
+
+    @Test
+    void aDateIsIsoTextNeverANumber() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(Change.class, "{\"due\": 5}"));
+        assertEquals(List.of(new Problem.FieldError("due", "must be an ISO-8601 date such as 2026-01-31")), e.errors());
+        e = assertThrows(InvalidInputException.class, () -> read(Change.class, "{\"due\": \"2026-02-30\"}"));
+        assertEquals("due", e.errors().get(0).field());
     }
 
     @Test
@@ -92,9 +121,13 @@ class JsonRequestReaderTest {
     }
 
     private Order read(String body) throws IOException {
+        return read(Order.class, body);
+    }
+
+    private <T> T read(Class<T> request, String body) throws IOException {
         @SuppressWarnings({ "unchecked", "rawtypes" })
-        Class<Object> type = (Class) Order.class;
-        return (Order) reader.readFrom(type, Order.class, new java.lang.annotation.Annotation[0], null, null,
-                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        Class<Object> type = (Class) request;
+        return request.cast(reader.readFrom(type, request, new java.lang.annotation.Annotation[0], null, null,
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
     }
 }

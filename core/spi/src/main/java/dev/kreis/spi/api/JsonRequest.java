@@ -22,6 +22,14 @@ import java.lang.annotation.Target;
  * <li>422 for every violated constraint (the resource method's parameter carries {@code @Valid}), all fields at
  * once, with the constraint's message.</li>
  * </ul>
+ * <p>Rules the constraints cannot express (across fields, against the clock or stored data) are collected in a
+ * {@link FieldProblems} and answered the same way.
+ *
+ * <p>A component declared {@link java.util.Optional} tells "absent" from "sent as null", as a PATCH body needs: it is
+ * {@code null} when the field is absent (leave the value as it is) and {@link java.util.Optional#empty()} when the
+ * field is JSON {@code null} (clear the value). Its constraints apply to the value inside: declare them with
+ * {@code payload = jakarta.validation.valueextraction.Unwrapping.Unwrap.class} (a {@code @NotNull} so declared refuses
+ * an explicit null but lets the field be absent), or on the type argument ({@code Optional<@Valid Audience>}).
  * An empty body arrives as {@code null}: a resource whose body is required answers
  * {@link ProblemException#missingBody()}; one whose body is optional substitutes its default.
  *

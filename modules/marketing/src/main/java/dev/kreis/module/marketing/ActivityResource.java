@@ -1,8 +1,5 @@
 package dev.kreis.module.marketing;
 
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -78,7 +75,10 @@ public class ActivityResource {
                     examples = @ExampleObject(name = "event", value = EMAIL_EVENT_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The same externalId was recorded by a concurrent request; retry.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Response emailEvents(JsonNode body) {
+    public Response emailEvents(@Valid MarketingRequests.EmailEventsRequest body) {
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
         EmailEvents.Result result = emailEvents.record(body);
         if (result.batch()) {
             return Response.ok(new MarketingViews.EmailEventBatch(result.accepted(), result.duplicates(), result.items())).build();

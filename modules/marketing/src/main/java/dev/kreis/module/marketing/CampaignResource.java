@@ -2,10 +2,11 @@ package dev.kreis.module.marketing;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import dev.kreis.spi.api.ProblemException;
 import io.quarkus.security.PermissionsAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -78,14 +79,17 @@ public class CampaignResource {
             + "(default marketing), startsOn/endsOn (dates, end not before start), budget (>= 0, the installation's currency), audience: "
             + "{\"type\":\"list\",\"customerIds\":[...]} (at most 10,000) or {\"type\":\"segment\",\"filter\":{\"country\":\"DE\"}}.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MarketingRequests.CampaignRequest.class),
+            schema = @Schema(implementation = CampaignRequests.Create.class),
             examples = @ExampleObject(name = "segment", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created: the campaign; Location names it.",
             headers = @Header(name = "Location", description = "The campaign's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MarketingViews.CampaignView.class),
                     examples = @ExampleObject(name = "campaign", value = CAMPAIGN_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    public Response create(JsonNode body) {
+    public Response create(@Valid CampaignRequests.Create body) {
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
         MarketingViews.CampaignView campaign = campaigns.create(body);
         return Response.created(URI.create("/api/v1/marketing/campaigns/" + campaign.id())).entity(campaign).build();
     }
@@ -121,14 +125,18 @@ public class CampaignResource {
     @Operation(operationId = "changeCampaign", summary = "Change a campaign's fields", description = "Only the fields present change; null clears startsOn, endsOn or budget "
             + "and resets purpose to marketing. A new audience takes effect with the next members refresh.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MarketingRequests.ChangeCampaignRequest.class),
+            schema = @Schema(implementation = CampaignRequests.Change.class),
             examples = @ExampleObject(name = "extend", value = "{\"endsOn\": \"2026-04-15\", \"budget\": null}")))
     @APIResponse(responseCode = "200", description = "The changed campaign.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MarketingViews.CampaignView.class), examples = @ExampleObject(name = "campaign", value = CAMPAIGN_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public MarketingViews.CampaignView change(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @PathParam("id") String id, JsonNode body) {
-        return campaigns.change(Paging.id("id", id), body);
+            @PathParam("id") String id, @Valid CampaignRequests.Change body) {
+        UUID campaignId = Paging.id("id", id);
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
+        return campaigns.change(campaignId, body);
     }
 
     @DELETE

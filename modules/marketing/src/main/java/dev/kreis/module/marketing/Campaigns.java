@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.module.marketing.Eligibility.Standing;
 import dev.kreis.module.marketing.MarketingStore.Campaign;
 import dev.kreis.module.marketing.MarketingStore.Member;
+import dev.kreis.spi.api.FieldProblems;
 import dev.kreis.spi.api.ProblemException;
 import dev.kreis.spi.customer.CustomerHolds;
 import dev.kreis.spi.customer.CustomerLookup;
@@ -42,10 +42,10 @@ public class Campaigns {
     }
 
     @Transactional
-    public MarketingViews.CampaignView create(JsonNode body) {
-        Fields fields = Fields.collect();
-        CampaignDraft draft = CampaignDraft.create(Fields.object(body), fields);
-        fields.throwIfAny();
+    public MarketingViews.CampaignView create(CampaignRequests.Create body) {
+        FieldProblems problems = new FieldProblems();
+        CampaignDraft draft = CampaignDraft.create(body, problems);
+        problems.throwIfAny();
         checkSegment(draft.audience());
         UUID id = UUID.randomUUID();
         store.insertCampaign(id, draft, clock.instant());
@@ -53,13 +53,12 @@ public class Campaigns {
     }
 
     @Transactional
-    public MarketingViews.CampaignView change(UUID id, JsonNode body) {
-        Fields.object(body);
+    public MarketingViews.CampaignView change(UUID id, CampaignRequests.Change body) {
         Campaign campaign = store.campaignForUpdate(id).orElseThrow(() -> notFound(id));
-        Fields fields = Fields.collect();
-        CampaignDraft changed = campaign.draft().change(body, fields);
-        fields.throwIfAny();
-        boolean audienceChanged = body.has("audience");
+        FieldProblems problems = new FieldProblems();
+        CampaignDraft changed = campaign.draft().change(body, problems);
+        problems.throwIfAny();
+        boolean audienceChanged = body.audience() != null;
         if (audienceChanged) {
             checkSegment(changed.audience());
         }

@@ -8,18 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.module.marketing.Eligibility.Standing;
 import dev.kreis.module.marketing.MarketingStore.Campaign;
 import dev.kreis.module.marketing.MarketingStore.EmailEvent;
+import dev.kreis.spi.api.FieldProblems;
 import dev.kreis.spi.customer.CustomerLookup;
 import dev.kreis.spi.touchpoint.NewTouchpoint;
 import dev.kreis.spi.touchpoint.RecordedTouchpoint;
 import dev.kreis.spi.touchpoint.TouchpointSink;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.transaction.Transactional;
 
 /**
@@ -30,15 +32,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class EmailEvents {
     static final int MAX_BATCH = 1000;
-    static final List<String> FIELDS = List.of("campaignId", "customerId", "event", "occurredAt", "externalId");
 
     private final MarketingStore store;
     private final CustomerLookup customers;
     private final TouchpointSink sink;
     private final Campaigns campaigns;
+    private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
-    EmailEvents(MarketingStore store, CustomerLookup customers, TouchpointSink sink, Campaigns campaigns) {
+    EmailEvents(MarketingStore store, CustomerLookup customers, TouchpointSink sink, Campaigns campaigns, Validator validator) {
+        this.validator = validator;
         this.store = store;
         this.customers = customers;
         this.sink = sink;
@@ -54,37 +57,29 @@ public class EmailEvents {
     }
 
     @Transactional
-    public Result record(JsonNode body) {
-        Fields.object(body);
+    public Result record(MarketingRequests.EmailEventsRequest body) {
         Instant now = clock.instant();
-        Fields fields = Fields.collect();
+        FieldProblems fields = new FieldProblems();
+        boolean batch = body instanceof MarketingRequests.EmailEventBatch;
+        List<MarketingRequests.EmailEvent> events = body instanceof MarketingRequests.EmailEventBatch many ? many.events()
+                : List.of((MarketingRequests.EmailEvent) body);
         List<Item> items = new ArrayList<>();
-        boolean batch = body.has("events");
-        if (batch) {
-            if (body.size() > 1) {
-                body.fieldNames().forEachRemaining(name -> {
-                    if (!name.equals("events")) {
-                        fields.add(name, "is not allowed beside events");
-                    }
-                });
+        for (int i = 0; i < events.size(); i++) {
+            String path = batch ? "events[" + i + "]." : "";
+            MarketingRequests.EmailEvent event = events.get(i);
+            if (event == null) {
+                fields.add("events[" + i + "]", "must be an object");
+                continue;
             }
-            JsonNode events = body.get("events");
-            if (events == null || !events.isArray() || events.isEmpty()) {
-                fields.add("events", "must be an array of 1 to " + MAX_BATCH + " events");
-            } else if (events.size() > MAX_BATCH) {
-                fields.add("events", "must hold at most " + MAX_BATCH + " events");
-            } else {
-                for (int i = 0; i < events.size(); i++) {
-                    JsonNode event = events.get(i);
-                    if (!event.isObject()) {
-                        fields.add("events[" + i + "]", "must be an object");
-                        continue;
-                    }
-                    items.add(read(event, fields.under("events[" + i + "]"), "events[" + i + "].", now));
-                }
+            Set<ConstraintViolation<MarketingRequests.EmailEvent>> violations = batch ? validator.validate(event) : Set.of();
+            violations.forEach(v -> fields.add(path + v.getPropertyPath(), v.getMessage()));
+            if (event.occurredAt() != null) {
+                MarketingRequests.occurred(event.occurredAt(), path + "occurredAt", now, fields);
             }
-        } else {
-            items.add(read(body, fields, "", now));
+            if (!violations.isEmpty()) {
+                continue;
+            }
+            items.add(new Item(path, event.campaignId(), event.customerId(), event.event(), event.occurredAt(), event.externalId()));
         }
         fields.throwIfAny();
 
@@ -135,22 +130,8 @@ public class EmailEvents {
         return new Result(batch, views, accepted, duplicates);
     }
 
-    private static Item read(JsonNode event, Fields fields, String path, Instant now) {
-        event.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                fields.add(name, "is not an e-mail event field; known: " + String.join(", ", FIELDS));
-            }
-        });
-        UUID campaignId = fields.uuid(event, "campaignId", true);
-        UUID customerId = fields.uuid(event, "customerId", true);
-        String name = fields.oneOf(event, "event", MarketingTypes.EMAIL_EVENT_NAMES, true);
-        Instant occurredAt = fields.instant(event, "occurredAt", true, now);
-        String externalId = fields.text(event, "externalId", 1, 200, true);
-        return new Item(path, campaignId, customerId, name, occurredAt, externalId);
-    }
-
     /** The customer's current id if the event may be recorded; else a problem naming the field. */
-    private UUID check(Item item, Map<UUID, Campaign> known, Map<UUID, Optional<UUID>> current, Fields fields) {
+    private UUID check(Item item, Map<UUID, Campaign> known, Map<UUID, Optional<UUID>> current, FieldProblems fields) {
         Campaign campaign = known.get(item.campaignId());
         if (campaign == null) {
             fields.add(item.path() + "campaignId", "no campaign " + item.campaignId());

@@ -1,8 +1,6 @@
 package dev.kreis.module.marketing;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +8,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import dev.kreis.spi.api.FieldProblems;
 import dev.kreis.spi.api.JsonRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,14 +19,18 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The request bodies of the marketing API. Web visits and form submissions are read strictly as records
- * ({@link JsonRequest}); a campaign body is shared by create and change, where absent and null differ (null clears a
- * field), so {@link CampaignDraft} reads it and {@link CampaignRequest} is its shape in the document.
+ * The request bodies of the marketing API's activity (web visits, form submissions, e-mail events), read strictly as
+ * records ({@link JsonRequest}); the campaigns' are {@link CampaignRequests}. Text is trimmed; the constraints here are
+ * what the platform validates and what the API document shows; rules against the clock or stored data are checked
+ * where the request is recorded.
  */
 final class MarketingRequests {
     static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     /** An absolute http or https URL with a host; {@link WebActivity#isWebUrl} checks the rest of its syntax. */
     static final String WEB_URL = "[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+([/?#]\\S*)?";
+    static final String EMAIL_EVENT = "sent|delivered|opened|clicked|bounced|unsubscribed";
+    static final String EMAIL_EVENT_MESSAGE = "must be one of sent, delivered, opened, clicked, bounced, unsubscribed";
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
     private MarketingRequests() {
     }
@@ -85,67 +91,62 @@ final class MarketingRequests {
         }
     }
 
-    /** The shape of a campaign body in the document (the body is shared with change, see the class comment). */
-    @Schema(name = "CreateCampaignRequest", description = "A new campaign.")
-    public record CampaignRequest(
-            @Schema(required = true, minLength = 1, maxLength = 200, example = "Spring sale") String name,
-            @Schema(required = true, enumeration = { "email", "web", "social", "sms", "event", "other" }, example = "email") String channel,
-            @Schema(nullable = true, pattern = "^[a-z][a-z0-9_.-]{0,63}$", description = "The consent purpose; default marketing.",
-                    example = "marketing") String purpose,
-            @Schema(nullable = true, format = "date", example = "2026-03-01") LocalDate startsOn,
-            @Schema(nullable = true, format = "date", description = "Not before startsOn.", example = "2026-03-31") LocalDate endsOn,
-            @Schema(nullable = true, minimum = "0", description = "At least 0, below 10^15, at most 4 decimal places.", example = "1200")
-            BigDecimal budget,
-            @Schema(required = true) AudienceRequest audience) {
-    }
-
-    @Schema(name = "CampaignAudienceRequest", description = "{\"type\": \"list\", \"customerIds\": [...]} (at most 10,000 ids) or "
-            + "{\"type\": \"segment\", \"filter\": {\"country\": \"DE\"}} (1 to 10 attributes).")
-    public record AudienceRequest(
-            @Schema(required = true, enumeration = { "list", "segment" }, example = "segment") String type,
-            @Schema(description = "Only for a list.", maxItems = 10_000) List<UUID> customerIds,
-            @Schema(description = "Only for a segment: golden attribute = value.", type = SchemaType.OBJECT, additionalProperties = String.class,
-                    example = "{\"country\": \"DE\"}") Map<String, String> filter) {
-    }
-
-    /** The shape of one e-mail event in the document; {@link EmailEvents} reads single events and batches alike. */
+    /** One e-mail event from the sending provider, alone or in a batch. */
+    @JsonRequest
     @Schema(name = "EmailEventRequest", description = "One e-mail event from the sending provider.")
-    public record EmailEventRequest(
-            @Schema(required = true, description = "An email campaign.", example = "8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918") UUID campaignId,
-            @Schema(required = true, description = "A sent event needs an included member of the campaign.",
+    public record EmailEvent(
+            @NotNull(message = "is required") @Schema(required = true, description = "An email campaign.",
+                    example = "8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918") UUID campaignId,
+            @NotNull(message = "is required") @Schema(required = true, description = "A sent event needs an included member of the campaign.",
                     example = "4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01") UUID customerId,
-            @Schema(required = true, enumeration = { "sent", "delivered", "opened", "clicked", "bounced", "unsubscribed" }, example = "opened")
-            String event,
-            @Schema(required = true, format = "date-time", description = "Not before 1900, at most a day in the future.",
-                    example = "2026-01-31T09:30:00Z") Instant occurredAt,
-            @Schema(required = true, minLength = 1, maxLength = 200, description = "The provider's id; a repeated id is a duplicate.",
-                    example = "msg-77120-open") String externalId) {
-    }
+            @NotNull(message = "is required") @Pattern(regexp = EMAIL_EVENT, message = EMAIL_EVENT_MESSAGE)
+            @Schema(required = true, description = "What happened to the e-mail.", enumeration = { "sent", "delivered", "opened", "clicked",
+                    "bounced", "unsubscribed" }, example = "opened") String event,
+            @NotNull(message = "is required") @Schema(required = true, format = "date-time", description = "Not before 1900, at most a day "
+                    + "in the future.", example = "2026-01-31T09:30:00Z") Instant occurredAt,
+            @NotNull(message = "is required") @Size(min = 1, max = 200, message = "must be 1 to {max} characters")
+            @Schema(required = true, description = "The provider's id; a repeated id is a duplicate.", example = "msg-77120-open")
+            String externalId) implements EmailEventsRequest {
 
-    @Schema(name = "EmailEventBatchRequest", description = "Up to 1,000 e-mail events, validated whole before anything is written.")
-    public record EmailEventBatchRequest(
-            @Schema(required = true, minItems = 1, maxItems = EmailEvents.MAX_BATCH) List<EmailEventRequest> events) {
-    }
-
-    /** The body of {@code POST /api/v1/marketing/email-events}: one event or a batch. */
-    @Schema(name = "EmailEventsRequest", description = "One e-mail event, or {\"events\": [...]} with up to 1,000.",
-            oneOf = { EmailEventRequest.class, EmailEventBatchRequest.class })
-    public static final class EmailEventsRequest {
-        private EmailEventsRequest() {
+        public EmailEvent {
+            event = strip(event);
+            externalId = strip(externalId);
         }
     }
 
-    /** The shape of {@code PATCH /api/v1/marketing/campaigns/{id}} in the document; {@link CampaignDraft} reads it. */
-    @Schema(name = "ChangeCampaignRequest", description = "Only the fields present change; null clears startsOn, endsOn or budget and "
-            + "resets purpose to marketing. A new audience takes effect with the next members refresh.")
-    public record ChangeCampaignRequest(
-            @Schema(minLength = 1, maxLength = 200, example = "Spring sale (extended)") String name,
-            @Schema(enumeration = { "email", "web", "social", "sms", "event", "other" }) String channel,
-            @Schema(nullable = true, pattern = "^[a-z][a-z0-9_.-]{0,63}$") String purpose,
-            @Schema(nullable = true, format = "date") LocalDate startsOn,
-            @Schema(nullable = true, format = "date", example = "2026-04-15") LocalDate endsOn,
-            @Schema(nullable = true, minimum = "0") BigDecimal budget,
-            AudienceRequest audience) {
+    /**
+     * Up to {@link dev.kreis.module.marketing.EmailEvents#MAX_BATCH} e-mail events at once. The platform checks the
+     * list's size; {@link dev.kreis.module.marketing.EmailEvents} checks each event's constraints only then, so an
+     * oversized batch is answered with one problem rather than one per event.
+     */
+    @JsonRequest
+    @Schema(name = "EmailEventBatchRequest", description = "Up to 1,000 e-mail events, validated whole before anything is written.")
+    public record EmailEventBatch(
+            @NotNull(message = "is required") @Size(min = 1, max = dev.kreis.module.marketing.EmailEvents.MAX_BATCH,
+                    message = "must be an array of 1 to {max} events")
+            @Schema(required = true, description = "The events, each as in a single request.") List<EmailEvent> events)
+            implements EmailEventsRequest {
+    }
+
+    /**
+     * The body of {@code POST /api/v1/marketing/email-events}: a batch when it has {@code events}, else one event
+     * (Jackson tells them apart by their fields).
+     */
+    @JsonRequest
+    @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION, defaultImpl = EmailEvent.class)
+    @JsonSubTypes({ @JsonSubTypes.Type(EmailEvent.class), @JsonSubTypes.Type(EmailEventBatch.class) })
+    @Schema(name = "EmailEventsRequest", description = "One e-mail event, or {\"events\": [...]} with up to 1,000.",
+            oneOf = { EmailEvent.class, EmailEventBatch.class })
+    public sealed interface EmailEventsRequest permits EmailEvent, EmailEventBatch {
+    }
+
+    /** Checks a time a request reports something happened at: not before 1900, at most a day ahead of {@code now}. */
+    static void occurred(Instant value, String field, Instant now, FieldProblems problems) {
+        if (value.isBefore(EARLIEST)) {
+            problems.add(field, "must not lie before 1900");
+        } else if (value.isAfter(now.plusSeconds(86_400))) {
+            problems.add(field, "must not lie more than a day in the future");
+        }
     }
 
     private static String strip(String text) {

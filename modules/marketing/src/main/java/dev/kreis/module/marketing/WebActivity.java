@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import dev.kreis.module.marketing.MarketingStore.FormSubmission;
 import dev.kreis.module.marketing.MarketingStore.WebVisit;
+import dev.kreis.spi.api.FieldProblems;
 import dev.kreis.spi.customer.CustomerLookup;
 import dev.kreis.spi.customer.ProfileInput;
 import dev.kreis.spi.touchpoint.NewTouchpoint;
@@ -49,7 +50,7 @@ public class WebActivity {
     @Transactional
     public Outcome visit(MarketingRequests.WebVisit body) {
         Instant now = clock.instant();
-        Fields fields = Fields.collect();
+        FieldProblems fields = new FieldProblems();
         UUID customerId = body.customerId();
         String email = body.email();
         if (customerId != null && email != null) {
@@ -62,7 +63,7 @@ public class WebActivity {
             fields.add("url", "must be an absolute http or https URL");
         }
         Instant occurredAt = body.occurredAt();
-        checkTime(occurredAt, "occurredAt", now, fields);
+        MarketingRequests.occurred(occurredAt, "occurredAt", now, fields);
         String externalId = body.externalId();
         fields.throwIfAny();
 
@@ -97,7 +98,7 @@ public class WebActivity {
     @Transactional
     public Outcome submit(MarketingRequests.FormSubmission body) {
         Instant now = clock.instant();
-        Fields fields = Fields.collect();
+        FieldProblems fields = new FieldProblems();
         String form = body.form();
         String email = body.email();
         String firstName = body.firstName();
@@ -105,7 +106,7 @@ public class WebActivity {
         String phone = body.phone();
         Map<String, String> values = formFields(body.fields(), fields);
         Instant occurredAt = body.occurredAt() == null ? now : body.occurredAt();
-        checkTime(occurredAt, "occurredAt", now, fields);
+        MarketingRequests.occurred(occurredAt, "occurredAt", now, fields);
         String externalId = body.externalId();
         fields.throwIfAny();
 
@@ -137,16 +138,7 @@ public class WebActivity {
         return new Outcome(view(submission), false);
     }
 
-    /** Not before 1900 and at most a day ahead of {@code now}, as {@link Fields#instant} allows. */
-    private static void checkTime(Instant value, String field, Instant now, Fields fields) {
-        if (value.isBefore(Instant.parse("1900-01-01T00:00:00Z"))) {
-            fields.add(field, "must not lie before 1900");
-        } else if (value.isAfter(now.plusSeconds(86_400))) {
-            fields.add(field, "must not lie more than a day in the future");
-        }
-    }
-
-    private static Map<String, String> formFields(Map<String, Object> given, Fields fields) {
+    private static Map<String, String> formFields(Map<String, Object> given, FieldProblems fields) {
         Map<String, String> out = new LinkedHashMap<>();
         if (given == null) {
             return out;

@@ -93,11 +93,11 @@ class EligibilityTest {
 
     @Test
     void everyCampaignChannelIsAskedUnderTheSameConsentChannel() {
-        for (String channel : CampaignDraft.CHANNELS) {
+        for (String channel : CampaignRequests.CHANNELS) {
             consent.granted.add(anna + "|promo|" + channel);
             assertTrue(eligibility.of(anna, "promo", channel).included(), channel);
         }
-        assertEquals(CampaignDraft.CHANNELS.stream().map(c -> "promo|" + c).toList(), consent.asked);
+        assertEquals(CampaignRequests.CHANNELS.stream().map(c -> "promo|" + c).toList(), consent.asked);
         assertThrows(IllegalArgumentException.class, () -> Eligibility.consentChannel("fax"));
     }
 

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.spi.api.ProblemException;
 import dev.kreis.spi.customer.CustomerLookup;
@@ -56,7 +54,6 @@ import jakarta.ws.rs.core.Response;
 public class DealResource {
     static final List<String> STAGES = List.of("prospecting", "qualification", "proposal", "negotiation", "won", "lost");
     private static final String ID = "The deal's id.";
-    private static final Set<String> CHANGE_FIELDS = Set.of("name", "amount", "stage", "expectedCloseOn", "closedAt", "wonReason", "lostReason");
 
     @Inject
     SalesDb db;
@@ -153,11 +150,6 @@ public class DealResource {
     }
 
     /** The rules for closing fields, shared by create and change. */
-    private static void checkClosing(Input in, String stage, Optional<Instant> closedAt, Optional<String> wonReason, Optional<String> lostReason,
-            Instant openedAt, Instant closedTime) {
-        checkClosing(in::fail, in::failed, stage, closedAt, wonReason, lostReason, openedAt, closedTime);
-    }
-
     private static void checkClosing(java.util.function.BiConsumer<String, String> fail, java.util.function.Predicate<String> failed, String stage,
             Optional<Instant> closedAt, Optional<String> wonReason, Optional<String> lostReason, Instant openedAt, Instant closedTime) {
         if (closedAt.isPresent() && !closed(stage)) {
@@ -238,42 +230,35 @@ public class DealResource {
     @APIResponse(responseCode = "409", description = "The deal is won or lost (final), or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public SalesViews.Deal change(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            JsonNode body) {
+            @Valid SalesRequests.ChangeDeal body) {
         UUID dealId = Pages.id("id", id);
         SalesDb.Row row = load(dealId);
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
         customers.refuseIfErased(row.uuid("customer_id"), "id");
         Instant now = Instant.now();
-        Input in = Input.of(body, CHANGE_FIELDS);
-        Optional<String> name = in.text("name", 200);
-        if (in.isNull("name")) {
-            in.fail("name", "must not be null");
-        }
-        Optional<BigDecimal> amount = in.amount("amount", false);
-        if (in.isNull("amount")) {
-            in.fail("amount", "must not be null");
-        }
-        Optional<String> newStage = in.choice("stage", STAGES);
-        if (in.isNull("stage")) {
-            in.fail("stage", "must be one of " + STAGES);
-        }
-        Optional<LocalDate> expectedCloseOn = in.date("expectedCloseOn");
-        Optional<Instant> closedAt = in.instant("closedAt", now);
-        Optional<String> wonReason = in.text("wonReason", 500);
-        Optional<String> lostReason = in.text("lostReason", 500);
+        SalesRequests.Rules rules = new SalesRequests.Rules();
+        LocalDate expected = SalesRequests.apply(body.expectedCloseOn(), row.date("expected_close_on"));
+        rules.date("expectedCloseOn", expected);
+        rules.past("closedAt", body.closedAt(), now);
+        Optional<Instant> closedAt = Optional.ofNullable(rules.failed("closedAt") ? null : body.closedAt());
+        Optional<String> wonReason = Optional.ofNullable(body.wonReason());
+        Optional<String> lostReason = Optional.ofNullable(body.lostReason());
         String before = row.text("stage");
         if (closed(before)) {
-            in.check();
+            rules.check();
             throw ProblemException.conflict("deal " + dealId + " is " + before + "; a closed deal cannot change");
         }
-        String stage = newStage.orElse(before);
+        String stage = SalesRequests.apply(body.stage(), before);
         Instant openedAt = row.instant("opened_at");
         Instant closedTime = closed(stage) ? closedAt.orElse(now.isBefore(openedAt) ? openedAt : now) : null;
-        checkClosing(in, stage, closedAt, wonReason, lostReason, openedAt, closedTime);
-        in.check();
-        BigDecimal newAmount = amount.orElse(row.decimal("amount"));
-        LocalDate expected = in.has("expectedCloseOn") ? expectedCloseOn.orElse(null) : row.date("expected_close_on");
+        checkClosing(rules::fail, rules::failed, stage, closedAt, wonReason, lostReason, openedAt, closedTime);
+        rules.check();
+        String name = SalesRequests.apply(body.name(), row.text("name"));
+        BigDecimal newAmount = SalesRequests.apply(body.amount(), row.decimal("amount"));
         db.update("update sal_deal set name = ?, amount = ?, stage = ?, expected_close_on = ?, closed_at = ?, won_reason = ?, lost_reason = ?,"
-                + " updated_at = ? where id = ?", name.orElse(row.text("name")), newAmount, stage, SalesDb.orNull(expected, SalesDb.NULL_DATE),
+                + " updated_at = ? where id = ?", name, newAmount, stage, SalesDb.orNull(expected, SalesDb.NULL_DATE),
                 SalesDb.orNull(closedTime, SalesDb.NULL_TIME), SalesDb.orNull(wonReason.orElse(null), SalesDb.NULL_TEXT),
                 SalesDb.orNull(lostReason.orElse(null), SalesDb.NULL_TEXT), now, dealId);
         if (!stage.equals(before)) {

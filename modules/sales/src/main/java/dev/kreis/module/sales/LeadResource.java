@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.spi.api.ProblemException;
 import dev.kreis.spi.customer.CustomerLookup;
@@ -58,7 +55,6 @@ public class LeadResource {
     static final List<String> STATUSES = List.of("new", "qualified", "converted", "disqualified");
     static final List<String> PRIORITIES = List.of("high", "medium", "low");
     private static final String ID = "The lead's id.";
-    private static final Set<String> FIELDS = Set.of("email", "phone", "firstName", "lastName", "company", "source", "status");
 
     @Inject
     SalesDb db;
@@ -74,15 +70,6 @@ public class LeadResource {
 
     @Inject
     SalesSettings settings;
-
-    /** What a request says about a lead; absent optionals mean "not given". */
-    private record LeadInput(Optional<String> email, Optional<String> phone, Optional<String> firstName, Optional<String> lastName,
-            Optional<String> company, Optional<String> source, Optional<String> status) {
-        static LeadInput read(Input in) {
-            return new LeadInput(in.email("email"), in.phone("phone"), in.text("firstName", 100), in.text("lastName", 100),
-                    in.text("company", 200), in.text("source", 50), in.choice("status", STATUSES));
-        }
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -106,19 +93,18 @@ public class LeadResource {
         if (body.email() == null && body.phone() == null) {
             throw ProblemException.invalid("email", "email or phone is required");
         }
-        LeadInput lead = new LeadInput(Optional.ofNullable(body.email()), Optional.ofNullable(body.phone()), Optional.ofNullable(body.firstName()),
-                Optional.ofNullable(body.lastName()), Optional.ofNullable(body.company()), Optional.ofNullable(body.source()),
-                Optional.ofNullable(body.status()));
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        UUID customerId = customers.submit(profile(id, lead.email().orElse(null), lead.phone().orElse(null), lead.firstName().orElse(null),
-                lead.lastName().orElse(null), lead.company().orElse(null)));
+        UUID customerId = customers.submit(profile(id, body.email(), body.phone(), body.firstName(), body.lastName(), body.company()));
         db.update("insert into sal_lead (id, customer_id, email, phone, first_name, last_name, company, source, status, erased, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)", id, customerId, text(lead.email()), text(lead.phone()),
-                text(lead.firstName()), text(lead.lastName()), text(lead.company()), text(lead.source()), lead.status().orElse("new"), now, now);
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)", id, customerId, text(body.email()), text(body.phone()),
+                text(body.firstName()), text(body.lastName()), text(body.company()), text(body.source()),
+                body.status() == null ? "new" : body.status(), now, now);
         Map<String, Object> payload = new HashMap<>();
         payload.put("leadId", id.toString());
-        lead.source().ifPresent(source -> payload.put("source", source));
+        if (body.source() != null) {
+            payload.put("source", body.source());
+        }
         touchpoints.record(SalesModule.ID, NewTouchpoint.of("lead-" + id + "-created", customerId, SalesModule.LEAD_CREATED, now, payload));
         return Response.created(URI.create("/api/v1/sales/leads/" + id)).entity(view(load(id), now)).build();
     }
@@ -219,35 +205,30 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "The lead was erased, or is converted and its status cannot change.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public SalesViews.Lead change(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            JsonNode body) {
+            @Valid SalesRequests.ChangeLead body) {
         UUID leadId = Pages.id("id", id);
         SalesDb.Row row = load(leadId);
-        Input in = Input.of(body, FIELDS);
-        in.check();
+        if (body == null) {
+            throw ProblemException.missingBody();
+        }
         if (row.bool("erased")) {
             throw ProblemException.conflict("lead " + leadId + " was erased and cannot be changed");
         }
-        LeadInput lead = LeadInput.read(in);
-        if (in.isNull("status")) {
-            in.fail("status", "must be one of " + STATUSES);
+        String email = SalesRequests.apply(body.email(), row.text("email"));
+        String phone = SalesRequests.apply(body.phone(), row.text("phone"));
+        if (email == null && phone == null) {
+            throw ProblemException.invalid(body.email() != null ? "email" : "phone", "email or phone is required");
         }
-        String email = in.has("email") ? lead.email().orElse(null) : row.text("email");
-        String phone = in.has("phone") ? lead.phone().orElse(null) : row.text("phone");
-        if (email == null && phone == null && !in.failed("email") && !in.failed("phone")) {
-            in.fail(in.has("email") ? "email" : "phone", "email or phone is required");
-        }
-        in.check();
-        String status = lead.status().orElse(row.text("status"));
+        String status = SalesRequests.apply(body.status(), row.text("status"));
         if (row.text("status").equals("converted") && !status.equals("converted")) {
             throw ProblemException.conflict("lead " + leadId + " is converted; its status cannot change");
         }
-        String firstName = in.has("firstName") ? lead.firstName().orElse(null) : row.text("first_name");
-        String lastName = in.has("lastName") ? lead.lastName().orElse(null) : row.text("last_name");
-        String company = in.has("company") ? lead.company().orElse(null) : row.text("company");
-        String source = in.has("source") ? lead.source().orElse(null) : row.text("source");
+        String firstName = SalesRequests.apply(body.firstName(), row.text("first_name"));
+        String lastName = SalesRequests.apply(body.lastName(), row.text("last_name"));
+        String company = SalesRequests.apply(body.company(), row.text("company"));
+        String source = SalesRequests.apply(body.source(), row.text("source"));
         UUID customerId = row.uuid("customer_id");
-        boolean profileChanged = in.has("email") || in.has("phone") || in.has("firstName") || in.has("lastName") || in.has("company");
-        if (profileChanged) {
+        if (body.changesProfile()) {
             customerId = customers.submit(profile(leadId, email, phone, firstName, lastName, company));
         }
         Instant now = Instant.now();
@@ -272,8 +253,8 @@ public class LeadResource {
         return new ProfileInput(SalesModule.ID, leadId.toString(), Optional.ofNullable(email), Optional.ofNullable(phone), attributes);
     }
 
-    private static Object text(Optional<String> value) {
-        return value.<Object>map(v -> v).orElse(SalesDb.NULL_TEXT);
+    private static Object text(String value) {
+        return SalesDb.orNull(value, SalesDb.NULL_TEXT);
     }
 
     SalesDb.Row load(UUID id) {

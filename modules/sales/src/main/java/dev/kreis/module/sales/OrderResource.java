@@ -77,10 +77,10 @@ public class OrderResource {
         if (body == null) {
             throw ProblemException.missingBody();
         }
-        if (body.orderedAt().isBefore(Input.EARLIEST)) {
-            throw ProblemException.invalid("orderedAt", "must not lie before " + Input.EARLIEST);
+        if (body.orderedAt().isBefore(SalesRequests.EARLIEST)) {
+            throw ProblemException.invalid("orderedAt", "must not lie before " + SalesRequests.EARLIEST);
         }
-        if (body.orderedAt().isAfter(now.plusSeconds(Input.FUTURE_TOLERANCE_SECONDS))) {
+        if (body.orderedAt().isAfter(now.plusSeconds(SalesRequests.FUTURE_TOLERANCE_SECONDS))) {
             throw ProblemException.invalid("orderedAt", "must not lie in the future");
         }
         UUID customerId = body.customerId();

@@ -12,10 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.kreis.spi.api.FieldProblem;
+import dev.kreis.spi.api.FieldProblems;
 import dev.kreis.spi.api.ProblemException;
 
 /** Query parameters (400 naming the parameter) and the bounds of times in bodies. */
-class PagingAndFieldsTest {
+class PagingAndTimesTest {
 
     @Test
     void limitsAreOneTo200DefaultFifty() {
@@ -44,18 +45,14 @@ class PagingAndFieldsTest {
     }
 
     @Test
-    void timesNeedAnOffsetAndLieBetween1900AndADayAhead() {
+    void reportedTimesLieBetween1900AndADayAhead() {
         Instant now = Instant.parse("2025-06-01T00:00:00Z");
-        Fields fields = Fields.collect();
-        var body = CampaignDraftTest.json("{'a':'2025-03-01T10:00:00+01:00','b':'2025-03-01T10:00:00','c':'1899-12-31T23:59:59Z',"
-                + "'d':'2025-06-02T00:00:01Z','e':'2025-06-02T00:00:00Z','f':12}");
-        assertEquals(Instant.parse("2025-03-01T09:00:00Z"), fields.instant(body, "a", true, now));
-        assertNull(fields.instant(body, "b", true, now));
-        assertNull(fields.instant(body, "c", true, now));
-        assertNull(fields.instant(body, "d", true, now));
-        assertEquals(Instant.parse("2025-06-02T00:00:00Z"), fields.instant(body, "e", true, now));
-        assertNull(fields.instant(body, "f", true, now));
-        assertNull(fields.instant(body, "missing", true, now));
-        assertEquals(List.of("b", "c", "d", "f", "missing"), fields.problems().stream().map(FieldProblem::field).toList());
+        FieldProblems problems = new FieldProblems();
+        MarketingRequests.occurred(Instant.parse("1900-01-01T00:00:00Z"), "a", now, problems);
+        MarketingRequests.occurred(Instant.parse("1899-12-31T23:59:59Z"), "b", now, problems);
+        MarketingRequests.occurred(Instant.parse("2025-06-02T00:00:00Z"), "c", now, problems);
+        MarketingRequests.occurred(Instant.parse("2025-06-02T00:00:01Z"), "d", now, problems);
+        assertEquals(List.of(new FieldProblem("b", "must not lie before 1900"), new FieldProblem("d", "must not lie more than a day in the future")),
+                problems.list());
     }
 }
