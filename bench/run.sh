@@ -308,7 +308,9 @@ fi
 
 if [ "$UI" = 1 ]; then
     # The web UI scenario: COPY the data set, wait for the fold, measure the pages in Chromium.
-    step ui-data --touchpoints "$TOUCHPOINTS" --heavy "${KREIS_BENCH_UI_HEAVY:-5000}"
+    # not step(): a failure here must not write the ingestion figures' latest.json
+    log "step ui-data (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    bench ui-data --touchpoints "$TOUCHPOINTS" --heavy "${KREIS_BENCH_UI_HEAVY:-5000}" || die "step ui-data failed"
     HEAVY_ID=$(sed -n 's/.*"heavy_customer_id" *: *"\([^"]*\)".*/\1/p' "$WORK/ui-data.json")
     [ -n "$HEAVY_ID" ] || die "ui-data wrote no heavy customer id"
     log "step vitals (Chromium; customer 360 of $HEAVY_ID; load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -108,7 +108,7 @@ final class UiDataSet {
                         attributes.put("company", k.company());
                     }
                     profile(prof, attr, shopProfiles[i], customerIds[i], DataSet.SHOP, k.shopId(), attributes, created);
-                    ident.row(shopProfiles[i] + ",email,," + csv(k.email()));
+                    ident.row(shopProfiles[i] + ",email,\"\"," + csv(k.email()));
                     ident.row(shopProfiles[i] + ",external,shop," + csv(k.shopId()));
                     profiles++;
                     if (k.webForm() || i == 0) {
@@ -118,7 +118,7 @@ final class UiDataSet {
                         formAttributes.put("firstName", k.firstName());
                         formAttributes.put("lastName", k.lastName());
                         profile(prof, attr, webForm, customerIds[i], DataSet.WEB_FORM, "F" + k.shopId().substring(1), formAttributes, later);
-                        ident.row(webForm + ",email,," + csv(k.email()));
+                        ident.row(webForm + ",email,\"\"," + csv(k.email()));
                         profiles++;
                         if (i == 0) {
                             heavyWebForm = webForm;
