@@ -113,7 +113,8 @@ try {
     console.log(`shell initial JS: ${(bytes / 1024).toFixed(1)} KB gzipped in ${initial.size} chunk(s) (budget 200 KB)`);
   }
   const page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(Number(process.env.BENCH_TIMEOUT_MS ?? 60_000));
+  page.setDefaultNavigationTimeout(Number(process.env.BENCH_TIMEOUT_MS ?? 60_000) * 2);
   await page.addInitScript(OBSERVE);
   await page.goto(`${base}/login`);
   await page.getByLabel('User name').fill(USER);
@@ -125,7 +126,8 @@ try {
     home: '/', customers: '/customers', 'customer 360': `/customers/${seeded.heavy}`, kpis: '/kpis', 'kpi nps': '/kpis/nps', journeys: '/journeys',
   };
   const ready = { 'customer 360': '[data-testid="touchpoint"]', customers: 'tbody tr[aria-rowindex]', 'kpi nps': '[data-testid="kpi-value"]' };
-  for (const [name, path] of Object.entries(pages)) {
+  const only = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());  // e.g. 'customer 360,customers'
+  for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
     const lcps = [];
     for (let run = 0; run < RUNS; run++) {
       await page.goto(`${base}${path}?lang=en`);
