@@ -3,7 +3,7 @@
 # loads a deterministic data set over the HTTP API and compares the app with raw PostgreSQL.
 # Writes bench/results/latest.json and prints a summary table. See docs/performance.md.
 #
-# usage: bench/run.sh [--kpi | --import | --sync] [--quick] [--kafka] [--no-build]
+# usage: bench/run.sh [--kpi | --import | --sync | --ui] [--quick] [--kafka] [--no-build]
 #   --quick     10,000 customers / 100,000 touchpoints, 15 s single-ingest, 500 timeline samples
 #               (default: 100,000 / 1,000,000, 30 s, 2,000)
 #   --kpi       the KPI scenario instead (database kreis_bench_kpi): 1,000,000 customers /
@@ -18,6 +18,11 @@
 #               contacts (100 per page) from a fake HubSpot in the load generator's process and an incremental
 #               sync of 1,000 changed ones; writes bench/results/latest-sync.json (KREIS_BENCH_SYNC_CONTACTS,
 #               KREIS_BENCH_SYNC_CHANGED, KREIS_BENCH_SYNC_PORT, KREIS_BENCH_SYNC_FAKE_PORT override)
+#   --ui        the web UI scenario instead (database kreis_bench_ui, port 18900): loads 100,000 customers (profiles,
+#               attributes, identifiers) and 1,000,000 touchpoints with COPY (step ui-data; --quick: 10,000 / 100,000), one
+#               customer with KREIS_BENCH_UI_HEAVY touchpoints (default 5,000), waits for the KPI fold, then measures the
+#               pages with bench/ui/vitals.mjs in Chromium (needs ui/node_modules: cd ui && npm ci); writes
+#               bench/results/latest-ui.json
 #   --kafka     also ingest through Kafka in the same run: starts a local Apache Kafka broker (KRaft,
 #               app/src/test/kafka/kafka.sh, port $KREIS_BENCH_KAFKA_PORT, default 18092), runs the app with
 #               kreis.ingest.kafka.enabled and, after the batch step, sends as many touchpoints again, one per
@@ -36,7 +41,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,35p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,40p' "$ROOT/bench/run.sh" | sed 's/^# \{0,1\}//'; }
 cd "$ROOT"
 
 MODE=full
@@ -44,6 +49,7 @@ BUILD=1
 KPI=0
 IMPORT=0
 SYNC=0
+UI=0
 KAFKA=0
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -51,6 +57,7 @@ while [ $# -gt 0 ]; do
         --kpi) KPI=1 ;;
         --import) IMPORT=1 ;;
         --sync) SYNC=1 ;;
+        --ui) UI=1 ;;
         --kafka) KAFKA=1 ;;
         --no-build) BUILD=0 ;;
         -h|--help) usage; exit 0 ;;
@@ -87,6 +94,10 @@ if [ "$SYNC" = 1 ]; then
     CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-10000}
     TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-100000}
 fi
+if [ "$UI" = 1 ] && [ "$MODE" = quick ]; then
+    CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-10000}
+    TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-100000}
+fi
 SYNC_CONTACTS=${KREIS_BENCH_SYNC_CONTACTS:-100000}
 SYNC_CHANGED=${KREIS_BENCH_SYNC_CHANGED:-1000}
 IMPORT_PROFILES=${KREIS_BENCH_IMPORT_PROFILES:-$([ "$MODE" = quick ] && echo 20000 || echo 100000)}
@@ -97,11 +108,13 @@ DB=kreis_bench
 [ "$KPI" = 1 ] && DB=kreis_bench_kpi
 [ "$IMPORT" = 1 ] && DB=kreis_bench_import
 [ "$SYNC" = 1 ] && DB=kreis_bench_sync
+[ "$UI" = 1 ] && DB=kreis_bench_ui
 DB=${KREIS_BENCH_DB:-$DB}
 JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
 [ "$IMPORT" = 1 ] && PORT=18800
 [ "$SYNC" = 1 ] && PORT=${KREIS_BENCH_SYNC_PORT:-19380}
+[ "$UI" = 1 ] && PORT=18900
 PORT=${KREIS_BENCH_PORT:-$PORT}
 KAFKA_PORT=${KREIS_BENCH_KAFKA_PORT:-18092}
 KAFKA_TOUCHPOINTS=${KREIS_BENCH_KAFKA_TOUCHPOINTS:-$TOUCHPOINTS}
@@ -291,6 +304,20 @@ if [ "$KPI" = 1 ]; then
         --out "$RESULTS/latest-kpi.json" --merge-into "$RESULTS/latest.json" 2>&1 | tee "$RESULTS/kpi.log" >&2 || rc=$?
     log "done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
     exit "$rc"
+fi
+
+if [ "$UI" = 1 ]; then
+    # The web UI scenario: COPY the data set, wait for the fold, measure the pages in Chromium.
+    # not step(): a failure here must not write the ingestion figures' latest.json
+    log "step ui-data (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    bench ui-data --touchpoints "$TOUCHPOINTS" --heavy "${KREIS_BENCH_UI_HEAVY:-5000}" || die "step ui-data failed"
+    HEAVY_ID=$(sed -n 's/.*"heavy_customer_id" *: *"\([^"]*\)".*/\1/p' "$WORK/ui-data.json")
+    [ -n "$HEAVY_ID" ] || die "ui-data wrote no heavy customer id"
+    log "step vitals (Chromium; customer 360 of $HEAVY_ID; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    KREIS_BASE="$BASE_URL" KREIS_USER=admin KREIS_PASSWORD="$ADMIN_PASSWORD" BENCH_CUSTOMER_ID="$HEAVY_ID" \
+        BENCH_DATA_FILE="$WORK/ui-data.json" node "$ROOT/bench/ui/vitals.mjs" >&2 || die "vitals failed"
+    log "wrote bench/results/latest-ui.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
+    exit 0
 fi
 
 if [ "$IMPORT" = 1 ]; then

@@ -7,9 +7,14 @@
 //                                                  data directory and seeds BENCH_CUSTOMERS customers with
 //                                                  BENCH_TOUCHPOINTS touchpoints each (defaults 2000 and 10)
 //   KREIS_BASE=http://host:port node bench/ui/vitals.mjs   measures a running Kreis with its data as it is
-//                                                  (KREIS_USER / KREIS_PASSWORD, BENCH_CUSTOMER_ID = the 360 to open)
+//                                                  (KREIS_USER / KREIS_PASSWORD, BENCH_CUSTOMER_ID = the 360 to open;
+//                                                  BENCH_DATA_FILE = a JSON description of the data set to record,
+//                                                  e.g. the ui-data step's; bench/run.sh --ui does all this)
+//   BENCH_LIST_ROWS (default 10000): the customer list is scrolled until it holds that many rows (or the last page),
+//                                                  counting the rows drawn after every scroll
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +27,7 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const TOUCHPOINTS = Number(process.env.BENCH_TOUCHPOINTS ?? 10);
 const PASSWORD = process.env.KREIS_PASSWORD ?? 'bench-bootstrap-secret-long';
 const USER = process.env.KREIS_USER ?? 'admin';
+const LIST_ROWS = Number(process.env.BENCH_LIST_ROWS ?? 10000);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,9 +95,26 @@ const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 const result = { at: new Date().toISOString(), loadBefore: loadavg().map((n) => n.toFixed(2)), runs: RUNS, pages: {}, interactions: {} };
 try {
   const seeded = process.env.KREIS_BASE ? { heavy: process.env.BENCH_CUSTOMER_ID, seconds: 0 } : await seed(api);
-  result.data = process.env.KREIS_BASE ? 'as found' : { customers: CUSTOMERS, touchpointsPerCustomer: TOUCHPOINTS, seedSeconds: seeded.seconds };
+  result.data = process.env.KREIS_BASE
+    ? (process.env.BENCH_DATA_FILE ? JSON.parse(readFileSync(process.env.BENCH_DATA_FILE, 'utf8')) : 'as found')
+    : { customers: CUSTOMERS, touchpointsPerCustomer: TOUCHPOINTS, seedSeconds: seeded.seconds };
+  // The shell's initial JavaScript, gzipped, as the build's budget check (ui/scripts/size-check.mjs) computes it:
+  // the entry chunk and everything it imports statically, from the build's manifest (ui/dist before Quinoa moves it,
+  // app/target/quinoa/build after a Maven build).
+  const dist = ['ui/dist/', 'app/target/quinoa/build/'].map((dir) => join(root, dir)).find((dir) => existsSync(join(dir, '.vite/manifest.json')));
+  if (dist) {
+    const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
+    const entry = Object.keys(manifest).find((key) => manifest[key].isEntry && key !== 'answer.html');
+    const initial = new Set();
+    const visit = (key) => { if (!initial.has(key)) { initial.add(key); (manifest[key].imports ?? []).forEach(visit); } };
+    visit(entry);
+    const bytes = [...initial].reduce((sum, key) => sum + gzipSync(readFileSync(join(dist, manifest[key].file))).length, 0);
+    result.shellInitialJs = { gzipBytes: bytes, chunks: initial.size, budgetBytes: 200 * 1024 };
+    console.log(`shell initial JS: ${(bytes / 1024).toFixed(1)} KB gzipped in ${initial.size} chunk(s) (budget 200 KB)`);
+  }
   const page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(Number(process.env.BENCH_TIMEOUT_MS ?? 60_000));
+  page.setDefaultNavigationTimeout(Number(process.env.BENCH_TIMEOUT_MS ?? 60_000) * 2);
   await page.addInitScript(OBSERVE);
   await page.goto(`${base}/login`);
   await page.getByLabel('User name').fill(USER);
@@ -103,7 +126,8 @@ try {
     home: '/', customers: '/customers', 'customer 360': `/customers/${seeded.heavy}`, kpis: '/kpis', 'kpi nps': '/kpis/nps', journeys: '/journeys',
   };
   const ready = { 'customer 360': '[data-testid="touchpoint"]', customers: 'tbody tr[aria-rowindex]', 'kpi nps': '[data-testid="kpi-value"]' };
-  for (const [name, path] of Object.entries(pages)) {
+  const only = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());  // e.g. 'customer 360,customers'
+  for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
     const lcps = [];
     for (let run = 0; run < RUNS; run++) {
       await page.goto(`${base}${path}?lang=en`);
@@ -116,12 +140,33 @@ try {
     console.log(`LCP ${name}: median ${median(lcps)} ms (${lcps.join(', ')})`);
   }
 
-  result.interactions.customerListRowsDrawn = await (async () => {
+  result.interactions.customerList = await (async () => {
+    const started = Date.now();
     await page.goto(`${base}/customers?lang=en`);
     await page.locator('tbody tr[aria-rowindex]').first().waitFor();
-    return page.locator('tbody tr[aria-rowindex]').count();
+    const list = page.locator('table[aria-rowcount]');
+    const loaded = async () => Number(await list.getAttribute('aria-rowcount')) - 1;
+    const drawn = [await page.locator('tbody tr[aria-rowindex]').count()];
+    let rows = await loaded();
+    let stalls = 0;
+    while (rows < LIST_ROWS && stalls < 20) {
+      await page.evaluate(() => { const el = document.querySelector('.list'); el.scrollTop = el.scrollHeight; });
+      await page.waitForTimeout(150);
+      drawn.push(await page.locator('tbody tr[aria-rowindex]').count());
+      const now = await loaded();
+      stalls = now > rows ? 0 : stalls + 1;
+      rows = now;
+    }
+    // and back up through the middle of the list
+    for (const at of [0.5, 0.25, 0]) {
+      await page.evaluate((f) => { const el = document.querySelector('.list'); el.scrollTop = el.scrollHeight * f; }, at);
+      await page.waitForTimeout(150);
+      drawn.push(await page.locator('tbody tr[aria-rowindex]').count());
+    }
+    return { rowsLoaded: rows, rowsDrawnMax: Math.max(...drawn), rowsDrawnFirst: drawn[0], samples: drawn.length, seconds: Math.round((Date.now() - started) / 1000) };
   })();
-  console.log(`customer list: ${result.interactions.customerListRowsDrawn} rows drawn`);
+  result.interactions.customerListRowsDrawn = result.interactions.customerList.rowsDrawnMax;
+  console.log(`customer list: ${result.interactions.customerList.rowsLoaded} rows loaded by scrolling, at most ${result.interactions.customerList.rowsDrawnMax} drawn (${result.interactions.customerList.samples} samples, ${result.interactions.customerList.seconds} s)`);
 
   const inps = [];
   const answers = [];
@@ -129,7 +174,7 @@ try {
     await page.goto(`${base}/customers/${seeded.heavy}?lang=en`);
     await page.locator('[data-testid="touchpoint"]').first().waitFor();
     await page.evaluate(() => { window.__events = []; });
-    const channel = ['phone', 'web', 'email', 'store'][run % 4];
+    const channel = ['phone', 'web', 'email', 'chat'][run % 4];
     await page.getByLabel('Channel').fill(channel);
     const clicked = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -141,7 +186,7 @@ try {
     await page.waitForTimeout(200);
     inps.push(Math.round(await page.evaluate(() => Math.max(0, ...window.__events))));
   }
-  result.interactions.timelineFilter = { inpMedianMs: median(inps), inps, resultMedianMs: median(answers), results: answers };
+  result.interactions.timelineFilter = { inpMedianMs: median(inps), inpMaxMs: Math.max(...inps), inps, resultMedianMs: median(answers), results: answers };
   console.log(`timeline filter: INP median ${median(inps)} ms (${inps.join(', ')}); filtered list shown after median ${median(answers)} ms (${answers.join(', ')})`);
 } finally {
   result.loadAfter = loadavg().map((n) => n.toFixed(2));

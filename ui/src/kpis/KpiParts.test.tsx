@@ -49,6 +49,41 @@ describe('KPI parts', () => {
     expect(String(fetch.mock.calls[0][0])).toBe('/api/v1/kpis/nps/customers?phase=retention&limit=50');
   });
 
+  it('lists the paying cohort behind a revenue KPI with its recurring revenue and what happened to it', async () => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    const fetch = renderWith(<KpiCustomers kpiKey="churn_rate" filters={{ segment: 'kind:person' }} title="Churn" />, () =>
+      json({
+        items: [{ customerId: 'c2', displayName: 'Berta', kind: 'person', basis: 'revenue', answers: null, meanScore: null, lastScore: null,
+          lastAnsweredAt: null, startMrr: 99, endMrr: 0, outcome: 'churned', orders: null, orderRevenue: null }],
+        nextCursor: null,
+      }));
+    expect(await screen.findByRole('link', { name: 'Berta' })).toHaveAttribute('href', '/customers/c2');
+    expect(screen.getByRole('columnheader', { name: 'MRR at the start' })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Berta/ })).toHaveTextContent('Berta990churned');
+    expect(screen.queryByRole('columnheader', { name: 'Answers' })).toBeNull();
+    expect(String(fetch.mock.calls[0][0])).toBe('/api/v1/kpis/churn_rate/customers?segment=kind%3Aperson&limit=50');
+  });
+
+  it('lists the customers behind the repurchase rate with their orders', async () => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    renderWith(<KpiCustomers kpiKey="repurchase_rate" filters={{}} title="Repurchase" />, () =>
+      json({
+        items: [{ customerId: 'c3', displayName: 'Carl', kind: 'person', basis: 'orders', answers: null, meanScore: null, lastScore: null,
+          lastAnsweredAt: null, startMrr: null, endMrr: null, outcome: null, orders: 1, orderRevenue: 25.5 }],
+        nextCursor: null,
+      }));
+    expect(await screen.findByRole('link', { name: 'Carl' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Orders' })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Carl/ })).toHaveTextContent('Carl125.5');
+  });
+
+  it('says nobody paid when a revenue KPI has no cohort', async () => {
+    renderWith(<KpiCustomers kpiKey="nrr" filters={{}} title="NRR" />, () => json({ items: [], nextCursor: null }));
+    expect(await screen.findByText('No customer was paying at the start of this period.')).toBeInTheDocument();
+  });
+
   it('says so when nobody answered', async () => {
     renderWith(<KpiCustomers kpiKey="nps" filters={{}} title="NPS" />, () => json({ items: [], nextCursor: null }));
     expect(await screen.findByText('No customer answered in this period.')).toBeInTheDocument();

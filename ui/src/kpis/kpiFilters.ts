@@ -10,8 +10,16 @@ export type KpiFilters = {
 export const FILTER_NAMES = ['from', 'to', 'phase', 'module', 'segment'] as const;
 export const MODULES = ['core', 'feedback', 'marketing', 'sales', 'support'] as const;
 export const SEGMENTS = ['kind:person', 'kind:organisation'] as const;
-/** The KPIs computed from customers' answers: the ones with a list of the customers behind the number. */
-export const PER_CUSTOMER_KPIS = ['nps', 'csat', 'csat_mean', 'ces', 'ces_share_easy'];
+/**
+ * The KPIs with a list of the customers behind the number, and what that list shows: their answers (score KPIs),
+ * their recurring revenue at the period's start and end (the revenue-retention cohort) or their orders.
+ */
+export const DRILL_DOWN: Record<string, 'answers' | 'revenue' | 'orders'> = {
+  nps: 'answers', csat: 'answers', csat_mean: 'answers', ces: 'answers', ces_share_easy: 'answers',
+  nrr: 'revenue', grr: 'revenue', churn_rate: 'revenue', retention_rate: 'revenue', clv: 'revenue',
+  repurchase_rate: 'orders',
+};
+export const PER_CUSTOMER_KPIS = Object.keys(DRILL_DOWN);
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -784,8 +784,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first
-         * @description The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).
+         * The customers behind a per-customer KPI in a period, worst first
+         * @description Score KPIs (nps, csat, csat_mean, ces, ces_share_easy): every customer who answered in the period, with answers, mean and latest score, lowest mean first. Revenue KPIs (nrr, grr, churn_rate, retention_rate, clv): the cohort paying at the period start, with MRR at start and end and the outcome (expanded, contracted, churned, unchanged), largest loss first. repurchase_rate: every customer with an order in the period, with orders and order revenue, fewest orders first. The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). average_order_value and proactive_share count orders and touchpoints, peak_end_score and funnel have views of their own: they have no drill-down (422 naming key).
          */
         get: operations["listKpiCustomers"];
         put?: never;
@@ -2335,6 +2335,8 @@ export interface components {
             /** @description How far from the target a value is still at risk rather than off track */
             width: number;
         };
+        /** @enum {string} */
+        Basis: "answers" | "revenue" | "orders";
         /** @description A marketing campaign. */
         Campaign: {
             audience: components["schemas"]["CampaignAudience"];
@@ -4026,7 +4028,7 @@ export interface components {
          */
         JsonObject: Record<string, never>;
         KpiCustomerPage: {
-            /** @description The customers of this page, worst mean first */
+            /** @description The customers of this page, worst first: lowest mean, largest revenue loss or fewest orders */
             items: components["schemas"]["KpiCustomerView"][];
             /** @description The cursor of the next page; null on the last page */
             nextCursor: string | null;
@@ -4034,9 +4036,14 @@ export interface components {
         KpiCustomerView: {
             /**
              * Format: int64
-             * @description Its scored answers in the period
+             * @description answers: its scored answers in the period
              */
-            answers: number;
+            answers: number | null;
+            /**
+             * @description Which figures are filled: answers (nps, csat, csat_mean, ces, ces_share_easy), revenue (nrr, grr, churn_rate, retention_rate, clv) or orders (repurchase_rate)
+             * @enum {unknown}
+             */
+            basis: components["schemas"]["Basis"];
             /**
              * Format: uuid
              * @description The customer
@@ -4044,18 +4051,34 @@ export interface components {
             customerId: string;
             /** @description Its name, company or e-mail address; null when it has none */
             displayName: string | null;
+            /** @description revenue: its monthly recurring revenue after its last change before the period end (0: lost) */
+            endMrr: number | null;
             /** @enum {string} */
             kind: "person" | "organisation";
             /**
              * Format: date-time
-             * @description When it answered last in the period
+             * @description answers: when it answered last in the period
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastAnsweredAt: string;
-            /** @description The score of its latest answer in the period */
+            lastAnsweredAt: string | null;
+            /** @description answers: the score of its latest answer in the period */
             lastScore: number | null;
-            /** @description The mean of those scores (4 decimals) */
-            meanScore: number;
+            /** @description answers: the mean of those scores (4 decimals) */
+            meanScore: number | null;
+            /** @description orders: the sum of their amounts (4 decimals) */
+            orderRevenue: number | null;
+            /**
+             * Format: int64
+             * @description orders: its orders in the period
+             */
+            orders: number | null;
+            /**
+             * @description revenue: what the period did to its revenue
+             * @enum {string|null}
+             */
+            outcome: "expanded" | "contracted" | "churned" | "unchanged" | null;
+            /** @description revenue: its monthly recurring revenue after its last change before the period start (above 0: it is in the cohort) */
+            startMrr: number | null;
         };
         /**
          * @description A KPI's target for the UTC days [from, to); both ends optional
@@ -9671,7 +9694,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of customers, worst mean first */
+            /** @description One page of customers, worst first */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -72,9 +72,20 @@ export const de: Shape<typeof en> = {
     segments: { 'kind:person': 'Personen', 'kind:organisation': 'Organisationen' }, reset: 'Filter zurücksetzen',
     previous: 'Vorperiode', change: 'Veränderung', previousValue: 'Vorperiode ({{from}} – {{to}}): {{value}}',
     noComparison: 'kein Wert in der Vorperiode', better: 'besser', worse: 'schlechter', same: 'unverändert',
-    customers: 'Kunden hinter dieser Zahl', noCustomers: 'In diesem Zeitraum hat kein Kunde geantwortet.', customer: 'Kunde',
+    customers: 'Kunden hinter dieser Zahl', customer: 'Kunde',
+    noCustomers: {
+      answers: 'In diesem Zeitraum hat kein Kunde geantwortet.', revenue: 'Zu Beginn dieses Zeitraums hat kein Kunde bezahlt.',
+      orders: 'In diesem Zeitraum hat kein Kunde bestellt.',
+    },
     answers: 'Antworten', mean: 'Mittlere Bewertung', last: 'Letzte Antwort', loadMore: 'Weitere Kunden',
-    customersHint: 'Schlechteste mittlere Bewertung zuerst, über denselben Zeitraum und dieselben Filter.',
+    startMrr: 'MRR zu Beginn', endMrr: 'MRR am Ende', outcome: 'Ergebnis',
+    outcomes: { expanded: 'ausgebaut', contracted: 'verringert', churned: 'abgewandert', unchanged: 'unverändert' },
+    orders: 'Bestellungen', orderRevenue: 'Bestellumsatz',
+    customersHint: {
+      answers: 'Schlechteste mittlere Bewertung zuerst, über denselben Zeitraum und dieselben Filter.',
+      revenue: 'Die Kunden, die zu Beginn des Zeitraums bezahlt haben, größter Verlust an wiederkehrendem Umsatz zuerst.',
+      orders: 'Die Kunden, die im Zeitraum bestellt haben, wenigste Bestellungen zuerst.',
+    },
     notApplicable: 'mit diesen Filtern nicht verfügbar',
   },
   suggestions: {

@@ -69,9 +69,20 @@ export const en = {
     segments: { 'kind:person': 'Persons', 'kind:organisation': 'Organisations' }, reset: 'Reset filters',
     previous: 'Previous period', change: 'Change', previousValue: 'Previous period ({{from}} – {{to}}): {{value}}',
     noComparison: 'no value in the previous period', better: 'better', worse: 'worse', same: 'unchanged',
-    customers: 'Customers behind this number', noCustomers: 'No customer answered in this period.', customer: 'Customer',
+    customers: 'Customers behind this number', customer: 'Customer',
+    noCustomers: {
+      answers: 'No customer answered in this period.', revenue: 'No customer was paying at the start of this period.',
+      orders: 'No customer ordered in this period.',
+    },
     answers: 'Answers', mean: 'Mean score', last: 'Latest answer', loadMore: 'More customers',
-    customersHint: 'Worst mean score first, over the same period and filters.',
+    startMrr: 'MRR at the start', endMrr: 'MRR at the end', outcome: 'Outcome',
+    outcomes: { expanded: 'expanded', contracted: 'contracted', churned: 'churned', unchanged: 'unchanged' },
+    orders: 'Orders', orderRevenue: 'Order revenue',
+    customersHint: {
+      answers: 'Worst mean score first, over the same period and filters.',
+      revenue: 'The customers paying at the start of the period, largest loss of recurring revenue first.',
+      orders: 'The customers who ordered in the period, fewest orders first.',
+    },
     notApplicable: 'not available with these filters',
   },
   suggestions: {

@@ -21,6 +21,7 @@ public final class Main {
             case "batch" -> BatchIngest.run(args);
             case "copy" -> CopyBaseline.run(args);
             case "kpi" -> KpiScenario.run(args);
+            case "ui-data" -> UiDataSet.run(args);
             case "single" -> SingleIngest.run(args);
             case "floor" -> HttpFloor.run(args);
             case "timeline" -> TimelineLatency.run(args);
@@ -38,6 +39,6 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: Main profiles|batch|copy|single|timeline|import|sync|kpi|results [--name value]...");
+        System.err.println("usage: Main profiles|batch|copy|single|timeline|import|sync|kpi|ui-data|results [--name value]...");
     }
 }

@@ -224,7 +224,10 @@ final class PlatformFixtures {
         });
         f.put("GET /api/v1/kpis/{key}/customers", c -> {
             c.call("GET /api/v1/kpis/{key}/customers", "nps").query("from", "2031-01-01").query("to", "2031-02-01").query("limit", 5).valid();
-            c.call("GET /api/v1/kpis/{key}/customers", "churn_rate").invalid();
+            c.call("GET /api/v1/kpis/{key}/customers", "churn_rate").query("from", "2031-01-01").query("to", "2031-02-01").valid();
+            c.call("GET /api/v1/kpis/{key}/customers", "repurchase_rate").query("from", "2031-01-01").query("to", "2031-02-01").valid();
+            c.call("GET /api/v1/kpis/{key}/customers", "proactive_share").invalid();
+            c.call("GET /api/v1/kpis/{key}/customers", "nrr").query("phase", "retention").invalid();
             c.call("GET /api/v1/kpis/{key}/customers", "no_such_kpi").invalid();
             c.call("GET /api/v1/kpis/{key}/customers", "csat").query("phase", "checkout").invalid();
         });

@@ -12,8 +12,9 @@ final class KpiDocs {
     static final String SEGMENT = "Only customers of this segment: kind:person or kind:organisation";
 
     static final String CUSTOMERS_EXAMPLE = """
-            {"items": [{"customerId": "4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01", "displayName": "Lena Lead", "kind": "person", "answers": 2, \
-            "meanScore": 3.5000, "lastScore": 2, "lastAnsweredAt": "2026-01-30T14:12:00Z"}], "nextCursor": null}""";
+            {"items": [{"customerId": "4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01", "displayName": "Lena Lead", "kind": "person", "basis": "answers", \
+            "answers": 2, "meanScore": 3.5000, "lastScore": 2, "lastAnsweredAt": "2026-01-30T14:12:00Z", "startMrr": null, "endMrr": null, \
+            "outcome": null, "orders": null, "orderRevenue": null}], "nextCursor": null}""";
 
     static final String TARGET_EXAMPLE = """
             {"kpi": "nps", "value": 40, "from": "2026-01-01", "to": "2027-01-01", "owners": ["marketing", "support"], "shared": true, \

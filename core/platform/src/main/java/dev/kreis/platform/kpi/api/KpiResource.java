@@ -141,11 +141,17 @@ public class KpiResource {
     @GET
     @Path("/{key}/customers")
     @PermissionsAllowed(Permissions.KPIS_READ)
-    @Operation(operationId = "listKpiCustomers", summary = "The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first",
-            description = "The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).")
+    @Operation(operationId = "listKpiCustomers", summary = "The customers behind a per-customer KPI in a period, worst first",
+            description = "Score KPIs (nps, csat, csat_mean, ces, ces_share_easy): every customer who answered in the period, with answers,"
+                    + " mean and latest score, lowest mean first. Revenue KPIs (nrr, grr, churn_rate, retention_rate, clv): the cohort paying at"
+                    + " the period start, with MRR at start and end and the outcome (expanded, contracted, churned, unchanged), largest loss"
+                    + " first. repurchase_rate: every customer with an order in the period, with orders and order revenue, fewest orders first."
+                    + " The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer"
+                    + " records). average_order_value and proactive_share count orders and touchpoints, peak_end_score and funnel have views"
+                    + " of their own: they have no drill-down (422 naming key).")
     @APIResponse(responseCode = "404", description = "No such KPI")
     @APIResponse(responseCode = "422", description = "from is not before to, an unknown segment, a filter the KPI cannot apply, or a KPI without a per-customer drill-down")
-    @APIResponse(responseCode = "200", description = "One page of customers, worst mean first",
+    @APIResponse(responseCode = "200", description = "One page of customers, worst first",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = KpiCustomers.KpiCustomerPage.class),
                     examples = @ExampleObject(name = "customers", value = KpiDocs.CUSTOMERS_EXAMPLE)))
     public Page<KpiCustomers.KpiCustomerView> customers(@PathParam("key") @Parameter(description = KpiDocs.KEY) String key,

@@ -13,9 +13,12 @@ import dev.kreis.spi.touchpoint.ScoreScale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The customers behind a score KPI (NPS, CSAT, CES): every customer with answers on the KPI's scale in
- * the period, with the number of answers, their mean and the latest, worst mean first. Reads the
- * touchpoints themselves (not the rollups), one page at a time, joined to the customer a profile
+ * The customers behind a per-customer KPI. Score KPIs (NPS, CSAT, CES): every customer with answers on
+ * the KPI's scale in the period, with the number of answers, their mean and the latest, worst mean first.
+ * Revenue KPIs (NRR, GRR, churn and retention rate, CLV): the cohort of customers paying at the period
+ * start, with their MRR at the start and at the end, the largest loss first. Repurchase rate: every
+ * customer with an order in the period, with their orders and order revenue, fewest orders first. Reads
+ * the touchpoints themselves (not the rollups), one page at a time, joined to the customer a profile
  * belongs to now, so a merged customer appears once.
  */
 @ApplicationScoped
@@ -79,6 +82,96 @@ public class KpiCustomerQueries {
                     lastScore(scale, scores.customerId(), scores.lastAnsweredAt()), scores.lastAnsweredAt()));
         }
         return withLast;
+    }
+
+    /** One cohort customer's monthly recurring revenue after its last change before the period start and before its end. */
+    public record CustomerMrr(UUID customerId, BigDecimal startMrr, BigDecimal endMrr) {
+        /** What the period did to this customer's revenue. */
+        public BigDecimal change() {
+            return endMrr.subtract(startMrr);
+        }
+    }
+
+    /**
+     * A page of the revenue-retention cohort (customers whose MRR at {@code from} is above 0), ordered by
+     * end − start MRR, then id, after {@code after}: the same MRR positions as {@code RevenueRetention} and
+     * {@code ChurnAndRetention} (a change at {@code from} is inside the period, one at {@code to} in the next).
+     */
+    public List<CustomerMrr> revenueCohort(OffsetDateTime from, OffsetDateTime to, String customerKind, Cursor after, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("with ev as (select p.customer_id as c, t.occurred_at, t.id, t.amount from touchpoint t"
+                + " join profile p on p.id = t.profile_id");
+        if (customerKind != null) {
+            sql.append(" join customer k on k.id = p.customer_id");
+        }
+        sql.append(" where t.type in ('revenue.subscription_started', 'revenue.subscription_changed', 'revenue.subscription_cancelled')"
+                + " and t.amount is not null and t.occurred_at < ?");
+        params.add(to.withOffsetSameInstant(ZoneOffset.UTC));
+        if (customerKind != null) {
+            sql.append(" and k.kind = ?");
+            params.add(customerKind);
+        }
+        sql.append("), s as (select c, amount from (select c, amount, row_number() over (partition by c order by occurred_at desc, id desc) as n"
+                + " from ev where occurred_at < ?) x where n = 1),"
+                + " e as (select c, amount from (select c, amount, row_number() over (partition by c order by occurred_at desc, id desc) as n"
+                + " from ev) y where n = 1),"
+                + " pos as (select s.c, s.amount as st, e.amount as en, e.amount - s.amount as ch from s join e on e.c = s.c where s.amount > 0)"
+                + " select c, st, en, ch from pos");
+        params.add(from.withOffsetSameInstant(ZoneOffset.UTC));
+        if (after != null) {
+            sql.append(" where (ch > ? or (ch = ? and c > ?))");
+            params.add(after.number());
+            params.add(after.number());
+            params.add(after.id());
+        }
+        sql.append(" order by ch, c limit ").append(limit);
+        return jdbc.query(sql.toString(), row -> new CustomerMrr(Jdbc.uuid(row, "c"), scale(row.getBigDecimal("st")),
+                scale(row.getBigDecimal("en"))), params.toArray());
+    }
+
+    /** One customer's orders in the period and their total amount. */
+    public record CustomerOrders(UUID customerId, long orders, BigDecimal revenue) {
+    }
+
+    /** A page of the customers with at least one order ({@code revenue.order}) in the period, fewest orders first, then id. */
+    public List<CustomerOrders> orders(OffsetDateTime from, OffsetDateTime to, String phase, String module, String customerKind,
+            Cursor after, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder inner = new StringBuilder("select p.customer_id as c, count(*) as orders, coalesce(sum(t.amount), 0) as revenue"
+                + " from touchpoint t join profile p on p.id = t.profile_id");
+        if (customerKind != null) {
+            inner.append(" join customer k on k.id = p.customer_id");
+        }
+        inner.append(" where t.type = 'revenue.order' and t.amount is not null and t.occurred_at >= ? and t.occurred_at < ?");
+        params.add(from.withOffsetSameInstant(ZoneOffset.UTC));
+        params.add(to.withOffsetSameInstant(ZoneOffset.UTC));
+        if (phase != null) {
+            inner.append(" and t.phase = ?");
+            params.add(phase);
+        }
+        if (module != null) {
+            inner.append(" and t.module = ?");
+            params.add(module);
+        }
+        if (customerKind != null) {
+            inner.append(" and k.kind = ?");
+            params.add(customerKind);
+        }
+        inner.append(" group by p.customer_id");
+        StringBuilder sql = new StringBuilder("select c, orders, revenue from (").append(inner).append(") x");
+        if (after != null) {
+            sql.append(" where (orders > ? or (orders = ? and c > ?))");
+            params.add(after.number());
+            params.add(after.number());
+            params.add(after.id());
+        }
+        sql.append(" order by orders, c limit ").append(limit);
+        return jdbc.query(sql.toString(), row -> new CustomerOrders(Jdbc.uuid(row, "c"), row.getLong("orders"), scale(row.getBigDecimal("revenue"))),
+                params.toArray());
+    }
+
+    private static BigDecimal scale(BigDecimal value) {
+        return value.setScale(4, java.math.RoundingMode.HALF_UP);
     }
 
     private BigDecimal lastScore(ScoreScale scale, UUID customerId, OffsetDateTime at) {
