@@ -74,6 +74,9 @@ public class TouchpointCopy {
             return new Outcome(Set.of(), Map.of());
         }
         return jdbc.withConnection(connection -> {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("a COPY batch insert must run inside a transaction (its staging rows end with it)");
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute(STAGING);
             }
