@@ -99,7 +99,8 @@ class TouchpointPartitionApiTest {
                 "the second of a batch's equal keys is a duplicate of the first, though in another month");
         assertEquals(1L, count("select count(*) as n from touchpoint where source = 'shop' and external_id = ?", key));
         assertEquals(1L, count("select count(*) as n from touchpoint where source = 'shop' and external_id = ?", other));
-        assertEquals(List.of(first, batch.getString("results[1].touchpointId")), Fixtures.timelineIds(anna.customerId()));
+        assertEquals(List.of(batch.getString("results[1].touchpointId"), first), Fixtures.timelineIds(anna.customerId()),
+                "February's, then January's: newest first");
     }
 
     @Test
@@ -145,7 +146,7 @@ class TouchpointPartitionApiTest {
                 touchpointFor(anna.customerId()).occurredAt(at(1720, 5, 5)).set("payload", payload).ingest(),
                 touchpointFor(anna.customerId()).occurredAt(at(1721, 3, 5)).set("payload", payload).ingest() };
         if (partitions.partitioned()) {
-            assertEquals(3L, count("select count(distinct tableoid) as n from touchpoint t join profile p on p.id = t.profile_id"
+            assertEquals(3L, count("select count(distinct t.tableoid) as n from touchpoint t join profile p on p.id = t.profile_id"
                     + " where p.customer_id = ?", anna.customerId()), "three months, three partitions");
         }
 
