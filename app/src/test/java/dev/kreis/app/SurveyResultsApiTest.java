@@ -32,6 +32,9 @@ class SurveyResultsApiTest {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    dev.kreis.platform.touchpoint.persistence.TouchpointPartitions partitions;
+
     /** A customer answers the survey at the given time; answers the customer's id. */
     private UUID answer(String surveyId, int score, String comment, String answeredAt) {
         Created customer = person("crm").email(email()).create();
@@ -43,6 +46,8 @@ class SurveyResultsApiTest {
         given().auth().none().contentType(ContentType.JSON).body(body).post("/public/v1/responses/" + token).then().statusCode(201);
         UUID touchpointId = jdbc.query("select response_touchpoint_id from survey_invitation where customer_id = ?",
                 row -> Jdbc.uuid(row, "response_touchpoint_id"), customer.customerId()).get(0);
+        // Moving a stored touchpoint in time (which only the test does) needs the target month's partition on PostgreSQL.
+        partitions.ensure(java.util.List.of(OffsetDateTime.parse(answeredAt)));
         jdbc.update("update touchpoint set occurred_at = ? where id = ?", OffsetDateTime.parse(answeredAt), touchpointId);
         return customer.customerId();
     }

@@ -207,6 +207,12 @@ final class KpiScenario {
         long t1 = System.nanoTime();
         long n = 0;
         String recv = received.toString();
+        // On a partitioned touchpoint table (PostgreSQL, migration V1_80) every month of the two years needs its partition first.
+        try (Statement s = c.createStatement()) {
+            s.execute("select touchpoint_month_partition(m) from generate_series(to_timestamp(" + (anchor - TWO_YEARS_S - 86400)
+                    + "), to_timestamp(" + anchor + ") + interval '1 month', interval '1 month') m"
+                    + " where to_regproc('touchpoint_month_partition') is not null");
+        }
         try (Copier tp = new Copier(pg, "COPY touchpoint (id, profile_id, source, external_id, type, module, channel, phase, initiator,"
                 + " occurred_at, received_at, score, amount, currency) FROM STDIN (FORMAT csv)")) {
             // subscriptions: 30 % of customers start one, some change, some cancel later
@@ -264,6 +270,10 @@ final class KpiScenario {
                 n++;
             }
             out.put("subscription_events", subscriptionEvents);
+        }
+        try (Statement s = c.createStatement()) {
+            // The idempotency keys, which the app keeps in touchpoint_key on PostgreSQL (V1_80).
+            s.execute("insert into touchpoint_key (source, external_id, id) select source, external_id, id from touchpoint");
         }
         double copyS = (System.nanoTime() - t1) / 1e9;
         log("loaded %,d touchpoints with COPY in %.1f s", n, copyS);

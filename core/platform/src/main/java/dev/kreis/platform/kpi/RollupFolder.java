@@ -122,6 +122,11 @@ public class RollupFolder {
         }
     }
 
+    /** The latest received_at the rollups have counted (the fold's watermark). */
+    public OffsetDateTime watermark() {
+        return rollups.state().watermark();
+    }
+
     /** The version cached KPI answers are valid for: the fold generation and the latest merge or split. */
     public KpiResultCache.Version version() {
         return new KpiResultCache.Version(rollups.state().generation(), rollups.latestIdentityChange());

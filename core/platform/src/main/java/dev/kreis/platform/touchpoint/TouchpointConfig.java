@@ -22,6 +22,22 @@ public interface TouchpointConfig {
     @WithDefault("EUR")
     String currency();
 
+    /**
+     * PostgreSQL only: how many whole months of touchpoints before the current one are kept; older
+     * months' partitions are dropped (with their touchpoints) while the KPI rollups keep their history,
+     * and touchpoints older than that are rejected at ingestion. 0 (the default) keeps everything.
+     */
+    @WithDefault("0")
+    int retentionMonths();
+
+    /** PostgreSQL only: for how many months after the current one partitions are created ahead of time. */
+    @WithDefault("3")
+    int partitionsAhead();
+
+    /** How often partitions ahead are created and the retention applied (PostgreSQL); 0 turns the job off. */
+    @WithDefault("1h")
+    java.time.Duration partitionCheckInterval();
+
     /** Group commit of single-touchpoint requests ({@code kreis.touchpoints.group-commit.*}). */
     GroupCommitConfig groupCommit();
 

@@ -25,6 +25,8 @@ import dev.kreis.platform.privacy.Suppressions;
 import dev.kreis.platform.storage.StorageException;
 import dev.kreis.platform.touchpoint.TouchpointCustomers.Attachment;
 import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
+import dev.kreis.platform.touchpoint.persistence.TouchpointCopy;
+import dev.kreis.platform.touchpoint.persistence.TouchpointPartitions;
 import dev.kreis.platform.touchpoint.persistence.TouchpointRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -44,6 +46,9 @@ public class TouchpointIngestion {
     private final TouchpointDrafts drafts;
     private final TouchpointCustomers customers;
     private final TouchpointRepository repository;
+    private final TouchpointPartitions partitions;
+    private final TouchpointCopy copy;
+    private final int retentionMonths;
     private final Suppressions suppressions;
     private final Clock clock;
     private final List<IngestListener> listeners;
@@ -55,11 +60,15 @@ public class TouchpointIngestion {
         return thread;
     });
 
-    TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository, Suppressions suppressions,
-            Clock clock, Instance<IngestListener> listeners, TouchpointConfig config) {
+    TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository,
+            TouchpointPartitions partitions, TouchpointCopy copy, Suppressions suppressions, Clock clock, Instance<IngestListener> listeners,
+            TouchpointConfig config) {
         this.drafts = drafts;
         this.customers = customers;
         this.repository = repository;
+        this.partitions = partitions;
+        this.copy = copy;
+        this.retentionMonths = config.retentionMonths();
         this.suppressions = suppressions;
         this.clock = clock;
         this.listeners = listeners.stream().toList();
@@ -136,6 +145,7 @@ public class TouchpointIngestion {
      * @param raiseSignals whether listeners that raise signals are told about the accepted touchpoints
      */
     private IngestResult ingest(Map<Integer, TouchpointDraft> valid, IngestResult.Item[] results, boolean sent, boolean raiseSignals) {
+        refuseBeforeRetention(valid, results);
         refuseErasedPersons(valid, results);
         Map<Integer, Attachment> attachments = customers.attach(valid);
         Set<UUID> erased = suppressions.erased(valid.entrySet().stream().filter(e -> e.getValue().customerId() != null)
@@ -150,6 +160,8 @@ public class TouchpointIngestion {
             results[index] = IngestResult.Item.rejected(index, "customerId: " + message, List.of(new FieldError("customerId", message)));
             return true;
         });
+        // A row needs its month's partition (PostgreSQL); made here, before any transaction of the write.
+        partitions.ensure(valid.values().stream().map(TouchpointDraft::occurredAt).toList());
         if (results.length == 1 && valid.size() == 1 && raiseSignals) {
             results[0] = writeOne(valid.get(0), attachments.get(0));
             return IngestResult.of(List.of(results));
@@ -169,6 +181,27 @@ public class TouchpointIngestion {
                 }
             }
         }
+    }
+
+    /**
+     * With a retention ({@code kreis.touchpoints.retention-months}, PostgreSQL), rejects touchpoints that
+     * occurred before the oldest month kept: their month's partition is (or is due to be) dropped, and
+     * storing them would refold a day whose rollups keep the history of the dropped touchpoints.
+     */
+    private void refuseBeforeRetention(Map<Integer, TouchpointDraft> valid, IngestResult.Item[] results) {
+        if (retentionMonths <= 0 || !partitions.partitioned()) {
+            return;
+        }
+        OffsetDateTime oldestKept = TouchpointRetention.oldestKept(OffsetDateTime.now(clock), retentionMonths);
+        valid.entrySet().removeIf(entry -> {
+            if (!entry.getValue().occurredAt().isBefore(oldestKept)) {
+                return false;
+            }
+            String message = "before " + oldestKept + ", the oldest time kept (kreis.touchpoints.retention-months = " + retentionMonths + ")";
+            results[entry.getKey()] = IngestResult.Item.rejected(entry.getKey(), "occurredAt: " + message,
+                    List.of(new FieldError("occurredAt", message)));
+            return true;
+        });
     }
 
     /**
@@ -275,6 +308,9 @@ public class TouchpointIngestion {
 
     private Map<Integer, IngestResult.Item> write(Map<Integer, TouchpointDraft> valid, Map<Integer, Attachment> attachments,
             boolean raiseSignals) {
+        if (partitions.partitioned()) {
+            return writeCopied(valid, attachments, raiseSignals);
+        }
         Map<String, List<String>> keys = new HashMap<>();
         valid.values().forEach(d -> keys.computeIfAbsent(d.source(), k -> new ArrayList<>()).add(d.externalId()));
         Map<String, UUID> known = repository.existing(keys);
@@ -297,6 +333,32 @@ public class TouchpointIngestion {
         }
         repository.insert(rows);
         notifyListeners(rows, raiseSignals);
+        return results;
+    }
+
+    /**
+     * The batch write on PostgreSQL: COPY into a staging table and one set-based insert that skips the
+     * (source, externalId) keys stored before or earlier in the batch ({@link TouchpointCopy}); no lookup
+     * comes first. Inside the caller's transaction.
+     */
+    private Map<Integer, IngestResult.Item> writeCopied(Map<Integer, TouchpointDraft> valid, Map<Integer, Attachment> attachments,
+            boolean raiseSignals) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<Integer, StoredTouchpoint> rows = new LinkedHashMap<>();
+        valid.forEach((index, draft) -> rows.put(index, row(UUID.randomUUID(), draft, attachments.get(index), now)));
+        TouchpointCopy.Outcome outcome = copy.insertNew(List.copyOf(rows.values()));
+        Map<Integer, IngestResult.Item> results = new HashMap<>();
+        List<StoredTouchpoint> stored = new ArrayList<>(outcome.inserted().size());
+        rows.forEach((index, row) -> {
+            UUID customer = attachments.get(index).customerId();
+            if (outcome.inserted().contains(row.id())) {
+                stored.add(row);
+                results.put(index, IngestResult.Item.accepted(index, row.id(), customer));
+            } else {
+                results.put(index, IngestResult.Item.duplicate(index, outcome.skipped().get(row.id()), customer));
+            }
+        });
+        notifyListeners(stored, raiseSignals);
         return results;
     }
 }

@@ -26,9 +26,11 @@ public class TouchpointRepository {
             + " t.initiator, t.occurred_at, t.received_at, t.score, t.amount, t.currency, t.payload";
 
     private final Jdbc jdbc;
+    private final TouchpointCopy copy;
 
-    TouchpointRepository(Jdbc jdbc) {
+    TouchpointRepository(Jdbc jdbc, TouchpointCopy copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
     }
 
     /** The ids of already stored touchpoints among the given (source → external ids) keys. */
@@ -40,11 +42,19 @@ public class TouchpointRepository {
                 List<Object> params = new ArrayList<>();
                 params.add(source);
                 params.addAll(chunk);
-                jdbc.query("select external_id, id from touchpoint where source = ? and external_id in (" + Jdbc.markers(chunk.size()) + ")",
+                jdbc.query("select external_id, id from " + keyTable() + " where source = ? and external_id in (" + Jdbc.markers(chunk.size()) + ")",
                         row -> found.put(key(source, row.getString("external_id")), Jdbc.uuid(row, "id")), params.toArray());
             }
         });
         return found;
+    }
+
+    /**
+     * Where (source, externalId) is unique: on PostgreSQL the table {@code touchpoint_key}, since the
+     * partitioned touchpoint table cannot hold a unique constraint without its partition key (V1_80).
+     */
+    private String keyTable() {
+        return jdbc.kind() == DatabaseKind.POSTGRESQL ? "touchpoint_key" : "touchpoint";
     }
 
     private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -53,7 +63,20 @@ public class TouchpointRepository {
     /** 15 parameters a row; PostgreSQL's protocol allows 32,767 parameters in one statement. */
     static final int ROWS_PER_STATEMENT = 1000;
 
+    /**
+     * Inserts touchpoints whose (source, externalId) the caller found new. On PostgreSQL the rows go
+     * through {@link TouchpointCopy} (COPY into a staging table, one set-based insert); a key stored
+     * meanwhile by someone else fails the statement as a unique violation, as on H2.
+     */
     public void insert(List<StoredTouchpoint> touchpoints) {
+        if (jdbc.kind() == DatabaseKind.POSTGRESQL) {
+            TouchpointCopy.Outcome outcome = copy.insertNew(touchpoints);
+            if (outcome.inserted().size() != touchpoints.size()) {
+                throw new dev.kreis.platform.storage.StorageException(new java.sql.SQLException(
+                        "duplicate key value violates unique constraint \"touchpoint_key_pk\"", "23505"));
+            }
+            return;
+        }
         jdbc.batch(INSERT, touchpoints.stream().map(TouchpointRepository::values).toList());
     }
 
@@ -63,8 +86,18 @@ public class TouchpointRepository {
      * only key that can conflict is (source, external_id).
      */
     public boolean insertIfAbsent(StoredTouchpoint touchpoint) {
+        if (jdbc.kind() == DatabaseKind.POSTGRESQL) {
+            return !insertAbsent(List.of(touchpoint)).isEmpty();
+        }
         return jdbc.update(INSERT + " on conflict do nothing", values(touchpoint)) == 1;
     }
+
+    /** One row of a VALUES list, typed, so NULLs and the CTE below keep the columns' types. */
+    private static final String TYPED_VALUES = "(cast(? as uuid), cast(? as uuid), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
+            + " cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as timestamptz),"
+            + " cast(? as timestamptz), cast(? as numeric), cast(? as numeric), cast(? as varchar), cast(? as text))";
+    private static final String CTE_COLUMNS = "id, profile_id, source, external_id, type, module, channel, phase, initiator, occurred_at,"
+            + " received_at, score, amount, currency, payload";
 
     /**
      * Inserts each touchpoint unless its (source, externalId) is stored already — or comes earlier in
@@ -85,15 +118,19 @@ public class TouchpointRepository {
         }
         for (int from = 0; from < touchpoints.size(); from += ROWS_PER_STATEMENT) {
             List<StoredTouchpoint> chunk = touchpoints.subList(from, Math.min(touchpoints.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder(INSERT);
+            // The key first (the first of equal keys in the list wins), then the rows whose key was new, in one statement.
+            StringBuilder sql = new StringBuilder("with v (" + CTE_COLUMNS + ") as (values ");
             List<Object> params = new ArrayList<>(chunk.size() * 15);
             for (int i = 0; i < chunk.size(); i++) {
                 if (i > 0) {
-                    sql.append(", ").append(VALUES);
+                    sql.append(", ");
                 }
+                sql.append(TYPED_VALUES);
                 params.addAll(Arrays.asList(values(chunk.get(i))));
             }
-            sql.append(" on conflict do nothing returning id");
+            sql.append("), k as (insert into touchpoint_key (source, external_id, id) select source, external_id, id from v")
+                    .append(" on conflict do nothing returning id)")
+                    .append(" insert into touchpoint (" + CTE_COLUMNS + ") select v.* from v join k on k.id = v.id returning id");
             jdbc.query(sql.toString(), row -> inserted.add(Jdbc.uuid(row, "id")), params.toArray());
         }
         return inserted;
