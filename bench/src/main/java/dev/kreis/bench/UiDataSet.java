@@ -135,6 +135,12 @@ final class UiDataSet {
             log("loaded %,d customers with %,d profiles in %.1f s", customers, profiles, customersS);
             long t1 = System.nanoTime();
             Random r = DataSet.random(args.seed(), 42, 0);
+            // On a partitioned touchpoint table (PostgreSQL, migration V1_80) every month of the two years needs its partition first.
+            try (Statement s = c.createStatement()) {
+                s.execute("select touchpoint_month_partition(m) from generate_series(to_timestamp(" + (anchor - TWO_YEARS_S - 86400)
+                        + "), to_timestamp(" + anchor + ") + interval '1 month', interval '1 month') m"
+                        + " where to_regproc('touchpoint_month_partition') is not null");
+            }
             try (Streamer tp = new Streamer(pg, "COPY touchpoint (id, profile_id, source, external_id, type, module, channel, phase, initiator,"
                     + " occurred_at, received_at, score, amount, currency, payload) FROM STDIN (FORMAT csv)")) {
                 for (long n = 0; n < touchpoints; n++) {
@@ -151,6 +157,9 @@ final class UiDataSet {
             log("loaded %,d touchpoints with COPY in %.1f s", touchpoints, touchpointsS);
             long t2 = System.nanoTime();
             try (Statement s = c.createStatement()) {
+                // The idempotency keys, which the app keeps in touchpoint_key on PostgreSQL (V1_80).
+                s.execute("DO $$ BEGIN IF to_regclass('touchpoint_key') IS NOT NULL THEN"
+                        + " INSERT INTO touchpoint_key (source, external_id, id) SELECT source, external_id, id FROM touchpoint; END IF; END $$");
                 for (String table : new String[] {"customer", "profile", "profile_attribute", "profile_identifier", "touchpoint"}) {
                     s.execute("ANALYZE " + table);
                 }
