@@ -140,7 +140,8 @@ try {
   await step('Keycloak\'s login form signs the user in and the workspace shows the home page and the user\'s name', async () => {
     await page.getByRole('link', { name: 'Sign in with Keycloak' }).click();
     await signInAtKeycloak();
-    await page.waitForURL(url('/'));
+    // Back at Kreis, on the page the sign-in started from (/?lang=en).
+    await page.waitForURL((address) => address.origin === kreis.base && address.pathname === '/');
     await page.getByRole('heading', { name: `Welcome, ${USER}` }).waitFor();
     await page.getByRole('button', { name: USER, exact: true }).waitFor();
     expect((await sessionCookies()).length > 0, 'Kreis set its session cookie q_session_web');
