@@ -114,7 +114,14 @@ try {
   });
   const page = browser.pages()[0] ?? (await browser.newPage());
   page.setDefaultTimeout(20_000);
-  onFailure = (name) => page.screenshot({ path: join(out, `${name}.png`) });
+  const answers = [];
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() || response.url().includes('/api/')) answers.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  onFailure = async (name) => {
+    console.log(`       at ${page.url()}; the last answers:\n         ${answers.slice(-12).join('\n         ')}`);
+    await page.screenshot({ path: join(out, `${name}.png`) });
+  };
   const url = (path) => kreis.base + path;
   const visited = [];
   page.on('request', (request) => {
