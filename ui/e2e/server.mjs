@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export async function startKreis({ jar, port, adminPassword }) {
+/** {@code env}: further environment variables, e.g. KREIS_AUTH_MODE=keycloak and the Keycloak settings. */
+export async function startKreis({ jar, port, adminPassword, env = {} }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kreis-e2e-'));
   const log = join(dataDir, 'kreis.log');
   const out = openSync(log, 'w');
   const child = spawn('java', ['-jar', jar], {
-    env: { ...process.env, KREIS_HTTP_PORT: String(port), KREIS_DATA_DIR: dataDir, KREIS_BOOTSTRAP_ADMIN_PASSWORD: adminPassword },
+    env: { ...process.env, KREIS_HTTP_PORT: String(port), KREIS_DATA_DIR: dataDir, KREIS_BOOTSTRAP_ADMIN_PASSWORD: adminPassword, ...env },
     stdio: ['ignore', out, out],
   });
   const base = `http://127.0.0.1:${port}`;

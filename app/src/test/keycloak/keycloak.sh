@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops the Keycloak of the Keycloak suite (the Maven profile "keycloak" in app/pom.xml).
 #   start: fresh data directory, the project's realm imported, dev mode on 127.0.0.1:$KC_PORT; waits until
-#          the realm's OIDC discovery document answers (at most $KC_START_TIMEOUT seconds, default 240).
+#          the realm's OIDC discovery document answers (at most $KC_START_TIMEOUT seconds, default 480: its first start builds it, which took 2 min alone at load average 30).
 #   stop:  stops the Keycloak started here (its pid is in $KC_HOME/kreis-keycloak.pid) and waits for it.
 # Environment: KC_HOME (the unpacked distribution), KC_PORT, KC_REALM_FILE, KC_ADMIN_PASSWORD (start only).
 # Keycloak runs on the JDK of JAVA_HOME, or the java on the PATH; 26.x runs on Java 17.
@@ -38,7 +38,7 @@ start() {
     nohup "$KC_HOME/bin/kc.sh" start-dev --import-realm --http-host=127.0.0.1 --http-port="$KC_PORT" \
     --hostname-strict=false </dev/null >"$log_file" 2>&1 &
   echo $! >"$pid_file"
-  await_start "${KC_START_TIMEOUT:-240}" answers
+  await_start "${KC_START_TIMEOUT:-480}" answers
 }
 
 case "${1:-}" in

@@ -14,9 +14,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,12 +28,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.kreis.app.security.MatrixProbes;
+import dev.kreis.platform.security.CsrfGuard;
 import dev.kreis.platform.security.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The web UI's "Sign in with Keycloak": a browser (an HTTP client that keeps cookies and follows each
@@ -73,8 +80,11 @@ class KeycloakBrowserSignInIT {
         allowedPort = RestAssured.port;
     }
 
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new CookieJar()).build();
+    private HttpClient browser = newBrowser();
+
+    private static HttpClient newBrowser() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieJar()).build();
+    }
 
     /**
      * A browser's cookie store, simplified: cookies by name, sent by path prefix. Unlike Java's CookieManager it
@@ -113,6 +123,12 @@ class KeycloakBrowserSignInIT {
         boolean has(String prefix) {
             return cookies.keySet().stream().anyMatch(name -> name.startsWith(prefix));
         }
+
+        /** The {@code Cookie} header of the cookies whose names start with {@code prefix}. */
+        String header(String prefix) {
+            return cookies.values().stream().filter(cookie -> cookie.getName().startsWith(prefix))
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        }
     }
 
     private static String kreis(String path) {
@@ -120,7 +136,9 @@ class KeycloakBrowserSignInIT {
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        // As a browser asks for a page (the web UI's deep links must not swallow the sign-in paths).
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postForm(String url, Map<String, String> form, Map<String, String> headers)
@@ -209,6 +227,81 @@ class KeycloakBrowserSignInIT {
         assertEquals(200, me.statusCode(), me.body());
         assertEquals("admin", JsonPath.from(me.body()).getString("name"));
         assertEquals(200, get(kreis("/api/v1/users")).statusCode());
+    }
+
+    /**
+     * Signs {@code role}'s test user in with a fresh browser through Keycloak's login form and returns the
+     * {@code Cookie} header of the session Kreis set ({@code q_session_web}).
+     */
+    private String sessionCookieOf(Role role) {
+        try {
+            browser = newBrowser();
+            String restored = location(get(signInAtKeycloak("/", role)));
+            assertEquals(kreis("/"), location(get(restored)));
+            String cookie = ((CookieJar) browser.cookieHandler().orElseThrow()).header(BrowserTenantResolver.SESSION_COOKIE);
+            assertTrue(!cookie.isEmpty(), "the session cookie of " + role.key());
+            return cookie;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request from the browser session: the session cookie and, as the web UI's requests carry it, the CSRF header. */
+    private static RequestSpecification fromSession(String cookie) {
+        return given().auth().none().header("Cookie", cookie).header(CsrfGuard.HEADER, "1");
+    }
+
+    /** One browser session per role, signed in on first use; each call gets a fresh request of it. */
+    private Function<Role, RequestSpecification> browserSessions() {
+        Map<Role, String> cookies = new EnumMap<>(Role.class);
+        return role -> fromSession(cookies.computeIfAbsent(role, this::sessionCookieOf));
+    }
+
+    @Test
+    void aBrowserSessionWithANarrowRoleIsRefusedAnAdminEndpointAndAllowedItsOwn() {
+        String viewer = sessionCookieOf(Role.VIEWER);
+        fromSession(viewer).when().get("/api/v1/users").then().statusCode(403)
+                .contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(403));
+        fromSession(viewer).queryParam("q", "erika").when().get("/api/v1/customers").then().statusCode(200);
+        // A write the viewer may not make is refused by the endpoint's check, even with the CSRF header …
+        fromSession(viewer).contentType(ContentType.JSON).body(MatrixProbes.profile()).when().post("/api/v1/profiles").then().statusCode(403).contentType("application/problem+json");
+        // … while a role that may write gets through with its session: the same request makes the profile.
+        fromSession(sessionCookieOf(Role.MARKETING)).contentType(ContentType.JSON).body(MatrixProbes.profile()).when().post("/api/v1/profiles").then().statusCode(201);
+    }
+
+    /**
+     * Browser sessions are not sent through Keycloak's policy enforcer (it decides bearer tokens only); the
+     * endpoints' own permission checks hold them to the same role × capability matrix. This walks every endpoint the
+     * realm covers, the local suite's probes and every bundled module's endpoints with a browser session of each
+     * role, expecting exactly what {@link KeycloakPermissionMatrixIT} and {@link KeycloakModuleEndpointsIT} expect
+     * of the role's token.
+     */
+    @Test
+    void aBrowserSessionOfEveryRoleIsHeldToTheSameMatrixAsItsToken() throws IOException {
+        Function<Role, RequestSpecification> sessions = browserSessions();
+        // The realm also covers endpoints the code does not serve (yet): the enforcer refuses a token there with 403,
+        // a session reaches no endpoint (404 or 405). Every endpoint the code serves is held to the matrix exactly;
+        // the others must at least never answer a role the matrix denies with a success.
+        Set<String> served = KeycloakRealmCoversEndpointsTest.codeEndpoints().stream()
+                .map(e -> e.method() + " " + KeycloakPermissionMatrixIT.template(e.path())).collect(Collectors.toSet());
+        Predicate<KeycloakEndpoints.Endpoint> isServed = e -> served.contains(e.method() + " " + KeycloakPermissionMatrixIT.template(e.path()));
+        assertTrue(served.contains("GET /api/v1/users") && served.contains("GET /api/v1/customers"), "the code's endpoints: " + served);
+        List<String> wrong = new java.util.ArrayList<>();
+        wrong.addAll(KeycloakPermissionMatrixIT.endpointsAgainstTheMatrix(sessions, isServed, Role.values()));
+        for (Role role : Role.values()) {
+            for (KeycloakEndpoints.Endpoint unserved : KeycloakEndpoints.all().stream().filter(isServed.negate()).toList()) {
+                int status = unserved.send(sessions.apply(role), java.util.UUID.randomUUID().toString()).statusCode();
+                if (status >= 200 && status < 300 && !unserved.capability().allows(role, unserved.access())) {
+                    wrong.add(role.key() + " → " + unserved + " (no endpoint): " + status);
+                }
+            }
+        }
+        wrong.addAll(KeycloakPermissionMatrixIT.probesAgainstTheMatrix(sessions, Role.values()));
+        wrong.addAll(KeycloakModuleEndpointsIT.moduleEndpointsAgainstTheirDescriptors(sessions, Role.values()));
+        assertEquals(List.of(), wrong, "browser-session calls answered against the matrix");
     }
 
     @Test

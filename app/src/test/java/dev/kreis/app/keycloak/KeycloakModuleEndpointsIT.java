@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The bundled modules' endpoints in keycloak mode: every role's test user against every endpoint of every
@@ -29,6 +31,15 @@ class KeycloakModuleEndpointsIT {
 
     @Test
     void everyRoleReachesExactlyTheModuleEndpointsTheirDescriptorsGrant() throws IOException {
+        assertEquals(List.of(), moduleEndpointsAgainstTheirDescriptors(role -> KeycloakTokens.as(role), Role.values()),
+                "module calls answered against the descriptors");
+    }
+
+    /**
+     * Enables every bundled module, then calls each module endpoint as each of {@code roles} (a fresh request of that
+     * role's caller each time); returns the calls answered against the descriptors. Also used for browser sessions.
+     */
+    static List<String> moduleEndpointsAgainstTheirDescriptors(Function<Role, RequestSpecification> as, Role... roles) throws IOException {
         Map<String, Set<String>> permissions = KeycloakRealmMatchesMatrixTest.bundledModulePermissions(KeycloakTokens.as(Role.ADMIN));
         assertTrue(permissions.size() >= 6, "the bundled modules declare their permissions: " + permissions.keySet());
         for (String module : permissions.keySet().stream().map(p -> p.substring(0, p.indexOf(':'))).distinct().toList()) {
@@ -42,9 +53,9 @@ class KeycloakModuleEndpointsIT {
                 .filter(e -> e.permission() != null && permissions.containsKey(e.permission())).toList();
         assertTrue(endpoints.size() >= 15, "module endpoints found: " + endpoints.size());
         List<String> wrong = new ArrayList<>();
-        for (Role role : Role.values()) {
+        for (Role role : roles) {
             for (KeycloakRealmCoversEndpointsTest.CodeEndpoint endpoint : endpoints) {
-                var request = KeycloakTokens.as(role);
+                var request = as.apply(role);
                 if (!endpoint.method().equals("GET")) {
                     request = request.contentType(ContentType.JSON).body("{}");
                 }
@@ -56,6 +67,6 @@ class KeycloakModuleEndpointsIT {
                         expected, response);
             }
         }
-        assertEquals(List.of(), wrong, "module calls answered against the descriptors");
+        return wrong;
     }
 }

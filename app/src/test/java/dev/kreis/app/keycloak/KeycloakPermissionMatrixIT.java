@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import dev.kreis.platform.security.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Kreis in keycloak mode against a real Keycloak with the shipped realm: every role's test user against
@@ -31,15 +34,24 @@ class KeycloakPermissionMatrixIT {
 
     @Test
     void everyRoleReachesExactlyTheEndpointsTheMatrixGrantsIt() {
+        assertEquals(List.of(), endpointsAgainstTheMatrix(role -> KeycloakTokens.as(role), endpoint -> true, Role.values()), "calls answered against the matrix");
+    }
+
+    /**
+     * Every endpoint of {@link KeycloakEndpoints} that {@code include} accepts, called as each of {@code roles} (a fresh
+     * request of that role's caller each time); returns the calls answered against the matrix. Also used for browser sessions.
+     */
+    static List<String> endpointsAgainstTheMatrix(Function<Role, RequestSpecification> as, Predicate<KeycloakEndpoints.Endpoint> include,
+            Role... roles) {
         List<String> wrong = new ArrayList<>();
-        for (Role role : Role.values()) {
-            for (KeycloakEndpoints.Endpoint endpoint : KeycloakEndpoints.all()) {
-                Response response = endpoint.send(KeycloakTokens.as(role), UUID.randomUUID().toString());
+        for (Role role : roles) {
+            for (KeycloakEndpoints.Endpoint endpoint : KeycloakEndpoints.all().stream().filter(include).toList()) {
+                Response response = endpoint.send(as.apply(role), UUID.randomUUID().toString());
                 boolean refused = role == Role.INTEGRATION && refusedToIntegration().contains(endpoint.method() + " " + template(endpoint.path()));
                 check(wrong, role.key(), endpoint.toString(), endpoint.capability().allows(role, endpoint.access()) && !refused, response);
             }
         }
-        assertEquals(List.of(), wrong, "calls answered against the matrix");
+        return wrong;
     }
 
     /** Deletions and {@code @ChangesSettings} endpoints, which the integration role may not call (SettingsAndDeletions). */
@@ -52,21 +64,26 @@ class KeycloakPermissionMatrixIT {
         }
     }
 
-    private static String template(String path) {
+    static String template(String path) {
         return path.replaceAll("\\{[^}/]+\\}", "{}");
     }
 
     /** The local-account suite's representative calls (real bodies, real successes), with Keycloak tokens. */
     @Test
     void everyRolePassesTheMatrixProbesOfTheLocalSuite() {
+        assertEquals(List.of(), probesAgainstTheMatrix(role -> KeycloakTokens.as(role), Role.values()), "calls answered against the matrix");
+    }
+
+    /** The local suite's {@link MatrixProbes} as each of {@code roles}; returns the calls answered against the matrix. */
+    static List<String> probesAgainstTheMatrix(Function<Role, RequestSpecification> as, Role... roles) {
         List<String> wrong = new ArrayList<>();
-        for (Role role : Role.values()) {
+        for (Role role : roles) {
             for (MatrixProbes.Probe probe : MatrixProbes.all()) {
-                Response response = probe.run(KeycloakTokens.as(role), KeycloakTokens.as(Role.ADMIN));
+                Response response = probe.run(as.apply(role), KeycloakTokens.as(Role.ADMIN));
                 check(wrong, role.key(), probe.toString(), probe.capability().allows(role, probe.access()), response);
             }
         }
-        assertEquals(List.of(), wrong, "calls answered against the matrix");
+        return wrong;
     }
 
     @Test

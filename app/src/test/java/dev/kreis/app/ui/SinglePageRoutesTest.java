@@ -34,4 +34,16 @@ class SinglePageRoutesTest {
         assertTrue(SinglePageRoutes.isFile("/favicon.ico"));
         assertTrue(SinglePageRoutes.isFile("/answer.html"));
     }
+
+    /** Found by the Keycloak suite's browser run: Chromium asks for text/html, and got the app instead of the redirect to Keycloak. */
+    @Test
+    void theKeycloakSignInAndSignOutAreTheServersNotTheApps() {
+        assertTrue(SinglePageRoutes.isServerPath("/auth/keycloak/sign-in"));
+        assertTrue(SinglePageRoutes.isServerPath("/auth/keycloak/sign-out"));
+        assertTrue(SinglePageRoutes.isServerPath("/auth/options"));
+        assertTrue(SinglePageRoutes.isServerPath("/api/v1/me"));
+        assertFalse(SinglePageRoutes.isServerPath("/customers"));
+        assertFalse(SinglePageRoutes.isServerPath("/login"));
+        assertFalse(SinglePageRoutes.isServerPath("/authors"));
+    }
 }
