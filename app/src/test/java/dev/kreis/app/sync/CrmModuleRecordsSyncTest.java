@@ -226,4 +226,34 @@ class CrmModuleRecordsSyncTest {
         assertNotNull(timeline(customer).stream().filter(t -> t.equals("deals/" + deal + "/opened")).findFirst().orElse(null),
                 "the deal is still a touchpoint");
     }
+
+    @Test
+    void theExportShowsWhereDealsAndTicketsCameFromAndAnErasureForgetsTheirCrmRecordIds() {
+        ModuleAdmin.ensureEnabled("sales");
+        ModuleAdmin.ensureEnabled("support");
+        String contact = hubspot.add("contacts", Map.of("email", "erase-" + unique() + "@example.com"));
+        String deal = hubspot.add("deals", Map.of("dealname", "Erika's rollout", "amount", "10", "hs_is_closed", "false"));
+        String ticket = hubspot.add("tickets", Map.of("subject", "Erika cannot log in"));
+        hubspot.associate("deals", deal, "contacts", contact);
+        hubspot.associate("tickets", ticket, "contacts", contact);
+        UUID connection = connect(hubspot, Map.of("push", "false"));
+        assertEquals("succeeded", sync(connection).getString("status"));
+        UUID customer = customer(connection, contact);
+        String dealId = (String) deals(customer).get(0).get("id");
+        String ticketId = (String) tickets(customer).get(0).get("id");
+
+        JsonPath export = given().get("/api/v1/customers/" + customer + "/export").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(deal), export.getList("modules.sales.'" + customer + "'.deals.crmRecordId"));
+        assertEquals(List.of(ticket), export.getList("modules.support.'" + customer + "'.tickets.crmRecordId"));
+
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/customers/" + customer + "/erase").then().statusCode(201);
+
+        JsonPath erasedDeal = given().get("/api/v1/sales/deals/" + dealId).then().statusCode(200).extract().jsonPath();
+        assertEquals("[erased]", erasedDeal.getString("name"));
+        assertNull(erasedDeal.getString("crmOrigin.recordId"));
+        assertEquals("deals", erasedDeal.getString("crmOrigin.object"));
+        JsonPath erasedTicket = given().get("/api/v1/support/tickets/" + ticketId).then().statusCode(200).extract().jsonPath();
+        assertEquals("[erased]", erasedTicket.getString("subject"));
+        assertNull(erasedTicket.getString("crmOrigin.recordId"));
+    }
 }
