@@ -17,7 +17,6 @@ final class SalesDocs {
             {"id": "2f1e0d9c-8b7a-4695-a4b3-c2d1e0f9a8b7", "customerId": "4b1e4f4e-8a4e-4d7c-9f8e-2f0b8c1d9a01", "leadId": null, \
             "name": "Acme renewal 2026", "amount": 12000, "stage": "proposal", "expectedCloseOn": "2026-03-31", \
             "openedAt": "2026-01-31T09:30:00Z", "closedAt": null, "wonReason": null, "lostReason": null, \
-            "crmOrigin": null, \
             "createdAt": "2026-01-31T09:30:00Z", "updatedAt": "2026-01-31T09:30:00Z", \
             "history": [{"stage": "proposal", "enteredAt": "2026-01-31T09:30:00Z", "changedBy": "sam"}]}""";
     static final String CREATE_DEAL_EXAMPLE = """

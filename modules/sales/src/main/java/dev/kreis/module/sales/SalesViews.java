@@ -75,9 +75,9 @@ final class SalesViews {
             @Schema(required = true, nullable = true, format = "date-time") Instant closedAt,
             @Schema(required = true, nullable = true) String wonReason,
             @Schema(required = true, nullable = true) String lostReason,
-            @Schema(required = true, nullable = true, description = "The CRM record the deal was synced from (a HubSpot deal, a Salesforce "
-                    + "opportunity); null for a deal made in Kreis. Such a deal is changed in the CRM, not through this API.")
-            DealCrmOrigin crmOrigin,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Schema(description = "The CRM record the deal was synced from (a HubSpot deal, a Salesforce opportunity); absent for a deal "
+                    + "made in Kreis. Such a deal is changed in the CRM, not through this API.") DealCrmOrigin crmOrigin,
             @Schema(required = true, format = "date-time") Instant createdAt,
             @Schema(required = true, format = "date-time") Instant updatedAt,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)

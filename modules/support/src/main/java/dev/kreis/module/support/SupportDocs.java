@@ -23,7 +23,7 @@ final class SupportDocs {
             "priority": "high", "proactive": false, "status": "open", "contacts": 1, "responses": 0, "openedAt": "2026-01-31T09:30:00Z", \
             "firstRespondedAt": null, "resolvedAt": null, "closedAt": null, "resolutionNote": null, \
             "sla": {"firstResponseDueAt": "2026-01-31T10:30:00Z", "resolutionDueAt": "2026-01-31T17:30:00Z", \
-            "firstResponseBreached": false, "resolutionBreached": false}, "csatInvitationId": null, "cesInvitationId": null, "crmOrigin": null, \
+            "firstResponseBreached": false, "resolutionBreached": false}, "csatInvitationId": null, "cesInvitationId": null, \
             "createdAt": "2026-01-31T09:30:00Z", "updatedAt": "2026-01-31T09:30:00Z"}""";
     static final String PAGE_EXAMPLE = "{\"items\": [" + TICKET_EXAMPLE + "], \"nextCursor\": \"MjAyNi0wMS0zMVQwOTozMDowMFp8MGQ2YzlmMGE\"}";
     static final String HISTORY_EXAMPLE = """

@@ -33,8 +33,9 @@ public record TicketView(
         @Schema(required = true) SlaView sla,
         @Schema(required = true, nullable = true, description = "The CSAT invitation sent on resolution.") UUID csatInvitationId,
         @Schema(required = true, nullable = true, description = "The CES invitation sent on resolution.") UUID cesInvitationId,
-        @Schema(required = true, nullable = true, description = "The CRM record the ticket was synced from (a HubSpot ticket, a Salesforce "
-                + "case); null for a ticket opened in Kreis. Such a ticket is worked in the CRM, not through this API.") CrmOrigin crmOrigin,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The CRM record the ticket was synced from (a HubSpot ticket, a Salesforce case); absent for a ticket "
+                + "opened in Kreis. Such a ticket is worked in the CRM, not through this API.") CrmOrigin crmOrigin,
         @Schema(required = true, format = "date-time") Instant createdAt,
         @Schema(required = true, format = "date-time") Instant updatedAt,
         @Schema(description = "Only in the answer to resolve: the feedback invitations with their single-use tokens.")
