@@ -73,15 +73,16 @@ export default function PipelinePage() {
                 <h2 id={`stage-${stage}`}>{t(`daily.sales.stages.${stage}`)} <span className="count">({cards.length} · {formatNumber(sum, i18n.language)})</span></h2>
                 <ul>
                   {shown.map((deal) => (
-                    <li key={deal.id} className="card" draggable={writer && !deal.closedAt} data-testid="deal"
+                    <li key={deal.id} className="card" draggable={writer && !deal.closedAt && !deal.crmOrigin} data-testid="deal"
                       onDragStart={(event) => event.dataTransfer.setData('text/plain', deal.id)}>
                       <strong>{deal.name}</strong>
                       <div>{formatNumber(deal.amount, i18n.language)}</div>
                       {deal.expectedCloseOn && <div className="hint">{t('daily.sales.expected', { date: formatDate(deal.expectedCloseOn, i18n.language) })}</div>}
                       {deal.wonReason && <div className="hint">{t('daily.sales.wonBecause', { reason: deal.wonReason })}</div>}
                       {deal.lostReason && <div className="hint">{t('daily.sales.lostBecause', { reason: deal.lostReason })}</div>}
+                      {deal.crmOrigin && <div className="hint" data-testid="deal-origin">{t('daily.sales.fromCrm', { source: deal.crmOrigin.source })}</div>}
                       {deal.customerId && <Link to={`/customers/${deal.customerId}`}>{t('daily.tasks.openCustomer')}</Link>}
-                      {writer && !deal.closedAt && (
+                      {writer && !deal.closedAt && !deal.crmOrigin && (
                         <select aria-label={t('daily.sales.moveNamed', { name: deal.name })} value={deal.stage} disabled={move.isPending}
                           onChange={(event) => moveTo(deal, event.target.value)}>
                           {[...OPEN_STAGES, 'won', 'lost'].map((option) => <option key={option} value={option}>{t(`daily.sales.stages.${option}`)}</option>)}

@@ -10,6 +10,8 @@ export interface Lead {
 export interface Deal {
   id: string; customerId: string | null; leadId: string | null; name: string; amount: number; stage: string;
   expectedCloseOn: string | null; openedAt: string; closedAt: string | null; wonReason: string | null; lostReason: string | null;
+  /** Where a deal synced from a CRM came from; absent for deals made in Kreis. */
+  crmOrigin?: { source: string; object: string; recordId: string | null };
 }
 export interface Order { id: string; externalId: string; customerId: string | null; amount: number; orderedAt: string }
 export interface Subscription {

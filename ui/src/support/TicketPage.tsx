@@ -37,8 +37,10 @@ export default function TicketPage() {
         <dt>{t('daily.support.responses')}</dt><dd>{formatNumber(data.responses, i18n.language)}</dd>
         {data.description && (<><dt>{t('daily.support.description')}</dt><dd>{data.description}</dd></>)}
         {data.resolutionNote && (<><dt>{t('daily.support.resolution')}</dt><dd>{data.resolutionNote}</dd></>)}
+        {data.crmOrigin && (<><dt>{t('daily.support.origin')}</dt>
+          <dd data-testid="ticket-origin">{t('daily.support.fromCrm', { source: data.crmOrigin.source, object: data.crmOrigin.object, record: data.crmOrigin.recordId ?? '—' })}</dd></>)}
       </dl>
-      {writer && <TicketActions ticket={data} />}
+      {writer && !data.crmOrigin && <TicketActions ticket={data} />}
       <h2>{t('daily.support.history')}</h2>
       {history.isPending ? (
         <Loading />

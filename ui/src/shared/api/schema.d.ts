@@ -3331,6 +3331,8 @@ export interface components {
              * @example 2022-03-10T16:15:50Z
              */
             createdAt: string;
+            /** @description The CRM record the deal was synced from (a HubSpot deal, a Salesforce opportunity); absent for a deal made in Kreis. Such a deal is changed in the CRM, not through this API. */
+            crmOrigin?: components["schemas"]["DealCrmOrigin"];
             /**
              * Format: uuid
              * @description The deal's customer now (after merges); null once erased.
@@ -3362,6 +3364,24 @@ export interface components {
              */
             updatedAt: string;
             wonReason: string | null;
+        };
+        /** @description Where a deal synced from a CRM came from. */
+        DealCrmOrigin: {
+            /**
+             * @description The CRM object: deals (HubSpot) or Opportunity (Salesforce).
+             * @example deals
+             */
+            object: string;
+            /**
+             * @description The CRM's record id; null once the customer was erased.
+             * @example 18734512
+             */
+            recordId: string | null;
+            /**
+             * @description The source of the CRM connection it came through.
+             * @example hubspot
+             */
+            source: string;
         };
         /** @description One page of deals (without their history). */
         DealPage: {
@@ -5842,6 +5862,8 @@ export interface components {
              * @example 2022-03-10T16:15:50Z
              */
             createdAt: string;
+            /** @description The CRM record the ticket was synced from (a HubSpot ticket, a Salesforce case); absent for a ticket opened in Kreis. Such a ticket is worked in the CRM, not through this API. */
+            crmOrigin?: components["schemas"]["TicketCrmOrigin"];
             /**
              * Format: uuid
              * @description The CSAT invitation sent on resolution.
@@ -5911,6 +5933,24 @@ export interface components {
              * @example Called again about the invoice
              */
             note?: string | null;
+        };
+        /** @description Where a ticket synced from a CRM came from. */
+        TicketCrmOrigin: {
+            /**
+             * @description The CRM object: tickets (HubSpot) or Case (Salesforce).
+             * @example tickets
+             */
+            object: string;
+            /**
+             * @description The CRM's record id; null once the customer was erased.
+             * @example 2290417
+             */
+            recordId: string | null;
+            /**
+             * @description The source of the CRM connection it came through.
+             * @example hubspot
+             */
+            source: string;
         };
         /** @description A CSAT or CES invitation issued on resolution. */
         TicketFeedbackInvitation: {
@@ -12189,7 +12229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The deal is won or lost (final), or its customer was erased. */
+            /** @description The deal is won or lost (final), comes from a CRM (change it there), or its customer was erased. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14385,7 +14425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14487,7 +14527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14659,7 +14699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14761,7 +14801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
             409: {
                 headers: {
                     [name: string]: unknown;

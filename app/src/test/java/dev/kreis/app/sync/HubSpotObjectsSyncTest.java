@@ -97,7 +97,7 @@ class HubSpotObjectsSyncTest {
         touchpoints.forEach(t -> types.put((String) t.get("externalId"), (String) t.get("type")));
         assertEquals(Map.of("deals/" + deal + "/opened", "sales.deal_created", "deals/" + deal + "/won", "sales.deal_won",
                 "tickets/" + ticket + "/opened", "support.ticket_opened"), types);
-        List<CrmActivity> activities = receiver.received(deal);
+        List<CrmActivity> activities = receiver.received(source(connection), deal);
         assertFalse(activities.isEmpty());
         assertEquals("won", activities.get(0).status());
         assertEquals(customer, activities.get(0).customerId());

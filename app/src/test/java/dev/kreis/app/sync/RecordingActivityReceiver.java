@@ -23,9 +23,10 @@ public class RecordingActivityReceiver implements CrmActivityReceiver {
         received.add(activity);
     }
 
-    public List<CrmActivity> received(String recordId) {
+    /** What arrived of one record of one connection (fake CRMs of different tests reuse record ids). */
+    public List<CrmActivity> received(String source, String recordId) {
         synchronized (received) {
-            return received.stream().filter(a -> a.recordId().equals(recordId)).toList();
+            return received.stream().filter(a -> a.source().equals(source) && a.recordId().equals(recordId)).toList();
         }
     }
 }

@@ -64,7 +64,9 @@ public class HubSpotConnector implements Connector {
                             CrmField.of("createdate", "createdAt", false),
                             CrmField.of("closedate", "closeDate", false),
                             CrmField.of("hs_is_closed", "closed", false),
-                            CrmField.of("hs_is_closed_won", "won", false)),
+                            CrmField.of("hs_is_closed_won", "won", false),
+                            CrmField.of("closed_won_reason", "wonReason", false),
+                            CrmField.of("closed_lost_reason", "lostReason", false)),
                             List.of()),
                     // https://developers.hubspot.com/docs/api/crm/tickets: default ticket properties
                     new CrmObject(TICKETS, CrmObject.Becomes.TOUCHPOINT, List.of(

@@ -87,14 +87,14 @@ public class CrmActivities {
         boolean created = touchpoint(connection, base + "opened", customer.get(), opened, deal ? SALES : SUPPORT,
                 deal ? "sales.deal_created" : "support.ticket_opened", deal ? "consideration" : "retention", object, record, values);
         if (closed) {
-            Instant at = time(values.get("closedAt")).orElse(record.modifiedAt());
+            Instant at = closedAt(values, record.modifiedAt());
             String type = deal ? (won ? "sales.deal_won" : "sales.deal_lost") : "support.ticket_resolved";
             String phase = deal ? (won ? "purchase" : "consideration") : "retention";
             created |= touchpoint(connection, base + status, customer.get(), at, deal ? SALES : SUPPORT, type, phase, object, record, values);
         }
         CrmActivity activity = new CrmActivity(connection.source(), object.name(), deal ? CrmActivity.Kind.DEAL : CrmActivity.Kind.TICKET,
                 record.id(), customer.get(), record.modifiedAt(), status, Optional.ofNullable(values.get("amount")),
-                Optional.ofNullable(values.get("title")), record.fields());
+                Optional.ofNullable(values.get("title")), record.fields(), values);
         for (CrmActivityReceiver receiver : receivers) {
             if (modules.isModule(receiver.module()) && modules.permits(receiver.module())) {
                 receiver.receive(activity);
@@ -143,6 +143,14 @@ public class CrmActivities {
                     + result.error());
         }
         return result.status().equals("accepted");
+    }
+
+    /**
+     * When a closed record closed: its {@code closedAt}, else its {@code closeDate} (a closed deal's close date), else
+     * when the CRM last modified it. The sales and support modules date their deals and tickets by the same rule.
+     */
+    static Instant closedAt(Map<String, String> values, Instant modifiedAt) {
+        return time(values.get("closedAt")).or(() -> time(values.get("closeDate"))).orElse(modifiedAt);
     }
 
     static Optional<Instant> time(String text) {

@@ -19,10 +19,14 @@ import java.util.UUID;
  * @param status     {@code open}, {@code won}, {@code lost} (deals) or {@code open}, {@code closed} (tickets)
  * @param amount     the deal's amount as text, if any
  * @param title      the deal's name or the ticket's subject, if any
- * @param fields     all mapped fields as the CRM sent them
+ * @param fields     all mapped fields as the CRM sent them, by the CRM's field names
+ * @param attributes the non-blank mapped values by the Kreis attribute their field maps to (documented in
+ *                   docs/connectors.md: {@code title}, {@code amount}, {@code stage}, {@code createdAt},
+ *                   {@code closeDate}, {@code closedAt}, {@code closed}, {@code won}, {@code priority},
+ *                   {@code wonReason}, {@code lostReason}, ...), so a receiver needs no vendor's field names
  */
 public record CrmActivity(String source, String object, Kind kind, String recordId, UUID customerId, Instant modifiedAt, String status,
-        Optional<String> amount, Optional<String> title, Map<String, String> fields) {
+        Optional<String> amount, Optional<String> title, Map<String, String> fields, Map<String, String> attributes) {
 
     /** What kind of activity a CRM object is. */
     public enum Kind {
@@ -40,5 +44,6 @@ public record CrmActivity(String source, String object, Kind kind, String record
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(title, "title");
         fields = Map.copyOf(fields);
+        attributes = Map.copyOf(attributes);
     }
 }

@@ -227,7 +227,7 @@ public class DealResource {
             examples = @ExampleObject(name = "won", value = "{\"stage\": \"won\", \"wonReason\": \"Best price\"}")))
     @APIResponse(responseCode = "200", description = "The changed deal.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SalesViews.Deal.class), examples = @ExampleObject(name = "deal", value = SalesDocs.DEAL_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The deal is won or lost (final), or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "The deal is won or lost (final), comes from a CRM (change it there), or its customer was erased.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "422", description = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     public SalesViews.Deal change(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Valid SalesRequests.ChangeDeal body) {
@@ -237,6 +237,7 @@ public class DealResource {
             throw ProblemException.missingBody();
         }
         customers.refuseIfErased(row.uuid("customer_id"), "id");
+        CrmDeals.refuseChangeOfCrmDeal(row);
         Instant now = Instant.now();
         SalesRequests.Rules rules = new SalesRequests.Rules();
         LocalDate expected = SalesRequests.apply(body.expectedCloseOn(), row.date("expected_close_on"));
@@ -306,7 +307,7 @@ public class DealResource {
         UUID id = row.uuid("id");
         return new SalesViews.Deal(id, customers.current(row.uuid("customer_id")).orElse(null), row.uuid("lead_id"), row.text("name"),
                 row.decimal("amount"), row.text("stage"), row.date("expected_close_on"), row.instant("opened_at"), row.instant("closed_at"),
-                row.text("won_reason"), row.text("lost_reason"), row.instant("created_at"), row.instant("updated_at"),
-                withHistory ? historyOf(id) : null);
+                row.text("won_reason"), row.text("lost_reason"), SalesViews.DealCrmOrigin.of(row), row.instant("created_at"),
+                row.instant("updated_at"), withHistory ? historyOf(id) : null);
     }
 }

@@ -14,7 +14,8 @@ import jakarta.inject.Inject;
  * The sales module's part of a customer's export and erasure. Export: every lead, deal (with stage history),
  * order and subscription (with its events) stored under the customer id. Erasure: a lead's e-mail, phone,
  * names and company become null (the lead is marked erased); deal names and won/lost reasons and
- * cancellation reasons, free texts that may name the person, become "[erased]". Amounts, stages, statuses and
+ * cancellation reasons, free texts that may name the person, become "[erased]"; a deal synced from a CRM loses its CRM
+ * record id (it points at the person's record there; source and object stay). Amounts, stages, statuses and
  * times stay, so the sales KPIs and the revenue figures do not change. Data kept by an uninstall (keep) is exported
  * and erased like any other; before the module was ever installed it has no tables and answers nothing. Thread-safe.
  */
@@ -93,7 +94,7 @@ public class SalesPersonalData implements PersonalDataContributor {
         }
         db.update("update sal_lead set email = null, phone = null, first_name = null, last_name = null, company = null, erased = true"
                 + " where customer_id = ?", customerId);
-        db.update("update sal_deal set name = ? where customer_id = ?", ERASED, customerId);
+        db.update("update sal_deal set name = ?, crm_record_id = null where customer_id = ?", ERASED, customerId);
         db.update("update sal_deal set won_reason = ? where customer_id = ? and won_reason is not null", ERASED, customerId);
         db.update("update sal_deal set lost_reason = ? where customer_id = ? and lost_reason is not null", ERASED, customerId);
         db.update("update sal_subscription set cancel_reason = ? where customer_id = ? and cancel_reason is not null", ERASED, customerId);

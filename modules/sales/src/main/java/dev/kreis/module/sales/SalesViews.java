@@ -75,10 +75,26 @@ final class SalesViews {
             @Schema(required = true, nullable = true, format = "date-time") Instant closedAt,
             @Schema(required = true, nullable = true) String wonReason,
             @Schema(required = true, nullable = true) String lostReason,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Schema(description = "The CRM record the deal was synced from (a HubSpot deal, a Salesforce opportunity); absent for a deal "
+                    + "made in Kreis. Such a deal is changed in the CRM, not through this API.") DealCrmOrigin crmOrigin,
             @Schema(required = true, format = "date-time") Instant createdAt,
             @Schema(required = true, format = "date-time") Instant updatedAt,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             @Schema(description = "Every stage the deal entered, oldest first; absent in lists.") List<DealStage> history) {
+    }
+
+    @Schema(name = "DealCrmOrigin", description = "Where a deal synced from a CRM came from.")
+    public record DealCrmOrigin(
+            @Schema(required = true, description = "The source of the CRM connection it came through.", example = "hubspot") String source,
+            @Schema(required = true, description = "The CRM object: deals (HubSpot) or Opportunity (Salesforce).", example = "deals") String object,
+            @Schema(required = true, nullable = true, description = "The CRM's record id; null once the customer was erased.",
+                    example = "18734512") String recordId) {
+
+        static DealCrmOrigin of(SalesDb.Row row) {
+            return row.text("crm_source") == null ? null
+                    : new DealCrmOrigin(row.text("crm_source"), row.text("crm_object"), row.text("crm_record_id"));
+        }
     }
 
     @Schema(name = "DealPage", description = "One page of deals (without their history).")

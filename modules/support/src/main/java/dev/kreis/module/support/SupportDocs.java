@@ -7,7 +7,8 @@ final class SupportDocs {
     static final String FORBIDDEN = "The caller's roles do not grant this permission.";
     static final String NOT_FOUND = "No such ticket or SLA policy, or the support module is not installed (the problem's detail says which).";
     static final String INVALID = "A field is unknown, has the wrong type or breaks a rule; errors[] names every such field.";
-    static final String CONFLICT = "The ticket's status does not allow this (e.g. a resolved ticket must be reopened first).";
+    static final String CONFLICT = "The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the "
+            + "ticket comes from a CRM and is worked there.";
     static final String TICKET_ID = "The ticket's id.";
     static final String LIMIT = "Items per page, 1 to 200 (default 50).";
     static final String CURSOR = "The nextCursor of the previous page; absent for the first page.";

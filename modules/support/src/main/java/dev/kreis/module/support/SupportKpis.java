@@ -27,7 +27,8 @@ public class SupportKpis {
 
     static final KpiDefinition FIRST_CONTACT_RESOLUTION = new KpiDefinition("support.first_contact_resolution", "First contact resolution",
             KpiUnit.PERCENT, Direction.HIGHER_IS_BETTER, DEPARTMENT, false,
-            "Share of the tickets resolved in the period that took exactly one customer contact; proactive tickets are left out.");
+            "Share of the tickets resolved in the period that took exactly one customer contact; proactive tickets and tickets from a "
+                    + "CRM (whose contacts Kreis does not see) are left out.");
     static final KpiDefinition FIRST_RESPONSE_TIME = new KpiDefinition("support.first_response_time", "Average first response time (minutes)",
             KpiUnit.NUMBER, Direction.LOWER_IS_BETTER, DEPARTMENT, false,
             "Mean minutes from opening to the first response, over tickets first answered in the period.");
@@ -58,7 +59,8 @@ public class SupportKpis {
     KpiComputation computation(KpiDefinition definition) {
         return switch (definition.key()) {
             case "support.first_contact_resolution" -> q -> tickets(definition, q, "select count(*), coalesce(sum(case when contacts = 1 "
-                    + "then 1 else 0 end), 0) from sup_ticket where resolved_at >= ? and resolved_at < ? and proactive = false",
+                    + "then 1 else 0 end), 0) from sup_ticket where resolved_at >= ? and resolved_at < ? and proactive = false "
+                    + "and crm_source is null",
                     row -> percent(row[1], row[0]));
             case "support.first_response_time" -> q -> tickets(definition, q, "select count(*), coalesce(sum(first_response_seconds), 0) "
                     + "from sup_ticket where first_responded_at >= ? and first_responded_at < ?", row -> mean(row[1], row[0], 60));

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The customer's tickets in their data export, and their erasure: subject, description, resolution note and history
- * notes become {@code [erased]}; times, counts, priorities and SLA results stay, so the KPIs do not change.
+ * notes become {@code [erased]}, and a ticket synced from a CRM loses its CRM record id; times, counts, priorities and SLA results stay, so the KPIs do not change.
  * Thread-safe (stateless).
  */
 @ApplicationScoped
@@ -54,6 +54,9 @@ public class SupportPersonalData implements PersonalDataContributor {
             ticket.put("resolvedAt", t.resolvedAt == null ? null : t.resolvedAt.toString());
             ticket.put("closedAt", t.closedAt == null ? null : t.closedAt.toString());
             ticket.put("resolutionNote", t.resolutionNote);
+            ticket.put("crmSource", t.crmSource);
+            ticket.put("crmObject", t.crmObject);
+            ticket.put("crmRecordId", t.crmRecordId);
             List<Map<String, Object>> history = new ArrayList<>();
             long after = 0;
             List<SupportStore.Event> page;

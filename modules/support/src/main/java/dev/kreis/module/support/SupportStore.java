@@ -23,7 +23,8 @@ public class SupportStore {
     static final String TICKET_COLUMNS = "id, customer_id, subject, description, channel, priority, proactive, status, contacts, responses, "
             + "resolutions, opened_at, first_responded_at, first_response_seconds, resolved_at, resolution_seconds, sla_met, closed_at, "
             + "resolution_note, first_response_due_at, resolution_due_at, first_response_breach_noted, resolution_breach_noted, "
-            + "opened_touchpoint_id, resolved_touchpoint_id, csat_invitation_id, ces_invitation_id, events, created_at, updated_at";
+            + "opened_touchpoint_id, resolved_touchpoint_id, csat_invitation_id, ces_invitation_id, events, crm_source, crm_object, crm_record_id, "
+            + "created_at, updated_at";
 
     /** The default policies the migration seeds and a purge restores: priority, first response, resolution (minutes). */
     static final Object[][] DEFAULT_POLICIES = { { "urgent", 30, 240 }, { "high", 60, 480 }, { "normal", 240, 1440 }, { "low", 1440, 4320 } };
@@ -41,7 +42,7 @@ public class SupportStore {
     // --- tickets ---------------------------------------------------------------------------------------------
 
     void insert(Ticket t) {
-        String sql = "insert into sup_ticket (" + TICKET_COLUMNS + ") values (" + "?, ".repeat(29) + "?)";
+        String sql = "insert into sup_ticket (" + TICKET_COLUMNS + ") values (" + "?, ".repeat(32) + "?)";
         execute(sql, values(t, true));
     }
 
@@ -51,7 +52,8 @@ public class SupportStore {
                 + "contacts = ?, responses = ?, resolutions = ?, opened_at = ?, first_responded_at = ?, first_response_seconds = ?, "
                 + "resolved_at = ?, resolution_seconds = ?, sla_met = ?, closed_at = ?, resolution_note = ?, first_response_due_at = ?, "
                 + "resolution_due_at = ?, first_response_breach_noted = ?, resolution_breach_noted = ?, opened_touchpoint_id = ?, "
-                + "resolved_touchpoint_id = ?, csat_invitation_id = ?, ces_invitation_id = ?, events = ?, created_at = ?, updated_at = ? "
+                + "resolved_touchpoint_id = ?, csat_invitation_id = ?, ces_invitation_id = ?, events = ?, crm_source = ?, crm_object = ?, "
+                + "crm_record_id = ?, created_at = ?, updated_at = ? "
                 + "where id = ?";
         params.add(t.id);
         execute(sql, params);
@@ -89,6 +91,9 @@ public class SupportStore {
         params.add(t.csatInvitationId);
         params.add(t.cesInvitationId);
         params.add(t.events);
+        params.add(t.crmSource);
+        params.add(t.crmObject);
+        params.add(t.crmRecordId);
         params.add(t.createdAt);
         params.add(t.updatedAt);
         return params;
@@ -98,6 +103,12 @@ public class SupportStore {
     Optional<Ticket> find(UUID id, boolean lock) {
         List<Ticket> found = tickets("select " + TICKET_COLUMNS + " from sup_ticket where id = ?" + (lock ? " for update" : ""), List.of(id));
         return found.stream().findFirst();
+    }
+
+    /** The ticket synced from the CRM record {@code (source, recordId)}, its row locked until the transaction ends. */
+    Optional<Ticket> findFromCrm(String source, String recordId) {
+        return tickets("select " + TICKET_COLUMNS + " from sup_ticket where crm_source = ? and crm_record_id = ? for update",
+                List.of(source, recordId)).stream().findFirst();
     }
 
     /**
@@ -192,6 +203,9 @@ public class SupportStore {
         t.csatInvitationId = Jdbc.uuid(rows, "csat_invitation_id");
         t.cesInvitationId = Jdbc.uuid(rows, "ces_invitation_id");
         t.events = rows.getLong("events");
+        t.crmSource = rows.getString("crm_source");
+        t.crmObject = rows.getString("crm_object");
+        t.crmRecordId = rows.getString("crm_record_id");
         t.createdAt = Jdbc.instant(rows, "created_at");
         t.updatedAt = Jdbc.instant(rows, "updated_at");
         return t;
@@ -299,12 +313,15 @@ public class SupportStore {
         }
     }
 
-    /** Replaces the personal text of the customer's tickets and their history by {@code marker}. */
+    /**
+     * Replaces the personal text of the customer's tickets and their history by {@code marker}, and forgets the CRM
+     * record ids of tickets synced from a CRM (they point at the person's records there).
+     */
     void erase(UUID customerId, String marker) {
         execute("update sup_ticket_event set note = ? where note is not null and ticket_id in (select id from sup_ticket where customer_id = ?)",
                 List.of(marker, customerId));
         execute("update sup_ticket set subject = ?, description = case when description is null then null else ? end, "
-                + "resolution_note = case when resolution_note is null then null else ? end where customer_id = ?",
+                + "resolution_note = case when resolution_note is null then null else ? end, crm_record_id = null where customer_id = ?",
                 List.of(marker, marker, marker, customerId));
     }
 

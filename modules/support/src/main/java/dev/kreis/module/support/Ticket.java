@@ -33,6 +33,10 @@ final class Ticket {
     UUID csatInvitationId;
     UUID cesInvitationId;
     long events;
+    /** Where a ticket synced from a CRM came from (null for one opened in Kreis); the record id is cleared by an erasure. */
+    String crmSource;
+    String crmObject;
+    String crmRecordId;
     Instant createdAt;
     Instant updatedAt;
     /** Not stored: the id the customer has now, {@code null} when the customer was erased (then nothing is recorded about them). */

@@ -33,6 +33,9 @@ public record TicketView(
         @Schema(required = true) SlaView sla,
         @Schema(required = true, nullable = true, description = "The CSAT invitation sent on resolution.") UUID csatInvitationId,
         @Schema(required = true, nullable = true, description = "The CES invitation sent on resolution.") UUID cesInvitationId,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The CRM record the ticket was synced from (a HubSpot ticket, a Salesforce case); absent for a ticket "
+                + "opened in Kreis. Such a ticket is worked in the CRM, not through this API.") CrmOrigin crmOrigin,
         @Schema(required = true, format = "date-time") Instant createdAt,
         @Schema(required = true, format = "date-time") Instant updatedAt,
         @Schema(description = "Only in the answer to resolve: the feedback invitations with their single-use tokens.")
@@ -44,6 +47,19 @@ public record TicketView(
             @Schema(required = true, format = "date-time") Instant resolutionDueAt,
             @Schema(required = true) boolean firstResponseBreached,
             @Schema(required = true) boolean resolutionBreached) {
+    }
+
+    /** Where a ticket synced from a CRM came from. */
+    @Schema(name = "TicketCrmOrigin", description = "Where a ticket synced from a CRM came from.")
+    public record CrmOrigin(
+            @Schema(required = true, description = "The source of the CRM connection it came through.", example = "hubspot") String source,
+            @Schema(required = true, description = "The CRM object: tickets (HubSpot) or Case (Salesforce).", example = "tickets") String object,
+            @Schema(required = true, nullable = true, description = "The CRM's record id; null once the customer was erased.",
+                    example = "2290417") String recordId) {
+
+        static CrmOrigin of(Ticket t) {
+            return t.crmSource == null ? null : new CrmOrigin(t.crmSource, t.crmObject, t.crmRecordId);
+        }
     }
 
     /** An invitation issued on resolution; {@code token} is the customer's single-use secret, shown only here. */
@@ -64,6 +80,6 @@ public record TicketView(
         return new TicketView(t.id, t.customerId, t.subject, t.description, t.channel, t.priority.wire(), t.proactive, t.status.wire(),
                 t.contacts, t.responses, t.openedAt, t.firstRespondedAt, t.resolvedAt, t.closedAt, t.resolutionNote,
                 new SlaView(t.firstResponseDueAt, t.resolutionDueAt, t.firstResponseBreached(now), t.resolutionBreached(now)),
-                t.csatInvitationId, t.cesInvitationId, t.createdAt, t.updatedAt, feedback);
+                t.csatInvitationId, t.cesInvitationId, CrmOrigin.of(t), t.createdAt, t.updatedAt, feedback);
     }
 }

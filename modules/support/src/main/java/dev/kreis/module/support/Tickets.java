@@ -277,7 +277,7 @@ public class Tickets {
      * history is judged as of the moment each step happened.
      * The touchpoint is dated at the due time: that is when the promise was broken.
      */
-    private void noteBreaches(Ticket t, Instant at) {
+    void noteBreaches(Ticket t, Instant at) {
         Channel channel = Channel.fromWire(t.channel).orElse(Channel.OTHER);
         if (!t.firstResponseBreachNoted && t.firstResponseBreached(at)) {
             t.firstResponseBreachNoted = true;
@@ -301,7 +301,7 @@ public class Tickets {
     }
 
     /** Places or lifts the ticket's campaign hold so it matches the ticket: held exactly while active and high or urgent. */
-    private void syncHold(Ticket t) {
+    void syncHold(Ticket t) {
         if (t.holdsCampaigns() && t.liveCustomerId != null) {
             holds.place(t.liveCustomerId, CustomerHolds.CAMPAIGNS, MODULE, t.id.toString(), t.holdReason());
         } else {
@@ -313,6 +313,10 @@ public class Tickets {
         Ticket t = store.find(id, lock).orElseThrow(() -> ProblemException.notFound("ticket " + id));
         if (lock) {
             customers.refuseIfErased(t.customerId, "id");
+            if (t.crmSource != null) {
+                throw ProblemException.conflict("ticket " + id + " comes from the CRM connection " + t.crmSource
+                        + "; work it there, the next sync brings the change");
+            }
             t.liveCustomerId = customers.current(t.customerId).orElse(null);
         }
         return t;
@@ -333,7 +337,7 @@ public class Tickets {
         }
     }
 
-    private static Map<String, Object> payload(Ticket t) {
+    static Map<String, Object> payload(Ticket t) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("ticketId", t.id.toString());
         payload.put("priority", t.priority.wire());
