@@ -216,7 +216,7 @@ public class ProfileBatchIntake {
         private final List<ProfileBatchRepository.NewProfile> rows = new ArrayList<>();
         private final Set<String> keys = new HashSet<>();
         private final Map<String, UUID> identifiersAdded = new HashMap<>();
-        private final List<UUID> newCustomers = new ArrayList<>();
+        private final Set<UUID> newCustomers = new LinkedHashSet<>();
         private final Set<UUID> joined = new LinkedHashSet<>();
         /** The just-written profiles in the batch's order, new and updated, for the merge suggestions. */
         private final List<MergeSuggestions.Written> written = new ArrayList<>();

@@ -53,7 +53,7 @@ public class ProfileBatchRepository {
                 customers.stream().map(c -> new Object[] { c.getKey(), c.getValue(), now, now }).toList());
     }
 
-    /** The profiles with their attributes (non-null values, observed when the profile was) and identifiers. */
+    /** The profiles with their attributes (observed when the profile was; null ones as removals) and identifiers. */
     public void insertProfiles(List<NewProfile> profiles) {
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> attributes = new ArrayList<>();
@@ -64,11 +64,9 @@ public class ProfileBatchRepository {
             rows.add(new Object[] { row.id(), row.customerId(), row.source(), row.externalId(), row.kind(), row.organisationId(),
                     match.searchName(), truncate(match.fullName()), truncate(match.company()), truncate(match.address()),
                     match.blockKey(), row.observedAt(), row.createdAt() });
-            p.attributes().forEach((name, value) -> {
-                if (value != null && !value.isNull()) {
-                    attributes.add(new Object[] { row.id(), name, write(value), row.observedAt() });
-                }
-            });
+            // A null value is stored as a removal (JSON null), as a one-by-one write stores it, so an older value cannot bring it back.
+            p.attributes().forEach((name, value) -> attributes.add(new Object[] { row.id(), name, value == null ? "null" : write(value),
+                    row.observedAt() }));
             p.identifiers().forEach(i -> identifiers.add(new Object[] { row.id(), i.type().wire(), i.system(), i.value() }));
         }
         jdbc.batch("insert into profile (id, customer_id, source, external_id, kind, organisation_id, search_name, match_name,"
