@@ -116,12 +116,13 @@ public class ProfileBatchIntake {
                 results.add(pending.add(submission, linked.isEmpty() ? null : linked.iterator().next()));
                 continue;
             }
-            if (existing != null && existing.kind().equals(submission.kind())) {
+            // Unchanged or a plain update only while the identifiers link no other customer (else one-by-one merges them).
+            if (existing != null && existing.kind().equals(submission.kind()) && linked.stream().allMatch(existing.customerId()::equals)) {
                 if (known.unchanged(existing, submission, OffsetDateTime.now(clock))) {
                     results.add(new Item(Outcome.UNCHANGED, existing.customerId(), existing.id(), null));
                     continue;
                 }
-                if (submission.organisationId().isEmpty() && linked.stream().allMatch(existing.customerId()::equals)) {
+                if (submission.organisationId().isEmpty()) {
                     // An update that links the profile to no other customer: no merge, written with the batch.
                     results.add(pending.update(existing, submission, known.observations.getOrDefault(existing.id(), Map.of())));
                     continue;
