@@ -168,8 +168,11 @@ public class MergeSuggestions {
     private List<Best> choose(MatchProfile match, List<ProfileRepository.BlockMember> candidates) {
         Map<UUID, Best> best = new HashMap<>();
         for (ProfileRepository.BlockMember candidate : candidates) {
+            // Screened by the score alone; the reasons are described only for the pairs that pass.
+            if (Similarity.value(match, candidate.match()).filter(v -> v.doubleValue() >= config.suggestionThreshold()).isEmpty()) {
+                continue;
+            }
             Similarity.of(match, candidate.match())
-                    .filter(score -> score.value().doubleValue() >= config.suggestionThreshold())
                     .ifPresent(score -> best.merge(candidate.customerId(), new Best(candidate.customerId(), candidate.profileId(), score),
                             (known, found) -> found.score().value().compareTo(known.score().value()) > 0 ? found : known));
         }

@@ -25,6 +25,26 @@ public final class Similarity {
     public record Score(BigDecimal value, List<String> reasons) {
     }
 
+    /**
+     * The score of {@link #of} without its reasons, for screening many candidates (describing the reasons costs more
+     * than scoring); empty where {@link #of} is.
+     */
+    public static Optional<BigDecimal> value(MatchProfile a, MatchProfile b) {
+        if (!a.kind().equals(b.kind()) || a.fullName().isEmpty() || b.fullName().isEmpty()) {
+            return Optional.empty();
+        }
+        double name = JARO_WINKLER.apply(a.fullName(), b.fullName());
+        double confirm = -1;
+        if (!a.company().isEmpty() && !b.company().isEmpty()) {
+            confirm = JARO_WINKLER.apply(a.company(), b.company());
+        }
+        if (!a.address().isEmpty() && !b.address().isEmpty()) {
+            confirm = Math.max(confirm, JARO_WINKLER.apply(a.address(), b.address()));
+        }
+        double score = confirm < 0 ? 0.9 * name : 0.6 * name + 0.4 * confirm;
+        return Optional.of(BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP));
+    }
+
     public static Optional<Score> of(MatchProfile a, MatchProfile b) {
         if (!a.kind().equals(b.kind()) || a.fullName().isEmpty() || b.fullName().isEmpty()) {
             return Optional.empty();

@@ -53,7 +53,7 @@ public class ProfileBatchRepository {
                 customers.stream().map(c -> new Object[] { c.getKey(), c.getValue(), now, now }).toList());
     }
 
-    /** The profiles with their attributes (non-null values, observed when the profile was) and identifiers. */
+    /** The profiles with their attributes (observed when the profile was; null ones as removals) and identifiers. */
     public void insertProfiles(List<NewProfile> profiles) {
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> attributes = new ArrayList<>();
@@ -64,11 +64,9 @@ public class ProfileBatchRepository {
             rows.add(new Object[] { row.id(), row.customerId(), row.source(), row.externalId(), row.kind(), row.organisationId(),
                     match.searchName(), truncate(match.fullName()), truncate(match.company()), truncate(match.address()),
                     match.blockKey(), row.observedAt(), row.createdAt() });
-            p.attributes().forEach((name, value) -> {
-                if (value != null && !value.isNull()) {
-                    attributes.add(new Object[] { row.id(), name, write(value), row.observedAt() });
-                }
-            });
+            // A null value is stored as a removal (JSON null), as a one-by-one write stores it, so an older value cannot bring it back.
+            p.attributes().forEach((name, value) -> attributes.add(new Object[] { row.id(), name, value == null ? "null" : write(value),
+                    row.observedAt() }));
             p.identifiers().forEach(i -> identifiers.add(new Object[] { row.id(), i.type().wire(), i.system(), i.value() }));
         }
         jdbc.batch("insert into profile (id, customer_id, source, external_id, kind, organisation_id, search_name, match_name,"
@@ -77,12 +75,44 @@ public class ProfileBatchRepository {
         jdbc.batch("insert into profile_identifier (profile_id, type, system, id_value) values (?, ?, ?, ?)", identifiers);
     }
 
+    /** A stored profile's new state after an update: observation time and what matching and search read. */
+    public record ProfileUpdate(ProfileRow profile, MatchProfile match) {
+    }
+
+    /**
+     * Writes the updates of many stored profiles: attribute observations inserted and replaced
+     * ({@code [profileId, name, json, observedAt]} each), identifiers replaced for the profiles named in
+     * {@code identifiers}, and the profiles' rows.
+     */
+    public void updateProfiles(List<Object[]> attributeInserts, List<Object[]> attributeUpdates, Map<UUID, Set<Identifier>> identifiers,
+            List<ProfileUpdate> updates) {
+        jdbc.batch("insert into profile_attribute (profile_id, name, attr_value, observed_at) values (?, ?, ?, ?)", attributeInserts);
+        jdbc.batch("update profile_attribute set attr_value = ?, observed_at = ? where profile_id = ? and name = ?",
+                attributeUpdates.stream().map(r -> new Object[] { r[2], r[3], r[0], r[1] }).toList());
+        ProfileRepository.inChunks(identifiers.keySet(), chunk -> {
+            jdbc.update("delete from profile_identifier where profile_id in (" + Jdbc.markers(chunk.size()) + ")", chunk.toArray());
+            return List.of();
+        });
+        List<Object[]> identifierRows = new ArrayList<>();
+        identifiers.forEach((profileId, set) -> set.forEach(i -> identifierRows.add(new Object[] { profileId, i.type().wire(), i.system(), i.value() })));
+        jdbc.batch("insert into profile_identifier (profile_id, type, system, id_value) values (?, ?, ?, ?)", identifierRows);
+        jdbc.batch("update profile set organisation_id = ?, observed_at = ?, search_name = ?, match_name = ?, match_company = ?,"
+                + " match_address = ?, block_key = ? where id = ?", updates.stream().map(u -> new Object[] { u.profile().organisationId(),
+                        u.profile().observedAt(), u.match().searchName(), truncate(u.match().fullName()), truncate(u.match().company()),
+                        truncate(u.match().address()), u.match().blockKey(), u.profile().id() }).toList());
+    }
+
     public void touchCustomers(Collection<UUID> customers, OffsetDateTime now) {
         jdbc.batch("update customer set updated_at = ? where id = ?", customers.stream().map(id -> new Object[] { now, id }).toList());
     }
 
     private static String truncate(String value) {
         return value == null || value.isEmpty() ? null : value.length() > 512 ? value.substring(0, 512) : value;
+    }
+
+    /** The value as stored in {@code profile_attribute.attr_value}. */
+    public String json(JsonNode value) {
+        return write(value);
     }
 
     private String write(JsonNode value) {

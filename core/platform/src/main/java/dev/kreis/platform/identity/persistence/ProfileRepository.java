@@ -92,6 +92,22 @@ public class ProfileRepository {
         return result;
     }
 
+    /** Current attribute observations of the given profiles (removed ones as JSON null), by profile and name. */
+    public Map<UUID, Map<String, AttributeObservation>> observationsOfProfiles(Collection<ProfileRow> profiles) {
+        Map<UUID, ProfileRow> byId = new HashMap<>();
+        profiles.forEach(p -> byId.put(p.id(), p));
+        Map<UUID, Map<String, AttributeObservation>> result = new HashMap<>();
+        inChunks(byId.keySet(), chunk -> jdbc.query("select profile_id, name, attr_value, observed_at from profile_attribute where profile_id in ("
+                + Jdbc.markers(chunk.size()) + ") order by profile_id, name", row -> {
+                    ProfileRow profile = byId.get(Jdbc.uuid(row, "profile_id"));
+                    String name = row.getString("name");
+                    result.computeIfAbsent(profile.id(), k -> new LinkedHashMap<>()).put(name, new AttributeObservation(profile.id(),
+                            profile.source(), name, read(row.getString("attr_value")), Jdbc.time(row, "observed_at")));
+                    return null;
+                }, chunk.toArray()));
+        return result;
+    }
+
     /**
      * Applies observed attribute values: a value replaces the stored one unless the stored one was
      * observed later. A JSON null removes the attribute by storing a null observation (a tombstone),
