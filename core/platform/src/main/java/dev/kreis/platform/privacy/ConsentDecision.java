@@ -9,7 +9,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** One consent decision: granted or withdrawn, for a purpose on a channel (or {@code any}), when and from which source. */
-public record ConsentDecision(String purpose, String channel, Status status, OffsetDateTime decidedAt, String source) {
+public record ConsentDecision(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "What it is for, e.g. newsletter") String purpose,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, enumeration = { "web", "email", "phone", "chat", "store", "social", "app", "sms", "event", "other", "any" }, description = "A touchpoint channel, or any") String channel,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) Status status,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, format = "date-time") OffsetDateTime decidedAt,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "Where the decision was made, e.g. shop") String source) {
 
     /** Granted or withdrawn; travels in lower case. */
     public enum Status {
