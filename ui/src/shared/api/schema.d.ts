@@ -4784,28 +4784,7 @@ export interface components {
         MappingView: {
             /** @example legacy-crm-contacts */
             name: string;
-            /** @description The spec as saved; every key is sent, null where it names nothing */
-            spec: {
-                /** @description Header name to what the column holds */
-                columns: {
-                    [key: string]: components["schemas"]["ColumnMapping"];
-                } | null;
-                /** @description Report only, writing nothing */
-                dryRun: boolean | null;
-                /**
-                 * @description What each row is
-                 * @enum {string}
-                 */
-                kind: "profiles" | "touchpoints";
-                /** @description A saved mapping this spec refers to */
-                mapping: string | null;
-                /** @description Touchpoint imports only: raise no signals */
-                muteSignals: boolean | null;
-                /** @description How to read the file; null: detected or defaulted */
-                options: components["schemas"]["SavedImportOptions"] | null;
-                /** @description The source the rows come from */
-                source: string;
-            };
+            spec: components["schemas"]["SavedImportSpec"];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
@@ -6233,7 +6212,7 @@ export interface components {
             /** @enum {string|null} */
             encoding: "UTF-8" | "windows-1252" | "ISO-8859-1" | null;
         };
-        /** @description The spec as saved; every key is sent, null where it names nothing */
+        /** @description A saved spec: what the file holds and how its columns map; every key is present, null where unset. */
         SavedImportSpec: {
             /** @description Header name to what the column holds */
             columns: {
@@ -6250,7 +6229,6 @@ export interface components {
             mapping: string | null;
             /** @description Touchpoint imports only: raise no signals */
             muteSignals: boolean | null;
-            /** @description How to read the file; null: detected or defaulted */
             options: components["schemas"]["SavedImportOptions"] | null;
             /** @description The source the rows come from */
             source: string;

@@ -10,7 +10,7 @@ import dev.kreis.platform.bulk.ImportSpec;
 @Schema(description = "A saved import mapping: a spec that imports name with spec.mapping.")
 public record MappingView(
         @Schema(required = true, example = "legacy-crm-contacts") String name,
-        @Schema(required = true, implementation = SavedSpec.class, description = "The spec as saved; every key is sent, null where it names nothing") ImportSpec spec,
+        @Schema(required = true, implementation = SavedSpec.class) ImportSpec spec,
         @Schema(required = true, example = "admin") String updatedBy,
         @Schema(required = true, format = "date-time") OffsetDateTime updatedAt) {
 
