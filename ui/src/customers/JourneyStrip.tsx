@@ -38,7 +38,7 @@ export function JourneyStrip({ customerId }: { customerId: string }) {
 }
 
 function JourneyPhases({ journey, language, t }: { journey: Journey; language: string; t: (key: string, options?: Record<string, unknown>) => string }) {
-  const byPhase = new Map((journey.phases ?? []).map((phase) => [phase.phase, phase]));
+  const byPhase = new Map<string, Journey['phases'][number]>((journey.phases ?? []).map((phase) => [phase.phase, phase]));
   const peak = journey.peakEnd?.peak;
   const end = journey.peakEnd?.end;
   const peakPhase = phaseAt(journey, peak);

@@ -94,7 +94,7 @@ function SurveyForm({ survey, onDone }: { survey: Survey | null; onDone: () => v
   const { t } = useTranslation();
   const save = useSaveSurvey();
   const [name, setName] = useState(survey?.name ?? '');
-  const [kind, setKind] = useState<string>(survey?.kind ?? 'nps');
+  const [kind, setKind] = useState<(typeof KINDS)[number]>(survey?.kind ?? 'nps');
   const [question, setQuestion] = useState(survey?.question ?? '');
   const [commentQuestion, setCommentQuestion] = useState(survey?.commentQuestion ?? '');
   const [validDays, setValidDays] = useState(String(survey?.validDays ?? 30));
@@ -115,7 +115,7 @@ function SurveyForm({ survey, onDone }: { survey: Survey | null; onDone: () => v
       <label htmlFor="survey-name">{t('feedback.name')}</label>
       <input id="survey-name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} />
       <label htmlFor="survey-kind">{t('feedback.kind')}</label>
-      <select id="survey-kind" value={kind} onChange={(event) => setKind(event.target.value)} disabled={!!survey}>
+      <select id="survey-kind" value={kind} onChange={(event) => setKind(event.target.value as (typeof KINDS)[number])} disabled={!!survey}>
         {KINDS.map((option) => (
           <option key={option} value={option}>{t(`daily.surveys.kinds.${option}`)}</option>
         ))}

@@ -784,8 +784,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The customers behind a per-customer KPI in a period, worst first
-         * @description Score KPIs (nps, csat, csat_mean, ces, ces_share_easy): every customer who answered in the period, with answers, mean and latest score, lowest mean first. Revenue KPIs (nrr, grr, churn_rate, retention_rate, clv): the cohort paying at the period start, with MRR at start and end and the outcome (expanded, contracted, churned, unchanged), largest loss first. repurchase_rate: every customer with an order in the period, with orders and order revenue, fewest orders first. The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). average_order_value and proactive_share count orders and touchpoints, peak_end_score and funnel have views of their own: they have no drill-down (422 naming key).
+         * The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first
+         * @description The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).
          */
         get: operations["listKpiCustomers"];
         put?: never;
@@ -1265,11 +1265,35 @@ export interface paths {
         };
         /**
          * What uninstalling with data=purge would delete, counted now (admin); nothing changes
-         * @description Touchpoints the module fed or of its types, holds it placed, the module's own records by kind (tickets, deals, campaigns…, as the module counts them), the contributions it registered, and whether its settings are reset.
+         * @description Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are reset. The module's own records are deleted by the module and not counted.
          */
         get: operations["previewModulePurge"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notebook/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notes on a customer (test module)
+         * @description The notes on a customer (test module)
+         */
+        get: operations["listNotes"];
+        put?: never;
+        /**
+         * Take a note on a customer (test module)
+         * @description Take a note on a customer (test module)
+         */
+        post: operations["takeNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1996,26 +2020,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/surveys/{id}/invitations/segment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Invite a segment of customers to a survey, or count it first (preview)
-         * @description The segment is what the customer list's filters find (q, kind, source), newest first, at most limit (1-500); erased customers are skipped. With preview true nothing changes and the answer says how many would be invited and whether more match. Otherwise every one is invited in one transaction (all or none), each with a single-use link shown once.
-         */
-        post: operations["inviteSegmentToSurvey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/surveys/{id}/results": {
         parameters: {
             query?: never;
@@ -2288,18 +2292,70 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "connectedSources": {
+         *         "count": 2,
+         *         "sources": [
+         *           {
+         *             "lastTouchpointAt": "2026-01-31T18:00:00Z",
+         *             "source": "crm",
+         *             "touchpoints": 1200
+         *           },
+         *           {
+         *             "lastTouchpointAt": "2026-01-31T19:30:00Z",
+         *             "source": "shop",
+         *             "touchpoints": 800
+         *           }
+         *         ]
+         *       },
+         *       "customersAcrossModules": {
+         *         "customers": 200,
+         *         "share": 22.5,
+         *         "withTwoOrMoreModules": 45
+         *       },
+         *       "from": "2026-01-01",
+         *       "sharedKpis": {
+         *         "count": 1,
+         *         "kpis": [
+         *           {
+         *             "key": "nps",
+         *             "owners": [
+         *               "marketing",
+         *               "support"
+         *             ]
+         *           }
+         *         ]
+         *       },
+         *       "to": "2026-02-01"
+         *     }
+         */
         AlignmentView: {
-            connectedSources?: components["schemas"]["ConnectedSourcesView"];
-            customersAcrossModules?: components["schemas"]["CustomersAcrossModulesView"];
-            /** Format: date */
-            from?: string;
-            sharedKpis?: components["schemas"]["SharedKpisView"];
-            /** Format: date */
-            to?: string;
+            connectedSources: components["schemas"]["ConnectedSourcesView"];
+            customersAcrossModules: components["schemas"]["CustomersAcrossModulesView"];
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            from: string;
+            sharedKpis: components["schemas"]["SharedKpisView"];
+            /**
+             * Format: date
+             * @example 2022-03-10
+             */
+            to: string;
         };
+        /**
+         * @example {
+         *       "comment": "Quick and kind",
+         *       "score": 9
+         *     }
+         */
         Answer: {
+            /** @description An optional comment */
             comment?: string;
-            score?: number;
+            /** @description A whole number within the survey's scale (NPS 0-10, CSAT 1-5, CES 1-7) */
+            score: number;
         };
         AtRiskBand: {
             /** @enum {string} */
@@ -2312,22 +2368,43 @@ export interface components {
             key: string;
             type: string;
         };
+        /**
+         * @example {
+         *       "action": "customer.merged",
+         *       "actor": "admin",
+         *       "after": [
+         *         {
+         *           "id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "profiles": 2
+         *         }
+         *       ],
+         *       "before": null,
+         *       "id": "8e0a2c4e-6f8a-4b1c-9d3e-5f7a9b1c3d5e",
+         *       "occurredAt": "2026-01-06T09:00:00Z",
+         *       "targetId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "targetType": "customer"
+         *     }
+         */
         AuditEntry: {
-            action?: string;
-            actor?: string;
+            /** @description What was done, e.g. customer.merged */
+            action: string;
+            /** @description Who acted: a user name, a token's name or a process such as identity-resolution */
+            actor: string;
             /** @description The target after the action (a JSON object or array); null when it was removed */
-            after?: components["schemas"]["JsonDocument"];
+            after: components["schemas"]["JsonDocument"];
             /** @description The target before the action (a JSON object or array); null when it did not exist */
-            before?: components["schemas"]["JsonDocument"];
+            before: components["schemas"]["JsonDocument"];
             /** Format: uuid */
-            id?: string;
+            id: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            occurredAt?: string;
-            targetId?: string | null;
-            targetType?: string;
+            occurredAt: string;
+            /** @description Its id; null for settings without one */
+            targetId: string | null;
+            /** @description The kind of thing acted on, e.g. customer */
+            targetType: string;
         };
         BandView: {
             /** @enum {string} */
@@ -2335,8 +2412,6 @@ export interface components {
             /** @description How far from the target a value is still at risk rather than off track */
             width: number;
         };
-        /** @enum {string} */
-        Basis: "answers" | "revenue" | "orders";
         /** @description A marketing campaign. */
         Campaign: {
             audience: components["schemas"]["CampaignAudience"];
@@ -2712,15 +2787,19 @@ export interface components {
             system?: string | null;
         };
         ComponentView: {
-            key?: string;
-            /** Format: int64 */
-            sampleSize?: number;
-            value?: number | null;
+            /** @description The figure's key */
+            key: string;
+            /**
+             * Format: int64
+             * @description How many it was computed from
+             */
+            sampleSize: number;
+            value: number | null;
         };
         ConnectedSourcesView: {
             /** Format: int32 */
-            count?: number;
-            sources?: components["schemas"]["SourceView"][];
+            count: number;
+            sources: components["schemas"]["SourceView"][];
         };
         /**
          * @example {
@@ -2768,6 +2847,26 @@ export interface components {
              */
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "baseUrl": "https://api.hubapi.com",
+         *           "connector": "hubspot",
+         *           "createdAt": "2026-01-31T10:15:00Z",
+         *           "credentialsSet": [
+         *             "accessToken",
+         *             "clientSecret"
+         *           ],
+         *           "id": "6a1f1c3e-2b7d-4a51-9c0e-0f2d3b4a5c6d",
+         *           "name": "HubSpot EU",
+         *           "settings": {},
+         *           "source": "hubspot",
+         *           "updatedAt": "2026-01-31T10:15:00Z"
+         *         }
+         *       ]
+         *     }
+         */
         ConnectionList: {
             items: components["schemas"]["Connection"][];
         };
@@ -2954,39 +3053,90 @@ export interface components {
             objects: components["schemas"]["ObjectAccess"][];
         };
         ConsentDecision: {
-            channel?: string;
+            /**
+             * @description A touchpoint channel, or any
+             * @enum {string}
+             */
+            channel: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other" | "any";
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            decidedAt?: string;
-            purpose?: string;
-            reason?: string;
-            source?: string;
-            status?: components["schemas"]["Status"];
+            decidedAt: string;
+            /** @description What it is for, e.g. newsletter */
+            purpose: string;
+            /** @description Where the decision was made, e.g. shop */
+            source: string;
+            status: components["schemas"]["Status"];
         };
+        /**
+         * @example {
+         *       "channel": "email",
+         *       "decidedAt": "2026-01-02T08:00:00Z",
+         *       "purpose": "newsletter",
+         *       "source": "shop",
+         *       "status": "granted"
+         *     }
+         */
         ConsentItem: {
-            channel?: string;
-            decidedAt?: string;
-            purpose?: string;
             /**
-             * @description Why the decision was made or changed, as the person recording it said (at most 500 characters); kept with the decision and in the audit log. Absent when none was given.
-             * @example Customer asked by phone to stop newsletters
+             * @description A touchpoint channel, or any
+             * @enum {string}
              */
-            reason?: string;
+            channel: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other" | "any";
+            /** @description When it was decided (ISO-8601); always in answers, defaults to now in requests */
+            decidedAt?: string;
+            /** @description What it is for, e.g. newsletter */
+            purpose: string;
+            /** @description Where it was decided, e.g. shop; always in answers, required in requests where no default source applies */
             source?: string;
-            status?: string;
+            /** @enum {string} */
+            status: "granted" | "withdrawn";
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "channel": "email",
+         *           "purpose": "newsletter",
+         *           "source": "shop",
+         *           "status": "withdrawn"
+         *         }
+         *       ]
+         *     }
+         */
         ConsentsRequest: {
-            items?: components["schemas"]["ConsentItem"][];
+            /** @description The decisions to record */
+            items: components["schemas"]["ConsentItem"][];
         };
+        /**
+         * @example {
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "items": [
+         *         {
+         *           "channel": "email",
+         *           "decidedAt": "2026-01-02T08:00:00Z",
+         *           "purpose": "newsletter",
+         *           "source": "shop",
+         *           "status": "granted"
+         *         }
+         *       ]
+         *     }
+         */
         ConsentsView: {
-            /** Format: uuid */
-            customerId?: string;
-            items?: components["schemas"]["ConsentItem"][];
+            /**
+             * Format: uuid
+             * @description The customer (the surviving one after merges)
+             */
+            customerId: string;
+            /** @description The prevailing decision per purpose and channel */
+            items: components["schemas"]["ConsentItem"][];
         };
         Context: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The touchpoint the survey asks about
+             */
             touchpointId?: string;
         };
         /** @description Rows read, and what became of them. */
@@ -3194,9 +3344,17 @@ export interface components {
              */
             startedAt: string;
         };
+        /**
+         * @example {
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f"
+         *     }
+         */
         CustomerIdResponse: {
-            /** Format: uuid */
-            customerId?: string;
+            /**
+             * Format: uuid
+             * @description The surviving customer of a merge, the split-off customer of a split
+             */
+            customerId: string;
         };
         CustomerReference: {
             /** @description At least one identifier */
@@ -3204,73 +3362,301 @@ export interface components {
         };
         CustomersAcrossModulesView: {
             /** Format: int64 */
-            customers?: number;
-            share?: number | null;
+            customers: number;
+            /** @description withTwoOrMoreModules as a percent of customers; null without customers */
+            share: number | null;
             /** Format: int64 */
-            withTwoOrMoreModules?: number;
+            withTwoOrMoreModules: number;
         };
+        /**
+         * @example {
+         *       "createdAt": "2026-01-02T08:00:00Z",
+         *       "displayName": "Anna Berger",
+         *       "email": "anna.berger@example.com",
+         *       "id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "kind": "person",
+         *       "phone": "+4915112345678"
+         *     }
+         */
         CustomerSummary: {
             /**
              * Format: date-time
+             * @description When the customer was first seen
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
+            createdAt: string;
+            /** @description The golden name, else first and last name, else company, else the e-mail address; left out when it has none */
             displayName?: string;
+            /** @description Its first e-mail address (sorted); left out when it has none */
             email?: string;
-            /** Format: uuid */
-            id?: string;
-            kind?: string;
+            /**
+             * Format: uuid
+             * @description The customer's id
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "organisation";
+            /** @description Its first phone number in E.164 form (sorted); left out when it has none */
             phone?: string;
         };
+        /**
+         * @example {
+         *       "attributes": {
+         *         "firstName": {
+         *           "observedAt": "2026-01-02T08:00:00Z",
+         *           "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *           "source": "crm",
+         *           "value": "Anna"
+         *         },
+         *         "lastName": {
+         *           "observedAt": "2026-01-02T08:00:00Z",
+         *           "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *           "source": "crm",
+         *           "value": "Berger"
+         *         }
+         *       },
+         *       "createdAt": "2026-01-02T08:00:01Z",
+         *       "displayName": "Anna Berger",
+         *       "id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "identifiers": [
+         *         {
+         *           "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *           "source": "crm",
+         *           "type": "email",
+         *           "value": "anna.berger@example.com"
+         *         },
+         *         {
+         *           "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *           "source": "crm",
+         *           "system": "crm",
+         *           "type": "external",
+         *           "value": "C-1001"
+         *         }
+         *       ],
+         *       "kind": "person",
+         *       "profiles": [
+         *         {
+         *           "attributes": {
+         *             "firstName": "Anna",
+         *             "lastName": "Berger"
+         *           },
+         *           "createdAt": "2026-01-02T08:00:01Z",
+         *           "externalId": "C-1001",
+         *           "id": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *           "kind": "person",
+         *           "observedAt": "2026-01-02T08:00:00Z",
+         *           "source": "crm"
+         *         }
+         *       ],
+         *       "updatedAt": "2026-01-02T08:00:01Z"
+         *     }
+         */
         CustomerView: {
-            attributes?: {
+            /** @description The golden value of each attribute with its provenance */
+            attributes: {
                 [key: string]: components["schemas"]["GoldenAttribute"];
             };
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
+            createdAt: string;
+            /** @description The golden name, else first and last name, else company, else the e-mail address; left out when it has none */
             displayName?: string;
-            /** Format: uuid */
-            id?: string;
-            identifiers?: components["schemas"]["IdentifierView"][];
-            kind?: string;
+            /**
+             * Format: uuid
+             * @description The customer's id (the surviving one after merges)
+             */
+            id: string;
+            /** @description Every identifier of its profiles */
+            identifiers: components["schemas"]["IdentifierView"][];
+            /** @enum {string} */
+            kind: "person" | "organisation";
+            /** @description Persons whose profiles name this organisation (at most 100); only for organisations */
             members?: components["schemas"]["CustomerSummary"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation the latest observed profile names; left out when none does
+             */
             organisationId?: string;
-            profiles?: components["schemas"]["ProfileView"][];
+            /** @description The profiles the customer is made of */
+            profiles: components["schemas"]["ProfileView"][];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            updatedAt?: string;
+            updatedAt: string;
         };
+        /**
+         * @example {
+         *       "auditEntries": [
+         *         {
+         *           "action": "customer.exported",
+         *           "actor": "privacy-officer",
+         *           "after": {
+         *             "consents": 1,
+         *             "customerIds": [
+         *               "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f"
+         *             ],
+         *             "modules": [
+         *               "support"
+         *             ],
+         *             "profiles": 1,
+         *             "touchpoints": 1
+         *           },
+         *           "before": null,
+         *           "id": "8e0a2c4e-6f8a-4b1c-9d3e-5f7a9b1c3d5e",
+         *           "occurredAt": "2026-02-01T12:00:00Z",
+         *           "targetId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "targetType": "customer"
+         *         }
+         *       ],
+         *       "consents": [
+         *         {
+         *           "channel": "email",
+         *           "decidedAt": "2026-01-02T08:00:00Z",
+         *           "purpose": "newsletter",
+         *           "source": "shop",
+         *           "status": "granted"
+         *         }
+         *       ],
+         *       "customer": {
+         *         "attributes": {
+         *           "firstName": {
+         *             "observedAt": "2026-01-02T08:00:00Z",
+         *             "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *             "source": "crm",
+         *             "value": "Anna"
+         *           }
+         *         },
+         *         "createdAt": "2026-01-02T08:00:01Z",
+         *         "displayName": "Anna Berger",
+         *         "id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *         "identifiers": [
+         *           {
+         *             "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *             "source": "crm",
+         *             "type": "email",
+         *             "value": "anna.berger@example.com"
+         *           }
+         *         ],
+         *         "kind": "person",
+         *         "profiles": [
+         *           {
+         *             "attributes": {
+         *               "firstName": "Anna"
+         *             },
+         *             "createdAt": "2026-01-02T08:00:01Z",
+         *             "externalId": "C-1001",
+         *             "id": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *             "kind": "person",
+         *             "observedAt": "2026-01-02T08:00:00Z",
+         *             "source": "crm"
+         *           }
+         *         ],
+         *         "updatedAt": "2026-01-02T08:00:01Z"
+         *       },
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "customerIds": [
+         *         "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f"
+         *       ],
+         *       "exportedAt": "2026-02-01T12:00:00Z",
+         *       "identityHistory": [],
+         *       "mergeSuggestions": [],
+         *       "modules": {
+         *         "support": {
+         *           "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f": {
+         *             "tickets": []
+         *           }
+         *         }
+         *       },
+         *       "profiles": [
+         *         {
+         *           "attributes": {
+         *             "firstName": {
+         *               "observedAt": "2026-01-02T08:00:00Z",
+         *               "value": "Anna"
+         *             }
+         *           },
+         *           "createdAt": "2026-01-02T08:00:01Z",
+         *           "externalId": "C-1001",
+         *           "id": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *           "identifiers": [
+         *             {
+         *               "system": "",
+         *               "type": "email",
+         *               "value": "anna.berger@example.com"
+         *             }
+         *           ],
+         *           "kind": "person",
+         *           "observedAt": "2026-01-02T08:00:00Z",
+         *           "organisationId": null,
+         *           "source": "crm"
+         *         }
+         *       ],
+         *       "surveyInvitations": [
+         *         {
+         *           "answeredAt": null,
+         *           "contextTouchpointId": null,
+         *           "createdAt": "2026-01-02T09:00:00Z",
+         *           "createdBy": "admin",
+         *           "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "expiresAt": "2026-01-16T09:00:00Z",
+         *           "id": "1e3a5c7e-9b1d-4f3a-8c5e-7a9b1d3f5a7c",
+         *           "responseTouchpointId": null,
+         *           "surveyId": "6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20"
+         *         }
+         *       ],
+         *       "touchpoints": [
+         *         {
+         *           "amount": 49.9,
+         *           "channel": "web",
+         *           "currency": "EUR",
+         *           "externalId": "order-10023",
+         *           "id": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f",
+         *           "initiator": "customer",
+         *           "module": "core",
+         *           "occurredAt": "2026-01-04T10:00:00Z",
+         *           "phase": "purchase",
+         *           "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *           "receivedAt": "2026-01-04T10:00:02Z",
+         *           "source": "shop",
+         *           "type": "revenue.order"
+         *         }
+         *       ]
+         *     }
+         */
         DataSubjectExport: {
-            auditEntries?: components["schemas"]["AuditEntry"][];
-            consents?: components["schemas"]["ConsentDecision"][];
-            customer?: components["schemas"]["CustomerView"];
-            /** Format: uuid */
-            customerId?: string;
-            customerIds?: string[];
+            auditEntries: components["schemas"]["AuditEntry"][];
+            consents: components["schemas"]["ConsentDecision"][];
+            customer: components["schemas"]["CustomerView"];
+            /**
+             * Format: uuid
+             * @description The customer exported (the surviving one after merges)
+             */
+            customerId: string;
+            /** @description It and every customer merged into it */
+            customerIds: string[];
+            /** @description The erasure receipt; left out unless the customer was erased */
             erasure?: components["schemas"]["ErasureReceipt"];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            exportedAt?: string;
-            identityHistory?: components["schemas"]["EventRow"][];
-            mergeSuggestions?: components["schemas"]["SuggestionExport"][];
-            modules?: {
+            exportedAt: string;
+            identityHistory: components["schemas"]["EventRow"][];
+            mergeSuggestions: components["schemas"]["SuggestionExport"][];
+            /** @description What each module holds: module id to customer id to the module's own data */
+            modules: {
                 [key: string]: {
                     [key: string]: {
                         [key: string]: unknown;
                     };
                 };
             };
-            profiles?: components["schemas"]["ProfileExport"][];
-            surveyInvitations?: components["schemas"]["InvitationExport"][];
-            touchpoints?: components["schemas"]["TouchpointView"][];
+            profiles: components["schemas"]["ProfileExport"][];
+            surveyInvitations: components["schemas"]["InvitationExport"][];
+            touchpoints: components["schemas"]["TouchpointView"][];
         };
         /**
          * @example {
@@ -3279,7 +3665,7 @@ export interface components {
          *       "direction": "pull",
          *       "error": "field email of record 5101: is not an e-mail address",
          *       "errorKind": "validation",
-         *       "id": "9c1d…",
+         *       "id": "9c1d3e5f-7a9b-4c1d-8e3f-5a7b9c1d3e5f",
          *       "lastFailedAt": "2026-01-31T10:15:00Z",
          *       "object": "contacts",
          *       "recordId": "5101"
@@ -3313,10 +3699,28 @@ export interface components {
              */
             recordId: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "attempts": 3,
+         *           "createdAt": "2026-01-31T10:15:00Z",
+         *           "direction": "pull",
+         *           "error": "field email of record 5101: is not an e-mail address",
+         *           "errorKind": "validation",
+         *           "id": "9c1d3e5f-7a9b-4c1d-8e3f-5a7b9c1d3e5f",
+         *           "lastFailedAt": "2026-01-31T10:15:00Z",
+         *           "object": "contacts",
+         *           "recordId": "5101"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         DeadLetterPage: {
             items: components["schemas"]["DeadLetter"][];
             /** @description Pass as `after` for the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description A deal; history only when one deal is read or written. */
         Deal: {
@@ -3331,8 +3735,6 @@ export interface components {
              * @example 2022-03-10T16:15:50Z
              */
             createdAt: string;
-            /** @description The CRM record the deal was synced from (a HubSpot deal, a Salesforce opportunity); absent for a deal made in Kreis. Such a deal is changed in the CRM, not through this API. */
-            crmOrigin?: components["schemas"]["DealCrmOrigin"];
             /**
              * Format: uuid
              * @description The deal's customer now (after merges); null once erased.
@@ -3364,24 +3766,6 @@ export interface components {
              */
             updatedAt: string;
             wonReason: string | null;
-        };
-        /** @description Where a deal synced from a CRM came from. */
-        DealCrmOrigin: {
-            /**
-             * @description The CRM object: deals (HubSpot) or Opportunity (Salesforce).
-             * @example deals
-             */
-            object: string;
-            /**
-             * @description The CRM's record id; null once the customer was erased.
-             * @example 18734512
-             */
-            recordId: string | null;
-            /**
-             * @description The source of the CRM connection it came through.
-             * @example hubspot
-             */
-            source: string;
         };
         /** @description One page of deals (without their history). */
         DealPage: {
@@ -3508,14 +3892,29 @@ export interface components {
         EmailEventsRequest: components["schemas"]["EmailEventRequest"] | components["schemas"]["EmailEventBatchRequest"];
         ErasedElsewhere: {
             /** Format: uuid */
-            connectionId?: string;
-            connectionName?: string;
-            detail?: string;
-            outcome?: string;
-            /** Format: int32 */
-            records?: number;
+            connectionId: string;
+            /** @description Its name; (deleted connection) when it was deleted since */
+            connectionName: string;
+            /** @description What was done, or why not */
+            detail: string | null;
+            /**
+             * @description pending until the erasure has committed and the CRM was asked
+             * @enum {string}
+             */
+            outcome: "pending" | "erased" | "skipped" | "failed";
+            /**
+             * Format: int32
+             * @description How many of its records held the person's data
+             */
+            records: number;
         };
+        /**
+         * @example {
+         *       "reason": "Request of the data subject, ticket 4711"
+         *     }
+         */
         EraseRequest: {
+            /** @description Why, for the receipt; optional */
             reason?: string;
         };
         ErasurePreview: {
@@ -3558,44 +3957,69 @@ export interface components {
             touchpoints: number;
         };
         ErasureReceipt: {
-            actor?: string;
+            actor: string;
             /** Format: uuid */
-            customerId?: string;
+            customerId: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            erasedAt?: string;
-            /** Format: int32 */
-            identifiers?: number;
-            /** Format: int32 */
-            profiles?: number;
-            reason?: string;
+            erasedAt: string;
+            /**
+             * Format: int32
+             * @description Identifiers removed
+             */
+            identifiers: number;
+            /**
+             * Format: int32
+             * @description Profiles anonymised
+             */
+            profiles: number;
+            /** @description Why, as given (personal values scrubbed); null when none was given */
+            reason: string | null;
             /** Format: uuid */
-            receiptId?: string;
-            /** Format: int32 */
-            suppressedIdentifiers?: number;
-            /** Format: int32 */
-            touchpoints?: number;
+            receiptId: string;
+            /**
+             * Format: int32
+             * @description Identifiers that went onto the suppression list
+             */
+            suppressedIdentifiers: number;
+            /**
+             * Format: int32
+             * @description Touchpoints anonymised
+             */
+            touchpoints: number;
         };
         EventRow: {
-            actor?: string;
+            /** @description Who did it (identity-resolution for automatic merges) */
+            actor: string;
+            /**
+             * Format: uuid
+             * @description The customer merged into, or split
+             */
+            customerId: string;
             /** Format: uuid */
-            customerId?: string;
-            /** Format: uuid */
-            id?: string;
-            kind?: string;
-            moves?: components["schemas"]["Move"][];
+            id: string;
+            /**
+             * @description What happened
+             * @enum {string}
+             */
+            kind: "merge" | "auto-merge" | "split";
+            /** @description The profiles it moved */
+            moves: components["schemas"]["Move"][];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            occurredAt?: string;
-            reason?: string;
+            occurredAt: string;
+            /** @description Why an automatic merge happened; null otherwise */
+            reason: string | null;
         };
         FieldError: {
-            field?: string;
-            message?: string;
+            /** @description The field's JSON path, e.g. items[0].occurredAt */
+            field: string;
+            /** @description What is wrong with it */
+            message: string;
         };
         /** @description A recorded form submission. */
         FormSubmission: {
@@ -3732,32 +4156,50 @@ export interface components {
         GoldenAttribute: {
             /**
              * Format: date-time
+             * @description When that source observed it
              * @example 2022-03-10T12:15:50-04:00
              */
-            observedAt?: string;
-            /** Format: uuid */
-            profileId?: string;
-            source?: string;
+            observedAt: string;
+            /**
+             * Format: uuid
+             * @description The profile it came from
+             */
+            profileId: string;
+            /** @description The source of the profile it came from */
+            source: string;
             /**
              * @description The surviving value: a string, a number or a boolean
              * @example "Berlin"
              */
-            value?: unknown;
+            value: unknown;
         };
         Hold: {
-            /** Format: uuid */
-            customerId?: string;
-            /** Format: date-time */
-            placedAt?: string;
-            placedBy?: string;
-            reason?: string;
-            reference?: string;
-            scope?: string;
+            /**
+             * Format: uuid
+             * @description The customer it was placed on (before any later merge)
+             */
+            customerId: string;
+            /**
+             * Format: date-time
+             * @description When it was placed
+             * @example 2022-03-10T16:15:50Z
+             */
+            placedAt: string;
+            /** @description The module that placed it, e.g. support */
+            placedBy: string;
+            /** @description Why, for people */
+            reason: string;
+            /** @description The module's reference for the cause, e.g. a ticket id */
+            reference: string;
+            /** @description What is held, e.g. campaigns */
+            scope: string;
         };
         IdentifierExport: {
-            system?: string;
-            type?: string;
-            value?: string;
+            /** @description The system or key name; empty for e-mail and phone */
+            system: string;
+            /** @enum {string} */
+            type: "email" | "phone" | "external" | "custom";
+            value: string;
         };
         IdentifierRequest: {
             system?: string;
@@ -3765,12 +4207,19 @@ export interface components {
             value?: string;
         };
         IdentifierView: {
-            /** Format: uuid */
-            profileId?: string;
-            source?: string;
+            /**
+             * Format: uuid
+             * @description The profile that carries it
+             */
+            profileId: string;
+            /** @description That profile's source */
+            source: string;
+            /** @description The external system or custom key's name; left out for e-mail and phone */
             system?: string;
-            type?: string;
-            value?: string;
+            /** @enum {string} */
+            type: "email" | "phone" | "external" | "custom";
+            /** @description The normalised value (e-mail lower-cased, phone in E.164) */
+            value: string;
         };
         /** @description The id of the queued import. */
         ImportCreated: {
@@ -3936,104 +4385,232 @@ export interface components {
              */
             status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
         };
+        /**
+         * @example {
+         *       "accepted": 1,
+         *       "duplicates": 0,
+         *       "rejected": 1,
+         *       "results": [
+         *         {
+         *           "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "index": 0,
+         *           "status": "accepted",
+         *           "touchpointId": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f"
+         *         },
+         *         {
+         *           "error": "invalid touchpoint",
+         *           "errors": [
+         *             {
+         *               "field": "occurredAt",
+         *               "message": "is required"
+         *             }
+         *           ],
+         *           "index": 1,
+         *           "status": "rejected"
+         *         }
+         *       ]
+         *     }
+         */
         IngestResult: {
-            /** Format: int32 */
-            accepted?: number;
-            /** Format: int32 */
-            duplicates?: number;
-            /** Format: int32 */
-            rejected?: number;
-            results?: components["schemas"]["Item"][];
+            /**
+             * Format: int32
+             * @description Items stored now
+             */
+            accepted: number;
+            /**
+             * Format: int32
+             * @description Items stored before (same source and externalId)
+             */
+            duplicates: number;
+            /**
+             * Format: int32
+             * @description Items refused
+             */
+            rejected: number;
+            /** @description One outcome per item, in the order sent */
+            results: components["schemas"]["Item"][];
         };
         InvitationExport: {
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            answeredAt?: string;
-            /** Format: uuid */
-            contextTouchpointId?: string;
+            answeredAt: string | null;
+            /**
+             * Format: uuid
+             * @description The touchpoint the survey asked about; null when none
+             */
+            contextTouchpointId: string | null;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            createdBy?: string;
+            createdAt: string;
+            createdBy: string;
             /** Format: uuid */
-            customerId?: string;
+            customerId: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            expiresAt?: string;
+            expiresAt: string;
             /** Format: uuid */
-            id?: string;
+            id: string;
+            /**
+             * Format: uuid
+             * @description The answer's touchpoint; null until answered
+             */
+            responseTouchpointId: string | null;
             /** Format: uuid */
-            responseTouchpointId?: string;
-            /** Format: uuid */
-            surveyId?: string;
+            surveyId: string;
         };
+        /**
+         * @example {
+         *       "context": {
+         *         "touchpointId": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f"
+         *       },
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f"
+         *     }
+         */
         InvitationRequest: {
+            /** @description What the survey is about; optional */
             context?: components["schemas"]["Context"];
-            /** Format: uuid */
-            customerId?: string;
+            /**
+             * Format: uuid
+             * @description The customer to invite
+             */
+            customerId: string;
         };
+        /**
+         * @example {
+         *       "answerPath": "/answer/q7Hk2vXbN4pL9sRt3wYz8aCd5eFg1hJm",
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "expiresAt": "2026-01-16T08:00:00Z",
+         *       "id": "1e3a5c7e-9b1d-4f3a-8c5e-7a9b1d3f5a7c",
+         *       "responsePath": "/public/v1/responses/q7Hk2vXbN4pL9sRt3wYz8aCd5eFg1hJm",
+         *       "surveyId": "6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20",
+         *       "token": "q7Hk2vXbN4pL9sRt3wYz8aCd5eFg1hJm"
+         *     }
+         */
         InvitationView: {
             /** @description The page where the customer answers in a browser, without signing in */
-            answerPath?: string;
+            answerPath: string;
             /** Format: uuid */
-            customerId?: string;
+            customerId: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            expiresAt?: string;
+            expiresAt: string;
             /** Format: uuid */
-            id?: string;
-            responsePath?: string;
+            id: string;
+            /** @description The public API path to read and answer the survey */
+            responsePath: string;
             /** Format: uuid */
-            surveyId?: string;
-            token?: string;
+            surveyId: string;
+            /** @description The single-use secret of the link; shown only here */
+            token: string;
         };
         Item: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The customer it belongs to; left out when rejected
+             */
             customerId?: string;
+            /** @description Why it was refused; only when rejected */
             error?: string;
+            /** @description The invalid fields; only when rejected */
             errors?: components["schemas"]["FieldError"][];
-            /** Format: int32 */
-            index?: number;
-            status?: string;
-            /** Format: uuid */
+            /**
+             * Format: int32
+             * @description The item's position in the request, from 0
+             */
+            index: number;
+            /** @enum {string} */
+            status: "accepted" | "duplicate" | "rejected";
+            /**
+             * Format: uuid
+             * @description The stored touchpoint; left out when rejected
+             */
             touchpointId?: string;
         };
         JourneyLevelView: {
-            averagePeakEnd?: number | null;
+            averagePeakEnd: number | null;
             /** Format: int64 */
-            customersReached?: number;
+            customersReached: number;
             /** Format: int64 */
-            peakEndJourneys?: number;
+            peakEndJourneys: number;
         };
+        /**
+         * @example {
+         *       "currentPhase": "retention",
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "from": null,
+         *       "lastTouchPhase": "retention",
+         *       "mean": 0.75,
+         *       "peakEnd": {
+         *         "end": {
+         *           "id": "8c0e2a4b-6d8f-4b0c-9e2a-4b6d8f0c2e4a",
+         *           "normalised": 0.5,
+         *           "occurredAt": "2026-01-20T09:00:00Z",
+         *           "score": 4,
+         *           "scoreScale": "csat",
+         *           "type": "feedback.csat"
+         *         },
+         *         "peak": {
+         *           "id": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f",
+         *           "normalised": 1,
+         *           "occurredAt": "2026-01-06T09:00:00Z",
+         *           "score": 5,
+         *           "scoreScale": "csat",
+         *           "type": "feedback.csat"
+         *         },
+         *         "score": 0.75
+         *       },
+         *       "phases": [
+         *         {
+         *           "firstReachedAt": "2026-01-04T10:00:00Z",
+         *           "lastTouchAt": "2026-01-04T10:00:00Z",
+         *           "phase": "purchase",
+         *           "timeInPhase": "PT36H30M",
+         *           "touchpoints": 1
+         *         },
+         *         {
+         *           "firstReachedAt": "2026-01-05T22:30:00Z",
+         *           "lastTouchAt": "2026-01-20T09:00:00Z",
+         *           "phase": "retention",
+         *           "timeInPhase": "PT370H30M",
+         *           "touchpoints": 2
+         *         }
+         *       ],
+         *       "scoredTouchpoints": 2,
+         *       "to": null,
+         *       "truncated": false
+         *     }
+         */
         JourneyView: {
-            currentPhase?: string | null;
+            /** @enum {string|null} */
+            currentPhase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy" | null;
             /** Format: uuid */
-            customerId?: string;
+            customerId: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            from?: string | null;
-            lastTouchPhase?: string | null;
-            mean?: number | null;
-            peakEnd?: components["schemas"]["PeakEndView"] | null;
-            phases?: components["schemas"]["PhaseView"][];
+            from: string | null;
+            /** @enum {string|null} */
+            lastTouchPhase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy" | null;
+            mean: number | null;
+            peakEnd: components["schemas"]["PeakEndView"] | null;
+            phases: components["schemas"]["PhaseView"][];
             /** Format: int32 */
-            scoredTouchpoints?: number;
+            scoredTouchpoints: number;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            to?: string | null;
-            truncated?: boolean;
+            to: string | null;
+            truncated: boolean;
         };
         /** @description A free JSON array */
         JsonArray: unknown[];
@@ -4048,7 +4625,7 @@ export interface components {
          */
         JsonObject: Record<string, never>;
         KpiCustomerPage: {
-            /** @description The customers of this page, worst first: lowest mean, largest revenue loss or fewest orders */
+            /** @description The customers of this page, worst mean first */
             items: components["schemas"]["KpiCustomerView"][];
             /** @description The cursor of the next page; null on the last page */
             nextCursor: string | null;
@@ -4056,14 +4633,9 @@ export interface components {
         KpiCustomerView: {
             /**
              * Format: int64
-             * @description answers: its scored answers in the period
+             * @description Its scored answers in the period
              */
-            answers: number | null;
-            /**
-             * @description Which figures are filled: answers (nps, csat, csat_mean, ces, ces_share_easy), revenue (nrr, grr, churn_rate, retention_rate, clv) or orders (repurchase_rate)
-             * @enum {unknown}
-             */
-            basis: components["schemas"]["Basis"];
+            answers: number;
             /**
              * Format: uuid
              * @description The customer
@@ -4071,34 +4643,18 @@ export interface components {
             customerId: string;
             /** @description Its name, company or e-mail address; null when it has none */
             displayName: string | null;
-            /** @description revenue: its monthly recurring revenue after its last change before the period end (0: lost) */
-            endMrr: number | null;
             /** @enum {string} */
             kind: "person" | "organisation";
             /**
              * Format: date-time
-             * @description answers: when it answered last in the period
+             * @description When it answered last in the period
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastAnsweredAt: string | null;
-            /** @description answers: the score of its latest answer in the period */
+            lastAnsweredAt: string;
+            /** @description The score of its latest answer in the period */
             lastScore: number | null;
-            /** @description answers: the mean of those scores (4 decimals) */
-            meanScore: number | null;
-            /** @description orders: the sum of their amounts (4 decimals) */
-            orderRevenue: number | null;
-            /**
-             * Format: int64
-             * @description orders: its orders in the period
-             */
-            orders: number | null;
-            /**
-             * @description revenue: what the period did to its revenue
-             * @enum {string|null}
-             */
-            outcome: "expanded" | "contracted" | "churned" | "unchanged" | null;
-            /** @description revenue: its monthly recurring revenue after its last change before the period start (above 0: it is in the cohort) */
-            startMrr: number | null;
+            /** @description The mean of those scores (4 decimals) */
+            meanScore: number;
         };
         /**
          * @description A KPI's target for the UTC days [from, to); both ends optional
@@ -4197,15 +4753,20 @@ export interface components {
             nextCursor: string | null;
         };
         LevelView: {
-            components?: components["schemas"]["ComponentView"][];
+            components: components["schemas"]["ComponentView"][];
             /** Format: int32 */
-            level?: number;
-            meetsTarget?: boolean | null;
-            metric?: string;
-            name?: string;
-            score?: number | null;
-            target?: number;
-            value?: number | null;
+            level: number;
+            /** @description null without data */
+            meetsTarget: boolean | null;
+            /** @description How the level is measured, for people */
+            metric: string;
+            /** @enum {string} */
+            name: "communication" | "accountability" | "engagement" | "proactivity" | "enhancement";
+            /** @description 0-100; null without data */
+            score: number | null;
+            /** @description 0-100 */
+            target: number;
+            value: number | null;
         };
         Lifted: {
             /**
@@ -4223,7 +4784,7 @@ export interface components {
         MappingView: {
             /** @example legacy-crm-contacts */
             name: string;
-            spec: components["schemas"]["ImportSpec"];
+            spec: components["schemas"]["SavedImportSpec"];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
@@ -4232,14 +4793,43 @@ export interface components {
             /** @example admin */
             updatedBy: string;
         };
+        /**
+         * @example {
+         *       "authenticatedBy": "session",
+         *       "name": "sam",
+         *       "permissions": [
+         *         "customer-record:read",
+         *         "sales:read",
+         *         "sales:write"
+         *       ],
+         *       "roles": [
+         *         "sales"
+         *       ]
+         *     }
+         */
         Me: {
-            authenticatedBy?: string;
-            name?: string;
-            permissions?: string[];
-            roles?: string[];
+            /**
+             * @description How the caller signed in
+             * @enum {string}
+             */
+            authenticatedBy: "basic" | "session" | "token" | "oidc";
+            /** @description The user name (token:<name> for API tokens) */
+            name: string;
+            /** @description What the roles allow, with the enabled modules' permissions, sorted */
+            permissions: string[];
+            /** @description Role keys, sorted */
+            roles: string[];
         };
+        /**
+         * @example {
+         *       "customerIds": [
+         *         "6b8d0f2a-3c5e-4a7b-9d1f-2b4c6d8e0f1a"
+         *       ]
+         *     }
+         */
         MergeRequest: {
-            customerIds?: string[];
+            /** @description The customers to merge into this one (not this one itself) */
+            customerIds: string[];
         };
         /** @description A custom customer attribute the module contributes. */
         ModuleAttribute: {
@@ -4550,12 +5140,18 @@ export interface components {
             version: string;
         };
         Move: {
+            /**
+             * Format: uuid
+             * @description The customer it was part of
+             */
+            fromCustomer: string;
             /** Format: uuid */
-            fromCustomer?: string;
-            /** Format: uuid */
-            profileId?: string;
-            /** Format: uuid */
-            toCustomer?: string;
+            profileId: string;
+            /**
+             * Format: uuid
+             * @description The customer it became part of
+             */
+            toCustomer: string;
         };
         /**
          * @example {
@@ -4596,6 +5192,43 @@ export interface components {
             to: string;
             types: components["schemas"]["PeakTypeView"][];
         };
+        /**
+         * @example {
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "id": "2b4d6f8a-0c2e-4a6b-8d0f-2a4c6e8b0d2f",
+         *       "text": "Prefers calls in the morning"
+         *     }
+         */
+        Note: {
+            /**
+             * Format: uuid
+             * @description The customer it is about
+             */
+            customerId: string;
+            /** Format: uuid */
+            id: string;
+            text: string;
+        };
+        /**
+         * @example {
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "text": "Prefers calls in the morning"
+         *     }
+         */
+        NoteRequest: {
+            /**
+             * Format: date-time
+             * @description When it was taken; now when left out
+             */
+            at?: string;
+            /**
+             * Format: uuid
+             * @description The customer the note is about
+             */
+            customerId: string;
+            /** @description The note */
+            text: string;
+        };
         ObjectAccess: {
             /** @example contacts */
             object: string;
@@ -4612,8 +5245,8 @@ export interface components {
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            observedAt?: string;
-            value?: components["schemas"]["ScalarValue"];
+            observedAt: string;
+            value: components["schemas"]["ScalarValue"];
         };
         /** @description A ticket to open. */
         OpenTicketRequest: {
@@ -4683,55 +5316,276 @@ export interface components {
             /** @description Cursor of the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "action": "customer.merged",
+         *           "actor": "admin",
+         *           "after": [
+         *             {
+         *               "id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *               "profiles": 2
+         *             }
+         *           ],
+         *           "before": null,
+         *           "id": "8e0a2c4e-6f8a-4b1c-9d3e-5f7a9b1c3d5e",
+         *           "occurredAt": "2026-01-06T09:00:00Z",
+         *           "targetId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "targetType": "customer"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         PageAuditEntry: {
-            items?: components["schemas"]["AuditEntry"][];
+            /** @description The entries of this page, newest first */
+            items: components["schemas"]["AuditEntry"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "createdAt": "2026-01-02T08:00:00Z",
+         *           "displayName": "Anna Berger",
+         *           "email": "anna.berger@example.com",
+         *           "id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "kind": "person"
+         *         }
+         *       ],
+         *       "nextCursor": "MjAyNi0wMS0wMlQwODowMDowMFp8NWE3YzllMWYtMmI0ZC00ZjZhLThjMGUtMWEzYjVjN2Q5ZTJm"
+         *     }
+         */
         PageCustomerSummary: {
-            items?: components["schemas"]["CustomerSummary"][];
+            /** @description The customers of this page, newest first */
+            items: components["schemas"]["CustomerSummary"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "action": {
+         *             "department": "support",
+         *             "kind": "task",
+         *             "title": "Call the customer back"
+         *           },
+         *           "condition": {
+         *             "kind": "score_range",
+         *             "max": 2
+         *           },
+         *           "createdAt": "2026-01-31T09:30:00Z",
+         *           "enabled": true,
+         *           "id": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a",
+         *           "name": "Unhappy CSAT: follow up",
+         *           "trigger": {
+         *             "type": "feedback.csat"
+         *           },
+         *           "updatedAt": "2026-01-31T09:30:00Z"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         PageRuleView: {
-            items?: components["schemas"]["RuleView"][];
+            /** @description The rules of this page, newest first */
+            items: components["schemas"]["RuleView"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "createdAt": "2026-01-03T08:00:05Z",
+         *           "customers": [
+         *             {
+         *               "createdAt": "2026-01-02T08:00:00Z",
+         *               "displayName": "Anna Berger",
+         *               "id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *               "kind": "person"
+         *             },
+         *             {
+         *               "createdAt": "2026-01-03T08:00:00Z",
+         *               "displayName": "Anna Berger",
+         *               "id": "6b8d0f2a-3c5e-4a7b-9d1f-2b4c6d8e0f1a",
+         *               "kind": "person"
+         *             }
+         *           ],
+         *           "id": "3d5f7a9b-1c3e-4d5f-8a7b-9c1d3e5f7a9b",
+         *           "profileIds": [
+         *             "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *             "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+         *           ],
+         *           "reasons": [
+         *             "same name",
+         *             "similar address"
+         *           ],
+         *           "score": 0.9125
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         PageSuggestionView: {
-            items?: components["schemas"]["SuggestionView"][];
+            /** @description The suggestions of this page, best first */
+            items: components["schemas"]["SuggestionView"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "commentQuestion": "What could we do better?",
+         *           "createdAt": "2026-01-02T08:00:00Z",
+         *           "id": "6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20",
+         *           "invitations": 40,
+         *           "kind": "csat",
+         *           "name": "After support",
+         *           "question": "How satisfied are you with our service?",
+         *           "responses": 17,
+         *           "scale": {
+         *             "max": 5,
+         *             "min": 1
+         *           },
+         *           "updatedAt": "2026-01-02T08:00:00Z",
+         *           "validDays": 14
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         PageSurveyView: {
-            items?: components["schemas"]["SurveyView"][];
+            /** @description The surveys of this page, newest first */
+            items: components["schemas"]["SurveyView"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "assignee": "sam",
+         *           "closedAt": null,
+         *           "createdAt": "2026-01-31T09:30:00Z",
+         *           "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "department": "support",
+         *           "dueOn": "2026-02-02",
+         *           "id": "4f6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c2e",
+         *           "note": "Left a voicemail",
+         *           "priority": "high",
+         *           "resolvedByTouchpointId": null,
+         *           "resolvedProactively": null,
+         *           "ruleId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a",
+         *           "status": "in_progress",
+         *           "title": "Call the customer back",
+         *           "touchpointId": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f",
+         *           "updatedAt": "2026-01-31T11:00:00Z",
+         *           "updatedBy": "sam"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         PageTaskView: {
-            items?: components["schemas"]["TaskView"][];
+            /** @description The tasks of this page, newest first */
+            items: components["schemas"]["TaskView"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "createdAt": "2026-01-02T08:00:00Z",
+         *           "createdBy": "admin",
+         *           "expiresAt": "2027-01-02T08:00:00Z",
+         *           "hint": "x7Qa",
+         *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+         *           "lastUsedAt": "2026-01-31T09:30:00Z",
+         *           "name": "shop integration",
+         *           "roles": [
+         *             "integration"
+         *           ],
+         *           "status": "active"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         PageTokenView: {
-            items?: components["schemas"]["TokenView"][];
+            /** @description The tokens of this page, newest first */
+            items: components["schemas"]["TokenView"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "amount": 49.9,
+         *           "channel": "web",
+         *           "currency": "EUR",
+         *           "externalId": "order-10023",
+         *           "id": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f",
+         *           "initiator": "customer",
+         *           "module": "core",
+         *           "occurredAt": "2026-01-04T10:00:00Z",
+         *           "payload": {
+         *             "items": 2
+         *           },
+         *           "phase": "purchase",
+         *           "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *           "receivedAt": "2026-01-04T10:00:02Z",
+         *           "source": "shop",
+         *           "type": "revenue.order"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         PageTouchpointView: {
-            items?: components["schemas"]["TouchpointView"][];
+            /** @description The touchpoints of this page, newest first */
+            items: components["schemas"]["TouchpointView"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "createdAt": "2026-01-02T08:00:00Z",
+         *           "displayName": "Sam Seller",
+         *           "email": "sam@example.com",
+         *           "enabled": true,
+         *           "id": "8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5f6e",
+         *           "lastLoginAt": "2026-01-31T08:02:00Z",
+         *           "lockedUntil": null,
+         *           "roles": [
+         *             "sales"
+         *           ],
+         *           "updatedAt": "2026-01-02T08:00:00Z",
+         *           "username": "sam"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         PageUserView: {
-            items?: components["schemas"]["UserView"][];
+            /** @description The accounts of this page, oldest first */
+            items: components["schemas"]["UserView"][];
             /** @description The cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         PeakEndView: {
-            end?: components["schemas"]["TouchpointSummary"];
-            peak?: components["schemas"]["TouchpointSummary"];
-            score?: number;
+            end: components["schemas"]["TouchpointSummary"];
+            peak: components["schemas"]["TouchpointSummary"];
+            /** @description The peak-end score, normalised to -1..1 */
+            score: number;
         };
         PeakTypeView: {
             /** Format: int64 */
@@ -4763,36 +5617,73 @@ export interface components {
             name: string;
             roles: string[];
         };
+        /**
+         * @example {
+         *       "from": "2026-01-01T00:00:00Z",
+         *       "journey": {
+         *         "averagePeakEnd": 0.42,
+         *         "customersReached": 120,
+         *         "peakEndJourneys": 35
+         *       },
+         *       "phase": "retention",
+         *       "to": "2026-02-01T00:00:00Z",
+         *       "touchpointTypes": [
+         *         {
+         *           "averageNormalised": 0.55,
+         *           "averageScore": 4.1,
+         *           "companyInitiatedShare": 0,
+         *           "customers": 64,
+         *           "scoreScale": "csat",
+         *           "scored": 80,
+         *           "touchpoints": 80,
+         *           "type": "feedback.csat"
+         *         },
+         *         {
+         *           "averageNormalised": null,
+         *           "averageScore": null,
+         *           "companyInitiatedShare": 0.1,
+         *           "customers": 31,
+         *           "scoreScale": null,
+         *           "scored": 0,
+         *           "touchpoints": 40,
+         *           "type": "support.ticket_opened"
+         *         }
+         *       ]
+         *     }
+         */
         PhaseMetricsView: {
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            from?: string;
-            journey?: components["schemas"]["JourneyLevelView"];
-            phase?: string;
+            from: string;
+            journey: components["schemas"]["JourneyLevelView"];
+            /** @enum {string} */
+            phase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy";
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            to?: string;
-            touchpointTypes?: components["schemas"]["TouchpointTypeView"][];
+            to: string;
+            touchpointTypes: components["schemas"]["TouchpointTypeView"][];
         };
         PhaseView: {
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            firstReachedAt?: string;
+            firstReachedAt: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastTouchAt?: string;
-            phase?: string;
-            timeInPhase?: string;
+            lastTouchAt: string;
+            /** @enum {string} */
+            phase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy";
+            /** @description An ISO-8601 duration such as PT36H30M */
+            timeInPhase: string;
             /** Format: int64 */
-            touchpoints?: number;
+            touchpoints: number;
         };
         PointView: {
             /**
@@ -4810,15 +5701,41 @@ export interface components {
             /** @description null when nothing was measured in the interval */
             value: number | null;
         };
+        /**
+         * @example {
+         *       "attributes": {
+         *         "email": {
+         *           "sources": [
+         *             "crm",
+         *             "shop"
+         *           ],
+         *           "strategy": "source_priority"
+         *         },
+         *         "firstName": {
+         *           "strategy": "most_frequent"
+         *         }
+         *       },
+         *       "defaultPolicy": {
+         *         "strategy": "most_recent"
+         *       }
+         *     }
+         */
         PoliciesDto: {
+            /** @description Policies per attribute name (at most 500); always in answers, may be left out in a change (none) */
             attributes?: {
                 [key: string]: components["schemas"]["PolicyDto"];
             };
-            defaultPolicy?: components["schemas"]["PolicyDto"];
+            /** @description The policy of every attribute without one of its own */
+            defaultPolicy: components["schemas"]["PolicyDto"];
         };
         PolicyDto: {
+            /** @description Sources in order of priority (source_priority needs at least one; others may name none); left out when empty */
             sources?: string[];
-            strategy?: string;
+            /**
+             * @description How the surviving value is chosen
+             * @enum {string}
+             */
+            strategy: "source_priority" | "most_recent" | "most_frequent" | "first_non_empty";
         };
         /**
          * @description An RFC 9457 problem detail; errors names each invalid field
@@ -4872,28 +5789,64 @@ export interface components {
             type: string;
         };
         ProfileExport: {
-            attributes?: {
+            /** @description Each attribute with when it was observed */
+            attributes: {
                 [key: string]: components["schemas"]["ObservedValue"];
             };
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            externalId?: string;
+            createdAt: string;
+            externalId: string;
             /** Format: uuid */
-            id?: string;
-            identifiers?: components["schemas"]["IdentifierExport"][];
-            kind?: string;
+            id: string;
+            identifiers: components["schemas"]["IdentifierExport"][];
+            /** @enum {string} */
+            kind: "person" | "organisation";
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            observedAt?: string;
-            /** Format: uuid */
-            organisationId?: string | null;
-            source?: string;
+            observedAt: string;
+            /**
+             * Format: uuid
+             * @description The organisation it names; null when none
+             */
+            organisationId: string | null;
+            source: string;
         };
+        /**
+         * @example {
+         *       "attributes": {
+         *         "city": "Berlin",
+         *         "firstName": "Anna",
+         *         "lastName": "Berger"
+         *       },
+         *       "consents": [
+         *         {
+         *           "channel": "email",
+         *           "purpose": "newsletter",
+         *           "status": "granted"
+         *         }
+         *       ],
+         *       "externalId": "C-1001",
+         *       "identifiers": [
+         *         {
+         *           "type": "email",
+         *           "value": "Anna.Berger@example.com"
+         *         },
+         *         {
+         *           "system": "crm",
+         *           "type": "external",
+         *           "value": "C-1001"
+         *         }
+         *       ],
+         *       "kind": "person",
+         *       "observedAt": "2026-01-02T08:00:00Z",
+         *       "source": "crm"
+         *     }
+         */
         ProfileRequest: {
             /**
              * @description What the source knows: names to scalar values
@@ -4906,19 +5859,47 @@ export interface components {
             attributes?: {
                 [key: string]: components["schemas"]["ScalarValue"];
             };
+            /** @description Consent decisions made with this submission (source defaults to the profile's source) */
             consents?: components["schemas"]["ConsentItem"][];
-            externalId?: string;
+            /** @description Its id in that system; (source, externalId) identifies the profile */
+            externalId: string;
+            /** @description E-mail, phone, external ids and custom keys; they link profiles into customers */
             identifiers?: components["schemas"]["IdentifierRequest"][];
-            kind?: string;
+            /**
+             * @description person when left out
+             * @enum {string}
+             */
+            kind?: "person" | "organisation";
+            /**
+             * Format: date-time
+             * @description When the source observed this; now when left out
+             */
             observedAt?: string;
+            /**
+             * Format: uuid
+             * @description A person's organisation (a customer id)
+             */
             organisationId?: string;
-            source?: string;
+            /** @description The sending system: 1-100 letters, digits, '.', '_' or '-' */
+            source: string;
         };
+        /**
+         * @example {
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"
+         *     }
+         */
         ProfileResponse: {
-            /** Format: uuid */
-            customerId?: string;
-            /** Format: uuid */
-            profileId?: string;
+            /**
+             * Format: uuid
+             * @description The customer the profile resolved into
+             */
+            customerId: string;
+            /**
+             * Format: uuid
+             * @description The profile's id
+             */
+            profileId: string;
         };
         ProfileView: {
             /**
@@ -4929,24 +5910,28 @@ export interface components {
              *       "vip": true
              *     }
              */
-            attributes?: {
+            attributes: {
                 [key: string]: components["schemas"]["ScalarValue"];
             };
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            externalId?: string;
+            createdAt: string;
+            /** @description Its id in that system */
+            externalId: string;
             /** Format: uuid */
-            id?: string;
-            kind?: string;
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "organisation";
             /**
              * Format: date-time
+             * @description When the source last observed it
              * @example 2022-03-10T12:15:50-04:00
              */
-            observedAt?: string;
-            source?: string;
+            observedAt: string;
+            /** @description The system it came from, e.g. crm */
+            source: string;
         };
         PurgePreview: {
             /** @description The keys it registered, by kind (touchpoint-type, kpi, permission, attribute); empty when none */
@@ -4960,8 +5945,6 @@ export interface components {
             holds: number;
             /** @description The module's id */
             module: string;
-            /** @description The module's own records that would be deleted, one entry per kind, as the module counts them; empty when the module is not installed or keeps no records of its own */
-            records: components["schemas"]["PurgeRecordCount"][];
             /** @description Whether stored settings would be reset */
             settings: boolean;
             /** @enum {string} */
@@ -4971,15 +5954,6 @@ export interface components {
              * @description Touchpoints the module fed or of its own types
              */
             touchpoints: number;
-        };
-        PurgeRecordCount: {
-            /**
-             * Format: int64
-             * @description How many there are now
-             */
-            count: number;
-            /** @description What is counted, a lower-case key in the plural such as tickets or deals */
-            kind: string;
         };
         /**
          * @example {
@@ -4995,25 +5969,88 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "levels": [
+         *         {
+         *           "components": [
+         *             {
+         *               "key": "engaged",
+         *               "sampleSize": 500,
+         *               "value": 310
+         *             }
+         *           ],
+         *           "level": 1,
+         *           "meetsTarget": true,
+         *           "metric": "engaged ÷ delivered informational touchpoints",
+         *           "name": "communication",
+         *           "score": 62,
+         *           "target": 60,
+         *           "value": 62
+         *         },
+         *         {
+         *           "components": [],
+         *           "level": 2,
+         *           "meetsTarget": null,
+         *           "metric": "issues resolved within SLA ÷ issues resolved",
+         *           "name": "accountability",
+         *           "score": null,
+         *           "target": 80,
+         *           "value": null
+         *         }
+         *       ],
+         *       "lowestMissed": null,
+         *       "to": "2026-02-01"
+         *     }
+         */
         PyramidView: {
-            /** Format: date */
-            from?: string;
-            levels?: components["schemas"]["LevelView"][];
-            /** Format: int32 */
-            lowestMissed?: number | null;
-            /** Format: date */
-            to?: string;
+            /**
+             * Format: date
+             * @description First day of the period
+             * @example 2022-03-10
+             */
+            from: string;
+            levels: components["schemas"]["LevelView"][];
+            /**
+             * Format: int32
+             * @description The lowest level missing its target; null when none does
+             */
+            lowestMissed: number | null;
+            /**
+             * Format: date
+             * @description The day after the period
+             * @example 2022-03-10
+             */
+            to: string;
         };
+        /**
+         * @example {
+         *       "commentQuestion": "Why?",
+         *       "expiresAt": "2026-01-16T08:00:00Z",
+         *       "kind": "nps",
+         *       "question": "How likely are you to recommend us to a friend or colleague?",
+         *       "scale": {
+         *         "max": 10,
+         *         "min": 0
+         *       }
+         *     }
+         */
         QuestionView: {
-            commentQuestion?: string | null;
+            /** @description The follow-up question for a comment; null when none */
+            commentQuestion: string | null;
             /**
              * Format: date-time
+             * @description When the link stops working
              * @example 2022-03-10T12:15:50-04:00
              */
-            expiresAt?: string;
-            kind?: string;
-            question?: string;
-            scale?: components["schemas"]["Scale"];
+            expiresAt: string;
+            /** @enum {string} */
+            kind: "nps" | "csat" | "ces";
+            /** @description The question to show */
+            question: string;
+            /** @description The range of the score */
+            scale: components["schemas"]["Scale"];
         };
         ReceiptEntries: {
             /**
@@ -5033,34 +6070,79 @@ export interface components {
              */
             since: string;
         };
+        /**
+         * @example {
+         *       "actor": "privacy-officer",
+         *       "connections": [
+         *         {
+         *           "connectionId": "4e6a8c0e-2b4d-4f6a-9c1e-3b5d7f9a1c3e",
+         *           "connectionName": "HubSpot",
+         *           "detail": "queued; the CRM's records are erased once the erasure has committed",
+         *           "outcome": "pending",
+         *           "records": 1
+         *         }
+         *       ],
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "erasedAt": "2026-02-01T12:00:00Z",
+         *       "identifiers": 3,
+         *       "profiles": 2,
+         *       "reason": "Request of the data subject, ticket 4711",
+         *       "receiptId": "9f1b3d5f-7a9c-4e1f-8b3d-5f7a9c1e3b5d",
+         *       "suppressedIdentifiers": 3,
+         *       "touchpoints": 12
+         *     }
+         */
         ReceiptView: {
-            actor?: string;
-            connections?: components["schemas"]["ErasedElsewhere"][];
-            /** Format: uuid */
-            customerId?: string;
+            /** @description Who erased */
+            actor: string;
+            /** @description What the erasure did in each CRM connection that held the person's data */
+            connections: components["schemas"]["ErasedElsewhere"][];
+            /**
+             * Format: uuid
+             * @description The customer erased
+             */
+            customerId: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            erasedAt?: string;
-            /** Format: int32 */
-            identifiers?: number;
-            /** Format: int32 */
-            profiles?: number;
+            erasedAt: string;
+            /**
+             * Format: int32
+             * @description Identifiers removed
+             */
+            identifiers: number;
+            /**
+             * Format: int32
+             * @description Profiles anonymised
+             */
+            profiles: number;
+            /** @description Why, as given (personal values scrubbed); left out when none was given */
             reason?: string;
             /** Format: uuid */
-            receiptId?: string;
-            /** Format: int32 */
-            suppressedIdentifiers?: number;
-            /** Format: int32 */
-            touchpoints?: number;
+            receiptId: string;
+            /**
+             * Format: int32
+             * @description Identifiers that went onto the suppression list
+             */
+            suppressedIdentifiers: number;
+            /**
+             * Format: int32
+             * @description Touchpoints anonymised
+             */
+            touchpoints: number;
         };
+        /**
+         * @example {
+         *       "status": "recorded"
+         *     }
+         */
         Recorded: {
             /**
              * @description Always recorded
              * @enum {string}
              */
-            status?: "recorded";
+            status: "recorded";
         };
         /** @description How the ticket was resolved. */
         ResolveTicketRequest: {
@@ -5116,6 +6198,41 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** @description How to read the file; null where it is detected or defaulted. */
+        SavedImportOptions: {
+            /** @description A java.time pattern for dates and times */
+            dateFormat: string | null;
+            /**
+             * @description The decimal separator of numbers
+             * @enum {string|null}
+             */
+            decimalSeparator: "." | "," | null;
+            /** @description The field delimiter: , ; or a tab */
+            delimiter: string | null;
+            /** @enum {string|null} */
+            encoding: "UTF-8" | "windows-1252" | "ISO-8859-1" | null;
+        };
+        /** @description A saved spec: what the file holds and how its columns map; every key is present, null where unset. */
+        SavedImportSpec: {
+            /** @description Header name to what the column holds */
+            columns: {
+                [key: string]: components["schemas"]["ColumnMapping"];
+            } | null;
+            /** @description Report only, writing nothing */
+            dryRun: boolean | null;
+            /**
+             * @description What each row is
+             * @enum {string}
+             */
+            kind: "profiles" | "touchpoints";
+            /** @description A saved mapping this spec refers to */
+            mapping: string | null;
+            /** @description Touchpoint imports only: raise no signals */
+            muteSignals: boolean | null;
+            options: components["schemas"]["SavedImportOptions"] | null;
+            /** @description The source the rows come from */
+            source: string;
+        };
         /**
          * @description A JSON object of attributes: each name maps to a string, a number or a boolean
          * @example {
@@ -5133,10 +6250,16 @@ export interface components {
          */
         ScalarValue: unknown;
         Scale: {
-            /** Format: int32 */
-            max?: number;
-            /** Format: int32 */
-            min?: number;
+            /**
+             * Format: int32
+             * @description The highest score
+             */
+            max: number;
+            /**
+             * Format: int32
+             * @description The lowest score
+             */
+            min: number;
         };
         /** @description How many answers gave one score */
         ScoreView: {
@@ -5150,66 +6273,6 @@ export interface components {
              * @example 9
              */
             score: number;
-        };
-        SegmentInvitation: {
-            /** @description The page where the customer answers, without signing in */
-            answerPath: string;
-            /** Format: uuid */
-            customerId: string;
-            /**
-             * Format: date-time
-             * @example 2022-03-10T12:15:50-04:00
-             */
-            expiresAt: string;
-            /** Format: uuid */
-            id: string;
-            /** @description The single-use token; shown once */
-            token: string;
-        };
-        /**
-         * @example {
-         *       "kind": "person",
-         *       "limit": 200,
-         *       "preview": true,
-         *       "q": "mustermann",
-         *       "source": "crm"
-         *     }
-         */
-        SegmentInvitationRequest: {
-            /**
-             * @description Only persons or only organisations
-             * @enum {string|null}
-             */
-            kind?: "person" | "organisation" | null;
-            /**
-             * Format: int32
-             * @description The most customers to invite (1-500); newest first
-             */
-            limit: number;
-            /** @description true: only count, invite nobody; left out: false */
-            preview?: boolean | null;
-            /** @description Search text as in the customer list: part of a name, an e-mail address, a phone number or an external id; left out: every customer */
-            q?: string | null;
-            /** @description Only customers with a profile from this source, such as crm */
-            source?: string | null;
-        };
-        SegmentInvitationResult: {
-            /** @description The invitations made, with their links; empty on a preview */
-            invitations: components["schemas"]["SegmentInvitation"][];
-            /**
-             * Format: int32
-             * @description The limit the request set
-             */
-            limit: number;
-            /**
-             * Format: int32
-             * @description Customers of the segment within the limit: counted on a preview, invited otherwise
-             */
-            matched: number;
-            /** @description Whether more customers match than the limit; they are not invited */
-            more: boolean;
-            /** @description Whether this was only a preview */
-            preview: boolean;
         };
         /**
          * @example {
@@ -5264,12 +6327,13 @@ export interface components {
         };
         SharedKpisView: {
             /** Format: int32 */
-            count?: number;
-            kpis?: components["schemas"]["SharedKpiView"][];
+            count: number;
+            kpis: components["schemas"]["SharedKpiView"][];
         };
         SharedKpiView: {
-            key?: string;
-            owners?: string[];
+            key: string;
+            /** @description The departments that own it */
+            owners: string[];
         };
         /** @description task: open a follow-up task for a department; tag: tag the customer; event: raise an event */
         SignalAction: {
@@ -5378,12 +6442,29 @@ export interface components {
              */
             type: string;
         };
+        /**
+         * @example {
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "status": "accepted",
+         *       "touchpointId": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f"
+         *     }
+         */
         SingleResult: {
-            /** Format: uuid */
-            customerId?: string;
-            status?: string;
-            /** Format: uuid */
-            touchpointId?: string;
+            /**
+             * Format: uuid
+             * @description The customer it belongs to
+             */
+            customerId: string;
+            /**
+             * @description accepted (201) or duplicate (200, stored before)
+             * @enum {string}
+             */
+            status: "accepted" | "duplicate";
+            /**
+             * Format: uuid
+             * @description The stored touchpoint
+             */
+            touchpointId: string;
         };
         /** @description The SLA targets of one priority, in minutes from opening. */
         SlaPolicy: {
@@ -5422,13 +6503,21 @@ export interface components {
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastTouchpointAt?: string;
-            source?: string;
+            lastTouchpointAt: string;
+            source: string;
             /** Format: int64 */
-            touchpoints?: number;
+            touchpoints: number;
         };
+        /**
+         * @example {
+         *       "profileIds": [
+         *         "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"
+         *       ]
+         *     }
+         */
         SplitRequest: {
-            profileIds?: string[];
+            /** @description Profiles of this customer to split off */
+            profileIds: string[];
         };
         /** @enum {string} */
         Status: "granted" | "withdrawn";
@@ -5494,27 +6583,61 @@ export interface components {
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            customerIds?: string[];
+            createdAt: string;
+            customerIds: string[];
             /** Format: uuid */
-            id?: string;
-            profileIds?: string[];
-            reasons?: string[];
-            score?: number;
-            status?: string;
+            id: string;
+            profileIds: string[];
+            reasons: string[];
+            score: number;
+            /** @enum {string} */
+            status: "open" | "dismissed" | "merged";
         };
+        /**
+         * @example {
+         *       "createdAt": "2026-01-03T08:00:05Z",
+         *       "customers": [
+         *         {
+         *           "createdAt": "2026-01-02T08:00:00Z",
+         *           "displayName": "Anna Berger",
+         *           "id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "kind": "person"
+         *         },
+         *         {
+         *           "createdAt": "2026-01-03T08:00:00Z",
+         *           "displayName": "Anna Berger",
+         *           "id": "6b8d0f2a-3c5e-4a7b-9d1f-2b4c6d8e0f1a",
+         *           "kind": "person"
+         *         }
+         *       ],
+         *       "id": "3d5f7a9b-1c3e-4d5f-8a7b-9c1d3e5f7a9b",
+         *       "profileIds": [
+         *         "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *         "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+         *       ],
+         *       "reasons": [
+         *         "same name",
+         *         "similar address"
+         *       ],
+         *       "score": 0.9125
+         *     }
+         */
         SuggestionView: {
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            customers?: components["schemas"]["CustomerSummary"][];
+            createdAt: string;
+            /** @description The two customers the profiles belong to now */
+            customers: components["schemas"]["CustomerSummary"][];
             /** Format: uuid */
-            id?: string;
-            profileIds?: string[];
-            reasons?: string[];
-            score?: number;
+            id: string;
+            /** @description The two similar profiles */
+            profileIds: string[];
+            /** @description Why they look alike, for people */
+            reasons: string[];
+            /** @description How similar the two profiles are, 0 to 1 */
+            score: number;
         };
         SuppressionList: {
             /** @description One entry per erasure, newest first (at most 500) */
@@ -5557,12 +6680,30 @@ export interface components {
              */
             score: number;
         };
+        /**
+         * @example {
+         *       "commentQuestion": "What could we do better?",
+         *       "kind": "csat",
+         *       "name": "After support",
+         *       "question": "How satisfied are you with our service?",
+         *       "validDays": 14
+         *     }
+         */
         SurveyRequest: {
+            /** @description An optional follow-up question for a comment */
             commentQuestion?: string;
-            kind?: string;
-            name?: string;
+            /**
+             * @description Cannot be changed once created
+             * @enum {string}
+             */
+            kind: "nps" | "csat" | "ces";
+            name: string;
+            /** @description The question; the kind's default when left out */
             question?: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description How long invitation links stay valid; 14 when left out
+             */
             validDays?: number;
         };
         /** @description What a survey's answers say: the distribution of scores, the survey's figure and its trend */
@@ -5601,30 +6742,60 @@ export interface components {
              */
             value?: number | null;
         };
+        /**
+         * @example {
+         *       "commentQuestion": "What could we do better?",
+         *       "createdAt": "2026-01-02T08:00:00Z",
+         *       "id": "6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20",
+         *       "invitations": 40,
+         *       "kind": "csat",
+         *       "name": "After support",
+         *       "question": "How satisfied are you with our service?",
+         *       "responses": 17,
+         *       "scale": {
+         *         "max": 5,
+         *         "min": 1
+         *       },
+         *       "updatedAt": "2026-01-02T08:00:00Z",
+         *       "validDays": 14
+         *     }
+         */
         SurveyView: {
-            commentQuestion?: string | null;
+            /** @description An optional follow-up question for a comment; null when none */
+            commentQuestion: string | null;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
+            createdAt: string;
             /** Format: uuid */
-            id?: string;
-            /** Format: int64 */
-            invitations?: number;
-            kind?: string;
-            name?: string;
-            question?: string;
-            /** Format: int64 */
-            responses?: number;
-            scale?: components["schemas"]["Scale"];
+            id: string;
+            /**
+             * Format: int64
+             * @description Invitations sent
+             */
+            invitations: number;
+            /** @enum {string} */
+            kind: "nps" | "csat" | "ces";
+            name: string;
+            /** @description The question asked (the kind's default unless one was given) */
+            question: string;
+            /**
+             * Format: int64
+             * @description Invitations answered
+             */
+            responses: number;
+            scale: components["schemas"]["Scale"];
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            updatedAt?: string;
-            /** Format: int32 */
-            validDays?: number;
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description How long an invitation link stays valid
+             */
+            validDays: number;
         };
         /**
          * @example {
@@ -5639,7 +6810,7 @@ export interface components {
          *       },
          *       "endedAt": "2026-01-31T10:15:04Z",
          *       "full": false,
-         *       "id": "0b5e…",
+         *       "id": "0b5e7a9c-1d3f-4b5e-8a9c-1d3f5b7e9a1c",
          *       "lastError": null,
          *       "startedAt": "2026-01-31T10:15:00Z",
          *       "status": "succeeded",
@@ -5650,15 +6821,16 @@ export interface components {
             counts: components["schemas"]["SyncRunCounts"];
             /**
              * Format: date-time
+             * @description null while it runs
              * @example 2022-03-10T12:15:50-04:00
              */
-            endedAt?: string | null;
+            endedAt: string | null;
             /** @description A full resync (watermarks forgotten) */
             full: boolean;
             /** Format: uuid */
             id: string;
-            /** @description The last error met */
-            lastError?: string | null;
+            /** @description The last error met; null when none */
+            lastError: string | null;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
@@ -5670,21 +6842,66 @@ export interface components {
             trigger: "manual" | "schedule";
         };
         SyncRunCounts: {
-            /** Format: int32 */
-            created?: number;
-            /** Format: int32 */
-            deadLettered?: number;
-            /** Format: int32 */
-            failed?: number;
-            /** Format: int32 */
-            pushed?: number;
-            /** Format: int32 */
-            read?: number;
-            /** Format: int32 */
-            unchanged?: number;
-            /** Format: int32 */
-            updated?: number;
+            /**
+             * Format: int32
+             * @description Profiles created
+             */
+            created: number;
+            /**
+             * Format: int32
+             * @description Records given up on
+             */
+            deadLettered: number;
+            /**
+             * Format: int32
+             * @description Failed attempts
+             */
+            failed: number;
+            /**
+             * Format: int32
+             * @description Changes written to the CRM
+             */
+            pushed: number;
+            /**
+             * Format: int32
+             * @description Records read from the CRM
+             */
+            read: number;
+            /**
+             * Format: int32
+             * @description Records read without a change
+             */
+            unchanged: number;
+            /**
+             * Format: int32
+             * @description Profiles updated
+             */
+            updated: number;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "counts": {
+         *             "created": 980,
+         *             "deadLettered": 0,
+         *             "failed": 0,
+         *             "pushed": 3,
+         *             "read": 1000,
+         *             "unchanged": 0,
+         *             "updated": 20
+         *           },
+         *           "endedAt": "2026-01-31T10:15:04Z",
+         *           "full": false,
+         *           "id": "0b5e7a9c-1d3f-4b5e-8a9c-1d3f5b7e9a1c",
+         *           "lastError": null,
+         *           "startedAt": "2026-01-31T10:15:00Z",
+         *           "status": "succeeded",
+         *           "trigger": "manual"
+         *         }
+         *       ]
+         *     }
+         */
         SyncRunList: {
             items: components["schemas"]["SyncRun"][];
         };
@@ -5697,25 +6914,60 @@ export interface components {
             /** Format: uuid */
             runId: string;
         };
+        /**
+         * @example {
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "items": [
+         *         {
+         *           "ruleId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a",
+         *           "tag": "at-risk",
+         *           "taggedAt": "2026-01-31T09:30:00Z",
+         *           "touchpointId": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f"
+         *         }
+         *       ]
+         *     }
+         */
         TagsView: {
-            /** Format: uuid */
-            customerId?: string;
-            items?: components["schemas"]["TagView"][];
+            /**
+             * Format: uuid
+             * @description The customer asked for
+             */
+            customerId: string;
+            items: components["schemas"]["TagView"][];
         };
         TagView: {
-            /** Format: uuid */
-            ruleId?: string;
-            tag?: string;
+            /**
+             * Format: uuid
+             * @description The rule that set it; null when no rule did
+             */
+            ruleId: string | null;
+            /** @description The tag, e.g. at-risk */
+            tag: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            taggedAt?: string;
-            /** Format: uuid */
-            touchpointId?: string;
+            taggedAt: string;
+            /**
+             * Format: uuid
+             * @description The touchpoint that set it off; null when none did
+             */
+            touchpointId: string | null;
         };
+        /**
+         * @example {
+         *       "levels": {
+         *         "1": 60,
+         *         "2": 80,
+         *         "3": 70,
+         *         "4": 50,
+         *         "5": 40
+         *       }
+         *     }
+         */
         TargetsView: {
-            levels?: {
+            /** @description Target per level number, 1 to 5 */
+            levels: {
                 [key: string]: number;
             };
         };
@@ -5795,48 +7047,84 @@ export interface components {
              */
             status: "open" | "in_progress" | "done" | "dismissed";
         };
+        /**
+         * @example {
+         *       "assignee": "sam",
+         *       "closedAt": null,
+         *       "createdAt": "2026-01-31T09:30:00Z",
+         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *       "department": "support",
+         *       "dueOn": "2026-02-02",
+         *       "id": "4f6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c2e",
+         *       "note": "Left a voicemail",
+         *       "priority": "high",
+         *       "resolvedByTouchpointId": null,
+         *       "resolvedProactively": null,
+         *       "ruleId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a",
+         *       "status": "in_progress",
+         *       "title": "Call the customer back",
+         *       "touchpointId": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f",
+         *       "updatedAt": "2026-01-31T11:00:00Z",
+         *       "updatedBy": "sam"
+         *     }
+         */
         TaskView: {
-            assignee?: string | null;
+            assignee: string | null;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            closedAt?: string | null;
+            closedAt: string | null;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            createdAt?: string;
-            /** Format: uuid */
-            customerId?: string;
-            department?: string;
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The customer to follow up
+             */
+            customerId: string;
+            /** @description The department that should act, such as support */
+            department: string;
             /**
              * Format: date
              * @description The day it should be done by
              * @example 2022-03-10
              */
-            dueOn?: string | null;
+            dueOn: string | null;
             /** Format: uuid */
-            id?: string;
-            note?: string | null;
+            id: string;
+            note: string | null;
             /** @enum {string} */
-            priority?: "low" | "normal" | "high" | "urgent";
-            /** Format: uuid */
-            resolvedByTouchpointId?: string | null;
-            resolvedProactively?: boolean | null;
-            /** Format: uuid */
-            ruleId?: string;
+            priority: "low" | "normal" | "high" | "urgent";
+            /**
+             * Format: uuid
+             * @description The touchpoint that resolved it
+             */
+            resolvedByTouchpointId: string | null;
+            /** @description Whether it was resolved before the customer complained */
+            resolvedProactively: boolean | null;
+            /**
+             * Format: uuid
+             * @description The signal rule that created it
+             */
+            ruleId: string;
             /** @enum {string} */
-            status?: "open" | "in_progress" | "done" | "dismissed";
-            title?: string;
-            /** Format: uuid */
-            touchpointId?: string;
+            status: "open" | "in_progress" | "done" | "dismissed";
+            title: string;
+            /**
+             * Format: uuid
+             * @description The touchpoint that set it off; null when none did
+             */
+            touchpointId: string | null;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            updatedAt?: string;
-            updatedBy?: string | null;
+            updatedAt: string;
+            /** @description Who changed it last; null until a person changes it */
+            updatedBy: string | null;
         };
         /** @description A support ticket with its SLA state. */
         Ticket: {
@@ -5862,8 +7150,6 @@ export interface components {
              * @example 2022-03-10T16:15:50Z
              */
             createdAt: string;
-            /** @description The CRM record the ticket was synced from (a HubSpot ticket, a Salesforce case); absent for a ticket opened in Kreis. Such a ticket is worked in the CRM, not through this API. */
-            crmOrigin?: components["schemas"]["TicketCrmOrigin"];
             /**
              * Format: uuid
              * @description The CSAT invitation sent on resolution.
@@ -5933,24 +7219,6 @@ export interface components {
              * @example Called again about the invoice
              */
             note?: string | null;
-        };
-        /** @description Where a ticket synced from a CRM came from. */
-        TicketCrmOrigin: {
-            /**
-             * @description The CRM object: tickets (HubSpot) or Case (Salesforce).
-             * @example tickets
-             */
-            object: string;
-            /**
-             * @description The CRM's record id; null once the customer was erased.
-             * @example 2290417
-             */
-            recordId: string | null;
-            /**
-             * @description The source of the CRM connection it came through.
-             * @example hubspot
-             */
-            source: string;
         };
         /** @description A CSAT or CES invitation issued on resolution. */
         TicketFeedbackInvitation: {
@@ -6033,14 +7301,26 @@ export interface components {
              */
             resolutionDueAt: string;
         };
+        /**
+         * @example {
+         *       "expiresAt": "2027-01-02T08:00:00Z",
+         *       "name": "shop integration",
+         *       "roles": [
+         *         "integration"
+         *       ]
+         *     }
+         */
         TokenRequest: {
             /**
              * Format: date-time
+             * @description When it stops working, in the future; left out: never
              * @example 2022-03-10T12:15:50-04:00
              */
             expiresAt?: string;
-            name?: string;
-            roles?: string[];
+            /** @description What the token is for */
+            name: string;
+            /** @description Role keys the token acts with, at least one */
+            roles: string[];
         };
         /**
          * @example {
@@ -6094,7 +7374,37 @@ export interface components {
             /** @description The secret; only in the answer to the token's creation */
             token?: string;
         };
-        /** @description A batch of touchpoints; at most kreis.touchpoints.max-batch-items */
+        /**
+         * @description A batch of touchpoints; at most kreis.touchpoints.max-batch-items
+         * @example {
+         *       "items": [
+         *         {
+         *           "amount": 49.9,
+         *           "currency": "EUR",
+         *           "customer": {
+         *             "identifiers": [
+         *               {
+         *                 "type": "email",
+         *                 "value": "anna@example.com"
+         *               }
+         *             ]
+         *           },
+         *           "externalId": "order-10023",
+         *           "occurredAt": "2025-03-01T10:00:00Z",
+         *           "source": "shop",
+         *           "type": "revenue.order"
+         *         },
+         *         {
+         *           "channel": "web",
+         *           "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+         *           "externalId": "visit-881",
+         *           "occurredAt": "2025-03-01T09:55:00Z",
+         *           "source": "shop",
+         *           "type": "core.interaction"
+         *         }
+         *       ]
+         *     }
+         */
         TouchpointBatch: {
             /** @description The touchpoints */
             items: components["schemas"]["TouchpointRequest"][];
@@ -6193,44 +7503,76 @@ export interface components {
         };
         TouchpointSummary: {
             /** Format: uuid */
-            id?: string;
-            normalised?: number;
+            id: string;
+            /** @description The score normalised to -1..1 */
+            normalised: number;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            occurredAt?: string;
-            score?: number;
-            scoreScale?: string;
-            type?: string;
+            occurredAt: string;
+            score: number;
+            /** @enum {string} */
+            scoreScale: "nps" | "csat" | "ces" | "sentiment";
+            type: string;
         };
         TouchpointTypeView: {
-            averageNormalised?: number | null;
-            averageScore?: number | null;
-            companyInitiatedShare?: number | null;
+            averageNormalised: number | null;
+            averageScore: number | null;
+            companyInitiatedShare: number | null;
             /** Format: int64 */
-            customers?: number;
+            customers: number;
             /** Format: int64 */
-            scored?: number;
-            scoreScale?: string | null;
+            scored: number;
+            /** @enum {string|null} */
+            scoreScale: "nps" | "csat" | "ces" | "sentiment" | null;
             /** Format: int64 */
-            touchpoints?: number;
-            type?: string;
+            touchpoints: number;
+            type: string;
         };
+        /**
+         * @example {
+         *       "amount": 49.9,
+         *       "channel": "web",
+         *       "currency": "EUR",
+         *       "externalId": "order-10023",
+         *       "id": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f",
+         *       "initiator": "customer",
+         *       "module": "core",
+         *       "occurredAt": "2026-01-04T10:00:00Z",
+         *       "payload": {
+         *         "items": 2
+         *       },
+         *       "phase": "purchase",
+         *       "profileId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+         *       "receivedAt": "2026-01-04T10:00:02Z",
+         *       "source": "shop",
+         *       "type": "revenue.order"
+         *     }
+         */
         TouchpointView: {
+            /** @description An amount of money; left out when none */
             amount?: number;
-            channel?: string;
+            /** @enum {string} */
+            channel: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other";
+            /** @description The amount's ISO 4217 code; left out when none */
             currency?: string;
-            externalId?: string;
+            /** @description Its id in the sending system */
+            externalId: string;
             /** Format: uuid */
-            id?: string;
-            initiator?: string;
-            module?: string;
+            id: string;
+            /**
+             * @description Who started it
+             * @enum {string}
+             */
+            initiator: "customer" | "company";
+            /** @description The module that owns the type (core for the platform's own) */
+            module: string;
             /**
              * Format: date-time
              * @example 2022-03-10T12:15:50-04:00
              */
-            occurredAt?: string;
+            occurredAt: string;
             /**
              * @description The source's own data, as sent; left out when none
              * @example {
@@ -6239,17 +7581,25 @@ export interface components {
              *     }
              */
             payload?: Record<string, never>;
-            phase?: string;
-            /** Format: uuid */
-            profileId?: string;
+            /** @enum {string} */
+            phase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy";
+            /**
+             * Format: uuid
+             * @description The profile it arrived with
+             */
+            profileId: string;
             /**
              * Format: date-time
+             * @description When Kreis stored it
              * @example 2022-03-10T12:15:50-04:00
              */
-            receivedAt?: string;
+            receivedAt: string;
+            /** @description The score given (a survey answer); left out when none */
             score?: number;
-            source?: string;
-            type?: string;
+            /** @description The sending system */
+            source: string;
+            /** @description Its touchpoint type, e.g. core.interaction */
+            type: string;
         };
         Trigger: {
             /**
@@ -6267,23 +7617,52 @@ export interface components {
             pyramidLevel: string | null;
             scoreScale: string | null;
         };
+        /**
+         * @example {
+         *       "defaultChannel": "email",
+         *       "description": "Answer to 'How likely are you to recommend us?' (0-10).",
+         *       "initiator": "customer",
+         *       "key": "feedback.nps",
+         *       "owner": "core",
+         *       "phase": "advocacy",
+         *       "pyramidLevel": "enhancement",
+         *       "scoreScale": "nps"
+         *     }
+         */
         TypeView1: {
-            defaultChannel?: string;
-            description?: string;
-            initiator?: string;
-            key?: string;
-            owner?: string;
-            phase?: string;
-            pyramidLevel?: string | null;
-            scoreScale?: string | null;
+            /** @enum {string} */
+            defaultChannel: "web" | "email" | "phone" | "chat" | "store" | "social" | "app" | "sms" | "event" | "other";
+            /** @description What it records, for people */
+            description: string;
+            /** @enum {string} */
+            initiator: "customer" | "company";
+            /** @description The type's key, e.g. core.interaction */
+            key: string;
+            /** @description The module that registered it (core for the platform's own) */
+            owner: string;
+            /** @enum {string} */
+            phase: "awareness" | "interest" | "consideration" | "intent" | "purchase" | "retention" | "advocacy";
+            /**
+             * @description The CX pyramid level it counts for; null when none
+             * @enum {string|null}
+             */
+            pyramidLevel: "communication" | "accountability" | "engagement" | "proactivity" | "enhancement" | null;
+            /** @description nps, csat, ces or sentiment: the scale of its score; null when it carries none scale of its score; null when it carries none */
+            scoreScale: string | null;
         };
         UserRequest: {
             displayName?: string;
+            /** @description An e-mail address */
             email?: string;
+            /** @description false disables the account */
             enabled?: boolean;
+            /** @description Required on creation; must satisfy the password policy */
             password?: string;
+            /** @description Role keys (admin, cx-manager, marketing, sales, support, viewer, integration), at least one; required on creation */
             roles?: string[];
+            /** @description true ends a lockout after failed sign-ins */
             unlock?: boolean;
+            /** @description 2 to 100 lower-case letters, digits or . _ @ -; required on creation, cannot be changed */
             username?: string;
         };
         /**
@@ -6491,7 +7870,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page of entries */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7664,7 +9043,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page of customers */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7717,7 +9096,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The customer */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8155,7 +9534,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The holds, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8217,7 +9596,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The events, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8641,7 +10020,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page of touchpoints */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9734,7 +11113,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of customers, worst first */
+            /** @description One page of customers, worst mean first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11109,7 +12488,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page of open suggestions */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11162,7 +12541,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The dismissed suggestion */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11837,6 +13216,152 @@ export interface operations {
             };
         };
     };
+    listNotes: {
+        parameters: {
+            query?: {
+                /** @description The customer whose notes to list */
+                customerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"][];
+                };
+            };
+            /** @description A malformed parameter or body; the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The module is not installed or is disabled, or customerId is not a UUID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The module is not installed or is disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description customerId is missing, or text is not 1 to 200 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     submitProfile: {
         parameters: {
             query?: never;
@@ -12229,7 +13754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The deal is won or lost (final), comes from a CRM (change it there), or its customer was erased. */
+            /** @description The deal is won or lost (final), or its customer was erased. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13668,7 +15193,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14425,7 +15950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14527,7 +16052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14699,7 +16224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14801,7 +16326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14968,7 +16493,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page of surveys */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15167,7 +16692,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The changed survey */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15464,99 +16989,6 @@ export interface operations {
             };
         };
     };
-    inviteSegmentToSurvey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The survey's id
-                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SegmentInvitationRequest"];
-            };
-        };
-        responses: {
-            /** @description The count (preview) or the invitations made */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SegmentInvitationResult"];
-                };
-            };
-            /** @description The body is not JSON or the id is not a UUID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such survey */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not sent as application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description limit missing or outside 1-500, or an invalid filter; each field is named */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getSurveyResults: {
         parameters: {
             query?: {
@@ -15761,7 +17193,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page of tasks */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15918,7 +17350,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16167,7 +17599,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The registered types */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16400,7 +17832,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page */
             200: {
                 headers: {
                     [name: string]: unknown;

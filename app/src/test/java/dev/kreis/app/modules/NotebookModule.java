@@ -1,6 +1,11 @@
 package dev.kreis.app.modules;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.kreis.spi.api.ProblemException;
 import dev.kreis.spi.data.ModuleDataSource;
@@ -110,10 +115,15 @@ public class NotebookModule implements KreisModule {
             this.touchpoints = touchpoints;
         }
 
-        public record NoteRequest(UUID customerId, String text, String at) {
+        @Schema(example = "{\"customerId\": \"5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f\", \"text\": \"Prefers calls in the morning\"}")
+        public record NoteRequest(@Schema(required = true, description = "The customer the note is about") UUID customerId,
+                @Schema(required = true, minLength = 1, maxLength = 200, description = "The note") String text,
+                @Schema(format = "date-time", description = "When it was taken; now when left out") String at) {
         }
 
-        public record Note(UUID id, UUID customerId, String text) {
+        @Schema(example = "{\"id\": \"2b4d6f8a-0c2e-4a6b-8d0f-2a4c6e8b0d2f\", \"customerId\": \"5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f\", \"text\": \"Prefers calls in the morning\"}")
+        public record Note(@Schema(required = true) UUID id, @Schema(required = true, description = "The customer it is about") UUID customerId,
+                @Schema(required = true) String text) {
         }
 
         @POST
@@ -121,7 +131,7 @@ public class NotebookModule implements KreisModule {
         @Transactional
         @PermissionsAllowed("notebook:write")
         @Operation(operationId = "takeNote", summary = "Take a note on a customer (test module)")
-        @APIResponse(responseCode = "200")
+        @APIResponse(responseCode = "200", description = "The note", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Note.class)))
         @APIResponse(responseCode = "404", description = "The module is not installed or is disabled")
         @APIResponse(responseCode = "422", description = "customerId is missing, or text is not 1 to 200 characters")
         public Note take(NoteRequest request) {
@@ -150,9 +160,11 @@ public class NotebookModule implements KreisModule {
         @GET
         @PermissionsAllowed("notebook:read")
         @Operation(operationId = "listNotes", summary = "The notes on a customer (test module)")
-        @APIResponse(responseCode = "200")
+        @APIResponse(responseCode = "200", description = "The notes, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.ARRAY, implementation = Note.class), examples = @ExampleObject(name = "notes", value = """
+                        [{"id": "2b4d6f8a-0c2e-4a6b-8d0f-2a4c6e8b0d2f", "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f", "text": "Prefers calls in the morning"}]""")))
         @APIResponse(responseCode = "404", description = "The module is not installed or is disabled, or customerId is not a UUID")
-        public List<Note> list(@QueryParam("customerId") UUID customerId) {
+        public List<Note> list(@QueryParam("customerId") @Parameter(description = "The customer whose notes to list") UUID customerId) {
             List<Note> notes = new ArrayList<>();
             try (Connection connection = database.get().getConnection();
                     PreparedStatement select = connection.prepareStatement("select id, customer_id, text from nb_note where customer_id = ? order by created_at")) {

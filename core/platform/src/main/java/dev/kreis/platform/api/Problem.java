@@ -19,6 +19,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /** One invalid field: its JSON path and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    public record FieldError(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The field's JSON path, e.g. items[0].occurredAt") String field,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "What is wrong with it") String message) {
     }
 }

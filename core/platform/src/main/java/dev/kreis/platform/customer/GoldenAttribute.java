@@ -8,7 +8,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A golden attribute value with its provenance: which profile, from which source, observed when. */
-public record GoldenAttribute(@Schema(implementation = ScalarValue.class, description = "The surviving value") JsonNode value, String source, UUID profileId, OffsetDateTime observedAt) {
+public record GoldenAttribute(@Schema(required = true, implementation = ScalarValue.class, description = "The surviving value") JsonNode value,
+        @Schema(required = true, description = "The source of the profile it came from") String source,
+        @Schema(required = true, description = "The profile it came from") UUID profileId,
+        @Schema(required = true, format = "date-time", description = "When that source observed it") OffsetDateTime observedAt) {
 
     static GoldenAttribute from(AttributeObservation observation) {
         return new GoldenAttribute(observation.value(), observation.source(), observation.profileId(), observation.observedAt());

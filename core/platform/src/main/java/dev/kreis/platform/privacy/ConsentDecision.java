@@ -12,7 +12,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * One consent decision: granted or withdrawn, for a purpose on a channel (or {@code any}), when, from which source, and
  * why (the reason a person gave when changing it by hand; {@code null} when none was given, as for a CRM's sync).
  */
-public record ConsentDecision(String purpose, String channel, Status status, OffsetDateTime decidedAt, String source, String reason) {
+public record ConsentDecision(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "What it is for, e.g. newsletter") String purpose,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, enumeration = { "web", "email", "phone", "chat", "store", "social", "app", "sms", "event", "other", "any" }, description = "A touchpoint channel, or any") String channel,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) Status status,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, format = "date-time") OffsetDateTime decidedAt,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "Where the decision was made, e.g. shop") String source,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true, description = "Why it was made, as the person recording it said; null when none was given") String reason) {
 
     /** The longest reason kept. */
     public static final int MAX_REASON = 500;

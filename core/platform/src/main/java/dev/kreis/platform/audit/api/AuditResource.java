@@ -39,6 +39,9 @@ public class AuditResource {
     @PermissionsAllowed(Permissions.AUDIT_READ)
     @Operation(operationId = "listAuditEntries", summary = "The audit log, newest first",
             description = "Filters combine with and: actor, action, targetType, targetId exactly; from inclusive, to exclusive (ISO-8601).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "One page of entries",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AuditPage.class)))
     public Page<AuditEntry> list(@QueryParam("actor") @Parameter(description = "Only entries by this actor (user name or system), exactly") String actor,
             @QueryParam("action") @Parameter(description = "Only entries of this action, exactly, such as customer.erased") String action,
             @QueryParam("targetType") @Parameter(description = "Only entries about this kind of target, exactly, such as customer or module") String targetType,
@@ -63,5 +66,13 @@ public class AuditResource {
             throw new MalformedRequestException(name, "must be at most " + MAX_FILTER + " characters");
         }
         return value.trim();
+    }
+
+    /** A page of audit entries as the API document shows it (the answer is a {@link Page}). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PageAuditEntry",
+            example = "{\"items\": [" + AuditEntry.EXAMPLE + "], \"nextCursor\": null}")
+    public record AuditPage(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The entries of this page, newest first") java.util.List<AuditEntry> items,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, nullable = true, description = "The cursor of the next page; null on the last page") String nextCursor) {
     }
 }

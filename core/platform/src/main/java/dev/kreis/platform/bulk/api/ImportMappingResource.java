@@ -36,7 +36,10 @@ import jakarta.ws.rs.core.Response;
 public class ImportMappingResource {
     private static final String SPEC = "{\"kind\":\"profiles\",\"source\":\"legacy-crm\",\"options\":{\"delimiter\":\";\",\"decimalSeparator\":\",\"},"
             + "\"columns\":{\"Kundennummer\":{\"field\":\"externalId\"},\"E-Mail\":{\"identifier\":\"email\"}}}";
-    private static final String VIEW = "{\"name\":\"legacy-crm-contacts\",\"spec\":" + SPEC
+    private static final String SAVED_SPEC = "{\"kind\":\"profiles\",\"source\":\"legacy-crm\",\"dryRun\":null,"
+            + "\"options\":{\"delimiter\":\";\",\"encoding\":null,\"decimalSeparator\":\",\",\"dateFormat\":null},"
+            + "\"columns\":{\"Kundennummer\":{\"field\":\"externalId\"},\"E-Mail\":{\"identifier\":\"email\"}},\"mapping\":null,\"muteSignals\":null}";
+    private static final String VIEW = "{\"name\":\"legacy-crm-contacts\",\"spec\":" + SAVED_SPEC
             + ",\"updatedBy\":\"admin\",\"updatedAt\":\"2026-12-06T04:00:00Z\"}";
 
     private final Imports imports;

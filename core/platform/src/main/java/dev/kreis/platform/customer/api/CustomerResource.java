@@ -29,6 +29,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,6 +62,8 @@ public class CustomerResource {
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
     @Operation(operationId = "listCustomers", summary = "Search customers by name, e-mail, phone or external id; newest first",
             description = "kind keeps persons or organisations; source keeps customers with at least one profile from that source.")
+    @APIResponse(responseCode = "200", description = "One page of customers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CustomerPage.class)))
     public Page<CustomerSummary> search(@QueryParam("q") @Parameter(description = "Search text: part of a name, an e-mail address, a phone number or an external id; left out: every customer") String q,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
@@ -75,7 +79,8 @@ public class CustomerResource {
     @Operation(operationId = "getCustomer", summary = "The golden record with provenance, identifiers and profiles",
             description = "An id that was merged into another customer answers with the surviving customer.")
     @APIResponse(responseCode = "404", description = "No such customer")
-    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "200", description = "The customer", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CustomerView.class)))
     public CustomerView get(@PathParam("id") String id) {
         return directory.view(Ids.parse("id", id));
     }
@@ -87,22 +92,51 @@ public class CustomerResource {
     @Operation(operationId = "listCustomerHolds", summary = "Holds on contacting this customer: scope, the module that placed it, its reason and since when",
             description = "Holds placed on customers merged into this one are included.")
     @APIResponse(responseCode = "404", description = "No such customer")
-    @APIResponse(responseCode = "200")
-    public List<dev.kreis.spi.customer.Hold> holds(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The holds, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = HoldView.class), examples = @ExampleObject(name = "holds", value = """
+                    [{"customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f", "scope": "campaigns", "placedBy": "support",
+                      "reference": "7d9e1f2b-4d6f-4a8c-8e1a-3b5c7d9e2f4a", "reason": "Open high-priority ticket #123: Invoice wrong",
+                      "placedAt": "2026-01-05T10:00:00Z"}]""")))
+    public List<HoldView> holds(@PathParam("id") String id) {
         UUID customerId = directory.require(Ids.parse("id", id)).id();
-        return holds.of(customerId);
+        return holds.of(customerId).stream().map(HoldView::of).toList();
+    }
+
+    /** A hold on contacting the customer, as the API shows it. */
+    @Schema(name = "Hold")
+    public record HoldView(@Schema(required = true, description = "The customer it was placed on (before any later merge)") UUID customerId,
+            @Schema(required = true, description = "What is held, e.g. campaigns") String scope,
+            @Schema(required = true, description = "The module that placed it, e.g. support") String placedBy,
+            @Schema(required = true, description = "The module's reference for the cause, e.g. a ticket id") String reference,
+            @Schema(required = true, description = "Why, for people") String reason,
+            @Schema(required = true, format = "date-time", description = "When it was placed") java.time.Instant placedAt) {
+        static HoldView of(dev.kreis.spi.customer.Hold hold) {
+            return new HoldView(hold.customerId(), hold.scope(), hold.placedBy(), hold.reference(), hold.reason(), hold.placedAt());
+        }
+    }
+
+    /** A page of customers as the API document shows it (the answer is a {@link Page}). */
+    @Schema(name = "PageCustomerSummary", example = """
+            {"items": [{"id": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f", "kind": "person", "displayName": "Anna Berger",
+              "email": "anna.berger@example.com", "createdAt": "2026-01-02T08:00:00Z"}],
+             "nextCursor": "MjAyNi0wMS0wMlQwODowMDowMFp8NWE3YzllMWYtMmI0ZC00ZjZhLThjMGUtMWEzYjVjN2Q5ZTJm"}""")
+    public record CustomerPage(@Schema(required = true, description = "The customers of this page, newest first") List<CustomerSummary> items,
+            @Schema(required = true, nullable = true, description = "The cursor of the next page; null on the last page") String nextCursor) {
     }
 
     /** Body of a merge: the customers to merge into the one in the path. */
-    public record MergeRequest(List<UUID> customerIds) {
+    @Schema(example = "{\"customerIds\": [\"6b8d0f2a-3c5e-4a7b-9d1f-2b4c6d8e0f1a\"]}")
+    public record MergeRequest(@Schema(required = true, description = "The customers to merge into this one (not this one itself)") List<UUID> customerIds) {
     }
 
     /** Body of a split: the profiles to take out into a customer of their own. */
-    public record SplitRequest(List<UUID> profileIds) {
+    @Schema(example = "{\"profileIds\": [\"0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e\"]}")
+    public record SplitRequest(@Schema(required = true, description = "Profiles of this customer to split off") List<UUID> profileIds) {
     }
 
     /** The customer a merge or split resulted in. */
-    public record CustomerIdResponse(UUID customerId) {
+    @Schema(example = "{\"customerId\": \"5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f\"}")
+    public record CustomerIdResponse(@Schema(required = true, description = "The surviving customer of a merge, the split-off customer of a split") UUID customerId) {
     }
 
     @GET
@@ -111,7 +145,13 @@ public class CustomerResource {
     @PermissionsAllowed(Permissions.CUSTOMER_RECORD_READ)
     @Operation(operationId = "getIdentityHistory", summary = "The newest 500 merges and splits this customer took part in, with actor, time and the profiles moved")
     @APIResponse(responseCode = "404", description = "No such customer")
-    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "200", description = "The events, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = IdentityEventRepository.EventRow.class),
+            examples = @ExampleObject(name = "history", value = """
+                    [{"id": "2c4e6a8b-0d1f-4b3c-9e5a-7b9d1f3a5c7e", "kind": "merge", "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
+                      "actor": "admin", "reason": null, "occurredAt": "2026-01-06T09:00:00Z",
+                      "moves": [{"profileId": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "fromCustomer": "6b8d0f2a-3c5e-4a7b-9d1f-2b4c6d8e0f1a",
+                       "toCustomer": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f"}]}]""")))
     public List<IdentityEventRepository.EventRow> history(@PathParam("id") String id) {
         UUID customer = Ids.parse("id", id);
         directory.require(customer);

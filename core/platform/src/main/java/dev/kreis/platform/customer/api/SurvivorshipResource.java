@@ -56,11 +56,18 @@ public class SurvivorshipResource {
 
     /** One attribute's policy on the wire. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record PolicyDto(String strategy, List<String> sources) {
+    public record PolicyDto(
+            @Schema(required = true, enumeration = { "source_priority", "most_recent", "most_frequent", "first_non_empty" },
+                    description = "How the surviving value is chosen") String strategy,
+            @Schema(description = "Sources in order of priority (source_priority needs at least one; others may name none); left out when empty") List<String> sources) {
     }
 
     /** All policies: the default and the per-attribute overrides. */
-    public record PoliciesDto(PolicyDto defaultPolicy, Map<String, PolicyDto> attributes) {
+    @Schema(example = """
+            {"defaultPolicy": {"strategy": "most_recent"},
+             "attributes": {"email": {"strategy": "source_priority", "sources": ["crm", "shop"]}, "firstName": {"strategy": "most_frequent"}}}""")
+    public record PoliciesDto(@Schema(required = true, description = "The policy of every attribute without one of its own") PolicyDto defaultPolicy,
+            @Schema(description = "Policies per attribute name (at most 500); always in answers, may be left out in a change (none)") Map<String, PolicyDto> attributes) {
     }
 
     @GET

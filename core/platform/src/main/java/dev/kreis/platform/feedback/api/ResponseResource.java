@@ -46,15 +46,20 @@ public class ResponseResource {
     }
 
     /** What the link asks. */
-    public record QuestionView(String kind, String question, @Schema(nullable = true) String commentQuestion, SurveyView.Scale scale, OffsetDateTime expiresAt) {
+    @Schema(example = """
+            {"kind": "nps", "question": "How likely are you to recommend us to a friend or colleague?", "commentQuestion": "Why?",
+             "scale": {"min": 0, "max": 10}, "expiresAt": "2026-01-16T08:00:00Z"}""")
+    public record QuestionView(@Schema(required = true, enumeration = { "nps", "csat", "ces" }) String kind, @Schema(required = true, description = "The question to show") String question, @Schema(required = true, description = "The follow-up question for a comment; null when none", nullable = true) String commentQuestion, @Schema(required = true, description = "The range of the score") SurveyView.Scale scale, @Schema(required = true, format = "date-time", description = "When the link stops working") OffsetDateTime expiresAt) {
+    }
+
+    /** The answer to recording an answer. */
+    @Schema(example = "{\"status\": \"recorded\"}")
+    public record Recorded(@Schema(required = true, enumeration = "recorded", description = "Always recorded") String status) {
     }
 
     /** An answer. */
-    /** The answer to recording an answer. */
-    public record Recorded(@Schema(enumeration = "recorded", description = "Always recorded") String status) {
-    }
-
-    public record Answer(BigDecimal score, String comment) {
+    @Schema(example = "{\"score\": 9, \"comment\": \"Quick and kind\"}")
+    public record Answer(@Schema(required = true, description = "A whole number within the survey's scale (NPS 0-10, CSAT 1-5, CES 1-7)") BigDecimal score, @Schema(maxLength = 2000, description = "An optional comment") String comment) {
     }
 
     @GET

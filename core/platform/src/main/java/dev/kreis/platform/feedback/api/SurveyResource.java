@@ -74,6 +74,8 @@ public class SurveyResource {
     @GET
     @PermissionsAllowed(Permissions.FEEDBACK_READ)
     @Operation(operationId = "listSurveys", summary = "Surveys, newest first, with invitations sent and answered")
+    @APIResponse(responseCode = "200", description = "One page of surveys", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SurveyView.ListPage.class)))
     public Page<SurveyView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return surveys.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(row -> SurveyView.of(row, surveys.counts(row.id())));
     }
@@ -151,7 +153,8 @@ public class SurveyResource {
     @Operation(operationId = "updateSurvey", summary = "Change a survey's name, questions and link validity (not its kind)")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "422", description = "Invalid fields, or a change of kind; each is named")
-    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "200", description = "The changed survey", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SurveyView.class)))
     public SurveyView update(@PathParam("id") String id, SurveyRequest request) {
         var row = surveys.update(Ids.parse("id", id), SurveyRequests.validate(request));
         return SurveyView.of(row, surveys.counts(row.id()));
@@ -169,9 +172,10 @@ public class SurveyResource {
     }
 
     /** Body of an invitation: the customer and, optionally, the touchpoint the survey asks about. */
-    public record InvitationRequest(UUID customerId, Context context) {
+    @Schema(example = "{\"customerId\": \"5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f\", \"context\": {\"touchpointId\": \"7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f\"}}")
+    public record InvitationRequest(@Schema(required = true, description = "The customer to invite") UUID customerId, @Schema(description = "What the survey is about; optional") Context context) {
         /** What the survey is about. */
-        public record Context(UUID touchpointId) {
+        public record Context(@Schema(description = "The touchpoint the survey asks about") UUID touchpointId) {
         }
     }
 
@@ -179,8 +183,13 @@ public class SurveyResource {
      * A new invitation: the token, the public API path and the answer page to send to the customer
      * ({@code answerPath}, {@code /answer/{token}}, served without sign-in); shown once.
      */
-    public record InvitationView(UUID id, UUID surveyId, UUID customerId, String token, String responsePath, OffsetDateTime expiresAt,
-            @Schema(description = "The page where the customer answers in a browser, without signing in") String answerPath) {
+    @Schema(example = """
+            {"id": "1e3a5c7e-9b1d-4f3a-8c5e-7a9b1d3f5a7c", "surveyId": "6f1c2d4e-0a7b-4c1e-9d2f-3b5a7c9e1f20",
+             "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f", "token": "q7Hk2vXbN4pL9sRt3wYz8aCd5eFg1hJm",
+             "responsePath": "/public/v1/responses/q7Hk2vXbN4pL9sRt3wYz8aCd5eFg1hJm", "expiresAt": "2026-01-16T08:00:00Z",
+             "answerPath": "/answer/q7Hk2vXbN4pL9sRt3wYz8aCd5eFg1hJm"}""")
+    public record InvitationView(@Schema(required = true) UUID id, @Schema(required = true) UUID surveyId, @Schema(required = true) UUID customerId, @Schema(required = true, description = "The single-use secret of the link; shown only here") String token, @Schema(required = true, description = "The public API path to read and answer the survey") String responsePath, @Schema(required = true, format = "date-time") OffsetDateTime expiresAt,
+            @Schema(required = true, description = "The page where the customer answers in a browser, without signing in") String answerPath) {
     }
 
     @POST

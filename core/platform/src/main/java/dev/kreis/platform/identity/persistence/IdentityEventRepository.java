@@ -1,5 +1,6 @@
 package dev.kreis.platform.identity.persistence;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -31,12 +32,18 @@ public class IdentityEventRepository {
     }
 
     /** One recorded merge or split with the profiles it moved. */
-    public record EventRow(UUID id, String kind, UUID customerId, String actor, String reason, OffsetDateTime occurredAt,
-            List<Move> moves) {
+    public record EventRow(@Schema(required = true) UUID id,
+            @Schema(required = true, enumeration = { "merge", "auto-merge", "split" }, description = "What happened") String kind,
+            @Schema(required = true, description = "The customer merged into, or split") UUID customerId,
+            @Schema(required = true, description = "Who did it (identity-resolution for automatic merges)") String actor,
+            @Schema(required = true, nullable = true, description = "Why an automatic merge happened; null otherwise") String reason,
+            @Schema(required = true, format = "date-time") OffsetDateTime occurredAt,
+            @Schema(required = true, description = "The profiles it moved") List<Move> moves) {
     }
 
     /** One profile moved by an event. */
-    public record Move(UUID profileId, UUID fromCustomer, UUID toCustomer) {
+    public record Move(@Schema(required = true) UUID profileId, @Schema(required = true, description = "The customer it was part of") UUID fromCustomer,
+            @Schema(required = true, description = "The customer it became part of") UUID toCustomer) {
     }
 
     /** The merges and splits a customer took part in (as target, source or destination), newest first. */

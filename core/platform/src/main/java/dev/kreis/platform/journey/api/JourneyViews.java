@@ -22,9 +22,22 @@ final class JourneyViews {
     }
 
     /** {@code GET /api/v1/customers/{id}/journey}. */
-    record JourneyView(UUID customerId, @Schema(nullable = true) OffsetDateTime from, @Schema(nullable = true) OffsetDateTime to,
-            @Schema(nullable = true) String currentPhase, @Schema(nullable = true) String lastTouchPhase,
-            List<PhaseView> phases, @Schema(nullable = true) PeakEndView peakEnd, @Schema(nullable = true) BigDecimal mean, int scoredTouchpoints, boolean truncated) {
+    @Schema(example = """
+            {"customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f", "from": null, "to": null, "currentPhase": "retention",
+             "lastTouchPhase": "retention",
+             "phases": [{"phase": "purchase", "firstReachedAt": "2026-01-04T10:00:00Z", "lastTouchAt": "2026-01-04T10:00:00Z", "touchpoints": 1,
+               "timeInPhase": "PT36H30M"},
+              {"phase": "retention", "firstReachedAt": "2026-01-05T22:30:00Z", "lastTouchAt": "2026-01-20T09:00:00Z", "touchpoints": 2,
+               "timeInPhase": "PT370H30M"}],
+             "peakEnd": {"score": 0.75,
+              "peak": {"id": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f", "type": "feedback.csat", "occurredAt": "2026-01-06T09:00:00Z",
+               "scoreScale": "csat", "score": 5, "normalised": 1},
+              "end": {"id": "8c0e2a4b-6d8f-4b0c-9e2a-4b6d8f0c2e4a", "type": "feedback.csat", "occurredAt": "2026-01-20T09:00:00Z",
+               "scoreScale": "csat", "score": 4, "normalised": 0.5}},
+             "mean": 0.75, "scoredTouchpoints": 2, "truncated": false}""")
+    record JourneyView(@Schema(required = true) UUID customerId, @Schema(required = true, format = "date-time", nullable = true) OffsetDateTime from, @Schema(required = true, format = "date-time", nullable = true) OffsetDateTime to,
+            @Schema(required = true, enumeration = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" }, nullable = true) String currentPhase, @Schema(required = true, enumeration = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" }, nullable = true) String lastTouchPhase,
+            @Schema(required = true) List<PhaseView> phases, @Schema(required = true, nullable = true) PeakEndView peakEnd, @Schema(required = true, nullable = true) BigDecimal mean, @Schema(required = true) int scoredTouchpoints, @Schema(required = true) boolean truncated) {
 
         static JourneyView of(CustomerJourney journey) {
             return new JourneyView(journey.customerId(), journey.window().from(), journey.window().to(),
@@ -35,7 +48,7 @@ final class JourneyViews {
     }
 
     /** A phase reached; {@code timeInPhase} is an ISO-8601 duration such as {@code PT36H30M}. */
-    record PhaseView(String phase, OffsetDateTime firstReachedAt, OffsetDateTime lastTouchAt, long touchpoints, String timeInPhase) {
+    record PhaseView(@Schema(required = true, enumeration = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" }) String phase, @Schema(required = true) OffsetDateTime firstReachedAt, @Schema(required = true) OffsetDateTime lastTouchAt, @Schema(required = true) long touchpoints, @Schema(required = true, description = "An ISO-8601 duration such as PT36H30M") String timeInPhase) {
 
         static PhaseView of(PhaseStay stay) {
             return new PhaseView(stay.phase().wire(), stay.firstReachedAt(), stay.lastTouchAt(), stay.touchpoints(),
@@ -43,7 +56,7 @@ final class JourneyViews {
         }
     }
 
-    record PeakEndView(BigDecimal score, TouchpointSummary peak, TouchpointSummary end) {
+    record PeakEndView(@Schema(required = true, description = "The peak-end score, normalised to -1..1") BigDecimal score, @Schema(required = true) TouchpointSummary peak, @Schema(required = true) TouchpointSummary end) {
 
         static PeakEndView of(PeakEnd<JourneyTouchpoint> peakEnd) {
             return new PeakEndView(peakEnd.score(), TouchpointSummary.of(peakEnd.peak()), TouchpointSummary.of(peakEnd.end()));
@@ -51,7 +64,7 @@ final class JourneyViews {
     }
 
     /** A scored touchpoint: its score on its scale and normalised to −1..1. */
-    record TouchpointSummary(UUID id, String type, OffsetDateTime occurredAt, String scoreScale, BigDecimal score, BigDecimal normalised) {
+    record TouchpointSummary(@Schema(required = true) UUID id, @Schema(required = true) String type, @Schema(required = true) OffsetDateTime occurredAt, @Schema(required = true, enumeration = { "nps", "csat", "ces", "sentiment" }) String scoreScale, @Schema(required = true) BigDecimal score, @Schema(required = true, description = "The score normalised to -1..1") BigDecimal normalised) {
 
         static TouchpointSummary of(ScoredTouchpoint<JourneyTouchpoint> scored) {
             JourneyTouchpoint touchpoint = scored.touchpoint();
@@ -61,8 +74,15 @@ final class JourneyViews {
     }
 
     /** {@code GET /api/v1/journeys/phases/{phase}/metrics}. */
-    record PhaseMetricsView(String phase, OffsetDateTime from, OffsetDateTime to, JourneyLevelView journey,
-            List<TouchpointTypeView> touchpointTypes) {
+    @Schema(example = """
+            {"phase": "retention", "from": "2026-01-01T00:00:00Z", "to": "2026-02-01T00:00:00Z",
+             "journey": {"customersReached": 120, "averagePeakEnd": 0.42, "peakEndJourneys": 35},
+             "touchpointTypes": [{"type": "feedback.csat", "scoreScale": "csat", "touchpoints": 80, "customers": 64, "scored": 80,
+               "averageScore": 4.1, "averageNormalised": 0.55, "companyInitiatedShare": 0},
+              {"type": "support.ticket_opened", "scoreScale": null, "touchpoints": 40, "customers": 31, "scored": 0,
+               "averageScore": null, "averageNormalised": null, "companyInitiatedShare": 0.1}]}""")
+    record PhaseMetricsView(@Schema(required = true, enumeration = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" }) String phase, @Schema(required = true) OffsetDateTime from, @Schema(required = true) OffsetDateTime to, @Schema(required = true) JourneyLevelView journey,
+            @Schema(required = true) List<TouchpointTypeView> touchpointTypes) {
 
         static PhaseMetricsView of(PhaseMetrics metrics) {
             return new PhaseMetricsView(metrics.phase().wire(), metrics.period().from(), metrics.period().to(),
@@ -71,11 +91,11 @@ final class JourneyViews {
         }
     }
 
-    record JourneyLevelView(long customersReached, @Schema(nullable = true) BigDecimal averagePeakEnd, long peakEndJourneys) {
+    record JourneyLevelView(@Schema(required = true) long customersReached, @Schema(required = true, nullable = true) BigDecimal averagePeakEnd, @Schema(required = true) long peakEndJourneys) {
     }
 
-    record TouchpointTypeView(String type, @Schema(nullable = true) String scoreScale, long touchpoints, long customers, long scored, @Schema(nullable = true) BigDecimal averageScore,
-            @Schema(nullable = true) BigDecimal averageNormalised, @Schema(nullable = true) BigDecimal companyInitiatedShare) {
+    record TouchpointTypeView(@Schema(required = true) String type, @Schema(required = true, enumeration = { "nps", "csat", "ces", "sentiment" }, nullable = true) String scoreScale, @Schema(required = true) long touchpoints, @Schema(required = true) long customers, @Schema(required = true) long scored, @Schema(required = true, nullable = true) BigDecimal averageScore,
+            @Schema(required = true, nullable = true) BigDecimal averageNormalised, @Schema(required = true, nullable = true) BigDecimal companyInitiatedShare) {
 
         static TouchpointTypeView of(TouchpointTypeTotals totals) {
             return new TouchpointTypeView(totals.type(), totals.scale().map(ScoreScale::wire).orElse(null), totals.touchpoints(),

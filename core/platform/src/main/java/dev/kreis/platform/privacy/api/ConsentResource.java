@@ -43,14 +43,20 @@ public class ConsentResource {
     }
 
     /** A customer's consents: the prevailing decision per purpose and channel. */
-    public record ConsentsView(UUID customerId, List<ConsentItem> items) {
+    @Schema(example = """
+            {"customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f", "items": [{"purpose": "newsletter", "channel": "email", "status": "granted",
+             "decidedAt": "2026-01-02T08:00:00Z", "source": "shop"}]}""")
+    public record ConsentsView(@Schema(required = true, description = "The customer (the surviving one after merges)") UUID customerId,
+            @Schema(required = true, description = "The prevailing decision per purpose and channel") List<ConsentItem> items) {
         static ConsentsView of(Consents.CustomerConsents consents) {
             return new ConsentsView(consents.customerId(), consents.decisions().stream().map(ConsentItem::of).toList());
         }
     }
 
     /** The body of a change: decisions to record. */
-    public record ConsentsRequest(List<ConsentItem> items) {
+    @Schema(example = """
+            {"items": [{"purpose": "newsletter", "channel": "email", "status": "withdrawn", "source": "shop"}]}""")
+    public record ConsentsRequest(@Schema(required = true, minItems = 1, maxItems = 100, description = "The decisions to record") List<ConsentItem> items) {
     }
 
     @GET

@@ -90,7 +90,8 @@ public class ErasureResource {
     }
 
     /** The optional body of an erasure: why, for the receipt (personal values in it are erased too). */
-    public record EraseRequest(String reason) {
+    @Schema(example = "{\"reason\": \"Request of the data subject, ticket 4711\"}")
+    public record EraseRequest(@Schema(maxLength = 1000, description = "Why, for the receipt; optional") String reason) {
     }
 
     /** The body is optional, so it is read by hand: nothing, or an object with an optional text {@code reason}. */

@@ -58,36 +58,50 @@ public class ScorecardResource {
         this.caller = caller;
     }
 
-    public record ComponentView(String key, @Schema(nullable = true) BigDecimal value, long sampleSize) {
+    public record ComponentView(@Schema(required = true, description = "The figure's key") String key, @Schema(required = true, nullable = true) BigDecimal value, @Schema(required = true, description = "How many it was computed from") long sampleSize) {
     }
 
-    public record LevelView(int level, String name, String metric, @Schema(nullable = true) BigDecimal value, @Schema(nullable = true) BigDecimal score,
-            BigDecimal target, @Schema(nullable = true) Boolean meetsTarget, List<ComponentView> components) {
+    public record LevelView(@Schema(required = true, minimum = "1", maximum = "5") int level, @Schema(required = true, enumeration = { "communication", "accountability", "engagement", "proactivity", "enhancement" }) String name, @Schema(required = true, description = "How the level is measured, for people") String metric, @Schema(required = true, nullable = true) BigDecimal value, @Schema(required = true, description = "0-100; null without data", nullable = true) BigDecimal score,
+            @Schema(required = true, description = "0-100") BigDecimal target, @Schema(required = true, description = "null without data", nullable = true) Boolean meetsTarget, @Schema(required = true) List<ComponentView> components) {
     }
 
-    public record PyramidView(LocalDate from, LocalDate to, List<LevelView> levels, @Schema(nullable = true) Integer lowestMissed) {
+    @Schema(example = """
+            {"from": "2026-01-01", "to": "2026-02-01", "levels": [
+             {"level": 1, "name": "communication", "metric": "engaged ÷ delivered informational touchpoints", "value": 62, "score": 62,
+              "target": 60, "meetsTarget": true, "components": [{"key": "engaged", "value": 310, "sampleSize": 500}]},
+             {"level": 2, "name": "accountability", "metric": "issues resolved within SLA ÷ issues resolved", "value": null, "score": null,
+              "target": 80, "meetsTarget": null, "components": []}],
+             "lowestMissed": null}""")
+    public record PyramidView(@Schema(required = true, format = "date", description = "First day of the period") LocalDate from, @Schema(required = true, format = "date", description = "The day after the period") LocalDate to, @Schema(required = true) List<LevelView> levels, @Schema(required = true, description = "The lowest level missing its target; null when none does", nullable = true) Integer lowestMissed) {
     }
 
-    public record TargetsView(Map<String, BigDecimal> levels) {
+    @Schema(example = "{\"levels\": {\"1\": 60, \"2\": 80, \"3\": 70, \"4\": 50, \"5\": 40}}")
+    public record TargetsView(@Schema(required = true, description = "Target per level number, 1 to 5") Map<String, BigDecimal> levels) {
     }
 
-    public record SharedKpiView(String key, Set<String> owners) {
+    public record SharedKpiView(@Schema(required = true) String key, @Schema(required = true, description = "The departments that own it") Set<String> owners) {
     }
 
-    public record SharedKpisView(int count, List<SharedKpiView> kpis) {
+    public record SharedKpisView(@Schema(required = true) int count, @Schema(required = true) List<SharedKpiView> kpis) {
     }
 
-    public record CustomersAcrossModulesView(long customers, long withTwoOrMoreModules, @Schema(nullable = true) BigDecimal share) {
+    public record CustomersAcrossModulesView(@Schema(required = true) long customers, @Schema(required = true) long withTwoOrMoreModules, @Schema(required = true, description = "withTwoOrMoreModules as a percent of customers; null without customers", nullable = true) BigDecimal share) {
     }
 
-    public record SourceView(String source, OffsetDateTime lastTouchpointAt, long touchpoints) {
+    public record SourceView(@Schema(required = true) String source, @Schema(required = true, format = "date-time") OffsetDateTime lastTouchpointAt, @Schema(required = true) long touchpoints) {
     }
 
-    public record ConnectedSourcesView(int count, List<SourceView> sources) {
+    public record ConnectedSourcesView(@Schema(required = true) int count, @Schema(required = true) List<SourceView> sources) {
     }
 
-    public record AlignmentView(LocalDate from, LocalDate to, SharedKpisView sharedKpis, CustomersAcrossModulesView customersAcrossModules,
-            ConnectedSourcesView connectedSources) {
+    @Schema(example = """
+            {"from": "2026-01-01", "to": "2026-02-01",
+             "sharedKpis": {"count": 1, "kpis": [{"key": "nps", "owners": ["marketing", "support"]}]},
+             "customersAcrossModules": {"customers": 200, "withTwoOrMoreModules": 45, "share": 22.5},
+             "connectedSources": {"count": 2, "sources": [{"source": "crm", "lastTouchpointAt": "2026-01-31T18:00:00Z", "touchpoints": 1200},
+              {"source": "shop", "lastTouchpointAt": "2026-01-31T19:30:00Z", "touchpoints": 800}]}}""")
+    public record AlignmentView(@Schema(required = true, format = "date") LocalDate from, @Schema(required = true, format = "date") LocalDate to, @Schema(required = true) SharedKpisView sharedKpis, @Schema(required = true) CustomersAcrossModulesView customersAcrossModules,
+            @Schema(required = true) ConnectedSourcesView connectedSources) {
     }
 
     @GET

@@ -36,7 +36,14 @@ public class MeResource {
     }
 
     /** Who the caller is, how they authenticated, and what the matrix and the enabled modules let them do. */
-    public record Me(String name, String authenticatedBy, List<String> roles, Set<String> permissions) {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = """
+            {"name": "sam", "authenticatedBy": "session", "roles": ["sales"],
+             "permissions": ["customer-record:read", "sales:read", "sales:write"]}""")
+    public record Me(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The user name (token:<name> for API tokens)") String name,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, enumeration = { "basic", "session", "token", "oidc" },
+                    description = "How the caller signed in") String authenticatedBy,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "Role keys, sorted") List<String> roles,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "What the roles allow, with the enabled modules' permissions, sorted") Set<String> permissions) {
     }
 
     @GET

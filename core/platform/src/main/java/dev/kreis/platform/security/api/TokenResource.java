@@ -64,6 +64,9 @@ public class TokenResource {
     @GET
     @PermissionsAllowed(Permissions.TOKENS_READ)
     @Operation(operationId = "listTokens", summary = "List API tokens, newest first, with last use and status (admin)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "One page",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = TokenView.ListPage.class)))
     public Page<TokenView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return tokens.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(row -> TokenView.of(row, null, now));

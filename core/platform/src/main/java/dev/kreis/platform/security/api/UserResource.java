@@ -49,6 +49,10 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "The account", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)), headers = @Header(name = "Location", description = "The URL of what was created", required = true, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "The username is taken")
     @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "new account", value = """
+                    {"username": "sam", "password": "correct horse battery staple", "roles": ["sales"], "displayName": "Sam Seller",
+                     "email": "sam@example.com"}""")))
     public Response create(UserRequest request) {
         UserView user = UserView.of(accounts.create(requests.newAccount(request), actor()));
         return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
@@ -57,6 +61,9 @@ public class UserResource {
     @GET
     @PermissionsAllowed(Permissions.USERS_READ)
     @Operation(operationId = "listUsers", summary = "List local accounts, oldest first (admin)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "One page",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = UserView.ListPage.class)))
     public Page<UserView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return accounts.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(UserView::of);
     }
@@ -80,6 +87,9 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "Removing your own admin role, disabling your own account, or the last enabled admin")
     @APIResponse(responseCode = "422", description = "Invalid fields; each is named")
     @APIResponse(responseCode = "200")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "change roles and unlock", value = """
+                    {"roles": ["sales", "viewer"], "unlock": true}""")))
     public UserView update(@PathParam("id") String id, UserRequest request) {
         var account = accounts.get(Ids.parse("id", id));
         return UserView.of(accounts.update(account.id(), requests.change(request, account.username()), actor()));

@@ -32,11 +32,14 @@ public class CustomerTagResource {
     }
 
     /** One tag: its name, the rule and touchpoint that set it, and when. */
-    public record TagView(String tag, UUID ruleId, UUID touchpointId, OffsetDateTime taggedAt) {
+    public record TagView(@Schema(required = true, description = "The tag, e.g. at-risk") String tag, @Schema(required = true, nullable = true, description = "The rule that set it; null when no rule did") UUID ruleId, @Schema(required = true, nullable = true, description = "The touchpoint that set it off; null when none did") UUID touchpointId, @Schema(required = true, format = "date-time") OffsetDateTime taggedAt) {
     }
 
     /** The tags of a customer, by name. */
-    public record TagsView(UUID customerId, List<TagView> items) {
+    @Schema(example = """
+            {"customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f", "items": [{"tag": "at-risk", "ruleId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a",
+             "touchpointId": "7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f", "taggedAt": "2026-01-31T09:30:00Z"}]}""")
+    public record TagsView(@Schema(required = true, description = "The customer asked for") UUID customerId, @Schema(required = true) List<TagView> items) {
     }
 
     @GET

@@ -60,6 +60,9 @@ public class SignalRuleResource {
     @GET
     @PermissionsAllowed(Permissions.SIGNALS_READ)
     @Operation(operationId = "listSignalRules", summary = "Signal rules, newest first, the default rules included")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "One page",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RuleView.ListPage.class)))
     public Page<RuleView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return rules.list(Cursor.decode(cursor), QueryParams.limit(limit)).map(RuleView::of);
     }

@@ -61,6 +61,9 @@ public class TaskResource {
     @GET
     @PermissionsAllowed(Permissions.TASKS_READ)
     @Operation(operationId = "listTasks", summary = "Follow-up tasks, newest first, by department, status and customer")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "One page of tasks",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = TaskView.TaskPage.class)))
     public Page<TaskView> list(@QueryParam("department") @Parameter(description = "Only tasks of this department, such as support") String department,
             @QueryParam("status") @Parameter(description = "Only tasks with this status: open, in_progress, done or dismissed") String status,
             @QueryParam("customerId") @Parameter(description = "Only tasks about this customer") String customerId,

@@ -51,7 +51,7 @@ public class ConnectionResource {
     }
 
     /** The list answer. */
-    @Schema(name = "ConnectionList")
+    @Schema(name = "ConnectionList", example = "{\"items\": [" + ConnectionView.EXAMPLE + "]}")
     public record ConnectionList(@Schema(required = true) List<ConnectionView> items) {
     }
 

@@ -10,9 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.kreis.platform.sync.Connection;
 
 /** A connection on the wire: everything but the credential values. */
-@Schema(name = "Connection", example = "{\"id\":\"6a1f1c3e-2b7d-4a51-9c0e-0f2d3b4a5c6d\",\"connector\":\"hubspot\",\"name\":\"HubSpot EU\","
-        + "\"source\":\"hubspot\",\"baseUrl\":\"https://api.hubapi.com\",\"credentialsSet\":[\"accessToken\",\"clientSecret\"],"
-        + "\"settings\":{},\"createdAt\":\"2026-01-31T10:15:00Z\",\"updatedAt\":\"2026-01-31T10:15:00Z\"}")
+@Schema(name = "Connection", example = ConnectionView.EXAMPLE)
 public record ConnectionView(
         @Schema(required = true, format = "uuid") UUID id,
         @Schema(required = true, example = "hubspot") String connector,
@@ -23,6 +21,11 @@ public record ConnectionView(
         @Schema(required = true) Map<String, String> settings,
         @Schema(required = true) OffsetDateTime createdAt,
         @Schema(required = true) OffsetDateTime updatedAt) {
+
+    /** An example, for the API document. */
+    public static final String EXAMPLE = "{\"id\":\"6a1f1c3e-2b7d-4a51-9c0e-0f2d3b4a5c6d\",\"connector\":\"hubspot\",\"name\":\"HubSpot EU\","
+        + "\"source\":\"hubspot\",\"baseUrl\":\"https://api.hubapi.com\",\"credentialsSet\":[\"accessToken\",\"clientSecret\"],"
+        + "\"settings\":{},\"createdAt\":\"2026-01-31T10:15:00Z\",\"updatedAt\":\"2026-01-31T10:15:00Z\"}";
 
     static ConnectionView of(Connection c) {
         return new ConnectionView(c.id(), c.connector(), c.name(), c.source(), c.baseUrl().toString(),

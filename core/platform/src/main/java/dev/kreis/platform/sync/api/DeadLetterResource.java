@@ -47,9 +47,9 @@ public class DeadLetterResource {
     }
 
     /** A page of dead letters, oldest first. */
-    @Schema(name = "DeadLetterPage")
+    @Schema(name = "DeadLetterPage", example = "{\"items\": [" + DeadLetterView.EXAMPLE + "], \"nextCursor\": null}")
     public record DeadLetterPage(@Schema(required = true) List<DeadLetterView> items,
-            @Schema(nullable = true, description = "Pass as `after` for the next page; null on the last page") String nextCursor) {
+            @Schema(required = true, nullable = true, description = "Pass as `after` for the next page; null on the last page") String nextCursor) {
     }
 
     @GET

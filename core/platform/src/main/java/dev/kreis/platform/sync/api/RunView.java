@@ -8,22 +8,30 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.kreis.platform.sync.SyncRun;
 
 /** A sync run on the wire. */
-@Schema(name = "SyncRun", example = "{\"id\":\"0b5e…\",\"trigger\":\"manual\",\"full\":false,\"status\":\"succeeded\",\"startedAt\":\"2026-01-31T10:15:00Z\","
-        + "\"endedAt\":\"2026-01-31T10:15:04Z\",\"counts\":{\"read\":1000,\"created\":980,\"updated\":20,\"unchanged\":0,\"pushed\":3,\"failed\":0,"
-        + "\"deadLettered\":0},\"lastError\":null}")
+@Schema(name = "SyncRun", example = RunView.EXAMPLE)
 public record RunView(
         @Schema(required = true, format = "uuid") UUID id,
         @Schema(required = true, enumeration = { "manual", "schedule" }) String trigger,
         @Schema(required = true, description = "A full resync (watermarks forgotten)") boolean full,
         @Schema(required = true, enumeration = { "running", "succeeded", "partial", "failed" }) String status,
         @Schema(required = true) OffsetDateTime startedAt,
-        @Schema(nullable = true) OffsetDateTime endedAt,
+        @Schema(required = true, nullable = true, description = "null while it runs") OffsetDateTime endedAt,
         @Schema(required = true) Counts counts,
-        @Schema(nullable = true, description = "The last error met") String lastError) {
+        @Schema(required = true, nullable = true, description = "The last error met; null when none") String lastError) {
+
+    /** An example, for the API document. */
+    public static final String EXAMPLE = "{\"id\":\"0b5e7a9c-1d3f-4b5e-8a9c-1d3f5b7e9a1c\",\"trigger\":\"manual\",\"full\":false,\"status\":\"succeeded\",\"startedAt\":\"2026-01-31T10:15:00Z\","
+        + "\"endedAt\":\"2026-01-31T10:15:04Z\",\"counts\":{\"read\":1000,\"created\":980,\"updated\":20,\"unchanged\":0,\"pushed\":3,\"failed\":0,"
+        + "\"deadLettered\":0},\"lastError\":null}";
 
     /** What the run counted; {@code failed} counts failed attempts, {@code deadLettered} records given up on. */
     @Schema(name = "SyncRunCounts")
-    public record Counts(int read, int created, int updated, int unchanged, int pushed, int failed, int deadLettered) {
+    public record Counts(@Schema(required = true, description = "Records read from the CRM") int read,
+            @Schema(required = true, description = "Profiles created") int created, @Schema(required = true, description = "Profiles updated") int updated,
+            @Schema(required = true, description = "Records read without a change") int unchanged,
+            @Schema(required = true, description = "Changes written to the CRM") int pushed,
+            @Schema(required = true, description = "Failed attempts") int failed,
+            @Schema(required = true, description = "Records given up on") int deadLettered) {
     }
 
     static RunView of(SyncRun r) {

@@ -58,7 +58,7 @@ public class SyncRunResource {
     }
 
     /** The list answer, newest first. */
-    @Schema(name = "SyncRunList")
+    @Schema(name = "SyncRunList", example = "{\"items\": [" + RunView.EXAMPLE + "]}")
     public record RunList(@Schema(required = true) List<RunView> items) {
     }
 

@@ -43,7 +43,8 @@ public class TimelineResource {
     @Operation(operationId = "getTimeline", summary = "The customer's touchpoints from all its profiles, newest first",
             description = "from is inclusive, to exclusive; both ISO-8601.")
     @APIResponse(responseCode = "404", description = "No such customer")
-    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "200", description = "One page of touchpoints", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = TouchpointPage.class)))
     public Page<TouchpointView> list(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("channel") @Parameter(description = "Only touchpoints of this channel: web, email, phone, chat, store, social, app, sms, event or other") String channel,
             @QueryParam("module") @Parameter(description = "Only touchpoints of this module, such as support") String module,
@@ -66,5 +67,13 @@ public class TimelineResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A page of touchpoints as the API document shows it (the answer is a {@link Page}). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PageTouchpointView",
+            example = "{\"items\": [" + TouchpointView.EXAMPLE + "], \"nextCursor\": null}")
+    public record TouchpointPage(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The touchpoints of this page, newest first") java.util.List<TouchpointView> items,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, nullable = true, description = "The cursor of the next page; null on the last page") String nextCursor) {
     }
 }

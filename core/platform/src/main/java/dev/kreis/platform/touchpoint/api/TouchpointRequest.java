@@ -52,7 +52,11 @@ public record TouchpointRequest(
     }
 
     /** The body of {@code POST /api/v1/touchpoints/batch}. */
-    @Schema(name = "TouchpointBatch", description = "A batch of touchpoints; at most kreis.touchpoints.max-batch-items")
-    public record Batch(@Schema(required = true, description = "The touchpoints") List<TouchpointRequest> items) {
+    @Schema(name = "TouchpointBatch", description = "A batch of touchpoints; at most kreis.touchpoints.max-batch-items",
+            examples = "{\"items\": [{\"source\": \"shop\", \"externalId\": \"order-10023\", \"type\": \"revenue.order\", "
+                    + "\"occurredAt\": \"2025-03-01T10:00:00Z\", \"customer\": {\"identifiers\": [{\"type\": \"email\", \"value\": \"anna@example.com\"}]}, "
+                    + "\"amount\": 49.9, \"currency\": \"EUR\"}, {\"source\": \"shop\", \"externalId\": \"visit-881\", \"type\": \"core.interaction\", "
+                    + "\"occurredAt\": \"2025-03-01T09:55:00Z\", \"customerId\": \"5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f\", \"channel\": \"web\"}]}")
+    public record Batch(@Schema(required = true, minItems = 1, description = "The touchpoints") List<TouchpointRequest> items) {
     }
 }

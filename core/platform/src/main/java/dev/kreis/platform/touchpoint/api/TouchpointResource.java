@@ -63,7 +63,10 @@ public class TouchpointResource {
     }
 
     /** The outcome of a single ingest. */
-    public record SingleResult(UUID touchpointId, String status, UUID customerId) {
+    @Schema(example = "{\"touchpointId\": \"7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d3f\", \"status\": \"accepted\", \"customerId\": \"5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f\"}")
+    public record SingleResult(@Schema(required = true, description = "The stored touchpoint") UUID touchpointId,
+            @Schema(required = true, enumeration = { "accepted", "duplicate" }, description = "accepted (201) or duplicate (200, stored before)") String status,
+            @Schema(required = true, description = "The customer it belongs to") UUID customerId) {
     }
 
     @POST
@@ -128,8 +131,17 @@ public class TouchpointResource {
     }
 
     /** A registered touchpoint type. */
-    public record TypeView(String key, String owner, String defaultChannel, String phase, String initiator, @Schema(nullable = true) String scoreScale,
-            String description, @Schema(nullable = true) String pyramidLevel) {
+    @Schema(example = """
+            {"key": "feedback.nps", "owner": "core", "defaultChannel": "email", "phase": "advocacy", "initiator": "customer", "scoreScale": "nps",
+             "description": "Answer to 'How likely are you to recommend us?' (0-10).", "pyramidLevel": "enhancement"}""")
+    public record TypeView(@Schema(required = true, description = "The type's key, e.g. core.interaction") String key,
+            @Schema(required = true, description = "The module that registered it (core for the platform's own)") String owner,
+            @Schema(required = true, enumeration = { "web", "email", "phone", "chat", "store", "social", "app", "sms", "event", "other" }) String defaultChannel,
+            @Schema(required = true, enumeration = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" }) String phase,
+            @Schema(required = true, enumeration = { "customer", "company" }) String initiator,
+            @Schema(required = true, nullable = true, description = "nps, csat, ces or sentiment: the scale of its score; null when it carries none scale of its score; null when it carries none") String scoreScale,
+            @Schema(required = true, description = "What it records, for people") String description,
+            @Schema(required = true, nullable = true, enumeration = { "communication", "accountability", "engagement", "proactivity", "enhancement" }, description = "The CX pyramid level it counts for; null when none") String pyramidLevel) {
         static TypeView of(TouchpointTypeDefinition type) {
             return new TypeView(type.key(), type.owner(), type.defaultChannel().wire(), type.phase().wire(), type.initiator().wire(),
                     type.scoreScale().map(s -> s.wire()).orElse(null), type.description(), type.pyramidLevel().map(l -> l.wire()).orElse(null));
@@ -141,6 +153,13 @@ public class TouchpointResource {
     @PermissionsAllowed(Permissions.TOUCHPOINTS_READ)
     @Operation(operationId = "listTouchpointTypes", summary = "The registry of touchpoint types ingestion accepts",
             description = "Types of modules that are not installed and enabled are left out: ingestion refuses them.")
+    @APIResponse(responseCode = "200", description = "The registered types", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = TypeView.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "types", value = """
+                    [{"key": "core.interaction", "owner": "core", "defaultChannel": "other", "phase": "awareness", "initiator": "customer",
+                      "scoreScale": null, "description": "Any interaction a source reports; send phase and channel where known.", "pyramidLevel": null},
+                     {"key": "feedback.nps", "owner": "core", "defaultChannel": "email", "phase": "advocacy", "initiator": "customer",
+                      "scoreScale": "nps", "description": "Answer to 'How likely are you to recommend us?' (0-10).", "pyramidLevel": "enhancement"}]""")))
     public List<TypeView> types() {
         return types.all().stream().filter(type -> modules.permits(type.owner())).map(TypeView::of).toList();
     }
