@@ -784,8 +784,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The customers behind a score KPI (nps, csat, csat_mean, ces, ces_share_easy) in a period: answers, mean and latest score, worst mean first
-         * @description The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). KPIs that are not computed from customers' answers have no drill-down (422 naming key).
+         * The customers behind a per-customer KPI in a period, worst first
+         * @description Score KPIs (nps, csat, csat_mean, ces, ces_share_easy): every customer who answered in the period, with answers, mean and latest score, lowest mean first. Revenue KPIs (nrr, grr, churn_rate, retention_rate, clv): the cohort paying at the period start, with MRR at start and end and the outcome (expanded, contracted, churned, unchanged), largest loss first. repurchase_rate: every customer with an order in the period, with orders and order revenue, fewest orders first. The same period and filters as GET /api/v1/kpis/{key}. Needs kpis:read (every role holding it also reads customer records). average_order_value and proactive_share count orders and touchpoints, peak_end_score and funnel have views of their own: they have no drill-down (422 naming key).
          */
         get: operations["listKpiCustomers"];
         put?: never;
@@ -1265,35 +1265,11 @@ export interface paths {
         };
         /**
          * What uninstalling with data=purge would delete, counted now (admin); nothing changes
-         * @description Touchpoints the module fed or of its types, holds it placed, the contributions it registered, and whether its settings are reset. The module's own records are deleted by the module and not counted.
+         * @description Touchpoints the module fed or of its types, holds it placed, the module's own records by kind (tickets, deals, campaigns…, as the module counts them), the contributions it registered, and whether its settings are reset.
          */
         get: operations["previewModulePurge"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notebook/notes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The notes on a customer (test module)
-         * @description The notes on a customer (test module)
-         */
-        get: operations["listNotes"];
-        put?: never;
-        /**
-         * Take a note on a customer (test module)
-         * @description Take a note on a customer (test module)
-         */
-        post: operations["takeNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2020,6 +1996,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/{id}/invitations/segment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a segment of customers to a survey, or count it first (preview)
+         * @description The segment is what the customer list's filters find (q, kind, source), newest first, at most limit (1-500); erased customers are skipped. With preview true nothing changes and the answer says how many would be invited and whether more match. Otherwise every one is invited in one transaction (all or none), each with a single-use link shown once.
+         */
+        post: operations["inviteSegmentToSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys/{id}/results": {
         parameters: {
             query?: never;
@@ -2412,6 +2408,8 @@ export interface components {
             /** @description How far from the target a value is still at risk rather than off track */
             width: number;
         };
+        /** @enum {string} */
+        Basis: "answers" | "revenue" | "orders";
         /** @description A marketing campaign. */
         Campaign: {
             audience: components["schemas"]["CampaignAudience"];
@@ -2489,18 +2487,19 @@ export interface components {
         };
         /** @description {"type": "list", "customerIds": [...]} (at most 10,000 ids) or {"type": "segment", "filter": {"country": "DE"}} (1 to 10 attributes). */
         CampaignAudienceRequest: {
-            /** @description Only for a list. */
-            customerIds?: string[];
+            /** @description Only for a list: the customers (merged ids are followed when members are refreshed). */
+            customerIds?: string[] | null;
             /**
-             * @description Only for a segment: golden attribute = value.
+             * @description Only for a segment: golden attribute = value (1 to 200 characters), every entry must match.
              * @example {
              *       "country": "DE"
              *     }
              */
             filter?: {
                 [key: string]: string;
-            };
+            } | null;
             /**
+             * @description A static list of customers or a segment.
              * @example segment
              * @enum {string}
              */
@@ -2651,45 +2650,70 @@ export interface components {
         };
         /** @description Only the fields present change; null clears startsOn, endsOn or budget and resets purpose to marketing. A new audience takes effect with the next members refresh. */
         ChangeCampaignRequest: {
+            /** @description The new audience; not null. */
             audience?: components["schemas"]["CampaignAudienceRequest"];
+            /**
+             * @description At least 0, below 10^15, at most 4 decimal places, in the installation's currency. null clears it.
+             * @example 1500
+             */
             budget?: number | null;
-            /** @enum {string} */
+            /**
+             * @description Where the campaign reaches its audience; not null.
+             * @example web
+             * @enum {string}
+             */
             channel?: "email" | "web" | "social" | "sms" | "event" | "other";
             /**
              * Format: date
+             * @description Last day, not before startsOn, 1900 to 2999; null clears it.
              * @example 2026-04-15
              */
             endsOn?: string | null;
-            /** @example Spring sale (extended) */
+            /**
+             * @description The campaign's name; not null.
+             * @example Spring sale (extended)
+             */
             name?: string;
+            /**
+             * @description The consent purpose; null resets it to marketing.
+             * @example newsletter
+             */
             purpose?: string | null;
             /**
              * Format: date
-             * @example 2022-03-10
+             * @description First day, 1900 to 2999; null clears it.
+             * @example 2026-03-01
              */
             startsOn?: string | null;
         };
         /** @description Only the fields present change. Moving to won or lost closes the deal. */
         ChangeDealRequest: {
-            /** @example 15000 */
+            /**
+             * @description The deal's value in the installation's currency; not null.
+             * @example 15000
+             */
             amount?: number;
             /**
              * Format: date-time
-             * @description Only when the stage becomes won or lost; default now.
+             * @description Only when the stage becomes won or lost; default now, not before the deal was opened, not in the future.
              * @example 2022-03-10T16:15:50Z
              */
             closedAt?: string | null;
             /**
              * Format: date
-             * @description null clears it.
+             * @description When the deal is expected to close, 1800-01-01 to 2200-01-01; null clears it.
              * @example 2026-03-31
              */
             expectedCloseOn?: string | null;
             /** @description Required when lost. */
             lostReason?: string | null;
-            /** @example Acme renewal 2026 */
+            /**
+             * @description What the deal is about; not null.
+             * @example Acme renewal 2026
+             */
             name?: string;
             /**
+             * @description The new stage; not null. won and lost close the deal.
              * @example won
              * @enum {string}
              */
@@ -2702,23 +2726,39 @@ export interface components {
         };
         /** @description Only the fields present change; null clears a field (not status); email or phone must remain. */
         ChangeLeadRequest: {
-            /** @example Acme GmbH */
+            /**
+             * @description The lead's company; null clears it.
+             * @example Acme GmbH
+             */
             company?: string | null;
             /**
              * Format: email
+             * @description The lead's e-mail address (stored in lower case); null clears it.
              * @example lena@example.com
              */
             email?: string | null;
-            /** @example Lena */
+            /**
+             * @description Given name; null clears it.
+             * @example Lena
+             */
             firstName?: string | null;
-            /** @example Lead */
+            /**
+             * @description Family name; null clears it.
+             * @example Lead
+             */
             lastName?: string | null;
-            /** @example +49 30 1234567 */
+            /**
+             * @description The lead's phone number; null clears it.
+             * @example +49 30 1234567
+             */
             phone?: string | null;
-            /** @example web */
+            /**
+             * @description Where the lead came from; null clears it.
+             * @example web
+             */
             source?: string | null;
             /**
-             * @description A converted lead keeps its status (409).
+             * @description A converted lead keeps its status (409); not null.
              * @example qualified
              * @enum {string}
              */
@@ -3065,6 +3105,8 @@ export interface components {
             decidedAt: string;
             /** @description What it is for, e.g. newsletter */
             purpose: string;
+            /** @description Why it was made, as the person recording it said; null when none was given */
+            reason?: string | null;
             /** @description Where the decision was made, e.g. shop */
             source: string;
             status: components["schemas"]["Status"];
@@ -3088,6 +3130,11 @@ export interface components {
             decidedAt?: string;
             /** @description What it is for, e.g. newsletter */
             purpose: string;
+            /**
+             * @description Why the decision was made or changed, as the person recording it said (at most 500 characters); kept with the decision and in the audit log. Absent when none was given.
+             * @example Customer asked by phone to stop newsletters
+             */
+            reason?: string;
             /** @description Where it was decided, e.g. shop; always in answers, required in requests where no default source applies */
             source?: string;
             /** @enum {string} */
@@ -3173,30 +3220,35 @@ export interface components {
         CreateCampaignRequest: {
             audience: components["schemas"]["CampaignAudienceRequest"];
             /**
-             * @description At least 0, below 10^15, at most 4 decimal places.
+             * @description At least 0, below 10^15, at most 4 decimal places, in the installation's currency.
              * @example 1200
              */
             budget?: number | null;
             /**
+             * @description Where the campaign reaches its audience.
              * @example email
              * @enum {string}
              */
             channel: "email" | "web" | "social" | "sms" | "event" | "other";
             /**
              * Format: date
-             * @description Not before startsOn.
+             * @description Last day, not before startsOn, 1900 to 2999.
              * @example 2026-03-31
              */
             endsOn?: string | null;
-            /** @example Spring sale */
+            /**
+             * @description The campaign's name.
+             * @example Spring sale
+             */
             name: string;
             /**
-             * @description The consent purpose; default marketing.
+             * @description The consent purpose members need; default marketing.
              * @example marketing
              */
             purpose?: string | null;
             /**
              * Format: date
+             * @description First day, 1900 to 2999.
              * @example 2026-03-01
              */
             startsOn?: string | null;
@@ -3735,6 +3787,8 @@ export interface components {
              * @example 2022-03-10T16:15:50Z
              */
             createdAt: string;
+            /** @description The CRM record the deal was synced from (a HubSpot deal, a Salesforce opportunity); absent for a deal made in Kreis. Such a deal is changed in the CRM, not through this API. */
+            crmOrigin?: components["schemas"]["DealCrmOrigin"];
             /**
              * Format: uuid
              * @description The deal's customer now (after merges); null once erased.
@@ -3766,6 +3820,24 @@ export interface components {
              */
             updatedAt: string;
             wonReason: string | null;
+        };
+        /** @description Where a deal synced from a CRM came from. */
+        DealCrmOrigin: {
+            /**
+             * @description The CRM object: deals (HubSpot) or Opportunity (Salesforce).
+             * @example deals
+             */
+            object: string;
+            /**
+             * @description The CRM's record id; null once the customer was erased.
+             * @example 18734512
+             */
+            recordId: string | null;
+            /**
+             * @description The source of the CRM connection it came through.
+             * @example hubspot
+             */
+            source: string;
         };
         /** @description One page of deals (without their history). */
         DealPage: {
@@ -3841,6 +3913,7 @@ export interface components {
         };
         /** @description Up to 1,000 e-mail events, validated whole before anything is written. */
         EmailEventBatchRequest: {
+            /** @description The events, each as in a single request. */
             events: components["schemas"]["EmailEventRequest"][];
         };
         /** @description The outcome of a batch: counts and one event per event given, in order. */
@@ -3872,6 +3945,7 @@ export interface components {
              */
             customerId: string;
             /**
+             * @description What happened to the e-mail.
              * @example opened
              * @enum {string}
              */
@@ -4625,7 +4699,7 @@ export interface components {
          */
         JsonObject: Record<string, never>;
         KpiCustomerPage: {
-            /** @description The customers of this page, worst mean first */
+            /** @description The customers of this page, worst first: lowest mean, largest revenue loss or fewest orders */
             items: components["schemas"]["KpiCustomerView"][];
             /** @description The cursor of the next page; null on the last page */
             nextCursor: string | null;
@@ -4633,9 +4707,14 @@ export interface components {
         KpiCustomerView: {
             /**
              * Format: int64
-             * @description Its scored answers in the period
+             * @description answers: its scored answers in the period
              */
-            answers: number;
+            answers: number | null;
+            /**
+             * @description Which figures are filled: answers (nps, csat, csat_mean, ces, ces_share_easy), revenue (nrr, grr, churn_rate, retention_rate, clv) or orders (repurchase_rate)
+             * @enum {unknown}
+             */
+            basis: components["schemas"]["Basis"];
             /**
              * Format: uuid
              * @description The customer
@@ -4643,18 +4722,34 @@ export interface components {
             customerId: string;
             /** @description Its name, company or e-mail address; null when it has none */
             displayName: string | null;
+            /** @description revenue: its monthly recurring revenue after its last change before the period end (0: lost) */
+            endMrr: number | null;
             /** @enum {string} */
             kind: "person" | "organisation";
             /**
              * Format: date-time
-             * @description When it answered last in the period
+             * @description answers: when it answered last in the period
              * @example 2022-03-10T12:15:50-04:00
              */
-            lastAnsweredAt: string;
-            /** @description The score of its latest answer in the period */
+            lastAnsweredAt: string | null;
+            /** @description answers: the score of its latest answer in the period */
             lastScore: number | null;
-            /** @description The mean of those scores (4 decimals) */
-            meanScore: number;
+            /** @description answers: the mean of those scores (4 decimals) */
+            meanScore: number | null;
+            /** @description orders: the sum of their amounts (4 decimals) */
+            orderRevenue: number | null;
+            /**
+             * Format: int64
+             * @description orders: its orders in the period
+             */
+            orders: number | null;
+            /**
+             * @description revenue: what the period did to its revenue
+             * @enum {string|null}
+             */
+            outcome: "expanded" | "contracted" | "churned" | "unchanged" | null;
+            /** @description revenue: its monthly recurring revenue after its last change before the period start (above 0: it is in the cohort) */
+            startMrr: number | null;
         };
         /**
          * @description A KPI's target for the UTC days [from, to); both ends optional
@@ -5191,43 +5286,6 @@ export interface components {
              */
             to: string;
             types: components["schemas"]["PeakTypeView"][];
-        };
-        /**
-         * @example {
-         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
-         *       "id": "2b4d6f8a-0c2e-4a6b-8d0f-2a4c6e8b0d2f",
-         *       "text": "Prefers calls in the morning"
-         *     }
-         */
-        Note: {
-            /**
-             * Format: uuid
-             * @description The customer it is about
-             */
-            customerId: string;
-            /** Format: uuid */
-            id: string;
-            text: string;
-        };
-        /**
-         * @example {
-         *       "customerId": "5a7c9e1f-2b4d-4f6a-8c0e-1a3b5c7d9e2f",
-         *       "text": "Prefers calls in the morning"
-         *     }
-         */
-        NoteRequest: {
-            /**
-             * Format: date-time
-             * @description When it was taken; now when left out
-             */
-            at?: string;
-            /**
-             * Format: uuid
-             * @description The customer the note is about
-             */
-            customerId: string;
-            /** @description The note */
-            text: string;
         };
         ObjectAccess: {
             /** @example contacts */
@@ -5945,6 +6003,8 @@ export interface components {
             holds: number;
             /** @description The module's id */
             module: string;
+            /** @description The module's own records that would be deleted, one entry per kind, as the module counts them; empty when the module is not installed or keeps no records of its own */
+            records: components["schemas"]["PurgeRecordCount"][];
             /** @description Whether stored settings would be reset */
             settings: boolean;
             /** @enum {string} */
@@ -5954,6 +6014,15 @@ export interface components {
              * @description Touchpoints the module fed or of its own types
              */
             touchpoints: number;
+        };
+        PurgeRecordCount: {
+            /**
+             * Format: int64
+             * @description How many there are now
+             */
+            count: number;
+            /** @description What is counted, a lower-case key in the plural such as tickets or deals */
+            kind: string;
         };
         /**
          * @example {
@@ -6273,6 +6342,66 @@ export interface components {
              * @example 9
              */
             score: number;
+        };
+        SegmentInvitation: {
+            /** @description The page where the customer answers, without signing in */
+            answerPath: string;
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: date-time
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The single-use token; shown once */
+            token: string;
+        };
+        /**
+         * @example {
+         *       "kind": "person",
+         *       "limit": 200,
+         *       "preview": true,
+         *       "q": "mustermann",
+         *       "source": "crm"
+         *     }
+         */
+        SegmentInvitationRequest: {
+            /**
+             * @description Only persons or only organisations
+             * @enum {string|null}
+             */
+            kind?: "person" | "organisation" | null;
+            /**
+             * Format: int32
+             * @description The most customers to invite (1-500); newest first
+             */
+            limit: number;
+            /** @description true: only count, invite nobody; left out: false */
+            preview?: boolean | null;
+            /** @description Search text as in the customer list: part of a name, an e-mail address, a phone number or an external id; left out: every customer */
+            q?: string | null;
+            /** @description Only customers with a profile from this source, such as crm */
+            source?: string | null;
+        };
+        SegmentInvitationResult: {
+            /** @description The invitations made, with their links; empty on a preview */
+            invitations: components["schemas"]["SegmentInvitation"][];
+            /**
+             * Format: int32
+             * @description The limit the request set
+             */
+            limit: number;
+            /**
+             * Format: int32
+             * @description Customers of the segment within the limit: counted on a preview, invited otherwise
+             */
+            matched: number;
+            /** @description Whether more customers match than the limit; they are not invited */
+            more: boolean;
+            /** @description Whether this was only a preview */
+            preview: boolean;
         };
         /**
          * @example {
@@ -7150,6 +7279,8 @@ export interface components {
              * @example 2022-03-10T16:15:50Z
              */
             createdAt: string;
+            /** @description The CRM record the ticket was synced from (a HubSpot ticket, a Salesforce case); absent for a ticket opened in Kreis. Such a ticket is worked in the CRM, not through this API. */
+            crmOrigin?: components["schemas"]["TicketCrmOrigin"];
             /**
              * Format: uuid
              * @description The CSAT invitation sent on resolution.
@@ -7219,6 +7350,24 @@ export interface components {
              * @example Called again about the invoice
              */
             note?: string | null;
+        };
+        /** @description Where a ticket synced from a CRM came from. */
+        TicketCrmOrigin: {
+            /**
+             * @description The CRM object: tickets (HubSpot) or Case (Salesforce).
+             * @example tickets
+             */
+            object: string;
+            /**
+             * @description The CRM's record id; null once the customer was erased.
+             * @example 2290417
+             */
+            recordId: string | null;
+            /**
+             * @description The source of the CRM connection it came through.
+             * @example hubspot
+             */
+            source: string;
         };
         /** @description A CSAT or CES invitation issued on resolution. */
         TicketFeedbackInvitation: {
@@ -11113,7 +11262,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of customers, worst mean first */
+            /** @description One page of customers, worst first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13216,152 +13365,6 @@ export interface operations {
             };
         };
     };
-    listNotes: {
-        parameters: {
-            query?: {
-                /** @description The customer whose notes to list */
-                customerId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The notes, oldest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Note"][];
-                };
-            };
-            /** @description A malformed parameter or body; the problem names it */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The module is not installed or is disabled, or customerId is not a UUID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    takeNote: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NoteRequest"];
-            };
-        };
-        responses: {
-            /** @description The note */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Note"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The module is not installed or is disabled */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not sent as application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description customerId is missing, or text is not 1 to 200 characters */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     submitProfile: {
         parameters: {
             query?: never;
@@ -13754,7 +13757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The deal is won or lost (final), or its customer was erased. */
+            /** @description The deal is won or lost (final), comes from a CRM (change it there), or its customer was erased. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15950,7 +15953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16052,7 +16055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16224,7 +16227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16326,7 +16329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first). */
+            /** @description The ticket's status does not allow this (e.g. a resolved ticket must be reopened first), or the ticket comes from a CRM and is worked there. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16979,6 +16982,99 @@ export interface operations {
                 };
             };
             /** @description customerId is missing, or the context is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteSegmentToSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The survey's id
+                 * @example 4b0c6a8e-2f4e-4c1a-9d5e-0f1c2b3a4d5e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description The count (preview) or the invitations made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentInvitationResult"];
+                };
+            };
+            /** @description The body is not JSON or the id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description limit missing or outside 1-500, or an invalid filter; each field is named */
             422: {
                 headers: {
                     [name: string]: unknown;
