@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * The KPI scenario ({@code bench/run.sh --kpi}): loads a deterministic data set with COPY straight into
@@ -188,13 +187,13 @@ final class KpiScenario {
         String created = Instant.ofEpochSecond(anchor - TWO_YEARS_S - 86400).toString();
         UUID[] profiles = new UUID[customers];
         PGConnection pg = c.unwrap(PGConnection.class);
-        try (Copier cust = new Copier(pg, "COPY customer (id, kind, created_at, updated_at) FROM STDIN (FORMAT csv)")) {
+        try (CopyStream cust = new CopyStream(pg, "COPY customer (id, kind, created_at, updated_at) FROM STDIN (FORMAT csv)")) {
             Random rc = new Random(seed + 1);
             for (int i = 0; i < customers; i++) {
                 cust.row(new UUID(rc.nextLong(), rc.nextLong()) + ",person," + created + "," + created);
             }
         }
-        try (Copier prof = new Copier(pg,
+        try (CopyStream prof = new CopyStream(pg,
                 "COPY profile (id, customer_id, source, external_id, kind, observed_at, created_at) FROM STDIN (FORMAT csv)")) {
             Random rc = new Random(seed + 1);
             for (int i = 0; i < customers; i++) {
@@ -213,7 +212,7 @@ final class KpiScenario {
                     + "), to_timestamp(" + anchor + ") + interval '1 month', interval '1 month') m"
                     + " where to_regproc('touchpoint_month_partition') is not null");
         }
-        try (Copier tp = new Copier(pg, "COPY touchpoint (id, profile_id, source, external_id, type, module, channel, phase, initiator,"
+        try (CopyStream tp = new CopyStream(pg, "COPY touchpoint (id, profile_id, source, external_id, type, module, channel, phase, initiator,"
                 + " occurred_at, received_at, score, amount, currency) FROM STDIN (FORMAT csv)")) {
             // subscriptions: 30 % of customers start one, some change, some cancel later
             for (int i = 0; i < customers && n < touchpoints; i++) {
@@ -293,39 +292,6 @@ final class KpiScenario {
         UUID id = new UUID(r.nextLong(), r.nextLong());
         return id + "," + profile + ",bench,K" + n + "," + type + "," + module + "," + channel + "," + phase + "," + initiator + ","
                 + Instant.ofEpochSecond(epochSecond) + "," + received + "," + score + "," + amount + "," + currency;
-    }
-
-    /** Streams CSV rows into one COPY, flushing every megabyte. */
-    private static final class Copier implements AutoCloseable {
-        private final CopyIn copy;
-        private final StringBuilder buf = new StringBuilder(1 << 21);
-        private boolean closed;
-
-        Copier(PGConnection pg, String sql) throws Exception {
-            this.copy = pg.getCopyAPI().copyIn(sql);
-        }
-
-        void row(String csv) throws Exception {
-            buf.append(csv).append('\n');
-            if (buf.length() > 1 << 20) {
-                flush();
-            }
-        }
-
-        private void flush() throws Exception {
-            byte[] b = buf.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(b, 0, b.length);
-            buf.setLength(0);
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (!closed) {
-                closed = true;
-                flush();
-                copy.endCopy();
-            }
-        }
     }
 
     // --- fold -----------------------------------------------------------------------------------

@@ -141,7 +141,7 @@ final class UiDataSet {
                         + "), to_timestamp(" + anchor + ") + interval '1 month', interval '1 month') m"
                         + " where to_regproc('touchpoint_month_partition') is not null");
             }
-            try (Streamer tp = new Streamer(pg, "COPY touchpoint (id, profile_id, source, external_id, type, module, channel, phase, initiator,"
+            try (CopyStream tp = new CopyStream(pg, "COPY touchpoint (id, profile_id, source, external_id, type, module, channel, phase, initiator,"
                     + " occurred_at, received_at, score, amount, currency, payload) FROM STDIN (FORMAT csv)")) {
                 for (long n = 0; n < touchpoints; n++) {
                     UUID profile;
@@ -326,39 +326,6 @@ final class UiDataSet {
                 copy.writeToCopy(b, off, Math.min(1 << 20, b.length - off));
             }
             copy.endCopy();
-        }
-    }
-
-    /** Streams CSV rows into one COPY, flushing every megabyte. */
-    private static final class Streamer implements AutoCloseable {
-        private final CopyIn copy;
-        private final StringBuilder buf = new StringBuilder(1 << 21);
-        private boolean closed;
-
-        Streamer(PGConnection pg, String sql) throws Exception {
-            this.copy = pg.getCopyAPI().copyIn(sql);
-        }
-
-        void row(String csv) throws Exception {
-            buf.append(csv).append('\n');
-            if (buf.length() > 1 << 20) {
-                flush();
-            }
-        }
-
-        private void flush() throws Exception {
-            byte[] b = buf.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(b, 0, b.length);
-            buf.setLength(0);
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (!closed) {
-                closed = true;
-                flush();
-                copy.endCopy();
-            }
         }
     }
 }
