@@ -83,7 +83,7 @@ public class CrmActivities {
         boolean won = "true".equalsIgnoreCase(values.get("won"));
         String status = !closed ? "open" : deal ? (won ? "won" : "lost") : "closed";
         String base = object.name() + "/" + record.id() + "/";
-        Instant opened = time(values.get("createdAt")).orElse(record.modifiedAt());
+        Instant opened = CrmActivity.time(values.get("createdAt")).orElse(record.modifiedAt());
         boolean created = touchpoint(connection, base + "opened", customer.get(), opened, deal ? SALES : SUPPORT,
                 deal ? "sales.deal_created" : "support.ticket_opened", deal ? "consideration" : "retention", object, record, values);
         if (closed) {
@@ -150,23 +150,6 @@ public class CrmActivities {
      * when the CRM last modified it. The sales and support modules date their deals and tickets by the same rule.
      */
     static Instant closedAt(Map<String, String> values, Instant modifiedAt) {
-        return time(values.get("closedAt")).or(() -> time(values.get("closeDate"))).orElse(modifiedAt);
-    }
-
-    static Optional<Instant> time(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            if (text.chars().allMatch(Character::isDigit)) {
-                return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
-            }
-            if (text.length() == 10) {
-                return Optional.of(java.time.LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
-            }
-            return Optional.of(java.time.OffsetDateTime.parse(text.replaceAll("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return CrmActivity.time(values.get("closedAt")).or(() -> CrmActivity.time(values.get("closeDate"))).orElse(modifiedAt);
     }
 }

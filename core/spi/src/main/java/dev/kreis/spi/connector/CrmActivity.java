@@ -1,6 +1,9 @@
 package dev.kreis.spi.connector;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,5 +48,27 @@ public record CrmActivity(String source, String object, Kind kind, String record
         Objects.requireNonNull(title, "title");
         fields = Map.copyOf(fields);
         attributes = Map.copyOf(attributes);
+    }
+
+    /**
+     * Reads a time as CRMs send it in {@link #fields()} and {@link #attributes()}: epoch milliseconds (HubSpot), an ISO
+     * date (Salesforce dates, taken as midnight UTC) or an ISO date-time with or without a colon in the offset. Empty for
+     * a missing, blank or unreadable value.
+     */
+    public static Optional<Instant> time(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            if (text.chars().allMatch(Character::isDigit)) {
+                return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
+            }
+            if (text.length() == 10) {
+                return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
+            }
+            return Optional.of(OffsetDateTime.parse(text.replaceAll("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -34,11 +33,11 @@ record CrmDeal(String name, BigDecimal amount, Optional<String> stage, Optional<
         String status = activity.status();
         boolean closed = status.equals("won") || status.equals("lost");
         String name = activity.title().map(String::strip).filter(t -> !t.isEmpty()).orElse(activity.object() + " " + activity.recordId());
-        Optional<Instant> closeDate = time(values.get("closeDate"));
-        Optional<Instant> closedAt = closed ? time(values.get("closedAt")).or(() -> closeDate) : Optional.empty();
+        Optional<Instant> closeDate = CrmActivity.time(values.get("closeDate"));
+        Optional<Instant> closedAt = closed ? CrmActivity.time(values.get("closedAt")).or(() -> closeDate) : Optional.empty();
         Optional<LocalDate> expected = closed ? Optional.empty() : closeDate.map(t -> t.atOffset(ZoneOffset.UTC).toLocalDate());
         return new CrmDeal(cut(name, NAME_LENGTH), amount(activity.amount()), closed ? Optional.of(status) : openStage(values.get("stage")),
-                time(values.get("createdAt")), closedAt, expected,
+                CrmActivity.time(values.get("createdAt")), closedAt, expected,
                 status.equals("won") ? text(values.get("wonReason")) : Optional.empty(),
                 status.equals("lost") ? text(values.get("lostReason")) : Optional.empty());
     }
@@ -88,25 +87,6 @@ record CrmDeal(String name, BigDecimal amount, Optional<String> stage, Optional<
             return BigDecimal.ZERO;
         }
     }
-
-    /** A CRM time: epoch milliseconds (HubSpot), an ISO date (Salesforce dates) or an ISO date-time with or without a colon in the offset. */
-    static Optional<Instant> time(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            if (text.chars().allMatch(Character::isDigit)) {
-                return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
-            }
-            if (text.length() == 10) {
-                return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
-            }
-            return Optional.of(OffsetDateTime.parse(text.replaceAll("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private static Optional<String> text(String value) {
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty()).map(v -> cut(v, REASON_LENGTH));
     }

@@ -1,9 +1,6 @@
 package dev.kreis.module.support;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +27,9 @@ record CrmTicket(String subject, Priority priority, Channel channel, boolean clo
         String subject = activity.title().map(String::strip).filter(t -> !t.isEmpty()).orElse(activity.object() + " " + activity.recordId());
         Channel channel = Optional.ofNullable(values.get("channel")).flatMap(c -> Channel.fromWire(c.strip().toLowerCase(Locale.ROOT)))
                 .orElse(Channel.OTHER);
-        Instant closedAt = time(values.get("closedAt")).or(() -> time(values.get("closeDate"))).orElse(activity.modifiedAt());
+        Instant closedAt = CrmActivity.time(values.get("closedAt")).or(() -> CrmActivity.time(values.get("closeDate"))).orElse(activity.modifiedAt());
         return new CrmTicket(subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH), priority(values.get("priority")),
-                channel, activity.status().equals("closed"), time(values.get("createdAt")), closedAt);
+                channel, activity.status().equals("closed"), CrmActivity.time(values.get("createdAt")), closedAt);
     }
 
     /** HubSpot's {@code hs_ticket_priority} (LOW, MEDIUM, HIGH, URGENT) and Salesforce's Case Priority (Low, Medium, High). */
@@ -46,23 +43,5 @@ record CrmTicket(String subject, Priority priority, Channel channel, boolean clo
             case "urgent", "critical" -> Priority.URGENT;
             default -> Priority.NORMAL;
         };
-    }
-
-    /** A CRM time: epoch milliseconds (HubSpot), an ISO date (Salesforce dates) or an ISO date-time with or without a colon in the offset. */
-    static Optional<Instant> time(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            if (text.chars().allMatch(Character::isDigit)) {
-                return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
-            }
-            if (text.length() == 10) {
-                return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
-            }
-            return Optional.of(OffsetDateTime.parse(text.replaceAll("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }
