@@ -73,7 +73,7 @@ class GeneratedClientsIT {
             assertEquals(ModuleView.StateEnum.ENABLED, modules.installModule("support").getState());
         }
 
-        ProfileRequest profile = new ProfileRequest().source("web-form").externalId(run).kind("person")
+        ProfileRequest profile = new ProfileRequest().source("web-form").externalId(run).kind(ProfileRequest.KindEnum.PERSON)
                 .identifiers(List.of(new IdentifierRequest().type("email").value(run + "@example.com")))
                 .attributes(Map.of("city", "Berlin", "seats", 3));
         UUID customerId = new ProfilesApi(client).submitProfile(profile).getCustomerId();
