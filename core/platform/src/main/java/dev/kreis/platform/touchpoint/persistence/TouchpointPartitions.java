@@ -15,6 +15,9 @@ import dev.kreis.platform.storage.DatabaseKind;
 import dev.kreis.platform.storage.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The monthly partitions of {@code touchpoint} on PostgreSQL (migration V1_80): one per UTC month of
@@ -24,7 +27,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>A row whose month has no partition cannot be inserted, so every insert path calls
  * {@link #ensure(Collection)} first — outside the transaction that inserts, since creating a partition
  * locks the parent table. Creating one is serialised across nodes by an advisory lock and is a no-op
- * when it exists, so nodes racing for the same month are safe.
+ * when it exists, so nodes racing for the same month are safe. A caller that is already inside a
+ * transaction (a module recording touchpoints in its own transaction) gets the partition made in that
+ * transaction: its locks on {@code touchpoint} would keep a second transaction from ever getting the
+ * exclusive lock a new partition needs.
  */
 @ApplicationScoped
 public class TouchpointPartitions {
@@ -33,11 +39,13 @@ public class TouchpointPartitions {
     private static final Pattern NAME = Pattern.compile("touchpoint_y(\\d{4})m(\\d{2})");
 
     private final Jdbc jdbc;
+    private final TransactionSynchronizationRegistry transactions;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
-    TouchpointPartitions(Jdbc jdbc) {
+    TouchpointPartitions(Jdbc jdbc, TransactionSynchronizationRegistry transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** Whether touchpoints are partitioned here (PostgreSQL). */
@@ -76,14 +84,36 @@ public class TouchpointPartitions {
         if (missing.isEmpty()) {
             return;
         }
+        if (QuarkusTransaction.isActive()) {
+            // The caller's transaction may hold locks on touchpoint already: make the partitions in it (no lock timeout of
+            // our own, it would stay for the rest of the caller's transaction), and know them once it has committed.
+            create(missing);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        known.addAll(missing);
+                    }
+                }
+            });
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             jdbc.update("set local lock_timeout = '10s'");
-            jdbc.query("select pg_advisory_xact_lock(?)", row -> null, LOCK);
-            for (YearMonth month : missing) {
-                jdbc.query("select touchpoint_month_partition(?)", row -> null, month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-            }
+            create(missing);
         });
         known.addAll(missing);
+    }
+
+    private void create(List<YearMonth> missing) {
+        jdbc.query("select pg_advisory_xact_lock(?)", row -> null, LOCK);
+        for (YearMonth month : missing) {
+            jdbc.query("select touchpoint_month_partition(?)", row -> null, month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
     }
 
     /** The months that have a partition now, oldest first (read from the catalog). */
