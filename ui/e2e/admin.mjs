@@ -232,7 +232,8 @@ export async function adminSteps({ page, url, api, base, step, expect, eventuall
       expect(saved.defaultConflictPolicy === 'kreis-wins', `the default policy is saved (${saved.defaultConflictPolicy})`);
       expect(field('firstname').conflictPolicy === 'crm-wins', `firstname has its own policy (${field('firstname').conflictPolicy})`);
       expect(field('jobtitle').attribute === 'role', `jobtitle maps to role (${field('jobtitle').attribute})`);
-      await page.reload();
+      // reloaded with ?lang=en: earlier steps of a full run switch the language, and this address alone would keep theirs
+      await page.goto(url(`${connectionPage}&lang=en`));
       await page.getByTestId('mapping').getByLabel('Conflict policy of firstname').waitFor();
       expect(await page.getByTestId('mapping').getByLabel('Conflict policy of firstname').inputValue() === 'crm-wins', 'the policy survives a reload');
       expect(await page.getByTestId('mapping').getByLabel('Kreis attribute of jobtitle').inputValue() === 'role', 'the attribute survives a reload');
