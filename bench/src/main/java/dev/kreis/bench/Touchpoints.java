@@ -13,14 +13,14 @@ import java.util.Random;
  * so a day's runs send the same data).
  */
 final class Touchpoints {
-    private static final long TWO_YEARS_S = 730L * 24 * 3600;
-    private static final String[] SUBJECTS = {
+    static final long TWO_YEARS_S = 730L * 24 * 3600;
+    static final String[] SUBJECTS = {
         "Order status", "Delivery delayed", "Invoice question", "Product advice", "Return request",
         "Newsletter click", "Password reset", "Warranty claim", "Price inquiry", "Appointment booking",
         "Contract renewal", "Complaint", "Feature question", "Address change"};
-    private static final String[] TOPICS = {"orders", "delivery", "billing", "product", "returns", "account", "service"};
-    private static final String[] OUTCOMES = {"resolved", "pending", "escalated", "informed", "purchase"};
-    private static final String[] COMMENTS = {
+    static final String[] TOPICS = {"orders", "delivery", "billing", "product", "returns", "account", "service"};
+    static final String[] OUTCOMES = {"resolved", "pending", "escalated", "informed", "purchase"};
+    static final String[] COMMENTS = {
         "Quick and friendly.", "Took too long to get an answer.", "Great product, delivery was late.",
         "Very helpful support team.", "Website checkout was confusing.", "", "Would recommend to colleagues.",
         "Had to call twice.", "Everything perfect."};

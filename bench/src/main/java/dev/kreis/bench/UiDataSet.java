@@ -41,18 +41,8 @@ import org.postgresql.copy.CopyIn;
  * Writes {@code <work-dir>/ui-data.json} with the heavy customer's id and the load times.
  */
 final class UiDataSet {
-    private static final long TWO_YEARS_S = 730L * 24 * 3600;
+    // Subjects, topics, outcomes, comments and the two-year span are Touchpoints' (the ingest benchmark's data).
     private static final String[] PHASES = {"awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy"};
-    private static final String[] SUBJECTS = {
-        "Order status", "Delivery delayed", "Invoice question", "Product advice", "Return request",
-        "Newsletter click", "Password reset", "Warranty claim", "Price inquiry", "Appointment booking",
-        "Contract renewal", "Complaint", "Feature question", "Address change"};
-    private static final String[] TOPICS = {"orders", "delivery", "billing", "product", "returns", "account", "service"};
-    private static final String[] OUTCOMES = {"resolved", "pending", "escalated", "informed", "purchase"};
-    private static final String[] COMMENTS = {
-        "Quick and friendly.", "Took too long to get an answer.", "Great product, delivery was late.",
-        "Very helpful support team.", "Website checkout was confusing.", "", "Would recommend to colleagues.",
-        "Had to call twice.", "Everything perfect."};
     private static final ColognePhonetic PHONETIC = new ColognePhonetic();
     private static final Set<String> LEGAL_FORMS = Set.of("gmbh", "ag", "kg", "ohg", "ug", "se", "eg", "ev", "inc", "ltd",
             "llc", "plc", "corp", "corporation", "co", "company", "sa", "sas", "sarl", "bv", "nv", "srl", "spa", "ab", "oy", "as");
@@ -96,7 +86,7 @@ final class UiDataSet {
                     DataSet.Customer k = data.customer(i);
                     Random r = DataSet.random(args.seed(), 41, i);
                     // the customer list is newest first: customer i was created i/customers of two years ago
-                    String created = Instant.ofEpochSecond(anchor - 1 - (long) ((double) i / customers * TWO_YEARS_S)).toString();
+                    String created = Instant.ofEpochSecond(anchor - 1 - (long) ((double) i / customers * Touchpoints.TWO_YEARS_S)).toString();
                     customerIds[i] = new UUID(ids.nextLong(), ids.nextLong());
                     shopProfiles[i] = new UUID(ids.nextLong(), ids.nextLong());
                     cust.row(customerIds[i] + ",person," + created + "," + created);
@@ -137,7 +127,7 @@ final class UiDataSet {
             Random r = DataSet.random(args.seed(), 42, 0);
             // On a partitioned touchpoint table (PostgreSQL, migration V1_80) every month of the two years needs its partition first.
             try (Statement s = c.createStatement()) {
-                s.execute("select touchpoint_month_partition(m) from generate_series(to_timestamp(" + (anchor - TWO_YEARS_S - 86400)
+                s.execute("select touchpoint_month_partition(m) from generate_series(to_timestamp(" + (anchor - Touchpoints.TWO_YEARS_S - 86400)
                         + "), to_timestamp(" + anchor + ") + interval '1 month', interval '1 month') m"
                         + " where to_regproc('touchpoint_month_partition') is not null");
             }
@@ -210,9 +200,9 @@ final class UiDataSet {
             channel = ch < 45 ? "web" : ch < 70 ? "email" : ch < 85 ? "phone" : "chat";
             initiator = r.nextInt(100) < 60 ? "customer" : "company";
             phase = PHASES[r.nextInt(PHASES.length)];
-            payload.put("subject", DataSet.pick(r, SUBJECTS));
-            payload.put("topic", DataSet.pick(r, TOPICS));
-            payload.put("outcome", DataSet.pick(r, OUTCOMES));
+            payload.put("subject", DataSet.pick(r, Touchpoints.SUBJECTS));
+            payload.put("topic", DataSet.pick(r, Touchpoints.TOPICS));
+            payload.put("outcome", DataSet.pick(r, Touchpoints.OUTCOMES));
             if (!"web".equals(channel)) {
                 payload.put("durationSeconds", 30 + r.nextInt(1800));
             } else if (r.nextInt(100) < 8) {
@@ -234,7 +224,7 @@ final class UiDataSet {
                 phase = "retention";
                 score = (1 + r.nextInt(7)) + ".000";
             }
-            payload.put("comment", DataSet.pick(r, COMMENTS));
+            payload.put("comment", DataSet.pick(r, Touchpoints.COMMENTS));
             payload.put("surveyId", "S-" + (2024 + r.nextInt(2)) + "-" + (1 + r.nextInt(12)));
         }
         String source = !score.isEmpty() ? "survey" : switch (channel) {
@@ -242,7 +232,7 @@ final class UiDataSet {
             case "email" -> "crm";
             default -> "helpdesk";
         };
-        long occurred = anchor - 1 - (long) (r.nextDouble() * TWO_YEARS_S);
+        long occurred = anchor - 1 - (long) (r.nextDouble() * Touchpoints.TWO_YEARS_S);
         UUID id = new UUID(r.nextLong(), r.nextLong());
         return id + "," + profile + "," + source + ",U" + n + "," + type + ",core," + channel + "," + phase + "," + initiator + ","
                 + Instant.ofEpochSecond(occurred) + "," + received + "," + score + "," + amount + "," + currency + ","
