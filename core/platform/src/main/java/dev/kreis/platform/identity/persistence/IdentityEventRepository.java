@@ -112,9 +112,11 @@ public class IdentityEventRepository {
         ProfileRepository.inChunks(List.copyOf(customers), chunk -> {
             java.util.List<Object> params = new java.util.ArrayList<>(chunk);
             params.addAll(chunk);
-            return jdbc.query("select a.customer_id as ca, b.customer_id as cb from profile_separation s join profile a on a.id = s.profile_a"
-                    + " join profile b on b.id = s.profile_b where a.customer_id in (" + Jdbc.markers(chunk.size()) + ") or b.customer_id in ("
-                    + Jdbc.markers(chunk.size()) + ")", row -> MergeSuggestionRepository.pair(Jdbc.uuid(row, "ca"), Jdbc.uuid(row, "cb")),
+            // Two index-driven halves (see MergeSuggestionRepository#involving): an "or" across the joined profiles scans every separation.
+            return jdbc.query("select a.customer_id as ca, b.customer_id as cb from profile a join profile_separation s on s.profile_a = a.id"
+                    + " join profile b on b.id = s.profile_b where a.customer_id in (" + Jdbc.markers(chunk.size()) + ")"
+                    + " union all select a.customer_id as ca, b.customer_id as cb from profile b join profile_separation s on s.profile_b = b.id"
+                    + " join profile a on a.id = s.profile_a where b.customer_id in (" + Jdbc.markers(chunk.size()) + ")", row -> MergeSuggestionRepository.pair(Jdbc.uuid(row, "ca"), Jdbc.uuid(row, "cb")),
                     params.toArray());
         }).forEach(pairs::add);
         return pairs;
