@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.kreis.platform.privacy.SuppressedIdentifierProblem;
 import dev.kreis.platform.sync.persistence.CursorRepository;
@@ -19,6 +24,7 @@ import dev.kreis.spi.connector.ChangeQuery;
 import dev.kreis.spi.connector.ConnectorSession;
 import dev.kreis.spi.connector.CrmObject;
 import dev.kreis.spi.connector.CrmRecord;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -29,6 +35,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * batched identity intake (one transaction per page, before its checkpoint); a record the batch cannot take is
  * written on its own. A record that fails
  * {@code kreis.sync.dead-letter-after} times goes to the dead letters and the pass goes on.
+ *
+ * <p>The next page is read from the vendor while the current one is written, so a pass takes about as long as the
+ * slower of the two rather than their sum (a vendor's answer takes 100-300 ms; writing a page takes about as long).
+ * Only one read is under way at a time, and a page is written, and its checkpoint stored, strictly in order.
  */
 @ApplicationScoped
 public class Puller {
@@ -38,6 +48,12 @@ public class Puller {
     private final DeadLetters deadLetters;
     private final VendorCalls calls;
     private final SyncConfig config;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService reads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "kreis-sync-read-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Puller(CursorRepository cursors, SyncRecordRepository records, RecordApplier applier, DeadLetters deadLetters, VendorCalls calls,
             SyncConfig config) {
@@ -56,37 +72,70 @@ public class Puller {
         Optional<String> page = cursor.pageCursor();
         Optional<OffsetDateTime> passMax = cursor.passMax();
         Set<String> seen = new HashSet<>();
-        while (true) {
-            Optional<String> at = page;
-            ChangePage changes = calls.call(session, () -> session.changes(new ChangeQuery(object.name(), since, at, config.pageSize())));
-            Map<String, Map<String, String>> pushed = records.pushedValues(connection.id(), object.name(),
-                    changes.records().stream().map(CrmRecord::id).toList());
-            List<CrmRecord> fresh = new ArrayList<>();
-            for (CrmRecord record : changes.records()) {
-                counts.read++;
-                if (!seen.add(record.id() + "@" + record.modifiedAt())) {
-                    counts.unchanged++;
-                    continue;
+        CompletableFuture<ChangePage> reading = read(session, object, since, page);
+        try {
+            while (true) {
+                ChangePage changes = await(reading);
+                reading = changes.next().isPresent() ? read(session, object, since, changes.next()) : null;
+                Map<String, Map<String, String>> pushed = records.pushedValues(connection.id(), object.name(),
+                        changes.records().stream().map(CrmRecord::id).toList());
+                List<CrmRecord> fresh = new ArrayList<>();
+                for (CrmRecord record : changes.records()) {
+                    counts.read++;
+                    if (!seen.add(record.id() + "@" + record.modifiedAt())) {
+                        counts.unchanged++;
+                        continue;
+                    }
+                    fresh.add(record);
+                    OffsetDateTime modified = OffsetDateTime.ofInstant(record.modifiedAt(), ZoneOffset.UTC);
+                    if (passMax.isEmpty() || modified.isAfter(passMax.get())) {
+                        passMax = Optional.of(modified);
+                    }
                 }
-                fresh.add(record);
-                OffsetDateTime modified = OffsetDateTime.ofInstant(record.modifiedAt(), ZoneOffset.UTC);
-                if (passMax.isEmpty() || modified.isAfter(passMax.get())) {
-                    passMax = Optional.of(modified);
+                applyPage(connection, object, fresh, pushed, counts);
+                if (seen.size() > 200_000) {
+                    seen.clear();
                 }
-            }
-            applyPage(connection, object, fresh, pushed, counts);
-            if (seen.size() > 200_000) {
-                seen.clear();
-            }
-            if (changes.next().isEmpty()) {
-                cursors.complete(connection.id(), object.name(), passMax);
+                if (changes.next().isEmpty()) {
+                    cursors.complete(connection.id(), object.name(), passMax);
+                    checkpoint.run();
+                    return;
+                }
+                cursors.checkpoint(connection.id(), object.name(), changes.next().get(), passMax.orElse(null));
                 checkpoint.run();
-                return;
             }
-            cursors.checkpoint(connection.id(), object.name(), changes.next().get(), passMax.orElse(null));
-            page = changes.next();
-            checkpoint.run();
+        } catch (RuntimeException | Error e) {
+            if (reading != null) {
+                reading.cancel(true);
+            }
+            throw e;
         }
+    }
+
+    /** Starts reading one page from the vendor on a thread of its own (with the vendor's limits and retries). */
+    private CompletableFuture<ChangePage> read(ConnectorSession session, CrmObject object, Optional<Instant> since, Optional<String> at) {
+        return CompletableFuture.supplyAsync(
+                () -> calls.call(session, () -> session.changes(new ChangeQuery(object.name(), since, at, config.pageSize()))), reads);
+    }
+
+    /** The page read, or what its read threw, as if it had been read on this thread. */
+    private static ChangePage await(CompletableFuture<ChangePage> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        reads.shutdownNow();
     }
 
     /** Applies a page as one batch; what the batch could not take is applied record by record. */
