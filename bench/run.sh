@@ -31,8 +31,8 @@
 #   KREIS_BENCH_PORT / KREIS_BENCH_DB override the app's port and the database (kreis_bench)
 #
 # Environment overrides: KREIS_BENCH_DB and KREIS_BENCH_PORT (another database and port, e.g. beside another run), KREIS_BENCH_IMPORT_PROFILES,
-# KREIS_BENCH_IMPORT_BIG_MB (--import: size of the heap-test file, uploaded and followed for KREIS_BENCH_IMPORT_BIG_SECONDS, then
-# cancelled; default 1024, 0 with --quick), KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
+# KREIS_BENCH_IMPORT_BIG_MB (--import: size of the heap-test file, uploaded and followed until it ends or for at most
+# KREIS_BENCH_IMPORT_BIG_SECONDS (3600), then cancelled; default 1024, 0 with --quick), KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
 # KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
 # BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr);
 # for --kpi: KREIS_BENCH_KPI_COLD, KREIS_BENCH_KPI_WARM (samples per KPI and period; default 15/50 quick, 30/100 full).
@@ -328,7 +328,7 @@ if [ "$IMPORT" = 1 ]; then
     checkpoint
     step import --touchpoints "$TOUCHPOINTS" --profiles "$IMPORT_PROFILES" \
         --big-file-mb "${KREIS_BENCH_IMPORT_BIG_MB:-$([ "$MODE" = quick ] && echo 0 || echo 1024)}" \
-        --big-file-seconds "${KREIS_BENCH_IMPORT_BIG_SECONDS:-60}"
+        --big-file-seconds "${KREIS_BENCH_IMPORT_BIG_SECONDS:-3600}"
     cp "$WORK/import.json" "$RESULTS/latest-import.json"
     log "wrote bench/results/latest-import.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
     exit 0

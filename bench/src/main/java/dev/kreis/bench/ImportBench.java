@@ -45,6 +45,8 @@ final class ImportBench {
 
         Path tpFile = work.resolve("import-touchpoints.csv");
         writeTouchpoints(data, touchpoints, tpFile);
+        // Each import is timed alone: the fold of what the step before ingested would compete with it for the database.
+        f.put("fold_wait_before_touchpoints_s", Results.round(awaitFold(args), 1));
         f.put("import_touchpoint_file_mb", Results.round(Files.size(tpFile) / 1e6, 1));
         Map<String, Object> tp = importFile(args.baseUrl(), tpFile, "{\"kind\":\"touchpoints\",\"source\":\"bench-import\",\"muteSignals\":true,"
                 + "\"columns\":{\"id\":{\"field\":\"externalId\"},\"email\":{\"identifier\":\"email\"},\"type\":{\"field\":\"type\"},"
@@ -54,6 +56,7 @@ final class ImportBench {
 
         Path pFile = work.resolve("import-profiles.csv");
         writeProfiles(data, profiles, pFile);
+        f.put("fold_wait_before_profiles_s", Results.round(awaitFold(args), 1));
         Map<String, Object> p = importFile(args.baseUrl(), pFile, "{\"kind\":\"profiles\",\"source\":\"bench-import\",\"columns\":{"
                 + "\"id\":{\"field\":\"externalId\"},\"email\":{\"identifier\":\"email\"},\"firstName\":{\"attribute\":\"firstName\"},"
                 + "\"lastName\":{\"attribute\":\"lastName\"},\"city\":{\"attribute\":\"city\"}}}");
@@ -77,6 +80,13 @@ final class ImportBench {
         return "succeeded".equals(tp.get("status")) && "succeeded".equals(p.get("status")) ? 0 : 1;
     }
 
+    private static double awaitFold(Args args) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(args.jdbcUrl())) {
+            c.setAutoCommit(true);
+            return KpiFold.awaitCaughtUp(c, "import");
+        }
+    }
+
     private static void writeTouchpoints(DataSet data, int rows, Path file) throws IOException {
         long anchor = Instant.now().truncatedTo(ChronoUnit.DAYS).getEpochSecond();
         String[] channels = {"web", "email", "phone", "chat"};
@@ -93,8 +103,9 @@ final class ImportBench {
 
     /**
      * The heap with a big file: writes a touchpoint CSV of {@code mb} (decimal) megabytes, uploads it while sampling the old-generation
-     * heap every second, follows the import for {@code seconds} and cancels it (the bench token's integration role may cancel
-     * its own import). Records the upload time, the rows read before the cancel and the heap's growth over the whole time.
+     * heap every second, follows the import until it ends or for at most {@code seconds}, then cancels it if it still runs (the
+     * bench token's integration role may cancel its own import). Records the upload time, the rows read and the heap's growth
+     * over the whole time.
      */
     private static Map<String, Object> bigFile(String base, DataSet data, Path work, int mb, int seconds) throws Exception {
         Path file = work.resolve("import-big.csv");
@@ -155,13 +166,24 @@ final class ImportBench {
         f.put("heap_max_during_upload_mb", Results.round(heapMax[0] / 1e6, 0));
         if (started.statusCode() == 202) {
             String id = Http.JSON.readTree(started.body()).path("id").asText();
-            Thread.sleep(seconds * 1000L);
-            HttpResponse<String> cancelled = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id))
-                    .header("Authorization", authorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode view = Http.JSON.readTree(cancelled.body());
-            f.put("cancel_status", cancelled.statusCode());
-            f.put("followed_seconds", seconds);
-            f.put("rows_read_before_cancel", view.path("counts").path("read").asLong());
+            long followed = System.nanoTime();
+            JsonNode view;
+            do {
+                Thread.sleep(2000);
+                view = Http.JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id))
+                        .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            } while (view.path("status").asText().matches("queued|running") && System.nanoTime() - followed < seconds * 1_000_000_000L);
+            f.put("followed_seconds", Results.round((System.nanoTime() - followed) / 1e9, 1));
+            if (view.path("status").asText().matches("queued|running")) {
+                HttpResponse<String> cancelled = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id))
+                        .header("Authorization", authorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                view = Http.JSON.readTree(cancelled.body());
+                f.put("cancel_status", cancelled.statusCode());
+            }
+            f.put("status", view.path("status").asText());
+            f.put("rows_read", view.path("counts").path("read").asLong());
+            f.put("rows_created", view.path("counts").path("created").asLong());
+            f.put("rows_rejected", view.path("counts").path("rejected").asLong());
             f.put("rows_per_s_worker", view.path("rowsPerSecond").asDouble());
         } else {
             f.put("upload_answer", started.body());
