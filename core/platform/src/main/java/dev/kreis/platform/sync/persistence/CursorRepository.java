@@ -44,9 +44,12 @@ public class CursorRepository {
 
     /** The checkpoint after a page: the cursor of the next page and the newest modification time seen so far. */
     public void checkpoint(UUID connectionId, String object, String nextCursor, OffsetDateTime passMax) {
-        ensure(connectionId, object);
-        jdbc.update("update sync_cursor set page_cursor = ?, pass_max = ? where connection_id = ? and object_name = ?", nextCursor, passMax,
-                connectionId, object);
+        // One statement per page: the row exists once the pull has started, so it is made only when the update finds none.
+        String update = "update sync_cursor set page_cursor = ?, pass_max = ? where connection_id = ? and object_name = ?";
+        if (jdbc.update(update, nextCursor, passMax, connectionId, object) == 0) {
+            ensure(connectionId, object);
+            jdbc.update(update, nextCursor, passMax, connectionId, object);
+        }
     }
 
     /** The pass is complete: the watermark moves to the newest modification time seen (kept if none was). */
