@@ -12,16 +12,14 @@
 //                                                  e.g. the ui-data step's; bench/run.sh --ui does all this)
 //   BENCH_LIST_ROWS (default 10000): the customer list is scrolled until it holds that many rows (or the last page),
 //                                                  counting the rows drawn after every scroll
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiAs, startKreis } from '../../ui/e2e/server.mjs';
+import { apiAs, launchChromium, startKreis } from '../../ui/e2e/server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { chromium } = createRequire(join(root, 'ui/package.json'))('playwright-core');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const TOUCHPOINTS = Number(process.env.BENCH_TOUCHPOINTS ?? 10);
@@ -87,11 +85,7 @@ const OBSERVE = () => {
 const kreis = process.env.KREIS_BASE ? null : await startKreis({ jar: join(root, 'app/target/quarkus-app/quarkus-run.jar'), port: Number(process.env.BENCH_PORT ?? 19250), adminPassword: PASSWORD });
 const base = process.env.KREIS_BASE ?? kreis.base;
 const api = apiAs(base, USER, PASSWORD);
-const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kreis-bench-')), {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  locale: 'en-US', viewport: { width: 1280, height: 860 },
-});
+const browser = await launchChromium({ profilePrefix: 'kreis-bench-' });
 const result = { at: new Date().toISOString(), loadBefore: loadavg().map((n) => n.toFixed(2)), runs: RUNS, pages: {}, interactions: {} };
 try {
   const seeded = process.env.KREIS_BASE ? { heavy: process.env.BENCH_CUSTOMER_ID, seconds: 0 } : await seed(api);

@@ -6,13 +6,11 @@
 // Environment: KREIS_JAR (default app/target/quarkus-app/quarkus-run.jar), E2E_PORT (Kreis' port, default
 // 18660), KEYCLOAK_URL, KEYCLOAK_ADMIN_PASSWORD (the master realm's admin, to register Kreis' address as a
 // redirect target of client kreis-web), CHROMIUM (default /usr/bin/chromium). Exit code 0 only if every step passed.
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startKreis } from './server.mjs';
+import { launchChromium, startKreis } from './server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const jar = process.env.KREIS_JAR ?? join(root, 'app/target/quarkus-app/quarkus-run.jar');
@@ -105,13 +103,7 @@ let browser;
 try {
   await allowRedirectsTo(kreis.base);
   const customer = await customerMadeByAdmin(kreis.base);
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kreis-chromium-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    locale: 'en-US',
-    viewport: { width: 1280, height: 860 },
-  });
+  browser = await launchChromium();
   const page = browser.pages()[0] ?? (await browser.newPage());
   page.setDefaultTimeout(20_000);
   const answers = [];

@@ -2,13 +2,11 @@
 // port (E2E_PORT, default 18650) and data directory, drives Debian's Chromium through playwright-core,
 // checks every page with axe-core in German and English, takes the screenshots of docs/ui.md
 // (E2E_SCREENSHOTS=docs/images/ui to refresh them) and ends with one summary line.
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { apiAs, startKreis } from './server.mjs';
+import { apiAs, launchChromium, startKreis } from './server.mjs';
 import { seed, timelineIds } from './data.mjs';
 import { customer360KpiPages, customer360KpiSteps, seedCustomer360 } from './customer360-kpis.mjs';
 import { adminSteps } from './admin.mjs';
@@ -60,13 +58,7 @@ try {
   const data = await seed(api);
   const pair = await seedCustomer360(api);
   const before = { erika: await timelineIds(api, data.erika.customerId), other: await timelineIds(api, data.other.customerId) };
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kreis-chromium-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    locale: 'en-US',
-    viewport: { width: 1280, height: 860 },
-  });
+  browser = await launchChromium();
   const page = browser.pages()[0] ?? (await browser.newPage());
   page.setDefaultTimeout(15_000);
   const url = (path) => kreis.base + path;

@@ -1,9 +1,11 @@
-// Starts the packaged Kreis jar on its own port with a fresh data directory, and stops it again.
+// Starts the packaged Kreis jar on its own port with a fresh data directory, and stops it again; launches the
+// browser the end-to-end runs and the UI benchmark drive.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
 
 /** {@code env}: further environment variables, e.g. KREIS_AUTH_MODE=keycloak and the Keycloak settings. */
 export async function startKreis({ jar, port, adminPassword, env = {} }) {
@@ -54,4 +56,19 @@ export function apiAs(base, username, password) {
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
   };
+}
+
+/**
+ * Debian's Chromium (CHROMIUM, default /usr/bin/chromium) through playwright-core: headless, in a fresh profile
+ * directory whose name starts with {@code profilePrefix}, without sandbox, GPU, QUIC or background traffic,
+ * in en-US at 1280×860. Answers the persistent browser context.
+ */
+export function launchChromium({ profilePrefix = 'kreis-chromium-' } = {}) {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), profilePrefix)), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    locale: 'en-US',
+    viewport: { width: 1280, height: 860 },
+  });
 }

@@ -3712,22 +3712,27 @@ export interface components {
         };
         /**
          * @example {
-         *       "attempts": 3,
+         *       "attempts": 6,
          *       "createdAt": "2026-01-31T10:15:00Z",
          *       "direction": "pull",
          *       "error": "field email of record 5101: is not an e-mail address",
          *       "errorKind": "validation",
          *       "id": "9c1d3e5f-7a9b-4c1d-8e3f-5a7b9c1d3e5f",
-         *       "lastFailedAt": "2026-01-31T10:15:00Z",
+         *       "lastFailedAt": "2026-01-31T10:20:00Z",
+         *       "lastRunId": "3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8",
          *       "object": "contacts",
          *       "recordId": "5101"
          *     }
          */
         DeadLetter: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Failed attempts in all: every run that met the record adds its own, as does a failed retry
+             */
             attempts: number;
             /**
              * Format: date-time
+             * @description The first failure
              * @example 2022-03-10T12:15:50-04:00
              */
             createdAt: string;
@@ -3740,9 +3745,15 @@ export interface components {
             id: string;
             /**
              * Format: date-time
+             * @description The latest failure; error, errorKind and direction are its own
              * @example 2022-03-10T12:15:50-04:00
              */
             lastFailedAt: string;
+            /**
+             * Format: uuid
+             * @description The last run that failed on the record; null if only webhook events did
+             */
+            lastRunId: string | null;
             /** @example contacts */
             object: string;
             /**
@@ -3755,13 +3766,14 @@ export interface components {
          * @example {
          *       "items": [
          *         {
-         *           "attempts": 3,
+         *           "attempts": 6,
          *           "createdAt": "2026-01-31T10:15:00Z",
          *           "direction": "pull",
          *           "error": "field email of record 5101: is not an e-mail address",
          *           "errorKind": "validation",
          *           "id": "9c1d3e5f-7a9b-4c1d-8e3f-5a7b9c1d3e5f",
-         *           "lastFailedAt": "2026-01-31T10:15:00Z",
+         *           "lastFailedAt": "2026-01-31T10:20:00Z",
+         *           "lastRunId": "3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8",
          *           "object": "contacts",
          *           "recordId": "5101"
          *         }

@@ -85,7 +85,7 @@ final class KpiScenario {
         try (Connection c = DriverManager.getConnection(args.jdbcUrl())) {
             c.setAutoCommit(true);
             load(c, customers, touchpoints, args.seed());
-            waitForFold(c);
+            out.put("initial_fold_s", Results.round(KpiFold.awaitCaughtUp(c, "kpi"), 1));
             indexCatchUp();
             Map<String, Object> periods = new LinkedHashMap<>();
             double p95Max = 0;
@@ -292,33 +292,6 @@ final class KpiScenario {
         UUID id = new UUID(r.nextLong(), r.nextLong());
         return id + "," + profile + ",bench,K" + n + "," + type + "," + module + "," + channel + "," + phase + "," + initiator + ","
                 + Instant.ofEpochSecond(epochSecond) + "," + received + "," + score + "," + amount + "," + currency;
-    }
-
-    // --- fold -----------------------------------------------------------------------------------
-
-    private void waitForFold(Connection c) throws Exception {
-        long t0 = System.nanoTime();
-        long total = scalarLong(c, "select count(*) from touchpoint");
-        long lastLog = 0;
-        while (true) {
-            long folded = scalarLong(c, "select coalesce(sum(touchpoints), 0) from kpi_day_rollup");
-            boolean caughtUp = folded == total && scalarLong(c,
-                    "select count(*) from kpi_fold_state where watermark >= (select max(received_at) from touchpoint)") == 1;
-            double s = (System.nanoTime() - t0) / 1e9;
-            if (caughtUp) {
-                out.put("initial_fold_s", Results.round(s, 1));
-                log("fold caught up: %,d touchpoints in the rollups after %.1f s", folded, s);
-                return;
-            }
-            if (s > 3600) {
-                throw new IllegalStateException("fold did not catch up within an hour (" + folded + " of " + total + ")");
-            }
-            if (s - lastLog >= 15) {
-                lastLog = (long) s;
-                log("waiting for the fold: %,d of %,d touchpoints folded after %.0f s", folded, total, s);
-            }
-            Thread.sleep(500);
-        }
     }
 
     // --- latency --------------------------------------------------------------------------------

@@ -160,7 +160,7 @@ final class UiDataSet {
             out.put("load_touchpoints_s", Results.round(touchpointsS, 1));
             out.put("analyze_s", Results.round(analyzeS, 1));
             out.put("heavy_customer_id", customerIds[0].toString());
-            out.put("fold_s", Results.round(waitForFold(c), 1));
+            out.put("fold_s", Results.round(KpiFold.awaitCaughtUp(c, "ui-data"), 1));
         }
         out.put("load_average_after", Files.readString(Path.of("/proc/loadavg")).trim());
         Path file = args.workDir().resolve("ui-data.json");
@@ -239,37 +239,6 @@ final class UiDataSet {
                 + csv(Http.JSON.writeValueAsString(payload));
     }
 
-    /** Waits until the KPI fold job has folded every touchpoint; answers the seconds it took. */
-    private static double waitForFold(Connection c) throws Exception {
-        long t0 = System.nanoTime();
-        long total = scalar(c, "select count(*) from touchpoint");
-        long lastLog = 0;
-        while (true) {
-            long folded = scalar(c, "select coalesce(sum(touchpoints), 0) from kpi_day_rollup");
-            boolean caughtUp = folded == total && scalar(c,
-                    "select count(*) from kpi_fold_state where watermark >= (select max(received_at) from touchpoint)") == 1;
-            double s = (System.nanoTime() - t0) / 1e9;
-            if (caughtUp) {
-                log("fold caught up: %,d touchpoints in the rollups after %.1f s", folded, s);
-                return s;
-            }
-            if (s > 3600) {
-                throw new IllegalStateException("fold did not catch up within an hour (" + folded + " of " + total + ")");
-            }
-            if (s - lastLog >= 15) {
-                lastLog = (long) s;
-                log("waiting for the fold: %,d of %,d touchpoints folded after %.0f s", folded, total, s);
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    private static long scalar(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     // The same normalisation as dev.kreis.platform.identity.MatchProfile (the bench does not depend on the platform).
 

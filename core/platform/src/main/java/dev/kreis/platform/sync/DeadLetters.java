@@ -54,11 +54,16 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    /** Puts a record that failed {@code attempts} times into the dead letters. */
-    void deadLetter(UUID connectionId, String object, String recordId, String direction, Object payload, RuntimeException error, int attempts) {
+    /**
+     * Puts a record that failed {@code attempts} times into the dead letters. A record that has a dead letter
+     * already keeps that one, with the attempts added and this failure as its latest (a scheduled and a manual
+     * run, or two nodes, meeting the same broken record leave one letter). {@code runId} is null for a webhook.
+     */
+    void deadLetter(UUID connectionId, String object, String recordId, String direction, Object payload, RuntimeException error, int attempts,
+            UUID runId) {
         OffsetDateTime now = now();
-        repository.insert(new DeadLetter(UUID.randomUUID(), connectionId, object, recordId, direction, write(payload), kind(error),
-                String.valueOf(error.getMessage()), attempts, now, now));
+        repository.failed(new DeadLetter(UUID.randomUUID(), connectionId, object, recordId, direction, write(payload), kind(error),
+                String.valueOf(error.getMessage()), attempts, now, now, runId));
     }
 
     public List<DeadLetter> page(UUID connectionId, Optional<UUID> after, int limit) {

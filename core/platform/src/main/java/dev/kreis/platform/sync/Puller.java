@@ -173,7 +173,7 @@ public class Puller {
             } catch (RuntimeException e) {
                 counts.failed++;
                 if (attempt >= config.deadLetterAfter()) {
-                    deadLetters.deadLetter(connection.id(), object.name(), record.id(), DeadLetters.PULL, record, e, attempt);
+                    deadLetters.deadLetter(connection.id(), object.name(), record.id(), DeadLetters.PULL, record, e, attempt, counts.runId());
                     counts.deadLettered++;
                     return;
                 }

@@ -299,7 +299,7 @@ public class Pusher {
             }
             counts.failed++;
         }
-        deadLetters.deadLetter(connection.id(), object.name(), id, DeadLetters.PUSH, fields, last, config.deadLetterAfter());
+        deadLetters.deadLetter(connection.id(), object.name(), id, DeadLetters.PUSH, fields, last, config.deadLetterAfter(), counts.runId());
         counts.deadLettered++;
     }
 

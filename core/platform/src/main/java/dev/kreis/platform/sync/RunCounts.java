@@ -1,7 +1,10 @@
 package dev.kreis.platform.sync;
 
-/** What a run did, as counted while it works; thread-confined to the run. */
+import java.util.UUID;
+
+/** What a run did, as counted while it works, and which run it is; thread-confined to the run. */
 public final class RunCounts {
+    private final UUID runId;
     int read;
     int created;
     int updated;
@@ -9,6 +12,15 @@ public final class RunCounts {
     int pushed;
     int failed;
     int deadLettered;
+
+    RunCounts(UUID runId) {
+        this.runId = runId;
+    }
+
+    /** The run these counts belong to (a dead letter remembers the last run that failed on its record). */
+    UUID runId() {
+        return runId;
+    }
 
     public int read() {
         return read;

@@ -130,7 +130,7 @@ public class SyncEngine {
 
     private void execute(Connection connection, UUID runId, boolean full, List<CrmObject> objects) {
         long startedNanos = System.nanoTime();
-        RunCounts counts = new RunCounts();
+        RunCounts counts = new RunCounts(runId);
         String holder = holder(runId);
         Status status;
         String error = null;

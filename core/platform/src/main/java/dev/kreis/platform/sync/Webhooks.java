@@ -118,7 +118,7 @@ public class Webhooks {
                         try {
                             applier.apply(connection, object, record, pushed.getOrDefault(record.id(), Map.of()));
                         } catch (RuntimeException e) {
-                            deadLetters.deadLetter(connection.id(), object.name(), record.id(), DeadLetters.PULL, record, e, 1);
+                            deadLetters.deadLetter(connection.id(), object.name(), record.id(), DeadLetters.PULL, record, e, 1, null);
                         }
                     }
                 }

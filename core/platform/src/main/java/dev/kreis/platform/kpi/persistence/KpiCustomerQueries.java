@@ -43,36 +43,17 @@ public class KpiCustomerQueries {
     public List<CustomerScores> page(ScoreScale scale, OffsetDateTime from, OffsetDateTime to, String phase, String module,
             String customerKind, Cursor after, int limit) {
         List<Object> params = new ArrayList<>();
+        Filter filter = new Filter(phase, module, customerKind);
         StringBuilder inner = new StringBuilder("select p.customer_id, count(*) as answers, cast(avg(t.score) as numeric(12, 4)) as mean,"
                 + " max(t.occurred_at) as last_at from touchpoint t join touchpoint_type ty on ty.type_key = t.type"
-                + " join profile p on p.id = t.profile_id");
-        if (customerKind != null) {
-            inner.append(" join customer c on c.id = p.customer_id");
-        }
+                + " join profile p on p.id = t.profile_id").append(filter.join());
         inner.append(" where ty.score_scale = ? and t.score is not null and t.occurred_at >= ? and t.occurred_at < ?");
         params.add(scale.wire());
         params.add(from.withOffsetSameInstant(ZoneOffset.UTC));
         params.add(to.withOffsetSameInstant(ZoneOffset.UTC));
-        if (phase != null) {
-            inner.append(" and t.phase = ?");
-            params.add(phase);
-        }
-        if (module != null) {
-            inner.append(" and t.module = ?");
-            params.add(module);
-        }
-        if (customerKind != null) {
-            inner.append(" and c.kind = ?");
-            params.add(customerKind);
-        }
-        inner.append(" group by p.customer_id");
-        StringBuilder sql = new StringBuilder("select x.customer_id, x.answers, x.mean, x.last_at from (").append(inner).append(") x");
-        if (after != null) {
-            sql.append(" where (x.mean > ? or (x.mean = ? and x.customer_id > ?))");
-            params.add(after.number());
-            params.add(after.number());
-            params.add(after.id());
-        }
+        inner.append(filter.conditions(params)).append(" group by p.customer_id");
+        StringBuilder sql = new StringBuilder("select x.customer_id, x.answers, x.mean, x.last_at from (").append(inner).append(") x")
+                .append(after(after, "x.mean", "x.customer_id", params));
         sql.append(" order by x.mean, x.customer_id limit ").append(limit);
         List<CustomerScores> rows = jdbc.query(sql.toString(), row -> new CustomerScores(Jdbc.uuid(row, "customer_id"), row.getLong("answers"),
                 row.getBigDecimal("mean").setScale(4, java.math.RoundingMode.HALF_UP), null, Jdbc.time(row, "last_at")), params.toArray());
@@ -99,18 +80,13 @@ public class KpiCustomerQueries {
      */
     public List<CustomerMrr> revenueCohort(OffsetDateTime from, OffsetDateTime to, String customerKind, Cursor after, int limit) {
         List<Object> params = new ArrayList<>();
+        Filter filter = new Filter(null, null, customerKind);
         StringBuilder sql = new StringBuilder("with ev as (select p.customer_id as c, t.occurred_at, t.id, t.amount from touchpoint t"
-                + " join profile p on p.id = t.profile_id");
-        if (customerKind != null) {
-            sql.append(" join customer k on k.id = p.customer_id");
-        }
+                + " join profile p on p.id = t.profile_id").append(filter.join());
         sql.append(" where t.type in ('revenue.subscription_started', 'revenue.subscription_changed', 'revenue.subscription_cancelled')"
                 + " and t.amount is not null and t.occurred_at < ?");
         params.add(to.withOffsetSameInstant(ZoneOffset.UTC));
-        if (customerKind != null) {
-            sql.append(" and k.kind = ?");
-            params.add(customerKind);
-        }
+        sql.append(filter.conditions(params));
         sql.append("), s as (select c, amount from (select c, amount, row_number() over (partition by c order by occurred_at desc, id desc) as n"
                 + " from ev where occurred_at < ?) x where n = 1),"
                 + " e as (select c, amount from (select c, amount, row_number() over (partition by c order by occurred_at desc, id desc) as n"
@@ -118,12 +94,7 @@ public class KpiCustomerQueries {
                 + " pos as (select s.c, s.amount as st, e.amount as en, e.amount - s.amount as ch from s join e on e.c = s.c where s.amount > 0)"
                 + " select c, st, en, ch from pos");
         params.add(from.withOffsetSameInstant(ZoneOffset.UTC));
-        if (after != null) {
-            sql.append(" where (ch > ? or (ch = ? and c > ?))");
-            params.add(after.number());
-            params.add(after.number());
-            params.add(after.id());
-        }
+        sql.append(after(after, "ch", "c", params));
         sql.append(" order by ch, c limit ").append(limit);
         return jdbc.query(sql.toString(), row -> new CustomerMrr(Jdbc.uuid(row, "c"), scale(row.getBigDecimal("st")),
                 scale(row.getBigDecimal("en"))), params.toArray());
@@ -137,37 +108,55 @@ public class KpiCustomerQueries {
     public List<CustomerOrders> orders(OffsetDateTime from, OffsetDateTime to, String phase, String module, String customerKind,
             Cursor after, int limit) {
         List<Object> params = new ArrayList<>();
+        Filter filter = new Filter(phase, module, customerKind);
         StringBuilder inner = new StringBuilder("select p.customer_id as c, count(*) as orders, coalesce(sum(t.amount), 0) as revenue"
-                + " from touchpoint t join profile p on p.id = t.profile_id");
-        if (customerKind != null) {
-            inner.append(" join customer k on k.id = p.customer_id");
-        }
+                + " from touchpoint t join profile p on p.id = t.profile_id").append(filter.join());
         inner.append(" where t.type = 'revenue.order' and t.amount is not null and t.occurred_at >= ? and t.occurred_at < ?");
         params.add(from.withOffsetSameInstant(ZoneOffset.UTC));
         params.add(to.withOffsetSameInstant(ZoneOffset.UTC));
-        if (phase != null) {
-            inner.append(" and t.phase = ?");
-            params.add(phase);
-        }
-        if (module != null) {
-            inner.append(" and t.module = ?");
-            params.add(module);
-        }
-        if (customerKind != null) {
-            inner.append(" and k.kind = ?");
-            params.add(customerKind);
-        }
-        inner.append(" group by p.customer_id");
-        StringBuilder sql = new StringBuilder("select c, orders, revenue from (").append(inner).append(") x");
-        if (after != null) {
-            sql.append(" where (orders > ? or (orders = ? and c > ?))");
-            params.add(after.number());
-            params.add(after.number());
-            params.add(after.id());
-        }
+        inner.append(filter.conditions(params)).append(" group by p.customer_id");
+        StringBuilder sql = new StringBuilder("select c, orders, revenue from (").append(inner).append(") x")
+                .append(after(after, "orders", "c", params));
         sql.append(" order by orders, c limit ").append(limit);
         return jdbc.query(sql.toString(), row -> new CustomerOrders(Jdbc.uuid(row, "c"), row.getLong("orders"), scale(row.getBigDecimal("revenue"))),
                 params.toArray());
+    }
+
+    /**
+     * The drill-downs' optional filters on touchpoints ({@code t}) of profiles ({@code p}): journey phase, module
+     * and the kind of the customer (joined as {@code k} only when asked for); null means no filter.
+     */
+    private record Filter(String phase, String module, String customerKind) {
+        String join() {
+            return customerKind == null ? "" : " join customer k on k.id = p.customer_id";
+        }
+
+        /** The conditions, each starting with {@code and}; their values go to {@code params} in order. */
+        String conditions(List<Object> params) {
+            StringBuilder sql = new StringBuilder();
+            condition(sql, params, "t.phase", phase);
+            condition(sql, params, "t.module", module);
+            condition(sql, params, "k.kind", customerKind);
+            return sql.toString();
+        }
+
+        private static void condition(StringBuilder sql, List<Object> params, String column, String value) {
+            if (value != null) {
+                sql.append(" and ").append(column).append(" = ?");
+                params.add(value);
+            }
+        }
+    }
+
+    /** The keyset position after {@code after} in an order by {@code value}, then {@code id}; empty on the first page. */
+    private static String after(Cursor after, String value, String id, List<Object> params) {
+        if (after == null) {
+            return "";
+        }
+        params.add(after.number());
+        params.add(after.number());
+        params.add(after.id());
+        return " where (" + value + " > ? or (" + value + " = ? and " + id + " > ?))";
     }
 
     private static BigDecimal scale(BigDecimal value) {

@@ -15,17 +15,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DeadLetterRepository {
     private static final String COLUMNS = "id, connection_id, object_name, record_id, direction, payload, error_kind, error, attempts,"
-            + " created_at, last_failed_at";
+            + " created_at, last_failed_at, last_run_id";
     private final Jdbc jdbc;
 
     DeadLetterRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void insert(DeadLetter letter) {
-        jdbc.update("insert into sync_dead_letter (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", letter.id(),
-                letter.connectionId(), letter.object(), letter.recordId(), letter.direction(), letter.payload(), letter.errorKind(),
-                truncate(letter.error()), letter.attempts(), letter.createdAt(), letter.lastFailedAt());
+    /**
+     * Records a failure of a record: the record's dead letter gets the attempts added and this failure as its
+     * latest (direction, payload, error, time, and the run unless this one came from no run), or, without one,
+     * the letter is inserted. Two runs or nodes failing on the same record at once leave one letter: the unique
+     * key (connection, object, record) lets one insert win, and the other adds to it.
+     */
+    public void failed(DeadLetter letter) {
+        // at most a few rounds: the update misses only a letter deleted (retried or given up) since the insert met it
+        for (int round = 0; round < 3; round++) {
+            if (addTo(letter) == 1) {
+                return;
+            }
+            if (jdbc.update("insert into sync_dead_letter (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                    letter.id(), letter.connectionId(), letter.object(), letter.recordId(), letter.direction(), letter.payload(),
+                    letter.errorKind(), truncate(letter.error()), letter.attempts(), letter.createdAt(), letter.lastFailedAt(),
+                    letter.lastRunId()) == 1) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the dead letter of record " + letter.recordId() + " kept changing while it was recorded");
+    }
+
+    private int addTo(DeadLetter letter) {
+        return jdbc.update("update sync_dead_letter set direction = ?, payload = ?, error_kind = ?, error = ?, attempts = attempts + ?,"
+                + " last_failed_at = ?, last_run_id = coalesce(cast(? as uuid), last_run_id)"
+                + " where connection_id = ? and object_name = ? and record_id = ?", letter.direction(), letter.payload(), letter.errorKind(),
+                truncate(letter.error()), letter.attempts(), letter.lastFailedAt(), letter.lastRunId(), letter.connectionId(), letter.object(),
+                letter.recordId());
     }
 
     public void failedAgain(UUID id, String errorKind, String error, OffsetDateTime at) {
@@ -56,7 +80,7 @@ public class DeadLetterRepository {
     private static DeadLetter row(ResultSet row) throws SQLException {
         return new DeadLetter(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "connection_id"), row.getString("object_name"), row.getString("record_id"),
                 row.getString("direction"), row.getString("payload"), row.getString("error_kind"), row.getString("error"), row.getInt("attempts"),
-                Jdbc.time(row, "created_at"), Jdbc.time(row, "last_failed_at"));
+                Jdbc.time(row, "created_at"), Jdbc.time(row, "last_failed_at"), Jdbc.uuid(row, "last_run_id"));
     }
 
     private static String truncate(String text) {
