@@ -2179,7 +2179,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest one touchpoint
-         * @description 201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields.
+         * @description 201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields. Requests arriving at the same time are written together (group commit); each is answered once its touchpoint is committed.
          */
         post: operations["ingestTouchpoint"];
         delete?: never;
@@ -17821,7 +17821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over the ingestion rate limit */
+            /** @description Over the ingestion rate limit, or this node already holds as many touchpoints waiting to be written as kreis.touchpoints.group-commit.max-queued allows; Retry-After says when to try again */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.audit.AuditLog;
@@ -30,7 +29,8 @@ import jakarta.transaction.Transactional;
  * only as its SHA-256. A request looks the hash up in the database unless this node verified the same
  * token less than {@code kreis.security.api-token-cache} (1 s) ago; a revocation therefore takes effect
  * on the next request on the node that revoked and within that time on every other node. Expiry is
- * checked on every request. Only usable tokens are remembered, at most {@value #CACHED_TOKENS} of them.
+ * checked on every request. Only usable tokens are remembered, at most
+ * {@code kreis.security.memory.verified-tokens} of them ({@link VerifiedTokens}).
  * <p>
  * A token acts with at most the permissions its creator holds now: the local account that issued it
  * (or issued the token that issued it). Each of its roles whose permissions that account no longer
@@ -42,21 +42,17 @@ public class ApiTokens {
     /** Every token starts with this, so a token found in a log or repository is recognisable. */
     public static final String PREFIX = "kreis_";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-    static final int CACHED_TOKENS = 10_000;
 
     private final ApiTokenRepository tokens;
     private final Clock clock;
     private final AuditLog audit;
     private final long cacheNanos;
     /** Recently verified usable tokens by the hash of their secret. */
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final VerifiedTokens verified;
 
     private final TransactionSynchronizationRegistry transactions;
     private final UserAccountRepository accounts;
     private final SecurityIdentity caller;
-
-    private record Verified(ApiTokenRow token, long at) {
-    }
 
     ApiTokens(ApiTokenRepository tokens, Clock clock, AuditLog audit, SecurityConfig config, TransactionSynchronizationRegistry transactions,
             UserAccountRepository accounts, SecurityIdentity caller) {
@@ -67,6 +63,7 @@ public class ApiTokens {
         this.clock = clock;
         this.audit = audit;
         this.cacheNanos = config.apiTokenCache().toNanos();
+        this.verified = new VerifiedTokens(config.memory().verifiedTokens());
     }
 
     /** A token and its secret; the secret exists only in this object. */
@@ -96,7 +93,7 @@ public class ApiTokens {
     @Transactional
     public ApiTokenRow revoke(UUID id, String actor) {
         ApiTokenRow token = get(id);
-        forgetNowAndOnCommit(v -> v.token().id().equals(id));
+        forgetNowAndOnCommit(remembered -> remembered.id().equals(id));
         if (tokens.revoke(id, OffsetDateTime.now(clock))) {
             audit.record(actor, "token.revoked", "token", id.toString(), audited(token), null);
         }
@@ -109,7 +106,7 @@ public class ApiTokens {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revokeIssuedBy(UUID account, String actor, String reason) {
-        forgetNowAndOnCommit(v -> account.equals(v.token().createdByAccount()));
+        forgetNowAndOnCommit(remembered -> account.equals(remembered.createdByAccount()));
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (ApiTokenRow token : tokens.activeOf(account)) {
             if (tokens.revoke(token.id(), now)) {
@@ -121,12 +118,12 @@ public class ApiTokens {
     /** Makes this node look the account's tokens up again at their next use: after a change to the account's roles. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewIssuedBy(UUID account) {
-        forgetNowAndOnCommit(v -> account.equals(v.token().createdByAccount()));
+        forgetNowAndOnCommit(remembered -> account.equals(remembered.createdByAccount()));
     }
 
     /** Forgets the matching verified tokens now and again once the transaction ends, in case a request verified one in between. */
-    private void forgetNowAndOnCommit(java.util.function.Predicate<Verified> which) {
-        verified.values().removeIf(which);
+    private void forgetNowAndOnCommit(java.util.function.Predicate<ApiTokenRow> which) {
+        verified.forgetIf(which);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -134,7 +131,7 @@ public class ApiTokens {
 
             @Override
             public void afterCompletion(int status) {
-                verified.values().removeIf(which);
+                verified.forgetIf(which);
             }
         });
     }
@@ -187,7 +184,7 @@ public class ApiTokens {
         if (cacheNanos <= 0 || !wellFormed(secret)) {
             return Optional.empty();
         }
-        Verified hit = verified.get(Secrets.hash(secret));
+        VerifiedTokens.Verified hit = verified.get(Secrets.hash(secret));
         if (hit == null || System.nanoTime() - hit.at() > cacheNanos) {
             return Optional.empty();
         }
@@ -206,7 +203,7 @@ public class ApiTokens {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<ApiTokenRow> token = tokens.findByHash(hash).filter(row -> row.usableAt(now)).flatMap(this::boundByCreator);
         if (token.isEmpty()) {
-            verified.remove(hash);
+            verified.forget(hash);
             return token;
         }
         ApiTokenRow row = token.get();
@@ -215,10 +212,7 @@ public class ApiTokens {
             row = row.usedAt(now);
         }
         if (cacheNanos > 0) {
-            if (verified.size() >= CACHED_TOKENS) {
-                verified.clear();
-            }
-            verified.put(hash, new Verified(row, verifiedAt));
+            verified.remember(hash, row, verifiedAt);
         }
         return Optional.of(row);
     }

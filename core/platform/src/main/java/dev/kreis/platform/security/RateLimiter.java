@@ -13,21 +13,30 @@ import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Token buckets per key (a principal, a user name, a client address), kept in memory on this node.
- * Keys unused for an hour are forgotten. With several nodes each enforces its own share.
+ * Keys unused for an hour are forgotten, and beyond {@code kreis.security.memory.rate-limit-keys} keys the
+ * least used; a forgotten key starts again with a full bucket. With several nodes each enforces
+ * its own share.
  */
 final class RateLimiter {
     private final String what;
     private final long capacity;
     private final long refill;
     private final Duration period;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
+    private final Cache<String, Bucket> buckets;
 
-    RateLimiter(String what, long capacity, long refill, Duration period) {
+    /** @param maxKeys the most keys with a bucket; beyond it the least used are forgotten */
+    RateLimiter(String what, long capacity, long refill, Duration period, int maxKeys) {
+        this.buckets = Caffeine.newBuilder().maximumSize(Math.max(1, maxKeys)).expireAfterAccess(Duration.ofHours(1)).build();
         this.what = what;
         this.capacity = Math.max(1, capacity);
         this.refill = Math.max(1, refill);
         this.period = period;
+    }
+
+    /** How many keys have a bucket now. */
+    long keys() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     /** Takes {@code amount} from the key's bucket or throws a 429 saying when to retry. */

@@ -19,16 +19,17 @@ public class RateLimits {
 
     RateLimits(SecurityConfig config) {
         SecurityConfig.RateLimit limits = config.rateLimit();
+        int keys = config.memory().rateLimitKeys();
         this.passwordChecks = new RateLimiter("authentication attempts", limits.authenticationsPerMinute(),
-                limits.authenticationsPerMinute(), Duration.ofMinutes(1));
+                limits.authenticationsPerMinute(), Duration.ofMinutes(1), keys);
         this.addressPasswordChecks = new RateLimiter("authentication attempts from this address",
-                limits.addressAuthenticationsPerMinute(), limits.addressAuthenticationsPerMinute(), Duration.ofMinutes(1));
+                limits.addressAuthenticationsPerMinute(), limits.addressAuthenticationsPerMinute(), Duration.ofMinutes(1), keys);
         this.publicRequests = new RateLimiter("requests from this address", limits.publicRequestsPerMinute(),
-                limits.publicRequestsPerMinute(), Duration.ofMinutes(1));
+                limits.publicRequestsPerMinute(), Duration.ofMinutes(1), keys);
         this.webhooks = new RateLimiter("webhook requests for this connection from this address", limits.webhooksPerMinute(),
-                limits.webhooksPerMinute(), Duration.ofMinutes(1));
+                limits.webhooksPerMinute(), Duration.ofMinutes(1), keys);
         this.ingestion = new RateLimiter("ingested items", limits.ingestionBurst(), limits.ingestionPerSecond(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), keys);
     }
 
     /** Counts one request to a public endpoint (no caller to limit) against the client address. */

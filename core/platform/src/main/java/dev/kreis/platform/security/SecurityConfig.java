@@ -45,6 +45,8 @@ public interface SecurityConfig {
 
     RateLimit rateLimit();
 
+    Memory memory();
+
     default boolean localAccounts() {
         return "local".equals(mode());
     }
@@ -58,6 +60,28 @@ public interface SecurityConfig {
         /** A session ends this long after sign-in, however busy. */
         @WithDefault("PT12H")
         Duration absoluteTimeout();
+    }
+
+    /**
+     * How much each node remembers for authentication and rate limits ({@code kreis.security.memory.*}):
+     * every structure is capped, the least used entries going first, so a node's memory does not
+     * grow with the number of users, tokens or client addresses.
+     */
+    interface Memory {
+        /**
+         * Keys (principal, user name, client address, connection and address) each rate limit keeps a token
+         * bucket for. A key forgotten beyond this (or after an hour unused) starts again with a full bucket.
+         */
+        @WithDefault("100000")
+        int rateLimitKeys();
+
+        /** API tokens a node answers from memory ({@code api-token-cache}); one forgotten is looked up again. */
+        @WithDefault("10000")
+        int verifiedTokens();
+
+        /** User name/password pairs bcrypt confirmed within the last minute; one forgotten is checked again. */
+        @WithDefault("10000")
+        int verifiedPasswords();
     }
 
     /** Brute-force protection of local accounts. */

@@ -6,17 +6,34 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Remembers for a minute which username/password pairs bcrypt has confirmed, so a client sending Basic
  * credentials on every request pays for one bcrypt check, not one per request. Only a SHA-256 of the
- * pair is kept in memory, bound to the password hash it was checked against: a changed password, a
- * disabled or locked account is still seen, because the account row is read on every request.
+ * pair is kept in memory (at most {@code kreis.security.memory.verified-passwords} pairs, the least
+ * used forgotten first), bound to the password hash it was checked against: a changed password,
+ * a disabled or locked account is still seen, because the account row is read on every request.
  */
 @ApplicationScoped
 public class VerifiedCredentials {
-    private final Cache<String, String> confirmed = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<String, String> confirmed;
+
+    @Inject
+    VerifiedCredentials(SecurityConfig config) {
+        this(config.memory().verifiedPasswords());
+    }
+
+    /** @param maxPairs the most pairs remembered; beyond it the least used are forgotten */
+    VerifiedCredentials(int maxPairs) {
+        this.confirmed = Caffeine.newBuilder().maximumSize(Math.max(1, maxPairs)).expireAfterWrite(Duration.ofMinutes(1)).build();
+    }
+
+    /** How many pairs are remembered now. */
+    long remembered() {
+        confirmed.cleanUp();
+        return confirmed.estimatedSize();
+    }
 
     /** Whether this pair was confirmed against exactly this stored hash. */
     public boolean confirmed(String username, String password, String passwordHash) {

@@ -57,5 +57,21 @@ public interface TouchpointConfig {
         /** The most requests one group holds. */
         @WithDefault("100")
         int maxItems();
+
+        /**
+         * The most requests waiting for their group on this node; one more is answered 429 with
+         * {@code Retry-After}, so a burst beyond what the database takes is pushed back to its senders
+         * instead of filling the heap (each waiting request holds its touchpoint, payload included).
+         */
+        @WithDefault("5000")
+        int maxQueued();
+
+        /**
+         * How long a writer waits for a group to reach {@code max-items} before writing what is queued;
+         * 0 (the default) writes at once, and the requests that arrive meanwhile form the next group.
+         * A wait makes larger groups at the price of that much latency for every request.
+         */
+        @WithDefault("0")
+        java.time.Duration maxWait();
     }
 }

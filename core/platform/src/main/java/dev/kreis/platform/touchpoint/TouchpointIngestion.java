@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.kreis.platform.api.InvalidInputException;
+import dev.kreis.platform.api.TooManyRequestsProblem;
 import dev.kreis.platform.api.Problem.FieldError;
 import dev.kreis.platform.identity.Identifier;
 import dev.kreis.platform.privacy.Suppressions;
@@ -28,6 +29,8 @@ import dev.kreis.platform.touchpoint.persistence.StoredTouchpoint;
 import dev.kreis.platform.touchpoint.persistence.TouchpointCopy;
 import dev.kreis.platform.touchpoint.persistence.TouchpointPartitions;
 import dev.kreis.platform.touchpoint.persistence.TouchpointRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
@@ -53,6 +56,7 @@ public class TouchpointIngestion {
     private final Clock clock;
     private final List<IngestListener> listeners;
     private final GroupCommit<TouchpointDraft, IngestResult.Item> singles;
+    private final int maxQueued;
     /** The group writers' threads: at most {@code group-commit.writers} are busy at a time. */
     private final ExecutorService writerThreads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "kreis-touchpoint-writer");
@@ -62,7 +66,7 @@ public class TouchpointIngestion {
 
     TouchpointIngestion(TouchpointDrafts drafts, TouchpointCustomers customers, TouchpointRepository repository,
             TouchpointPartitions partitions, TouchpointCopy copy, Suppressions suppressions, Clock clock, Instance<IngestListener> listeners,
-            TouchpointConfig config) {
+            TouchpointConfig config, MeterRegistry meters) {
         this.drafts = drafts;
         this.customers = customers;
         this.repository = repository;
@@ -72,8 +76,14 @@ public class TouchpointIngestion {
         this.suppressions = suppressions;
         this.clock = clock;
         this.listeners = listeners.stream().toList();
-        int writers = config.groupCommit().writers();
-        this.singles = writers < 1 ? null : new GroupCommit<>(this::ingestGroup, writers, config.groupCommit().maxItems(), writerThreads);
+        TouchpointConfig.GroupCommitConfig group = config.groupCommit();
+        this.maxQueued = group.maxQueued();
+        this.singles = group.writers() < 1 ? null
+                : new GroupCommit<>(this::ingestGroup, group.writers(), group.maxItems(), group.maxQueued(), group.maxWait().toNanos(),
+                        writerThreads);
+        Gauge.builder("kreis.touchpoints.singles.waiting", this, TouchpointIngestion::waitingSingles)
+                .description("Single touchpoints waiting on this node for their group to be written (at most group-commit.max-queued)")
+                .register(meters);
     }
 
     /**
@@ -83,6 +93,8 @@ public class TouchpointIngestion {
      * The stage completes with this touchpoint's own outcome once it is committed. Validation reads the
      * modules' states, from memory unless they are due to be read again: call this where blocking is not
      * allowed only while {@link TouchpointDrafts#readsWithoutDatabase()}.
+     *
+     * @throws TooManyRequestsProblem when {@code group-commit.max-queued} touchpoints wait on this node already
      */
     public CompletionStage<IngestResult.Item> ingestSent(JsonNode item) {
         TouchpointDraft draft;
@@ -94,7 +106,17 @@ public class TouchpointIngestion {
         if (singles == null) {
             return CompletableFuture.supplyAsync(() -> ingestGroup(List.of(draft)).get(0), Infrastructure.getDefaultWorkerPool());
         }
-        return singles.submit(draft).thenApply(result -> result.index() == 0 ? result : result.at(0));
+        try {
+            return singles.submit(draft).thenApply(result -> result.index() == 0 ? result : result.at(0));
+        } catch (GroupCommit.Full e) {
+            throw new TooManyRequestsProblem("This node has " + maxQueued + " touchpoints waiting to be written"
+                    + " (kreis.touchpoints.group-commit.max-queued); retry in a second, or send batches", 1);
+        }
+    }
+
+    /** Single touchpoints waiting for their group on this node now (0 without group commit). */
+    public int waitingSingles() {
+        return singles == null ? 0 : singles.queued();
     }
 
     /** Stops the group writers once the groups being written are done (at shutdown). */

@@ -66,7 +66,7 @@ class GroupCommitTest {
 
     @Test
     void aLoneItemIsWrittenAloneAtOnce() throws Exception {
-        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 1, 100, writers);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 1, 100, 1_000, 0, writers);
 
         assertEquals("r7", result(commit.submit(7)));
         assertEquals(List.of(List.of(7)), groups);
@@ -75,7 +75,7 @@ class GroupCommitTest {
     @Test
     void itemsArrivingWhileAGroupIsWrittenFormTheNextGroupAndEachGetsItsOwnResult() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 100, writers);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 100, 1_000, 0, writers);
 
         List<CompletableFuture<String>> submitted = submitWhileZeroIsWritten(commit, release, 5);
 
@@ -88,7 +88,7 @@ class GroupCommitTest {
     @Test
     void aGroupHoldsAtMostMaxItems() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 3, writers);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 3, 1_000, 0, writers);
 
         for (CompletableFuture<String> submitted : submitWhileZeroIsWritten(commit, release, 7)) {
             result(submitted);
@@ -106,7 +106,7 @@ class GroupCommitTest {
                 throw new IllegalStateException("item 13 cannot be written");
             }
             return answers;
-        }, 1, 100, writers);
+        }, 1, 100, 1_000, 0, writers);
 
         CompletableFuture<String> first = commit.submit(0);
         waitUntil(() -> !groups.isEmpty());
@@ -128,7 +128,7 @@ class GroupCommitTest {
         GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
             recording(items);
             throw new IllegalStateException("cannot store " + items);
-        }, 1, 100, writers);
+        }, 1, 100, 1_000, 0, writers);
 
         ExecutionException failure = assertThrows(ExecutionException.class, () -> result(commit.submit(5)));
         assertEquals("cannot store [5]", failure.getCause().getMessage());
@@ -137,7 +137,7 @@ class GroupCommitTest {
 
     @Test
     void manyConcurrentCallersEachGetTheirOwnResultExactlyOnce() throws Exception {
-        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 2, 10, writers);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 2, 10, 1_000, 0, writers);
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<Future<CompletableFuture<String>>> submitted = new ArrayList<>();
@@ -160,7 +160,7 @@ class GroupCommitTest {
     @Test
     void whenTheExecutorRefusesTheItemsFailInsteadOfWaitingForever() {
         writers.shutdown();
-        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 1, 100, writers);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 1, 100, 1_000, 0, writers);
 
         ExecutionException failure = assertThrows(ExecutionException.class, () -> result(commit.submit(1)));
         assertTrue(failure.getCause() instanceof RejectedExecutionException, failure.getCause().toString());
@@ -168,9 +168,53 @@ class GroupCommitTest {
     }
 
     @Test
-    void writersAndMaxItemsMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<>(this::recording, 0, 10, writers));
-        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<>(this::recording, 1, 0, writers));
+    void writersMaxItemsAndMaxQueuedMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<>(this::recording, 0, 10, 1_000, 0, writers));
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<>(this::recording, 1, 0, 1_000, 0, writers));
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<>(this::recording, 1, 10, 0, 0, writers));
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommit<>(this::recording, 1, 10, 1_000, -1, writers));
+    }
+
+    @Test
+    void aFullQueueRefusesTheNextItemWithoutQueueingItAndTakesItemsAgainOnceWritten() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(holdingZeroUntil(release), 1, 100, 3, 0, writers);
+        CompletableFuture<String> first = commit.submit(0);
+        waitUntil(() -> !groups.isEmpty());
+        List<CompletableFuture<String>> waiting = List.of(commit.submit(1), commit.submit(2), commit.submit(3));
+
+        assertThrows(GroupCommit.Full.class, () -> commit.submit(4));
+        assertEquals(3, commit.queued());
+
+        release.countDown();
+        assertEquals("r0", result(first));
+        for (int i = 0; i < 3; i++) {
+            assertEquals("r" + (i + 1), result(waiting.get(i)));
+        }
+        assertEquals(0, commit.queued());
+        assertEquals("r5", result(commit.submit(5)));
+        assertEquals(List.of(List.of(0), List.of(1, 2, 3), List.of(5)), groups, "item 4 was never written");
+    }
+
+    @Test
+    void withAWaitAWriterWaitsForItsGroupToFillBeforeWritingIt() throws Exception {
+        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 1, 3, 1_000, TimeUnit.SECONDS.toNanos(30), writers);
+
+        CompletableFuture<String> a = commit.submit(1);
+        CompletableFuture<String> b = commit.submit(2);
+        assertTrue(groups.isEmpty(), "two of three items: the writer still waits");
+        CompletableFuture<String> c = commit.submit(3);
+
+        assertEquals(List.of("r1", "r2", "r3"), List.of(result(a), result(b), result(c)));
+        assertEquals(List.of(List.of(1, 2, 3)), groups, "one group, written as soon as it was full");
+    }
+
+    @Test
+    void withAWaitALoneItemIsWrittenOnceTheWaitIsOver() throws Exception {
+        GroupCommit<Integer, String> commit = new GroupCommit<>(this::recording, 1, 100, 1_000, TimeUnit.MILLISECONDS.toNanos(20), writers);
+
+        assertEquals("r9", result(commit.submit(9)));
+        assertEquals(List.of(List.of(9)), groups);
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -74,12 +74,14 @@ public class TouchpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permissions.TOUCHPOINTS_WRITE)
     @Operation(operationId = "ingestTouchpoint", summary = "Ingest one touchpoint",
-            description = "201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields.")
+            description = "201 when stored, 200 with status duplicate when (source, externalId) was stored before, 422 naming the invalid fields."
+                    + " Requests arriving at the same time are written together (group commit); each is answered once its touchpoint is committed.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SingleResult.class)))
     @APIResponse(responseCode = "200", description = "Stored before: status duplicate", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SingleResult.class)))
     @APIResponse(responseCode = "413", description = "The body is over the size limit")
     @APIResponse(responseCode = "422", description = "Invalid fields, an unknown type or a type of a module not installed; each is named")
-    @APIResponse(responseCode = "429", description = "Over the ingestion rate limit")
+    @APIResponse(responseCode = "429", description = "Over the ingestion rate limit, or this node already holds as many touchpoints waiting to be"
+            + " written as kreis.touchpoints.group-commit.max-queued allows; Retry-After says when to try again")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TouchpointRequest.class)))
     public Uni<Response> ingestOne(byte[] raw) throws java.io.IOException {
         JsonNode body = raw.length == 0 ? null : json.readTree(raw);
