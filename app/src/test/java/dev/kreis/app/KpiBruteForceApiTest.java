@@ -23,6 +23,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.RepeatedTest;
 
 import dev.kreis.platform.kpi.RevenueRetention;
+import dev.kreis.platform.kpi.RollupFolder;
+import dev.kreis.platform.kpi.persistence.CustomerAggregates;
+import dev.kreis.platform.kpi.persistence.CustomerDayQueries;
 import dev.kreis.platform.kpi.persistence.CustomerKpiIndex;
 import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +43,10 @@ class KpiBruteForceApiTest {
     CustomerKpiIndex index;
     @Inject
     KpiRollupQueries sql;
+    @Inject
+    CustomerDayQueries customerDays;
+    @Inject
+    RollupFolder folder;
 
     private static final String[] PHASES = { "awareness", "interest", "consideration", "intent", "purchase", "retention", "advocacy" };
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -142,6 +149,7 @@ class KpiBruteForceApiTest {
         KpiData.ingest(items);
         UUID survivor = customers.get(0);
         UUID absorbed = customers.get(1);
+        String absorbedProfile = Fixtures.customer(absorbed).getList("profiles.id", String.class).get(0);
         Fixtures.postJson("/api/v1/customers/" + survivor + "/merge", Map.of("customerIds", List.of(absorbed))).then().statusCode(200);
         List<Sent> data = sent.stream().map(s -> s.customer().equals(absorbed)
                 ? new Sent(survivor, kinds.get(survivor), s.type(), s.phase(), s.initiator(), s.score(), s.amount(), s.at()) : s).toList();
@@ -207,37 +215,67 @@ class KpiBruteForceApiTest {
             }
         });
 
-        inMemoryIndexAnswersLikeSql(window, to, context);
+        everyPathAnswersLikeSql(window, to, context + ", after the merge");
+
+        Fixtures.postJson("/api/v1/customers/" + survivor + "/split", Map.of("profileIds", List.of(absorbedProfile))).then().statusCode(200);
+        everyPathAnswersLikeSql(window, to, context + ", after the split");
     }
 
     /**
-     * The in-memory customer index and the SQL queries give the same aggregates, bucket by bucket and
-     * with every filter, on this data (merge included); the API above answered from one of them.
+     * The in-memory customer index, the per-customer rollup and the SQL queries over the per-profile
+     * rollup give the same aggregates, bucket by bucket and with every filter, on this data (after a
+     * merge, and after splitting it again); the API above answered from one of them.
      */
-    private void inMemoryIndexAnswersLikeSql(LocalDate window, LocalDate to, String context) {
+    private void everyPathAnswersLikeSql(LocalDate window, LocalDate to, String context) {
         if (!index.ready()) {
             index.load();
         }
-        int[] bounds = { (int) window.minusDays(3).toEpochDay(), (int) window.plusDays(20).toEpochDay(),
-                (int) window.plusMonths(1).toEpochDay(), (int) window.plusDays(47).toEpochDay(), (int) to.toEpochDay(),
-                (int) window.plusDays(95).toEpochDay() };
-        List<KpiRollupQueries.Filter> filters = List.of(new KpiRollupQueries.Filter(0, 0, null, null, null),
-                new KpiRollupQueries.Filter(0, 0, null, null, "organisation"), new KpiRollupQueries.Filter(0, 0, null, "purchase", null),
-                new KpiRollupQueries.Filter(0, 0, "core", "retention", "person"), new KpiRollupQueries.Filter(0, 0, "no-such-module", null, null));
-        for (KpiRollupQueries.Filter filter : filters) {
-            String where = context + ", " + filter;
+        folder.catchUp();
+        assertSameAggregates(window, to, context + ", per-customer rollup", customerDays);
+        int[] bounds = bounds(window, to);
+        for (KpiRollupQueries.Filter filter : filters()) {
+            String where = context + ", in-memory index, " + filter;
             assertEquals(sql.funnel(filter, bounds), index.funnel(filter, bounds).orElseThrow(), "funnel " + where);
             assertEquals(sql.repurchase(filter, bounds), index.repurchase(filter, bounds).orElseThrow(), "repurchase " + where);
-            List<KpiRollupQueries.PeakEndSum> peakEnd = index.peakEnd(filter, bounds).orElseThrow();
-            List<KpiRollupQueries.MrrCohort> cohorts = index.mrrCohort(filter, bounds).orElseThrow();
-            for (int b = 0; b < bounds.length - 1; b++) {
-                KpiRollupQueries.PeakEndSum expected = sql.peakEnd(filter, bounds).get(b);
-                assertEquals(expected.customers(), peakEnd.get(b).customers(), "peak-end customers " + where + ", bucket " + b);
-                assertEquals(0, expected.thirtiethsSum().compareTo(peakEnd.get(b).thirtiethsSum()), "peak-end sum " + where + ", bucket " + b);
-                KpiRollupQueries.MrrCohort cohort = sql.mrrCohort(filter, bounds).get(b);
-                assertEquals(cohort.churn(), cohorts.get(b).churn(), "churn " + where + ", bucket " + b);
-                assertEquals(amounts(cohort.retention()), amounts(cohorts.get(b).retention()), "revenue retention " + where + ", bucket " + b);
-            }
+            assertSameCustomerAggregates(filter, bounds, index.peakEnd(filter, bounds).orElseThrow(), index.mrrCohort(filter, bounds).orElseThrow(),
+                    where);
+        }
+    }
+
+    /** {@code path} answers what the SQL over the per-profile rollup answers, for every filter. */
+    private void assertSameAggregates(LocalDate window, LocalDate to, String context, CustomerAggregates path) {
+        int[] bounds = bounds(window, to);
+        for (KpiRollupQueries.Filter filter : filters()) {
+            String where = context + ", " + filter;
+            assertEquals(sql.funnel(filter, bounds), path.funnel(filter, bounds), "funnel " + where);
+            assertEquals(sql.repurchase(filter, bounds), path.repurchase(filter, bounds), "repurchase " + where);
+            assertSameCustomerAggregates(filter, bounds, path.peakEnd(filter, bounds), path.mrrCohort(filter, bounds), where);
+        }
+    }
+
+    private static int[] bounds(LocalDate window, LocalDate to) {
+        return new int[] { (int) window.minusDays(3).toEpochDay(), (int) window.plusDays(20).toEpochDay(),
+                (int) window.plusMonths(1).toEpochDay(), (int) window.plusDays(47).toEpochDay(), (int) to.toEpochDay(),
+                (int) window.plusDays(95).toEpochDay() };
+    }
+
+    private static List<KpiRollupQueries.Filter> filters() {
+        return List.of(new KpiRollupQueries.Filter(0, 0, null, null, null),
+                new KpiRollupQueries.Filter(0, 0, null, null, "organisation"), new KpiRollupQueries.Filter(0, 0, null, "purchase", null),
+                new KpiRollupQueries.Filter(0, 0, "core", "retention", "person"), new KpiRollupQueries.Filter(0, 0, "no-such-module", null, null));
+    }
+
+    private void assertSameCustomerAggregates(KpiRollupQueries.Filter filter, int[] bounds, List<KpiRollupQueries.PeakEndSum> peakEnd,
+            List<KpiRollupQueries.MrrCohort> cohorts, String where) {
+        List<KpiRollupQueries.PeakEndSum> expectedPeakEnd = sql.peakEnd(filter, bounds);
+        List<KpiRollupQueries.MrrCohort> expectedCohorts = sql.mrrCohort(filter, bounds);
+        for (int b = 0; b < bounds.length - 1; b++) {
+            KpiRollupQueries.PeakEndSum expected = expectedPeakEnd.get(b);
+            assertEquals(expected.customers(), peakEnd.get(b).customers(), "peak-end customers " + where + ", bucket " + b);
+            assertEquals(0, expected.thirtiethsSum().compareTo(peakEnd.get(b).thirtiethsSum()), "peak-end sum " + where + ", bucket " + b);
+            KpiRollupQueries.MrrCohort cohort = expectedCohorts.get(b);
+            assertEquals(cohort.churn(), cohorts.get(b).churn(), "churn " + where + ", bucket " + b);
+            assertEquals(amounts(cohort.retention()), amounts(cohorts.get(b).retention()), "revenue retention " + where + ", bucket " + b);
         }
     }
 

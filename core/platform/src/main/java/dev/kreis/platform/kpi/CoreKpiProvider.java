@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import dev.kreis.platform.kpi.persistence.CustomerAggregates;
+import dev.kreis.platform.kpi.persistence.CustomerDayQueries;
 import dev.kreis.platform.kpi.persistence.CustomerKpiIndex;
 import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
 import dev.kreis.platform.kpi.persistence.KpiRollupQueries.Filter;
@@ -34,11 +36,13 @@ public class CoreKpiProvider implements KpiProvider {
     private static final Set<String> CUSTOMER_FILTERS = Set.of("segment");
 
     private final KpiRollupQueries rollups;
+    private final CustomerAggregates perCustomer;
     private final CustomerKpiIndex index;
     private final KpiConfig config;
 
-    CoreKpiProvider(KpiRollupQueries rollups, CustomerKpiIndex index, KpiConfig config) {
+    CoreKpiProvider(KpiRollupQueries rollups, CustomerDayQueries customerDays, CustomerKpiIndex index, KpiConfig config) {
         this.rollups = rollups;
+        this.perCustomer = config.customerRollup() ? customerDays : rollups;
         this.index = index;
         this.config = config;
     }
@@ -82,8 +86,9 @@ public class CoreKpiProvider implements KpiProvider {
     /**
      * The KPI's values for consecutive buckets (a series), {@code buckets} in order, each ending where
      * the next starts and all with the same filters. The per-customer KPIs read every bucket in one
-     * pass over the rollups, which costs about as much as one value over the whole span; the others
-     * are computed bucket by bucket from the small day rollup.
+     * pass over the in-memory index or, when it does not answer, the per-customer rollup (ADR 0008),
+     * which costs about as much as one value over the whole span; the others are computed bucket by
+     * bucket from the small day rollup.
      */
     public List<KpiValue> series(CoreKpi kpi, List<KpiQuery> buckets) {
         if (buckets.isEmpty()) {
@@ -99,14 +104,14 @@ public class CoreKpiProvider implements KpiProvider {
         }
         bounds[buckets.size()] = epochDay(buckets.get(buckets.size() - 1).period().to());
         return switch (kpi) {
-            case REPURCHASE_RATE -> index.repurchase(filter, bounds).orElseGet(() -> rollups.repurchase(filter, bounds)).stream()
+            case REPURCHASE_RATE -> index.repurchase(filter, bounds).orElseGet(() -> perCustomer.repurchase(filter, bounds)).stream()
                     .map(Repurchase::asKpiValue).toList();
-            case PEAK_END_SCORE -> index.peakEnd(filter, bounds).orElseGet(() -> rollups.peakEnd(filter, bounds)).stream()
+            case PEAK_END_SCORE -> index.peakEnd(filter, bounds).orElseGet(() -> perCustomer.peakEnd(filter, bounds)).stream()
                     .map(CoreKpiProvider::peakEnd).toList();
-            case FUNNEL -> index.funnel(filter, bounds).orElseGet(() -> rollups.funnel(filter, bounds)).stream()
+            case FUNNEL -> index.funnel(filter, bounds).orElseGet(() -> perCustomer.funnel(filter, bounds)).stream()
                     .map(funnel -> funnel.conversionKpi(JourneyPhase.AWARENESS, JourneyPhase.PURCHASE)).toList();
             case NRR, GRR, CHURN_RATE, RETENTION_RATE, CLV -> {
-                List<KpiRollupQueries.MrrCohort> cohorts = index.mrrCohort(filter, bounds).orElseGet(() -> rollups.mrrCohort(filter, bounds));
+                List<KpiRollupQueries.MrrCohort> cohorts = index.mrrCohort(filter, bounds).orElseGet(() -> perCustomer.mrrCohort(filter, bounds));
                 List<KpiValue> values = new ArrayList<>(cohorts.size());
                 for (int i = 0; i < cohorts.size(); i++) {
                     values.add(fromCohort(kpi, buckets.get(i), cohorts.get(i)));
@@ -117,10 +122,10 @@ public class CoreKpiProvider implements KpiProvider {
         };
     }
 
-    /** The funnel of a period (the funnel view's steps), from the in-memory index when it can answer. */
+    /** The funnel of a period (the funnel view's steps), from the in-memory index when it can answer, else from SQL. */
     public Funnel funnel(Filter filter) {
         int[] bounds = { filter.fromDay(), filter.toDay() };
-        return index.funnel(filter, bounds).orElseGet(() -> rollups.funnel(filter, bounds)).get(0);
+        return index.funnel(filter, bounds).orElseGet(() -> perCustomer.funnel(filter, bounds)).get(0);
     }
 
     private KpiValue fromCohort(CoreKpi kpi, KpiQuery query, KpiRollupQueries.MrrCohort cohort) {

@@ -77,6 +77,15 @@ public interface KpiConfig {
     boolean memoryIndex();
 
     /**
+     * Whether the database computes the per-customer KPIs (whenever the in-memory index does not answer:
+     * turned off, loading or catching up) from {@code kpi_customer_day}, the rollup per customer that
+     * the fold keeps and merges and splits re-point, rather than by grouping {@code kpi_profile_day}
+     * per current customer. Same values either way; the fold keeps {@code kpi_customer_day} in both cases.
+     */
+    @WithDefault("true")
+    boolean customerRollup();
+
+    /**
      * Touchpoints a KPI read lets the in-memory index reread before it answers (the days refolded since
      * the index last looked). A larger change, such as a bulk import, is reread on a background thread
      * while the database answers the per-customer KPIs, so no read waits for it.

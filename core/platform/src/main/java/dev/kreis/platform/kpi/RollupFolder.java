@@ -5,12 +5,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import dev.kreis.platform.kpi.persistence.CustomerDayRepository;
 import dev.kreis.platform.kpi.persistence.RollupRepository;
 import dev.kreis.platform.storage.StorageException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,7 +25,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Keeps the KPI rollups current (ADR 0004). Every {@code kreis.kpis.fold-interval} it finds the UTC
  * days that received touchpoints since the watermark (minus the overlap) and recomputes those days'
- * rollups from the touchpoints; KPI reads call {@link #catchUp()} to fold a small backlog first.
+ * rollups from the touchpoints, then recomputes the per-customer rollup of customers that merges and
+ * splits changed (ADR 0008); KPI reads call {@link #catchUp()} to fold a small backlog first.
  *
  * <p>Safe on several nodes: each batch of days is refolded in a transaction holding the lock on the
  * single {@code kpi_fold_state} row, and refolding a day is idempotent, so two nodes folding the same
@@ -33,12 +37,14 @@ public class RollupFolder {
     private static final Logger LOG = Logger.getLogger(RollupFolder.class);
 
     private final RollupRepository rollups;
+    private final CustomerDayRepository customerDays;
     private final KpiConfig config;
     private final Clock clock;
     private ScheduledExecutorService job;
 
-    RollupFolder(RollupRepository rollups, KpiConfig config, Clock clock) {
+    RollupFolder(RollupRepository rollups, CustomerDayRepository customerDays, KpiConfig config, Clock clock) {
         this.rollups = rollups;
+        this.customerDays = customerDays;
         this.config = config;
         this.clock = clock;
     }
@@ -70,10 +76,47 @@ public class RollupFolder {
         }
     }
 
-    /** What the job does: folds everything received since the watermark minus the overlap. Answers the days refolded. */
+    /**
+     * What the job does: folds everything received since the watermark minus the overlap, then
+     * re-points the per-customer rollup after merges and splits, also looking back the overlap.
+     * Answers the days refolded.
+     */
     public int foldWithOverlap() {
         OffsetDateTime watermark = rollups.state().watermark();
-        return foldAfter(watermark.minus(config.foldOverlap()));
+        int days = foldAfter(watermark.minus(config.foldOverlap()));
+        followIdentityChanges(true);
+        return days;
+    }
+
+    /**
+     * Recomputes the per-customer rollup ({@code kpi_customer_day}, ADR 0008) of the customers that merges
+     * and splits moved profiles between since the last time (minus the fold overlap, for merges whose
+     * transaction committed after a later one was followed), in a transaction holding the fold lock.
+     * Without {@code lookBack} it costs one index probe unless a merge or split happened since; with it
+     * (the job) it always looks again over the overlap. Answers the customers recomputed.
+     */
+    public int followIdentityChanges(boolean lookBack) {
+        OffsetDateTime latest = rollups.latestIdentityChange();
+        if (latest == null) {
+            return 0;
+        }
+        OffsetDateTime followed = customerDays.followedUntil();
+        OffsetDateTime since = followed.minus(config.foldOverlap());
+        if (!latest.isAfter(lookBack ? since : followed)) {
+            return 0;
+        }
+        int[] recomputed = { 0 };
+        QuarkusTransaction.requiringNew().run(() -> {
+            rollups.lock();
+            Set<UUID> moved = customerDays.movedAfter(since);
+            if (!moved.isEmpty()) {
+                customerDays.refoldCustomers(moved);
+                rollups.bumpGeneration();
+            }
+            customerDays.followed(latest);
+            recomputed[0] = moved.size();
+        });
+        return recomputed[0];
     }
 
     /**
@@ -84,6 +127,11 @@ public class RollupFolder {
      * the read. Answers whether the rollups are now current (as far as this node can tell).
      */
     public boolean catchUp() {
+        try {
+            followIdentityChanges(false);
+        } catch (StorageException e) {
+            LOG.warn("A KPI read could not follow the newest merges and splits; it answers from the rollups as they are", e);
+        }
         OffsetDateTime watermark = rollups.state().watermark();
         int pending = rollups.receivedAfter(watermark, config.readFoldLimit());
         if (pending == 0) {

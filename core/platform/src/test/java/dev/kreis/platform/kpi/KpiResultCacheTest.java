@@ -26,6 +26,7 @@ class KpiResultCacheTest {
             public BigDecimal grossMargin() { return BigDecimal.ONE; }
             public List<String> serviceTypes() { return List.of(); }
             public boolean memoryIndex() { return false; }
+            public boolean customerRollup() { return true; }
             public long memoryIndexReadRefreshLimit() { return 0; }
         });
     }

@@ -28,7 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * counts once, for the customer that survived.
  */
 @ApplicationScoped
-public class KpiRollupQueries {
+public class KpiRollupQueries implements CustomerAggregates {
     private final Jdbc jdbc;
 
     KpiRollupQueries(Jdbc jdbc) {
@@ -104,6 +104,7 @@ public class KpiRollupQueries {
      * Customers with at least one order, and with two or more, for each bucket
      * {@code [bounds[i], bounds[i + 1])} in one pass over the rows; the filter's own period is ignored.
      */
+    @Override
     public List<Repurchase> repurchase(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
         String bucket = bucket(bounds, params);
@@ -124,6 +125,7 @@ public class KpiRollupQueries {
      * and every earlier one — for each bucket {@code [bounds[i], bounds[i + 1])} in one pass over the
      * rows; the filter's period is ignored.
      */
+    @Override
     public List<Funnel> funnel(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
         String bucket = bucket(bounds, params);
@@ -142,6 +144,7 @@ public class KpiRollupQueries {
      * filter's period is ignored): a customer's peak is their largest absolute normalised score (the
      * later one on a tie), their end the last one.
      */
+    @Override
     public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
         String bucket = bucket(bounds, params);
@@ -149,6 +152,14 @@ public class KpiRollupQueries {
                 + " d.end_at, d.end_id from kpi_profile_day d join profile p on p.id = d.profile_id");
         customerKind(filter, base, params);
         base.append(rowFilters(filter, bounds, params)).append(" and d.scored > 0");
+        return peakEndOf(jdbc, base.toString(), params, bounds);
+    }
+
+    /**
+     * Per bucket, each customer's peak and end among the rows {@code base} selects (columns b, c, peak_30,
+     * peak_at, peak_id, end_30, end_at, end_id), summed.
+     */
+    static List<PeakEndSum> peakEndOf(Jdbc jdbc, String base, List<Object> params, int[] bounds) {
         String sql = "with r as (" + base + "),"
                 + " pk as (select b, c, peak_30, row_number() over (partition by b, c order by abs(peak_30) desc, peak_at desc, peak_id desc) as n from r),"
                 + " en as (select b, c, end_30, row_number() over (partition by b, c order by end_at desc, end_id desc) as n from r)"
@@ -211,19 +222,30 @@ public class KpiRollupQueries {
      * read from the bucket's own segments (a customer without MRR events in a bucket keeps their MRR
      * and adds nothing to them).
      */
+    @Override
     public List<MrrCohort> mrrCohort(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
+        StringBuilder events = new StringBuilder("select p.customer_id as c, " + segment(bounds, params) + " as k, d.mrr, d.mrr_at, d.mrr_id"
+                + " from kpi_profile_day d join profile p on p.id = d.profile_id");
+        customerKind(filter, events, params);
+        events.append(" where d.mrr is not null and d.epoch_day < ?");
+        params.add(bounds[bounds.length - 1]);
+        return mrrCohortOf(jdbc, events.toString(), params, bounds);
+    }
+
+    /** Which segment a row {@code d} falls in: 0 before the first bound, i + 1 in the bucket {@code [bounds[i], bounds[i + 1])}. */
+    static String segment(int[] bounds, List<Object> params) {
+        checkBounds(bounds);
         StringBuilder segment = new StringBuilder("case");
         for (int i = 0; i < bounds.length - 1; i++) {
             segment.append(" when d.epoch_day < ? then ").append(i);
             params.add(bounds[i]);
         }
-        segment.append(" else ").append(bounds.length - 1).append(" end");
-        StringBuilder events = new StringBuilder("select p.customer_id as c, " + segment + " as k, d.mrr, d.mrr_at, d.mrr_id"
-                + " from kpi_profile_day d join profile p on p.id = d.profile_id");
-        customerKind(filter, events, params);
-        events.append(" where d.mrr is not null and d.epoch_day < ?");
-        params.add(bounds[bounds.length - 1]);
+        return segment.append(" else ").append(bounds.length - 1).append(" end").toString();
+    }
+
+    /** The cohorts of {@link #mrrCohort} from the MRR rows {@code events} selects (columns c, k, mrr, mrr_at, mrr_id). */
+    static List<MrrCohort> mrrCohortOf(Jdbc jdbc, String events, List<Object> params, int[] bounds) {
         String sql = "with ev as (" + events + "),"
                 + " last_of as (select c, k, mrr, row_number() over (partition by c, k order by mrr_at desc, mrr_id desc) as n from ev),"
                 + " seg as (select k, mrr as en, coalesce(lag(mrr) over (partition by c order by k), 0) as st from last_of where n = 1)"
@@ -296,7 +318,7 @@ public class KpiRollupQueries {
     }
 
     /** {@code where …} on profile-day rows {@code d}: the days from the first bound to the last, the module and the phase. */
-    private static String rowFilters(Filter filter, int[] bounds, List<Object> params) {
+    static String rowFilters(Filter filter, int[] bounds, List<Object> params) {
         StringBuilder sql = new StringBuilder(" where d.epoch_day >= ? and d.epoch_day < ?");
         params.add(bounds[0]);
         params.add(bounds[bounds.length - 1]);
@@ -317,7 +339,7 @@ public class KpiRollupQueries {
     }
 
     /** The index of the bucket {@code [bounds[i], bounds[i + 1])} a row {@code d} falls in (rows outside every bucket are filtered out). */
-    private static String bucket(int[] bounds, List<Object> params) {
+    static String bucket(int[] bounds, List<Object> params) {
         checkBounds(bounds);
         if (bounds.length == 2) {
             return "0";

@@ -11,16 +11,18 @@ import dev.kreis.platform.kpi.DayFold;
 import dev.kreis.platform.storage.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The fold's SQL: which days received touchpoints, the fold state row, and recomputing one day's rollups. */
+/** The fold's SQL: which days received touchpoints, the fold state row, and recomputing one day's rollups (all three). */
 @ApplicationScoped
 public class RollupRepository {
     private static final String STATE = "touchpoints";
     private static final String EPOCH_DAY = "floor(extract(epoch from occurred_at) / 86400)";
 
     private final Jdbc jdbc;
+    private final CustomerDayRepository customerDays;
 
-    RollupRepository(Jdbc jdbc) {
+    RollupRepository(Jdbc jdbc, CustomerDayRepository customerDays) {
         this.jdbc = jdbc;
+        this.customerDays = customerDays;
     }
 
     /** The fold state: latest folded received_at and the number of completed folds. */
@@ -105,9 +107,9 @@ public class RollupRepository {
     }
 
     /**
-     * Recomputes both rollups of one UTC day from its touchpoints and records the day as changed in the
-     * next generation ({@code kpi_fold_day}); call inside the transaction holding {@link #lock()},
-     * which then bumps the generation.
+     * Recomputes the rollups of one UTC day from its touchpoints (the per-customer one from the new
+     * per-profile rows) and records the day as changed in the next generation ({@code kpi_fold_day});
+     * call inside the transaction holding {@link #lock()}, which then bumps the generation.
      */
     public void refold(int epochDay) {
         OffsetDateTime from = LocalDate.ofEpochDay(epochDay).atStartOfDay().atOffset(ZoneOffset.UTC);
@@ -131,5 +133,6 @@ public class RollupRepository {
                 r.phase(), r.phaseRank(), r.touchpoints(), r.orders(), r.orderAmount(), r.scored(), r.peak30(), r.peakAt(), r.peakId(), r.peakType(),
                 r.end30(), r.endAt(), r.endId(), r.mrr(), r.mrrAt(), r.mrrId() }).toList();
         jdbc.batch(PROFILE_INSERT, profileRows);
+        customerDays.refoldDay(epochDay);
     }
 }

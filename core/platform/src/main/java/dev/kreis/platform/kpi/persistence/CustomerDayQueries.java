@@ -1,0 +1,88 @@
+package dev.kreis.platform.kpi.persistence;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.kreis.platform.kpi.Funnel;
+import dev.kreis.platform.kpi.Repurchase;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries.Filter;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries.MrrCohort;
+import dev.kreis.platform.kpi.persistence.KpiRollupQueries.PeakEndSum;
+import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.spi.touchpoint.JourneyPhase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The per-customer aggregates from {@code kpi_customer_day} (ADR 0008): the rows already belong to the
+ * customer a profile belongs to now, so each query groups once, by customer, with no join. Answers
+ * exactly what {@link KpiRollupQueries} answers from {@code kpi_profile_day}.
+ */
+@ApplicationScoped
+public class CustomerDayQueries implements CustomerAggregates {
+    private final Jdbc jdbc;
+
+    CustomerDayQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Funnel> funnel(Filter filter, int[] bounds) {
+        List<Object> params = new ArrayList<>();
+        String bucket = KpiRollupQueries.bucket(bounds, params);
+        String rows = rows(filter, bounds, params);
+        String sql = "select b, m, count(*) as n from (select b, c, max(r) as m from (select " + bucket + " as b, d.customer_id as c,"
+                + " d.phase_rank as r" + rows + " and d.phase_rank >= 0) z group by b, c) y group by b, m";
+        long[][] atPhase = new long[bounds.length - 1][JourneyPhase.values().length];
+        jdbc.query(sql, row -> atPhase[row.getInt("b")][row.getInt("m")] += row.getLong("n"), params.toArray());
+        return Arrays.stream(atPhase).map(Funnel::ofFurthestPhaseCounts).toList();
+    }
+
+    @Override
+    public List<Repurchase> repurchase(Filter filter, int[] bounds) {
+        List<Object> params = new ArrayList<>();
+        String bucket = KpiRollupQueries.bucket(bounds, params);
+        String rows = rows(filter, bounds, params);
+        String sql = "select b, count(*) as buyers, coalesce(sum(case when o >= 2 then 1 else 0 end), 0) as repeat_buyers from ("
+                + "select b, c, sum(o) as o from (select " + bucket + " as b, d.customer_id as c, d.orders as o" + rows
+                + " and d.orders > 0) z group by b, c) y group by b";
+        Repurchase[] buckets = new Repurchase[bounds.length - 1];
+        Arrays.fill(buckets, new Repurchase(0, 0));
+        jdbc.query(sql, row -> buckets[row.getInt("b")] = new Repurchase(row.getLong("buyers"), row.getLong("repeat_buyers")),
+                params.toArray());
+        return List.of(buckets);
+    }
+
+    @Override
+    public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
+        List<Object> params = new ArrayList<>();
+        String bucket = KpiRollupQueries.bucket(bounds, params);
+        String base = "select " + bucket + " as b, d.customer_id as c, d.peak_30, d.peak_at, d.peak_id, d.end_30, d.end_at, d.end_id"
+                + rows(filter, bounds, params) + " and d.scored > 0";
+        return KpiRollupQueries.peakEndOf(jdbc, base, params, bounds);
+    }
+
+    @Override
+    public List<MrrCohort> mrrCohort(Filter filter, int[] bounds) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder events = new StringBuilder("select d.customer_id as c, " + KpiRollupQueries.segment(bounds, params)
+                + " as k, d.mrr, d.mrr_at, d.mrr_id from kpi_customer_day d where d.mrr is not null and d.epoch_day < ?");
+        params.add(bounds[bounds.length - 1]);
+        kind(filter, events, params);
+        return KpiRollupQueries.mrrCohortOf(jdbc, events.toString(), params, bounds);
+    }
+
+    /** {@code from … where …} over the rows of the buckets: their days, the module, the phase and the customer kind. */
+    private static String rows(Filter filter, int[] bounds, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" from kpi_customer_day d").append(KpiRollupQueries.rowFilters(filter, bounds, params));
+        kind(filter, sql, params);
+        return sql.toString();
+    }
+
+    private static void kind(Filter filter, StringBuilder sql, List<Object> params) {
+        if (filter.customerKind() != null) {
+            sql.append(" and d.customer_kind = ?");
+            params.add(filter.customerKind());
+        }
+    }
+}
