@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -22,8 +22,9 @@ import jakarta.transaction.TransactionManager;
  * within {@code kreis.db.read.primary-after-write};
  * otherwise, and whenever the replica fails as an outage does or cancels the read for a conflict with its replay, it
  * runs on the primary. Use it only for reads that may run twice (once on the replica, then again on the primary).
+ * A singleton, not application scoped: a client proxy would need a no-argument constructor that {@link Jdbc} has not.
  */
-@ApplicationScoped
+@Singleton
 @Typed(ReadJdbc.class)
 public class ReadJdbc extends Jdbc {
     /** A replica cancelled the query because replaying the primary's changes needed what it read (hot standby conflict). */
