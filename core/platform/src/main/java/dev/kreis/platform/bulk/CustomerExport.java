@@ -24,6 +24,7 @@ import dev.kreis.platform.identity.persistence.CustomerClusterRepository;
 import dev.kreis.platform.journey.JourneyWindow;
 import dev.kreis.platform.journey.Journeys;
 import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.storage.ReadJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -40,10 +41,10 @@ public class CustomerExport {
     private final CustomerDirectory directory;
     private final CustomerClusterRepository clusters;
     private final Journeys journeys;
-    private final Jdbc jdbc;
+    private final ReadJdbc jdbc;
     private final ObjectMapper json;
 
-    CustomerExport(CustomerDirectory directory, CustomerClusterRepository clusters, Journeys journeys, Jdbc jdbc, ObjectMapper json) {
+    CustomerExport(CustomerDirectory directory, CustomerClusterRepository clusters, Journeys journeys, ReadJdbc jdbc, ObjectMapper json) {
         this.directory = directory;
         this.clusters = clusters;
         this.journeys = journeys;

@@ -7,19 +7,20 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.storage.ReadJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Touchpoints as CSV, filtered by time, type and module, oldest first, read 1,000 at a time (keyset on
- * occurred-at and id) so that any number of them streams in constant memory.
+ * occurred-at and id) so that any number of them streams in constant memory. Served by the read replica when one serves.
  */
 @ApplicationScoped
 public class TouchpointExport {
     private static final int PAGE = 1000;
 
-    private final Jdbc jdbc;
+    private final ReadJdbc jdbc;
 
-    TouchpointExport(Jdbc jdbc) {
+    TouchpointExport(ReadJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

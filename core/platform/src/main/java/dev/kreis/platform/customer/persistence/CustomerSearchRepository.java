@@ -7,17 +7,18 @@ import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.storage.ReadJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Finds active customers, newest first: all of them, or those with a profile whose name contains the
- * query or that carries one of the given identifier values exactly.
+ * query or that carries one of the given identifier values exactly. Served by the read replica when one serves.
  */
 @ApplicationScoped
 public class CustomerSearchRepository {
-    private final Jdbc jdbc;
+    private final ReadJdbc jdbc;
 
-    CustomerSearchRepository(Jdbc jdbc) {
+    CustomerSearchRepository(ReadJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.storage.ReadJdbc;
 import dev.kreis.spi.touchpoint.ScoreScale;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,13 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * start, with their MRR at the start and at the end, the largest loss first. Repurchase rate: every
  * customer with an order in the period, with their orders and order revenue, fewest orders first. Reads
  * the touchpoints themselves (not the rollups), one page at a time, joined to the customer a profile
- * belongs to now, so a merged customer appears once.
+ * belongs to now, so a merged customer appears once. Served by the read replica when one serves.
  */
 @ApplicationScoped
 public class KpiCustomerQueries {
-    private final Jdbc jdbc;
+    private final ReadJdbc jdbc;
 
-    KpiCustomerQueries(Jdbc jdbc) {
+    KpiCustomerQueries(ReadJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import dev.kreis.platform.api.Cursor;
 import dev.kreis.platform.storage.DatabaseKind;
 import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.storage.ReadJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Touchpoint rows: the idempotency check, bulk insert and the timeline query. */
@@ -27,10 +28,12 @@ public class TouchpointRepository {
 
     private final Jdbc jdbc;
     private final TouchpointCopy copy;
+    private final ReadJdbc reads;
 
-    TouchpointRepository(Jdbc jdbc, TouchpointCopy copy) {
+    TouchpointRepository(Jdbc jdbc, TouchpointCopy copy, ReadJdbc reads) {
         this.jdbc = jdbc;
         this.copy = copy;
+        this.reads = reads;
     }
 
     /** The ids of already stored touchpoints among the given (source → external ids) keys. */
@@ -145,7 +148,7 @@ public class TouchpointRepository {
     public record TimelineFilter(String channel, String module, String type, String phase, OffsetDateTime from, OffsetDateTime to) {
     }
 
-    /** Touchpoints of a customer's profiles, newest first, after the cursor position. */
+    /** Touchpoints of a customer's profiles, newest first, after the cursor position; served by the read replica when one serves. */
     public List<StoredTouchpoint> timeline(UUID customerId, TimelineFilter filter, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from touchpoint t where t.profile_id in"
                 + " (select p.id from profile p where p.customer_id = ?)");
@@ -172,7 +175,7 @@ public class TouchpointRepository {
         }
         Cursor.appendBefore(after, "t.occurred_at", "t.id", sql, params);
         sql.append(" order by t.occurred_at desc, t.id desc limit ").append(limit);
-        return jdbc.query(sql.toString(), TouchpointRepository::row, params.toArray());
+        return reads.query(sql.toString(), TouchpointRepository::row, params.toArray());
     }
 
     public static String key(String source, String externalId) {
