@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by keycloak.sh and kafka.sh (sourced, not run): stopping and awaiting a service started in the background.
+# Shared by keycloak.sh, kafka.sh and nodes/haproxy.sh (sourced, not run): stopping and awaiting a service started in the background.
 # The caller sets pid_file and log_file and names the service in $service.
 
 # Stops the service whose pid is in $pid_file: TERM, then KILL after 60 s; removes the pid file.

@@ -3,6 +3,7 @@ package dev.kreis.app.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,6 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.kreis.app.PackagedNode;
+
 /**
  * Kafka in front of ingestion, against a real Apache Kafka broker (KRaft, started by the "kafka" Maven profile,
  * app/src/test/kafka/kafka.sh) and two packaged Kreis nodes on one PostgreSQL, consuming as one group. Each run
@@ -54,15 +57,19 @@ class KafkaIngestIT {
     private static final String PROFILES = "it-" + RUN + ".profiles";
     private static final String DEAD_LETTER = "it-" + RUN + ".dead-letter";
     private static final int PARTITIONS = 4;
+    private static final String ADMIN_PASSWORD = "kafka-suite-secret-1";
 
     private static KafkaProducer<String, String> producer;
-    private static KafkaNode first;
-    private static KafkaNode second;
+    private static PackagedNode first;
+    private static PackagedNode second;
     private static Connection db;
 
     @BeforeAll
     static void startNodes() throws Exception {
-        freshDatabase(System.getProperty("kreis.test.kafka.db-url"), System.getProperty("kreis.test.kafka.db-user", "postgres"));
+        String dbUrl = System.getProperty("kreis.test.kafka.db-url");
+        String dbUser = System.getProperty("kreis.test.kafka.db-user", "postgres");
+        // the nodes bootstrap their own admin, which only happens in a database without one: kreis_kafka_it is made anew
+        PackagedNode.freshDatabase(dbUrl, dbUser, "kafka");
         String bootstrap = System.getProperty("kreis.test.kafka.bootstrap");
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -74,42 +81,27 @@ class KafkaIngestIT {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        db = DriverManager.getConnection(System.getProperty("kreis.test.kafka.db-url"), System.getProperty("kreis.test.kafka.db-user", "postgres"), "");
+        db = DriverManager.getConnection(dbUrl, dbUser, "");
         Map<String, String> kafka = new HashMap<>();
-        kafka.put("enabled", "true");
-        kafka.put("bootstrap-servers", bootstrap);
-        kafka.put("touchpoints-topic", TOUCHPOINTS);
-        kafka.put("profiles-topic", PROFILES);
-        kafka.put("dead-letter-topic", DEAD_LETTER);
-        kafka.put("group-id", "it-" + RUN);
-        kafka.put("max-poll-records", "200");
-        kafka.put("max-in-flight", "400");
+        kafka.put("kreis.ingest.kafka.enabled", "true");
+        kafka.put("kreis.ingest.kafka.bootstrap-servers", bootstrap);
+        kafka.put("kreis.ingest.kafka.touchpoints-topic", TOUCHPOINTS);
+        kafka.put("kreis.ingest.kafka.profiles-topic", PROFILES);
+        kafka.put("kreis.ingest.kafka.dead-letter-topic", DEAD_LETTER);
+        kafka.put("kreis.ingest.kafka.group-id", "it-" + RUN);
+        kafka.put("kreis.ingest.kafka.max-poll-records", "200");
+        kafka.put("kreis.ingest.kafka.max-in-flight", "400");
         String[] ports = System.getProperty("kreis.test.kafka.node-ports", "19811,19812").split(",");
-        first = KafkaNode.start("node-a", Integer.parseInt(ports[0].trim()), kafka);
-        second = KafkaNode.start("node-b", Integer.parseInt(ports[1].trim()), kafka);
-    }
-
-    /**
-     * The nodes bootstrap their own admin account, which only happens in a database without one; the suite's
-     * database (default {@code kreis_kafka_it}, a name with "kafka" in it) is therefore dropped and made anew, so
-     * that a database other suites filled first (CI runs the PostgreSQL suite on {@code kreis_test} before this
-     * one) cannot hold an admin with another password. A database without "kafka" in its name is used as it is.
-     */
-    private static void freshDatabase(String url, String user) throws Exception {
-        String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("[?;].*", "");
-        if (!name.contains("kafka") || !name.matches("[A-Za-z0-9_]+")) {
-            return;
-        }
-        String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (Connection admin = DriverManager.getConnection(server, user, ""); var statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + name + " with (force)");
-            statement.execute("create database " + name);
-        }
+        Path workDir = Path.of(System.getProperty("kreis.test.kafka.work-dir"));
+        first = PackagedNode.start(new PackagedNode.Settings("node-a", Integer.parseInt(ports[0].trim()), workDir, dbUrl, dbUser, ADMIN_PASSWORD,
+                Map.of(), kafka));
+        second = PackagedNode.start(new PackagedNode.Settings("node-b", Integer.parseInt(ports[1].trim()), workDir, dbUrl, dbUser, ADMIN_PASSWORD,
+                Map.of(), kafka));
     }
 
     @AfterAll
     static void stopNodes() throws Exception {
-        for (KafkaNode node : new KafkaNode[] { first, second }) {
+        for (PackagedNode node : new PackagedNode[] { first, second }) {
             if (node != null) {
                 node.close();
             }
@@ -280,20 +272,29 @@ class KafkaIngestIT {
         }
     }
 
-    private static int partitions(KafkaNode node) {
+    private static int partitions(PackagedNode node) {
         try {
-            return node.kafkaHealth().path("data").path("partitions").asInt(-1);
+            return kafkaHealth(node).path("data").path("partitions").asInt(-1);
         } catch (Exception e) {
             return -1;
         }
     }
 
-    private static long lag(KafkaNode node) {
+    private static long lag(PackagedNode node) {
         try {
-            return node.kafkaHealth().path("data").path("lag").asLong(-1);
+            return kafkaHealth(node).path("data").path("lag").asLong(-1);
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** The data of the node's {@code kafka-ingest} readiness check. */
+    private static JsonNode kafkaHealth(PackagedNode node) throws Exception {
+        JsonNode check = node.readinessChecks().get("kafka-ingest");
+        if (check == null) {
+            throw new AssertionError("no kafka-ingest check on " + node.name());
+        }
+        return check;
     }
 
     /** The dead-letter entries whose key starts with {@code prefix} (the test's own), at least {@code expected} of them. */
@@ -335,12 +336,11 @@ class KafkaIngestIT {
         }
     }
 
-    private static String tail(KafkaNode node) {
+    private static String tail(PackagedNode node) {
         if (node == null) {
             return "(not started)";
         }
-        String log = node.log();
-        return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
+        return node.logTail(4000);
     }
 
     private static void sleep(long millis) {

@@ -68,6 +68,8 @@ public class ImportProcessing {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (UUID id : imports.claimable(now, 5)) {
             if (imports.claim(id, node, now, now.plus(config.lease()))) {
+                // which node works on which import: the lease holder is cleared when the import ends
+                LOG.infof("Working on import %s as %s", id, node);
                 ImportRow row = imports.find(id).orElseThrow();
                 work(row, node, chunkLimit);
                 return Optional.of(id);
@@ -236,6 +238,7 @@ public class ImportProcessing {
         boolean ended = QuarkusTransaction.requiringNew().call(() -> imports.finish(row.id(), node, status.wire(), failure,
                 OffsetDateTime.now(clock)));
         if (ended) {
+            LOG.infof("Import %s ended as %s: %s", row.id(), node, status.wire());
             ImportFiles.delete(Path.of(row.filePath()));
         }
     }
