@@ -134,8 +134,8 @@ public class SyncEngine {
         String holder = holder(runId);
         Status status;
         String error = null;
-        // The run's counts and its lease are written at most once a second (and four times a lease), not after every page:
-        // two commits a page were a tenth of a fast sync's time.
+        // The run's counts and its lease are written at most once a second (and at least four times a lease), not after every
+        // page: a first sync of 100,000 records has 1,000 pages, and each write is a commit of its own.
         long renewEvery = Math.min(1_000_000_000L, config.leaseDuration().toNanos() / 4);
         long[] renewed = { System.nanoTime() };
         Runnable checkpoint = () -> {
