@@ -3,12 +3,18 @@
 # loads a deterministic data set over the HTTP API and compares the app with raw PostgreSQL.
 # Writes bench/results/latest.json and prints a summary table. See docs/performance.md.
 #
-# usage: bench/run.sh [--kpi | --import | --sync | --ui] [--quick] [--kafka] [--no-build]
+# usage: bench/run.sh [--kpi | --scale | --import | --sync | --ui] [--quick] [--kafka] [--no-build]
 #   --quick     10,000 customers / 100,000 touchpoints, 15 s single-ingest, 500 timeline samples
 #               (default: 100,000 / 1,000,000, 30 s, 2,000)
 #   --kpi       the KPI scenario instead (database kreis_bench_kpi): 1,000,000 customers /
 #               10,000,000 touchpoints loaded with COPY (--quick: 100,000 / 1,000,000); writes
 #               bench/results/latest-kpi.json and merges its headline figures into latest.json
+#   --scale     the scale scenario (database kreis_bench_scale, port 18600, app heap -Xmx8g): grows the KPI scenario's
+#               data set with COPY through the sizes in KREIS_BENCH_SCALE_SIZES (default "1000000 10000000 30000000"
+#               touchpoints, --quick "100000 1000000"; one customer per 10 touchpoints) and at each size measures the KPI
+#               scenario (cold/warm, SQL cross-check; 10/20 samples), the timeline p99, the heap in use after a full GC,
+#               the disk per million touchpoints and, after restarting the app, the time until it is at full speed;
+#               writes bench/results/latest-scale.json after every size
 #   --import    the bulk-import scenario instead (database kreis_bench_import, port 18800): loads the
 #               customers, batch-ingests the touchpoints, then imports as many touchpoint rows and
 #               100,000 profile rows (10 % sharing an earlier row's e-mail) as CSV files through
@@ -47,6 +53,7 @@ cd "$ROOT"
 MODE=full
 BUILD=1
 KPI=0
+SCALE=0
 IMPORT=0
 SYNC=0
 UI=0
@@ -55,6 +62,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick ;;
         --kpi) KPI=1 ;;
+        --scale) SCALE=1 ;;
         --import) IMPORT=1 ;;
         --sync) SYNC=1 ;;
         --ui) UI=1 ;;
@@ -90,6 +98,15 @@ if [ "$KPI" = 1 ]; then
         KPI_WARM=${KREIS_BENCH_KPI_WARM:-100}
     fi
 fi
+if [ "$SCALE" = 1 ]; then
+    if [ "$MODE" = quick ]; then
+        SCALE_SIZES=${KREIS_BENCH_SCALE_SIZES:-100000 1000000}
+    else
+        SCALE_SIZES=${KREIS_BENCH_SCALE_SIZES:-1000000 10000000 30000000}
+    fi
+    KPI_COLD=${KREIS_BENCH_KPI_COLD:-10}
+    KPI_WARM=${KREIS_BENCH_KPI_WARM:-20}
+fi
 if [ "$SYNC" = 1 ]; then
     CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-10000}
     TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-100000}
@@ -106,6 +123,7 @@ SEED=${KREIS_BENCH_SEED:-20250301}
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 DB=kreis_bench
 [ "$KPI" = 1 ] && DB=kreis_bench_kpi
+[ "$SCALE" = 1 ] && DB=kreis_bench_scale
 [ "$IMPORT" = 1 ] && DB=kreis_bench_import
 [ "$SYNC" = 1 ] && DB=kreis_bench_sync
 [ "$UI" = 1 ] && DB=kreis_bench_ui
@@ -113,6 +131,7 @@ DB=${KREIS_BENCH_DB:-$DB}
 JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
 [ "$IMPORT" = 1 ] && PORT=18800
+[ "$SCALE" = 1 ] && PORT=18600
 [ "$SYNC" = 1 ] && PORT=${KREIS_BENCH_SYNC_PORT:-19380}
 [ "$UI" = 1 ] && PORT=18900
 PORT=${KREIS_BENCH_PORT:-$PORT}
@@ -216,7 +235,6 @@ if [ "$KAFKA" = 1 ]; then
     APP_KAFKA_OPTS="-Dkreis.ingest.kafka.enabled=true -Dkreis.ingest.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT"
 fi
 
-log "starting app on port $PORT (log: bench/results/app.log)"
 # In the sync scenario the scheduler is off, so the benchmark's own runs are the only ones.
 # The load generator authenticates with an API token issued by the bootstrap admin; the per-principal
 # ingestion limit (10,000 items/s by default) is lifted, since the run measures how fast ingestion can go.
@@ -224,27 +242,40 @@ log "starting app on port $PORT (log: bench/results/app.log)"
 # reread everything (timed as index_catch_up_s); by default the database would answer that read while
 # the index rereads in the background.
 ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUARKUS_HTTP_PORT=$PORT \
-    KREIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    KREIS_SECURITY_RATE_LIMIT_INGESTION_PER_SECOND=10000000 KREIS_SECURITY_RATE_LIMIT_INGESTION_BURST=10000000 \
-    KREIS_KPIS_MEMORY_INDEX_READ_REFRESH_LIMIT=1000000000000 \
-    KREIS_SYNC_SCHEDULER_ENABLED=$([ "$SYNC" = 1 ] && echo false || echo true) \
-    KREIS_DATA_DIR="$WORK/data" \
-    java -Xmx2g ${BENCH_APP_JAVA_OPTS:-} $APP_KAFKA_OPTS -jar "$WORK/quarkus-app/quarkus-run.jar" > "$RESULTS/app.log" 2>&1 &
-APP_PID=$!
-ready=0
-for _ in $(seq 1 240); do
-    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$RESULTS/app.log" >&2; die "app exited during start-up"; }
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/q/health/ready" || true)" = 200 ]; then
-        ready=1
-        break
-    fi
-    sleep 0.5
-done
-[ "$ready" = 1 ] || { tail -n 40 "$RESULTS/app.log" >&2; die "app not ready after 120 s"; }
+APP_HEAP=${KREIS_BENCH_APP_HEAP:-$([ "$SCALE" = 1 ] && echo 8g || echo 2g)}
+# Starts the app in the background (APP_PID; its log appended to bench/results/app.log) and waits until it is ready.
+start_app() {
+    KREIS_DB_KIND=postgresql KREIS_DB_URL="$JDBC_URL" KREIS_DB_USERNAME=postgres QUARKUS_HTTP_PORT=$PORT \
+        KREIS_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        KREIS_SECURITY_RATE_LIMIT_INGESTION_PER_SECOND=10000000 KREIS_SECURITY_RATE_LIMIT_INGESTION_BURST=10000000 \
+        KREIS_KPIS_MEMORY_INDEX_READ_REFRESH_LIMIT=1000000000000 \
+        KREIS_SYNC_SCHEDULER_ENABLED=$([ "$SYNC" = 1 ] && echo false || echo true) \
+        KREIS_DATA_DIR="$WORK/data" \
+        java -Xmx$APP_HEAP ${BENCH_APP_JAVA_OPTS:-} $APP_KAFKA_OPTS -jar "$WORK/quarkus-app/quarkus-run.jar" >> "$RESULTS/app.log" 2>&1 &
+    APP_PID=$!
+    local ready=0
+    for _ in $(seq 1 240); do
+        kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$RESULTS/app.log" >&2; die "app exited during start-up"; }
+        if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/q/health/ready" || true)" = 200 ]; then
+            ready=1
+            break
+        fi
+        sleep 0.5
+    done
+    [ "$ready" = 1 ] || { tail -n 40 "$RESULTS/app.log" >&2; die "app not ready after 120 s"; }
+}
+stop_app() {
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+}
+log "starting app on port $PORT (heap -Xmx$APP_HEAP; log: bench/results/app.log)"
+: > "$RESULTS/app.log"
+start_app
 log "app ready"
 KREIS_BENCH_TOKEN=$(curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench\",\"roles\":[\"integration\"$([ "$KPI" = 1 ] && echo ',"viewer"')]}" "$BASE_URL/api/v1/tokens" \
+    -d "{\"name\":\"bench\",\"roles\":[\"integration\"$([ "$KPI" = 1 ] || [ "$SCALE" = 1 ] && echo ',"viewer"')]}" "$BASE_URL/api/v1/tokens" \
     | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [ -n "$KREIS_BENCH_TOKEN" ] || die "could not issue an API token for the load generator"
 export KREIS_BENCH_TOKEN
@@ -304,6 +335,43 @@ if [ "$KPI" = 1 ]; then
         --out "$RESULTS/latest-kpi.json" --merge-into "$RESULTS/latest.json" 2>&1 | tee "$RESULTS/kpi.log" >&2 || rc=$?
     log "done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
     exit "$rc"
+fi
+
+if [ "$SCALE" = 1 ]; then
+    # The scale scenario: grow one data set through the sizes; at each size the KPI scenario's measurements (no
+    # freshness), the timeline, the heap after a full GC, the disk, then a restart timed to full speed.
+    SCALE_DIR="$WORK/scale"
+    prev_tp=0
+    prev_customers=0
+    for size in $SCALE_SIZES; do
+        customers=$(( size / ${KREIS_BENCH_SCALE_TOUCHPOINTS_PER_CUSTOMER:-10} ))
+        dir="$SCALE_DIR/$size"
+        mkdir -p "$dir"
+        log "scale $size: load to $customers customers and $size touchpoints, fold, KPIs (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+        CUSTOMERS=$customers
+        bench kpi --mode "$MODE" --touchpoints "$size" --customers-from "$prev_customers" --touchpoints-from "$prev_tp" \
+            --cold-samples "$KPI_COLD" --warm-samples "$KPI_WARM" --sql-repeats 1 --freshness false \
+            --out "$dir/kpi.json" --merge-into "" 2>&1 | tee "$dir/kpi.log" >&2 || die "scale $size: kpi step failed"
+        log "scale $size: timeline (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+        bench timeline --samples "$TIMELINE_SAMPLES" --warmup 200 --limit 50 || die "scale $size: timeline failed"
+        mv "$WORK/timeline.json" "$dir/timeline.json"
+        bench scale-probe --what disk || die "scale $size: disk probe failed"
+        mv "$WORK/scale-disk.json" "$dir/"
+        bench scale-probe --what heap --app-pid "$APP_PID" || die "scale $size: heap probe failed"
+        mv "$WORK/scale-heap.json" "$dir/"
+        log "scale $size: restarting the app"
+        stop_app
+        launched=$(date +%s%3N)
+        start_app
+        bench scale-probe --what restart --launched-at-ms "$launched" --steady "$dir/kpi.json" || die "scale $size: restart probe failed"
+        mv "$WORK/scale-restart.json" "$dir/"
+        bench scale-report --dir "$SCALE_DIR" --out "$RESULTS/latest-scale.json" \
+            --machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, app -Xmx$APP_HEAP, $(psql -At -d "$DB" -c 'show server_version')"
+        prev_tp=$size
+        prev_customers=$customers
+    done
+    log "wrote bench/results/latest-scale.json; done in $(( $(date +%s) - START )) s (build ${BUILD_SECONDS} s)"
+    exit 0
 fi
 
 if [ "$UI" = 1 ]; then

@@ -21,6 +21,8 @@ public final class Main {
             case "batch" -> BatchIngest.run(args);
             case "copy" -> CopyBaseline.run(args);
             case "kpi" -> KpiScenario.run(args);
+            case "scale-probe" -> ScaleProbe.run(args);
+            case "scale-report" -> ScaleReport.run(args);
             case "ui-data" -> UiDataSet.run(args);
             case "single" -> SingleIngest.run(args);
             case "floor" -> HttpFloor.run(args);
@@ -39,6 +41,6 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: Main profiles|batch|copy|single|timeline|import|sync|kpi|ui-data|results [--name value]...");
+        System.err.println("usage: Main profiles|batch|copy|single|timeline|import|sync|kpi|scale-probe|scale-report|ui-data|results [--name value]...");
     }
 }
