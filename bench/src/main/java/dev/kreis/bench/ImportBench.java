@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -276,16 +275,7 @@ final class ImportBench {
     /** The app's old-generation heap in use now, in bytes, as /q/metrics reports it; 0 if unavailable. */
     private static double heap(HttpClient client, String base) {
         try {
-            // /q/metrics is for admins: run.sh passes the admin's Basic credentials (the load generator's token is integration's).
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
-                    .header("Authorization", System.getenv().getOrDefault("KREIS_BENCH_METRICS_AUTH", "")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            double sum = 0;
-            Matcher m = OLD_GEN.matcher(r.body());
-            while (m.find()) {
-                sum += Double.parseDouble(m.group(1));
-            }
-            return sum;
+            return AppMetrics.sum(client, base, OLD_GEN);
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {

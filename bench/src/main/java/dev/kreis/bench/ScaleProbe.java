@@ -2,10 +2,7 @@ package dev.kreis.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,18 +62,11 @@ final class ScaleProbe {
         return f;
     }
 
-    /** The sum of every heap pool's bytes in use, from /q/metrics (which answers admins: run.sh passes their credentials). */
+    /** The sum of every heap pool's bytes in use, from /q/metrics. */
     static double heapUsed(String base) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
-                .header("Authorization", System.getenv().getOrDefault("KREIS_BENCH_METRICS_AUTH", "")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        double sum = 0;
-        Matcher m = HEAP.matcher(r.body());
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(1));
-        }
+        double sum = AppMetrics.sum(HttpClient.newHttpClient(), base, HEAP);
         if (sum == 0) {
-            throw new IllegalStateException("no jvm_memory_used_bytes{area=\"heap\"} in /q/metrics (status " + r.statusCode() + ")");
+            throw new IllegalStateException("no jvm_memory_used_bytes{area=\"heap\"} in /q/metrics");
         }
         return sum;
     }
