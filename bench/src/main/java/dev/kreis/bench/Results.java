@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class Results {
     /** Targets: name, comparison, bound. */
     private static final List<Object[]> TARGETS = List.of(
-            new Object[] {"ingest_ratio_to_copy", ">=", 0.25},
+            new Object[] {"ingest_ratio_to_copy", ">=", 0.5},
             new Object[] {"single_ratio_to_pgbench", ">=", 1.0},
             new Object[] {"timeline_p99_ms", "<=", 20.0});
 
