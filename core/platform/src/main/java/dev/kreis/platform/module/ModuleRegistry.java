@@ -91,6 +91,7 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
     /** When the row of each declarative module last changed, as this node last read it. */
     private final Map<String, java.time.Instant> seen = new ConcurrentHashMap<>();
     private ScheduledExecutorService refresher;
+    private volatile boolean refreshFailing;
 
     ModuleRegistry(@Any Instance<KreisModule> bundled, ModuleRepository repository, ModuleStates states, ModuleMigrations migrations,
             TouchpointTypeRegistry types, KpiRegistry kpis, DeclarativeModules declarative, AuditLog audit, Holds holds, RollupFolder folder,
@@ -159,8 +160,15 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
     private void scheduledRefresh() {
         try {
             refreshDeclarative();
+            if (refreshFailing) {
+                refreshFailing = false;
+                LOG.info("Reading the declarative modules other nodes uploaded works again");
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("Reading the declarative modules other nodes uploaded failed (%s); the next refresh tries again", e.toString());
+            if (!refreshFailing) {
+                refreshFailing = true; // said once per outage, not every refresh
+                LOG.warnf("Reading the declarative modules other nodes uploaded failed (%s); each refresh tries again", e.toString());
+            }
         }
     }
 
