@@ -26,6 +26,11 @@ public final class Staff {
         return given().auth().preemptive().basic(username(role), PASSWORD);
     }
 
+    /** A request authenticated as the account {@link #createUser(List)} made. */
+    public static RequestSpecification asUser(String username) {
+        return given().auth().preemptive().basic(username, PASSWORD);
+    }
+
     /** The user name of the account {@link #as(String)} uses for {@code role}. */
     public static String username(String role) {
         return USERNAMES.computeIfAbsent(role, Staff::create);

@@ -16,7 +16,10 @@ public interface ModuleConfig {
     @WithDefault("${quarkus.application.version:0.1.0}")
     String coreVersion();
 
-    /** How long a node trusts its copy of the modules' states before reading them again (other nodes' changes show within it). */
+    /**
+     * How long a node trusts its copy of the modules' states before reading them again (other nodes' changes show within
+     * it); also how often it reads which declarative modules are stored (at least every 100 ms).
+     */
     @WithDefault("2s")
     Duration stateRefresh();
 

@@ -24,7 +24,10 @@ import dev.kreis.spi.touchpoint.TouchpointTypeDefinition;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
@@ -40,6 +43,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every module this installation knows and the lifecycle an admin drives: install (with migrations and
@@ -49,6 +55,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Each lifecycle action runs in one transaction holding the lock on the module's
  * {@code module_installation} row (safe on several nodes); the module's hook runs inside it, so a hook
  * that fails rolls the action back. Every action is audited.
+ *
+ * <p>Every {@code kreis.modules.state-refresh} the registry reads which declarative modules are stored
+ * ({@link #refreshDeclarative()}): one uploaded, replaced or deleted on another node is registered, replaced or
+ * dropped here as the uploading node did, so every node serves the same modules.
  */
 @Startup
 @ApplicationScoped
@@ -74,6 +84,14 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
     private final ModuleConfig config;
     private final Clock clock;
     private final Map<String, RegisteredModule> modules = new ConcurrentHashMap<>();
+    /** Guards the registration of declarative modules: an upload here and the refresh of other nodes' uploads. */
+    private final Object registration = new Object();
+    /** The stored descriptor of each declarative module registered here, by id, as read from or written to its row. */
+    private final Map<String, String> descriptors = new ConcurrentHashMap<>();
+    /** When the row of each declarative module last changed, as this node last read it. */
+    private final Map<String, java.time.Instant> seen = new ConcurrentHashMap<>();
+    private ScheduledExecutorService refresher;
+    private volatile boolean refreshFailing;
 
     ModuleRegistry(@Any Instance<KreisModule> bundled, ModuleRepository repository, ModuleStates states, ModuleMigrations migrations,
             TouchpointTypeRegistry types, KpiRegistry kpis, DeclarativeModules declarative, AuditLog audit, Holds holds, RollupFolder folder,
@@ -111,14 +129,136 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
                 if (!row.origin().equals("declarative") || row.descriptor() == null) {
                     continue;
                 }
+                seen.put(row.moduleId(), row.updatedAt().toInstant());
                 try {
                     RegisteredModule module = declarative.parse(json.readTree(row.descriptor()));
                     add(module);
+                    descriptors.put(row.moduleId(), row.descriptor());
                 } catch (RuntimeException | JsonProcessingException e) {
                     LOG.errorf(e, "The declarative module %s stored in module_installation cannot be read; it is left out", row.moduleId());
                 }
             }
         });
+    }
+
+    void startRefresh(@Observes StartupEvent event) {
+        long interval = Math.max(100, config.stateRefresh().toMillis());
+        refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kreis-module-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::scheduledRefresh, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    void stopRefresh(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    private void scheduledRefresh() {
+        try {
+            refreshDeclarative();
+            if (refreshFailing) {
+                refreshFailing = false;
+                LOG.info("Reading the declarative modules other nodes uploaded works again");
+            }
+        } catch (RuntimeException e) {
+            if (!refreshFailing) {
+                refreshFailing = true; // said once per outage, not every refresh
+                LOG.warnf("Reading the declarative modules other nodes uploaded failed (%s); each refresh tries again", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Brings this node's declarative modules in line with {@code module_installation}: a module another node uploaded
+     * is registered (its touchpoint types, KPIs, attributes and permissions), one replaced there by a new descriptor is
+     * registered anew (types the new version dropped are forgotten), and one whose row is gone is dropped. A row that
+     * did not change since the last refresh is not read again. Runs every {@code kreis.modules.state-refresh}.
+     *
+     * @return the ids of the modules registered, replaced or dropped
+     */
+    public Set<String> refreshDeclarative() {
+        Set<String> changed = new TreeSet<>();
+        try {
+            synchronized (registration) {
+                Map<String, java.time.Instant> versions = QuarkusTransaction.requiringNew().call(repository::declarativeVersions);
+                for (Map.Entry<String, java.time.Instant> version : versions.entrySet()) {
+                    String id = version.getKey();
+                    if (!version.getValue().equals(seen.get(id)) && refresh(id)) {
+                        changed.add(id);
+                    }
+                }
+                for (String id : List.copyOf(descriptors.keySet())) {
+                    if (!versions.containsKey(id)) {
+                        drop(id);
+                        changed.add(id);
+                        LOG.infof("Declarative module %s is no longer stored in module_installation; it is dropped on this node", id);
+                    }
+                }
+            }
+        } finally {
+            if (!changed.isEmpty()) {
+                states.invalidate();
+            }
+        }
+        return Set.copyOf(changed);
+    }
+
+    /**
+     * Registers the stored descriptor of {@code id} if it is not the one registered here; answers whether it did. A descriptor
+     * that cannot be read is left out until its row changes; a failure of the database is tried again at the next refresh.
+     */
+    private boolean refresh(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            InstallationRow row = repository.find(id).orElse(null);
+            if (row == null || row.descriptor() == null || !row.origin().equals("declarative")) {
+                return false;
+            }
+            java.time.Instant version = row.updatedAt().toInstant();
+            RegisteredModule existing = modules.get(id);
+            if (row.descriptor().equals(descriptors.get(id)) || existing != null && existing.origin() == RegisteredModule.Origin.BUNDLED) {
+                seen.put(id, version);
+                return false;
+            }
+            RegisteredModule module;
+            try {
+                module = declarative.parse(json.readTree(row.descriptor()));
+            } catch (RuntimeException | JsonProcessingException e) {
+                seen.put(id, version);
+                LOG.errorf(e, "The declarative module %s stored in module_installation cannot be read; it is left out until its row changes", id);
+                return false;
+            }
+            replace(existing, module);
+            descriptors.put(id, row.descriptor());
+            seen.put(id, version);
+            LOG.infof("Declarative module %s %s is %s on this node from module_installation (uploaded or replaced on another node)", id,
+                    module.descriptor().version(), existing == null ? "registered" : "replaced");
+            return true;
+        });
+    }
+
+    /** Registers {@code module} in place of {@code existing} (if any), forgetting the types the new version no longer declares. */
+    private void replace(RegisteredModule existing, RegisteredModule module) {
+        if (existing != null) {
+            types.unregister(existing.descriptor().touchpointTypes().stream().map(TouchpointTypeDefinition::key)
+                    .filter(k -> module.descriptor().touchpointTypes().stream().noneMatch(t -> t.key().equals(k))).toList());
+        }
+        add(module);
+    }
+
+    private void drop(String id) {
+        RegisteredModule module = modules.remove(id);
+        descriptors.remove(id);
+        seen.remove(id);
+        if (module == null) {
+            return;
+        }
+        types.unregister(module.descriptor().touchpointTypes().stream().map(TouchpointTypeDefinition::key).toList());
+        kpis.registerModule(id, Map.of());
+        states.forget(id);
     }
 
     private void add(RegisteredModule module) {
@@ -429,11 +569,10 @@ public class ModuleRegistry implements dev.kreis.spi.module.ModuleConfigurations
                     existing == null ? null : Map.of("version", existing.descriptor().version()), Map.of("version", module.descriptor().version()));
             return installed;
         });
-        if (existing != null) {
-            types.unregister(existing.descriptor().touchpointTypes().stream().map(TouchpointTypeDefinition::key)
-                    .filter(k -> module.descriptor().touchpointTypes().stream().noneMatch(t -> t.key().equals(k))).toList());
+        synchronized (registration) {
+            replace(modules.get(id), module);
+            descriptors.put(id, stored);
         }
-        add(module);
         states.invalidate();
         if (upgrade) {
             install(id, actor);

@@ -32,6 +32,11 @@ public class ModuleStates {
         known.add(moduleId);
     }
 
+    /** Forgets a module's id: a declarative module whose row another node deleted. */
+    void forget(String moduleId) {
+        known.remove(moduleId);
+    }
+
     /** Whether {@code id} is a module's id (bundled or uploaded), whatever its state. */
     public boolean isModule(String id) {
         return id != null && known.contains(id);

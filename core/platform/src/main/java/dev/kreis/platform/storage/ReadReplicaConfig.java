@@ -21,7 +21,10 @@ public interface ReadReplicaConfig {
      */
     Optional<String> url();
 
-    /** For how long after a caller's own write (any POST, PUT, PATCH or DELETE) its reads go to the primary. */
+    /**
+     * For how long after a caller's own write (any POST, PUT, PATCH or DELETE, and the end of an import or sync run it
+     * started) its reads go to the primary.
+     */
     @WithDefault("5S")
     Duration primaryAfterWrite();
 

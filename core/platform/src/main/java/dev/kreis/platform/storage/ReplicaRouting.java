@@ -16,7 +16,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * reads served by the replica: a request that writes decides what to write on what it reads, so it reads the primary.
  * And every request that may change data (POST, PUT, PATCH, DELETE) marks its caller in {@link RecentWriters} when
  * its answer is written — after its transaction committed — so that the caller's reads that follow go to the primary
- * for {@code kreis.db.read.primary-after-write} (read-your-writes). Nothing is kept without a replica.
+ * for {@code kreis.db.read.primary-after-write} (read-your-writes). Being a filter on every request, it covers every
+ * write endpoint, present and future; work that writes after the request answered (imports, sync runs) marks its caller
+ * through {@link RecentWriters} and {@link BackgroundWriters}. Nothing is kept without a replica.
  */
 public class ReplicaRouting {
     private static final Set<String> READS = Set.of("GET", "HEAD");

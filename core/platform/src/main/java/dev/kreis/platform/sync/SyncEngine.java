@@ -52,6 +52,7 @@ public class SyncEngine {
     private final MeterRegistry meters;
     private final SyncConfig config;
     private final Clock clock;
+    private final dev.kreis.platform.storage.RecentWriters writers;
     private final String node = "node-" + UUID.randomUUID();
     /** Per connection: runs failed in a row on this node (a gauge). */
     private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
@@ -63,7 +64,7 @@ public class SyncEngine {
     });
 
     SyncEngine(Connections connections, RunRepository runs, CursorRepository cursors, Puller puller, Pusher pusher, ConsentPush consentPush,
-            AuditLog audit, MeterRegistry meters, SyncConfig config, Clock clock) {
+            AuditLog audit, MeterRegistry meters, SyncConfig config, Clock clock, dev.kreis.platform.storage.RecentWriters writers) {
         this.connections = connections;
         this.runs = runs;
         this.cursors = cursors;
@@ -74,6 +75,7 @@ public class SyncEngine {
         this.meters = meters;
         this.config = config;
         this.clock = clock;
+        this.writers = writers;
     }
 
     /** Why a run starts. */
@@ -109,7 +111,9 @@ public class SyncEngine {
                 .filter(o -> trigger == Trigger.MANUAL || due(connection, o, now))
                 .sorted(java.util.Comparator.comparing(CrmObject::becomes, java.util.Comparator.comparingInt(SyncEngine::order)))
                 .toList();
-        executor.submit(() -> execute(connection, runId, full, objects));
+        // a manual run writes on its starter's behalf: their reads go to the primary while it runs (docs/postgresql.md)
+        String writer = trigger == Trigger.MANUAL ? actor : null;
+        executor.submit(() -> execute(connection, runId, full, objects, writer));
         return runId;
     }
 
@@ -128,7 +132,7 @@ public class SyncEngine {
         return cursors.find(connection.id(), object.name()).lastStartedAt().map(t -> !t.plus(interval).isAfter(now)).orElse(true);
     }
 
-    private void execute(Connection connection, UUID runId, boolean full, List<CrmObject> objects) {
+    private void execute(Connection connection, UUID runId, boolean full, List<CrmObject> objects, String writer) {
         long startedNanos = System.nanoTime();
         RunCounts counts = new RunCounts(runId);
         String holder = holder(runId);
@@ -139,6 +143,7 @@ public class SyncEngine {
         long renewEvery = Math.min(1_000_000_000L, config.leaseDuration().toNanos() / 4);
         long[] renewed = { System.nanoTime() };
         Runnable checkpoint = () -> {
+            writers.wrote(writer);
             if (System.nanoTime() - renewed[0] >= renewEvery) {
                 runs.progress(runId, counts, null);
                 if (!runs.renewLease(connection.id(), holder, now().plus(config.leaseDuration()))) {
@@ -176,6 +181,7 @@ public class SyncEngine {
             LOG.warnf("Sync run %s of connection %s failed: %s", runId, connection.id(), error);
         }
         runs.finish(runId, status, counts, error, now());
+        writers.wrote(writer);
         runs.releaseLease(connection.id(), holder, now());
         record(connection, status, counts, System.nanoTime() - startedNanos);
     }

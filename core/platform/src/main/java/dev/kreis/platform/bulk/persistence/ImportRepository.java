@@ -50,6 +50,12 @@ public class ImportRepository {
     }
 
     /** Imports a node may take: queued, or running under a lease that ran out (its node stopped), oldest first. */
+    /** Who created the imports (not dry runs) that are queued or running, or ended at or after {@code since}. */
+    public java.util.Set<String> creatorsWritingSince(OffsetDateTime since) {
+        return new java.util.HashSet<>(jdbc.query("select distinct created_by from bulk_import where dry_run = false"
+                + " and (status in ('queued', 'running') or finished_at >= ?)", r -> r.getString("created_by"), since));
+    }
+
     public List<UUID> claimable(OffsetDateTime now, int limit) {
         return jdbc.query("select id from bulk_import where status = 'queued' or (status = 'running' and lease_expires_at < ?)"
                 + " order by created_at, id limit " + limit, r -> Jdbc.uuid(r, "id"), now);

@@ -56,6 +56,17 @@ public class ModuleRepository {
                 row.installedAt(), row.updatedAt(), row.updatedBy(), row.moduleId());
     }
 
+    /**
+     * When each uploaded declarative module's row last changed, by id: what a node compares with what it read before to
+     * learn of a module uploaded, replaced or deleted on another node without reading every descriptor.
+     */
+    public Map<String, java.time.Instant> declarativeVersions() {
+        Map<String, java.time.Instant> versions = new TreeMap<>();
+        jdbc.query("select module_id, updated_at from module_installation where origin = 'declarative' and descriptor is not null",
+                row -> versions.put(row.getString("module_id"), Jdbc.time(row, "updated_at").toInstant()));
+        return versions;
+    }
+
     public int countDeclarative() {
         return jdbc.queryOne("select count(*) as n from module_installation where origin = 'declarative'", r -> r.getInt("n")).orElse(0);
     }

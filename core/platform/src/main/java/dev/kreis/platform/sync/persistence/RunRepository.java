@@ -27,12 +27,19 @@ public class RunRepository {
 
     /**
      * Takes the connection's lease for {@code holder} if it is free or expired; answers whether it did. A
-     * lease row is created on first use; of two nodes inserting it at once one fails on the primary key.
+     * lease row is created on first use; of two nodes inserting it at once the second inserts nothing (PostgreSQL) or fails
+     * on the primary key (H2).
      */
     public boolean acquireLease(UUID connectionId, String holder, UUID runId, OffsetDateTime now, OffsetDateTime until) {
         if (jdbc.update("update sync_lease set holder = ?, run_id = ?, expires_at = ? where connection_id = ? and expires_at <= ?",
                 holder, runId, until, connectionId, now) == 1) {
             return true;
+        }
+        if (jdbc.kind() == dev.kreis.platform.storage.DatabaseKind.POSTGRESQL) {
+            // a failed insert would abort the transaction on PostgreSQL, and the caller still reads in it (which run holds the
+            // lease): the node that comes second waits for the first to commit and then inserts nothing
+            return jdbc.update("insert into sync_lease (connection_id, holder, run_id, expires_at) values (?, ?, ?, ?)"
+                    + " on conflict (connection_id) do nothing", connectionId, holder, runId, until) == 1;
         }
         try {
             return jdbc.update("insert into sync_lease (connection_id, holder, run_id, expires_at) select ?, ?, ?, ?"
