@@ -6943,6 +6943,7 @@ export interface components {
          *       "counts": {
          *         "created": 980,
          *         "deadLettered": 0,
+         *         "deadLettersResolved": 0,
          *         "failed": 0,
          *         "pushed": 3,
          *         "read": 1000,
@@ -6995,6 +6996,11 @@ export interface components {
             deadLettered: number;
             /**
              * Format: int32
+             * @description Dead letters closed because this run applied (pull) or wrote (push) their record successfully; such a letter is no longer listed
+             */
+            deadLettersResolved: number;
+            /**
+             * Format: int32
              * @description Failed attempts
              */
             failed: number;
@@ -7026,6 +7032,7 @@ export interface components {
          *           "counts": {
          *             "created": 980,
          *             "deadLettered": 0,
+         *             "deadLettersResolved": 0,
          *             "failed": 0,
          *             "pushed": 3,
          *             "read": 1000,

@@ -200,6 +200,28 @@ class SalesforceSyncTest {
     }
 
     @Test
+    void aLaterRunThatWritesTheRecordClosesItsPushDeadLetter() {
+        String email = "dlc-" + unique() + "@example.com";
+        String id = fake.add("Contact", Map.of("Email", email, "LastName", "Old"));
+        UUID connection = connect(Map.of());
+        sync(connection);
+        SyncFixtures.sleep(5);
+        shopProfile(email, Map.of("lastName", "New"));
+        fake.failWritesTo(id);
+        assertEquals(1, sync(connection).getInt("counts.deadLettered"));
+        fake.healWrites();
+        SyncFixtures.sleep(5);
+        shopProfile(email, Map.of("lastName", "Newer"));
+
+        JsonPath run = sync(connection);
+
+        assertEquals(1, run.getInt("counts.deadLettersResolved"));
+        assertEquals("Newer", fake.record("Contact", id).get().get("LastName"));
+        assertEquals(List.of(), given().get("/api/v1/connections/" + connection + "/dead-letters").then().statusCode(200).extract()
+                .jsonPath().getList("items"));
+    }
+
+    @Test
     void aRecordDeletedInSalesforceLeavesItsProfileMarkedDeleted() {
         String id = fake.add("Contact", Map.of("Email", "del-" + unique() + "@example.com", "LastName", "Del"));
         UUID connection = connect(Map.of("push", "false"));

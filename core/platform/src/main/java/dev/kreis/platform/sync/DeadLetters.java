@@ -3,10 +3,14 @@ package dev.kreis.platform.sync;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,10 +32,13 @@ import jakarta.transaction.Transactional;
 
 /**
  * Records that kept failing, per connection: listed for admins, retried on request (a pulled record is
- * read again from the CRM and applied; a pushed one is written again), or deleted.
+ * read again from the CRM and applied; a pushed one is written again), or deleted. A letter closes by itself
+ * when a later run or webhook applies its record (a pull letter) or a later run writes it (a push letter)
+ * successfully: it is deleted, as after a successful retry, and the run counts it in {@code deadLettersResolved}.
  */
 @ApplicationScoped
 public class DeadLetters {
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     static final String PULL = "pull";
     static final String PUSH = "push";
 
@@ -64,6 +71,27 @@ public class DeadLetters {
         OffsetDateTime now = now();
         repository.failed(new DeadLetter(UUID.randomUUID(), connectionId, object, recordId, direction, write(payload), kind(error),
                 String.valueOf(error.getMessage()), attempts, now, now, runId));
+    }
+
+    /**
+     * The records of the object with a letter whose latest failure was in the direction. A pass reads them once, so
+     * closing letters costs a statement only for the pages that hold such a record.
+     */
+    Set<String> open(UUID connectionId, String object, String direction) {
+        return repository.records(connectionId, object, direction);
+    }
+
+    /** Closes the letters (in the direction) of records applied or written successfully; answers how many it closed. */
+    int resolve(UUID connectionId, String object, String direction, Collection<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return 0;
+        }
+        int closed = repository.resolve(connectionId, object, direction, recordIds);
+        if (closed > 0) {
+            LOG.infof("Closed %d dead letter(s) of connection %s (%s %s): their records were %s successfully", closed, connectionId, direction,
+                    object, PULL.equals(direction) ? "applied" : "written");
+        }
+        return closed;
     }
 
     public List<DeadLetter> page(UUID connectionId, Optional<UUID> after, int limit) {

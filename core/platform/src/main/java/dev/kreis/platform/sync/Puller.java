@@ -72,6 +72,7 @@ public class Puller {
         Optional<String> page = cursor.pageCursor();
         Optional<OffsetDateTime> passMax = cursor.passMax();
         Set<String> seen = new HashSet<>();
+        Set<String> dead = deadLetters.open(connection.id(), object.name(), DeadLetters.PULL);
         CompletableFuture<ChangePage> reading = read(session, object, since, page);
         try {
             while (true) {
@@ -92,7 +93,9 @@ public class Puller {
                         passMax = Optional.of(modified);
                     }
                 }
-                applyPage(connection, object, fresh, pushed, counts);
+                List<String> applied = applyPage(connection, object, fresh, pushed, counts, dead);
+                counts.deadLettersResolved += deadLetters.resolve(connection.id(), object.name(), DeadLetters.PULL,
+                        applied.stream().filter(dead::remove).toList());
                 if (seen.size() > 200_000) {
                     seen.clear();
                 }
@@ -138,11 +141,14 @@ public class Puller {
         reads.shutdownNow();
     }
 
-    /** Applies a page as one batch; what the batch could not take is applied record by record. */
-    private void applyPage(Connection connection, CrmObject object, List<CrmRecord> page, Map<String, Map<String, String>> pushed,
-            RunCounts counts) {
+    /**
+     * Applies a page as one batch; what the batch could not take is applied record by record. Answers the ids of the records
+     * applied; a record given up on joins {@code dead}.
+     */
+    private List<String> applyPage(Connection connection, CrmObject object, List<CrmRecord> page, Map<String, Map<String, String>> pushed,
+            RunCounts counts, Set<String> dead) {
         if (page.isEmpty()) {
-            return;
+            return List.of();
         }
         RecordApplier.PageResult result = applier.applyPage(connection, object, page, pushed);
         result.applied().values().forEach(applied -> {
@@ -153,12 +159,25 @@ public class Puller {
             }
         });
         counts.unchanged += result.refused();
+        List<String> applied = new ArrayList<>(result.applied().keySet());
         for (CrmRecord record : result.retry()) {
-            apply(connection, object, record, pushed.getOrDefault(record.id(), Map.of()), counts);
+            switch (apply(connection, object, record, pushed.getOrDefault(record.id(), Map.of()), counts)) {
+                case APPLIED -> applied.add(record.id());
+                case DEAD_LETTERED -> dead.add(record.id());
+                case REFUSED -> {
+                }
+            }
         }
+        return applied;
     }
 
-    private void apply(Connection connection, CrmObject object, CrmRecord record, Map<String, String> pushed, RunCounts counts) {
+    /** What became of a record applied on its own. */
+    private enum Single {
+        APPLIED, REFUSED, DEAD_LETTERED
+    }
+
+    /** Applies one record, trying again up to the dead-letter limit; a record of an erased person is refused. */
+    private Single apply(Connection connection, CrmObject object, CrmRecord record, Map<String, String> pushed, RunCounts counts) {
         for (int attempt = 1;; attempt++) {
             try {
                 switch (applier.apply(connection, object, record, pushed)) {
@@ -166,16 +185,16 @@ public class Puller {
                     case UPDATED -> counts.updated++;
                     case UNCHANGED -> counts.unchanged++;
                 }
-                return;
+                return Single.APPLIED;
             } catch (SuppressedIdentifierProblem e) {
                 counts.unchanged++;
-                return;
+                return Single.REFUSED;
             } catch (RuntimeException e) {
                 counts.failed++;
                 if (attempt >= config.deadLetterAfter()) {
                     deadLetters.deadLetter(connection.id(), object.name(), record.id(), DeadLetters.PULL, record, e, attempt, counts.runId());
                     counts.deadLettered++;
-                    return;
+                    return Single.DEAD_LETTERED;
                 }
             }
         }

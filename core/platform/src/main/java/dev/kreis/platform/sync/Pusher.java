@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,13 +91,16 @@ public class Pusher {
         List<FieldMapping> mappings = FieldMapping.of(object, connection.settings()).stream().filter(m -> m.field().writable()).toList();
         int batch = Math.max(1, session.maxBatch());
         UUID after = new UUID(0L, 0L); // the nil UUID sorts first (databases order UUIDs as unsigned bytes) and is no profile's id
+        Set<String> dead = deadLetters.open(connection.id(), object.name(), DeadLetters.PUSH);
         while (true) {
             List<Candidate> page = candidates.page(connection.source(), kind, since, after, batch, !object.pushFields().isEmpty());
             if (page.isEmpty()) {
                 break;
             }
             after = page.get(page.size() - 1).profileId();
-            write(connection, session, object, changes(connection, object, page, mappings, current), counts);
+            List<String> written = write(connection, session, object, changes(connection, object, page, mappings, current), counts);
+            counts.deadLettersResolved += deadLetters.resolve(connection.id(), object.name(), DeadLetters.PUSH,
+                    written.stream().filter(dead::remove).toList());
             checkpoint.run();
         }
         if (connection.settings().createRecords() && object.becomes() == CrmObject.Becomes.PERSON) {
@@ -257,11 +261,13 @@ public class Pusher {
         return values;
     }
 
-    private void write(Connection connection, ConnectorSession session, CrmObject object, Map<String, Map<String, String>> upserts,
+    /** Writes the changes of a page; answers the ids of the records written. */
+    private List<String> write(Connection connection, ConnectorSession session, CrmObject object, Map<String, Map<String, String>> upserts,
             RunCounts counts) {
         if (upserts.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<String> written = new ArrayList<>();
         List<String> ids = new ArrayList<>(upserts.keySet());
         List<RecordUpsert> batch = ids.stream().map(id -> RecordUpsert.update(id, upserts.get(id))).toList();
         List<WriteOutcome> outcomes = calls.call(session, () -> session.write(object.name(), batch));
@@ -274,14 +280,19 @@ public class Pusher {
             if (outcome.succeeded()) {
                 records.pushed(connection.id(), object.name(), id, upserts.get(id), now);
                 counts.pushed++;
-            } else {
-                retryOne(connection, session, object, id, upserts.get(id), outcome.error().get(), counts);
+                written.add(id);
+            } else if (retryOne(connection, session, object, id, upserts.get(id), outcome.error().get(), counts)) {
+                written.add(id);
             }
         }
+        return written;
     }
 
-    /** A record the batch could not write is tried alone, up to {@code kreis.sync.dead-letter-after} attempts in all. */
-    private void retryOne(Connection connection, ConnectorSession session, CrmObject object, String id, Map<String, String> fields,
+    /**
+     * A record the batch could not write is tried alone, up to {@code kreis.sync.dead-letter-after} attempts in all; answers
+     * whether it was written.
+     */
+    private boolean retryOne(Connection connection, ConnectorSession session, CrmObject object, String id, Map<String, String> fields,
             ConnectorException first, RunCounts counts) {
         counts.failed++;
         RuntimeException last = first;
@@ -291,7 +302,7 @@ public class Pusher {
                 if (outcome.succeeded()) {
                     records.pushed(connection.id(), object.name(), id, fields, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
                     counts.pushed++;
-                    return;
+                    return true;
                 }
                 last = outcome.error().get();
             } catch (ConnectorException e) {
@@ -301,6 +312,7 @@ public class Pusher {
         }
         deadLetters.deadLetter(connection.id(), object.name(), id, DeadLetters.PUSH, fields, last, config.deadLetterAfter(), counts.runId());
         counts.deadLettered++;
+        return false;
     }
 
     private static String text(JsonNode value) {

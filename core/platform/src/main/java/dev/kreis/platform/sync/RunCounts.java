@@ -12,6 +12,7 @@ public final class RunCounts {
     int pushed;
     int failed;
     int deadLettered;
+    int deadLettersResolved;
 
     RunCounts(UUID runId) {
         this.runId = runId;
@@ -48,5 +49,10 @@ public final class RunCounts {
 
     public int deadLettered() {
         return deadLettered;
+    }
+
+    /** Dead letters closed because the run applied (or wrote) their record successfully. */
+    public int deadLettersResolved() {
+        return deadLettersResolved;
     }
 }

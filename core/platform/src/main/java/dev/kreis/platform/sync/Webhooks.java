@@ -28,7 +28,7 @@ import jakarta.enterprise.event.Observes;
 /**
  * Webhooks from a CRM: the connector verifies the signature and freshness (a refused request changes
  * nothing), events already seen are dropped, and the records named are read from the CRM and applied at
- * once on a worker, without waiting for the schedule.
+ * once on a worker, without waiting for the schedule. A record applied this way closes its pull dead letter.
  */
 @ApplicationScoped
 public class Webhooks {
@@ -114,13 +114,16 @@ public class Webhooks {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + session.maxBatch()));
                     List<CrmRecord> current = calls.call(session, () -> session.read(object.name(), chunk));
                     Map<String, Map<String, String>> pushed = records.pushedValues(connection.id(), object.name(), chunk);
+                    List<String> applied = new ArrayList<>();
                     for (CrmRecord record : current) {
                         try {
                             applier.apply(connection, object, record, pushed.getOrDefault(record.id(), Map.of()));
+                            applied.add(record.id());
                         } catch (RuntimeException e) {
                             deadLetters.deadLetter(connection.id(), object.name(), record.id(), DeadLetters.PULL, record, e, 1, null);
                         }
                     }
+                    deadLetters.resolve(connection.id(), object.name(), DeadLetters.PULL, applied);
                 }
             }
         } catch (RuntimeException e) {

@@ -3,8 +3,12 @@ package dev.kreis.platform.sync.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.kreis.platform.storage.Jdbc;
@@ -71,6 +75,28 @@ public class DeadLetterRepository {
         return jdbc.query("select " + COLUMNS + " from sync_dead_letter where connection_id = ? and (created_at > ? or (created_at = ? and id > ?))"
                 + " order by created_at, id fetch first " + limit + " rows only", DeadLetterRepository::row, connectionId,
                 after.get().createdAt(), after.get().createdAt(), after.get().id());
+    }
+
+    /** The records of the object that have a dead letter whose latest failure was in the direction. */
+    public Set<String> records(UUID connectionId, String object, String direction) {
+        Set<String> records = new HashSet<>();
+        jdbc.query("select record_id from sync_dead_letter where connection_id = ? and object_name = ? and direction = ?",
+                row -> records.add(row.getString(1)), connectionId, object, direction);
+        return records;
+    }
+
+    /** Deletes the letters of the records whose latest failure was in the direction; answers how many it deleted. */
+    public int resolve(UUID connectionId, String object, String direction, Collection<String> recordIds) {
+        List<String> ids = List.copyOf(recordIds);
+        int deleted = 0;
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> params = new ArrayList<>(List.of(connectionId, object, direction));
+            params.addAll(chunk);
+            deleted += jdbc.update("delete from sync_dead_letter where connection_id = ? and object_name = ? and direction = ? and record_id in ("
+                    + Jdbc.markers(chunk.size()) + ")", params.toArray());
+        }
+        return deleted;
     }
 
     public boolean delete(UUID connectionId, UUID id) {

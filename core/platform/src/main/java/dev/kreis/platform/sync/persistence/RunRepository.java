@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RunRepository {
     private static final String COLUMNS = "id, connection_id, run_trigger, full_resync, status, started_at, ended_at, read_count,"
-            + " created_count, updated_count, unchanged_count, pushed_count, failed_count, dead_count, last_error";
+            + " created_count, updated_count, unchanged_count, pushed_count, failed_count, dead_count, resolved_count, last_error";
     private final Jdbc jdbc;
 
     RunRepository(Jdbc jdbc) {
@@ -69,14 +69,15 @@ public class RunRepository {
     }
 
     public void insert(UUID id, UUID connectionId, String trigger, boolean full, OffsetDateTime startedAt) {
-        jdbc.update("insert into sync_run (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, null, 0, 0, 0, 0, 0, 0, 0, null)", id, connectionId,
+        jdbc.update("insert into sync_run (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, null, 0, 0, 0, 0, 0, 0, 0, 0, null)", id, connectionId,
                 trigger, full, Status.RUNNING.wire(), startedAt);
     }
 
     public void progress(UUID id, RunCounts counts, String lastError) {
         jdbc.update("update sync_run set read_count = ?, created_count = ?, updated_count = ?, unchanged_count = ?, pushed_count = ?,"
-                + " failed_count = ?, dead_count = ?, last_error = ? where id = ?", counts.read(), counts.created(), counts.updated(),
-                counts.unchanged(), counts.pushed(), counts.failed(), counts.deadLettered(), truncate(lastError), id);
+                + " failed_count = ?, dead_count = ?, resolved_count = ?, last_error = ? where id = ?", counts.read(), counts.created(),
+                counts.updated(), counts.unchanged(), counts.pushed(), counts.failed(), counts.deadLettered(), counts.deadLettersResolved(),
+                truncate(lastError), id);
     }
 
     public void finish(UUID id, Status status, RunCounts counts, String lastError, OffsetDateTime endedAt) {
@@ -105,7 +106,7 @@ public class RunRepository {
         return new SyncRun(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "connection_id"), row.getString("run_trigger"), row.getBoolean("full_resync"),
                 Status.of(row.getString("status")), Jdbc.time(row, "started_at"), Jdbc.time(row, "ended_at"), row.getInt("read_count"),
                 row.getInt("created_count"), row.getInt("updated_count"), row.getInt("unchanged_count"), row.getInt("pushed_count"),
-                row.getInt("failed_count"), row.getInt("dead_count"), row.getString("last_error"));
+                row.getInt("failed_count"), row.getInt("dead_count"), row.getInt("resolved_count"), row.getString("last_error"));
     }
 
     private static String truncate(String text) {
