@@ -38,10 +38,6 @@ class DeadLetterClosingTest {
         fake.close();
     }
 
-    private static JsonPath letters(UUID connection) {
-        return given().get("/api/v1/connections/" + connection + "/dead-letters").then().statusCode(200).extract().jsonPath();
-    }
-
     @Test
     void aLaterRunThatAppliesTheRecordClosesItsDeadLetterAndSaysSoInItsCounts() {
         String stillBroken = fake.add("contacts", Map.of("email", "also-not-an-email"));
@@ -51,7 +47,7 @@ class DeadLetterClosingTest {
         JsonPath failing = SyncFixtures.sync(connection);
         assertEquals(2, failing.getInt("counts.deadLettered"));
         assertEquals(0, failing.getInt("counts.deadLettersResolved"));
-        assertEquals(2, letters(connection).getList("items").size());
+        assertEquals(2, SyncFixtures.deadLetters(connection).getList("items").size());
         SyncFixtures.sleep(5);
         String email = "fixed-" + unique() + "@example.com";
         fake.change("contacts", fixed, Map.of("email", email));
@@ -61,7 +57,7 @@ class DeadLetterClosingTest {
         assertEquals("succeeded", run.getString("status"), "the other broken record was not read again (unchanged since the watermark)");
         assertEquals(1, run.getInt("counts.deadLettersResolved"));
         assertEquals(0, run.getInt("counts.deadLettered"));
-        JsonPath letters = letters(connection);
+        JsonPath letters = SyncFixtures.deadLetters(connection);
         assertEquals(List.of(stillBroken), letters.getList("items.recordId"), "only the applied record's letter is closed");
         assertTrue(profiles.findBySourceAndExternalId(source(connection), fixed).isPresent(), "the record is applied");
     }
@@ -71,7 +67,7 @@ class DeadLetterClosingTest {
         String id = fake.add("contacts", Map.of("email", "not-an-email"));
         UUID connection = connect(fake, Map.of("push", "false"));
         SyncFixtures.sync(connection);
-        assertEquals(1, letters(connection).getList("items").size());
+        assertEquals(1, SyncFixtures.deadLetters(connection).getList("items").size());
         SyncFixtures.sleep(5);
         fake.change("contacts", id, Map.of("email", "hooked-" + unique() + "@example.com"));
         String path = "/api/v1/connections/" + connection + "/webhook";
@@ -84,10 +80,10 @@ class DeadLetterClosingTest {
                 .header("X-HubSpot-Request-Timestamp", Long.toString(now)).body(body).post(path).then().statusCode(202);
 
         long deadline = System.currentTimeMillis() + 30_000;
-        while (!letters(connection).getList("items").isEmpty() && System.currentTimeMillis() < deadline) {
+        while (!SyncFixtures.deadLetters(connection).getList("items").isEmpty() && System.currentTimeMillis() < deadline) {
             SyncFixtures.sleep(50);
         }
-        assertEquals(List.of(), letters(connection).getList("items"));
+        assertEquals(List.of(), SyncFixtures.deadLetters(connection).getList("items"));
         assertTrue(profiles.findBySourceAndExternalId(source(connection), id).isPresent(), "the record is applied");
     }
 }

@@ -50,17 +50,13 @@ class DeadLetterPerRecordTest {
         fake.close();
     }
 
-    private static JsonPath letters(UUID connection) {
-        return given().get("/api/v1/connections/" + connection + "/dead-letters").then().statusCode(200).extract().jsonPath();
-    }
-
     @Test
     void aScheduledAndAManualRunFailingOnTheSameRecordLeaveOneDeadLetterWithTheAttemptsOfBoth() {
         String broken = fake.add("contacts", Map.of("email", "not-an-email"));
         UUID connection = connect(fake, Map.of("push", "false"));
         UUID scheduled = engine.start(connection, SyncEngine.Trigger.SCHEDULE, false, "scheduler");
         assertEquals(1, SyncFixtures.awaitRun(connection, scheduled.toString()).getInt("counts.deadLettered"));
-        String first = letters(connection).getString("items[0].id");
+        String first = SyncFixtures.deadLetters(connection).getString("items[0].id");
         SyncFixtures.sleep(5);
         fake.change("contacts", broken, Map.of("email", "still-not-an-email"));
 
@@ -68,7 +64,7 @@ class DeadLetterPerRecordTest {
 
         assertEquals("partial", manual.getString("status"));
         assertEquals(1, manual.getInt("counts.deadLettered"), "the manual run gave up on the record too");
-        JsonPath letters = letters(connection);
+        JsonPath letters = SyncFixtures.deadLetters(connection);
         assertEquals(1, letters.getList("items").size(), "one letter for the record");
         assertEquals(first, letters.getString("items[0].id"), "the letter of the scheduled run stays");
         assertEquals(broken, letters.getString("items[0].recordId"));
@@ -86,12 +82,12 @@ class DeadLetterPerRecordTest {
         SyncFixtures.sleep(5);
         fake.change("contacts", broken, Map.of("email", "again-not-an-email"));
         SyncFixtures.sync(connection);
-        String letter = letters(connection).getString("items[0].id");
+        String letter = SyncFixtures.deadLetters(connection).getString("items[0].id");
         fake.change("contacts", broken, Map.of("email", "fixed-" + unique() + "@example.com"));
 
         given().post("/api/v1/connections/" + connection + "/dead-letters/" + letter + "/retry").then().statusCode(204);
 
-        assertEquals(List.of(), letters(connection).getList("items"));
+        assertEquals(List.of(), SyncFixtures.deadLetters(connection).getList("items"));
     }
 
     @Test
@@ -121,7 +117,7 @@ class DeadLetterPerRecordTest {
             pool.shutdownNow();
         }
 
-        JsonPath letters = letters(connection);
+        JsonPath letters = SyncFixtures.deadLetters(connection);
         assertEquals(1, letters.getList("items").size());
         assertEquals(2 * nodes, letters.getInt("items[0].attempts"));
     }

@@ -251,7 +251,7 @@ class HubSpotSyncTest {
 
         assertEquals("partial", run.getString("status"));
         assertEquals(1, run.getInt("counts.deadLettered"));
-        JsonPath letters = given().get("/api/v1/connections/" + connection + "/dead-letters").then().statusCode(200).extract().jsonPath();
+        JsonPath letters = SyncFixtures.deadLetters(connection);
         assertEquals(1, letters.getList("items").size());
         assertEquals(id, letters.getString("items[0].recordId"));
         assertEquals(3, letters.getInt("items[0].attempts"));

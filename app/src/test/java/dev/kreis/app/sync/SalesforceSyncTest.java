@@ -172,21 +172,32 @@ class SalesforceSyncTest {
         assertTrue(fake.tokenRequests().get(1).body().contains("grant_type=refresh_token"));
     }
 
-    @Test
-    void aRecordWhoseWriteKeepsAnsweringAnErrorArrayIsDeadLetteredAndItsRetryWorks() {
-        String email = "dl-" + unique() + "@example.com";
+    /** A synced contact changed in Kreis (last name "New") whose writes Salesforce now refuses with an error array. */
+    private record PushFailing(String email, String id, UUID connection) {
+    }
+
+    private PushFailing contactWhoseWritesFail(String prefix) {
+        String email = prefix + "-" + unique() + "@example.com";
         String id = fake.add("Contact", Map.of("Email", email, "LastName", "Old"));
         UUID connection = connect(Map.of());
         sync(connection);
         SyncFixtures.sleep(5);
         shopProfile(email, Map.of("lastName", "New"));
         fake.failWritesTo(id);
+        return new PushFailing(email, id, connection);
+    }
+
+    @Test
+    void aRecordWhoseWriteKeepsAnsweringAnErrorArrayIsDeadLetteredAndItsRetryWorks() {
+        PushFailing failing = contactWhoseWritesFail("dl");
+        String id = failing.id();
+        UUID connection = failing.connection();
 
         JsonPath run = sync(connection);
 
         assertEquals("partial", run.getString("status"));
         assertEquals(1, run.getInt("counts.deadLettered"));
-        JsonPath letters = given().get("/api/v1/connections/" + connection + "/dead-letters").then().statusCode(200).extract().jsonPath();
+        JsonPath letters = SyncFixtures.deadLetters(connection);
         assertEquals(1, letters.getList("items").size());
         assertEquals(id, letters.getString("items[0].recordId"));
         assertTrue(letters.getString("items[0].error").contains("FIELD_CUSTOM_VALIDATION_EXCEPTION"), letters.getString("items[0].error"));
@@ -201,13 +212,10 @@ class SalesforceSyncTest {
 
     @Test
     void aLaterRunThatWritesTheRecordClosesItsPushDeadLetter() {
-        String email = "dlc-" + unique() + "@example.com";
-        String id = fake.add("Contact", Map.of("Email", email, "LastName", "Old"));
-        UUID connection = connect(Map.of());
-        sync(connection);
-        SyncFixtures.sleep(5);
-        shopProfile(email, Map.of("lastName", "New"));
-        fake.failWritesTo(id);
+        PushFailing failing = contactWhoseWritesFail("dlc");
+        String email = failing.email();
+        String id = failing.id();
+        UUID connection = failing.connection();
         assertEquals(1, sync(connection).getInt("counts.deadLettered"));
         fake.healWrites();
         SyncFixtures.sleep(5);
@@ -217,8 +225,7 @@ class SalesforceSyncTest {
 
         assertEquals(1, run.getInt("counts.deadLettersResolved"));
         assertEquals("Newer", fake.record("Contact", id).get().get("LastName"));
-        assertEquals(List.of(), given().get("/api/v1/connections/" + connection + "/dead-letters").then().statusCode(200).extract()
-                .jsonPath().getList("items"));
+        assertEquals(List.of(), SyncFixtures.deadLetters(connection).getList("items"));
     }
 
     @Test

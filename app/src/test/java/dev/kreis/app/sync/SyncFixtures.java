@@ -58,6 +58,11 @@ final class SyncFixtures {
         return fail("run " + runId + " did not end");
     }
 
+    /** The connection's dead letters, first page, as the admin API lists them. */
+    static JsonPath deadLetters(UUID connection) {
+        return given().get("/api/v1/connections/" + connection + "/dead-letters").then().statusCode(200).extract().jsonPath();
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
