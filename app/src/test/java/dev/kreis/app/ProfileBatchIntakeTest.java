@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.kreis.platform.identity.Identifier;
+import dev.kreis.platform.identity.IdentityConfig;
 import dev.kreis.platform.identity.IdentifierType;
 import dev.kreis.platform.identity.ProfileBatchIntake;
 import dev.kreis.platform.identity.ProfileBatchIntake.Item;
@@ -40,6 +41,8 @@ class ProfileBatchIntakeTest {
     ProfileIntake single;
     @Inject
     Jdbc jdbc;
+    @Inject
+    IdentityConfig config;
 
     private static ProfileSubmission person(String source, String externalId, String first, String last, String company, String email) {
         Map<String, JsonNode> attributes = Map.of("firstName", TextNode.valueOf(first), "lastName", TextNode.valueOf(last), "company",
@@ -62,6 +65,33 @@ class ProfileBatchIntakeTest {
         return jdbc.queryOne("select count(*) from merge_suggestion s join profile pa on pa.id = s.profile_a join profile pb on pb.id = s.profile_b"
                 + " where s.status = 'open' and ((pa.customer_id = ? and pb.customer_id = ?) or (pa.customer_id = ? and pb.customer_id = ?))",
                 r -> r.getLong(1), a, b, b, a).orElseThrow();
+    }
+
+    private long openSuggestionsOf(UUID customer) {
+        return jdbc.queryOne("select count(*) from merge_suggestion s join profile pa on pa.id = s.profile_a join profile pb on pb.id = s.profile_b"
+                + " where s.status = 'open' and (pa.customer_id = ? or pb.customer_id = ?)", r -> r.getLong(1), customer, customer).orElseThrow();
+    }
+
+    @Test
+    void aBatchOfLookAlikesLeavesEveryCustomerWithAtMostItsBestFewOpenSuggestions() {
+        String source = "batch-" + Fixtures.unique();
+        String family = surname() + "schmidt";
+        String company = "Qwerty " + surname() + " GmbH";
+        int keep = config.suggestionsPerCustomer();
+        UUID before = single.submit(person("crm", "c-" + Fixtures.unique(), "Anna", family, company, Fixtures.email())).customerId();
+        List<ProfileSubmission> lookAlikes = new java.util.ArrayList<>();
+        for (int i = 0; i < keep + 3; i++) {
+            lookAlikes.add(person(source, "l" + i, "Anna", family, company, Fixtures.email()));
+        }
+
+        List<Item> items = batch.submitAll(lookAlikes);
+
+        assertEquals(keep, openSuggestionsOf(before), "the customer stored before is suggested with more look-alikes than it keeps");
+        for (Item item : items) {
+            assertNotEquals(before, item.customerId());
+            long open = openSuggestionsOf(item.customerId());
+            assertTrue(open >= 1 && open <= keep, item.customerId() + " keeps " + open + " open suggestions, at most " + keep);
+        }
     }
 
     @Test

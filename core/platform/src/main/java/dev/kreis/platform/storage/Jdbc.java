@@ -87,6 +87,71 @@ public class Jdbc {
         });
     }
 
+    /**
+     * Inserts the rows into the table: on PostgreSQL with one {@code COPY … FROM STDIN} (CSV), elsewhere as a JDBC batch of
+     * inserts. For new rows only (a conflict fails the whole call, as a batch would); values as for {@code setObject}:
+     * strings, numbers, booleans, UUIDs and {@link OffsetDateTime}s, {@code null} for NULL. COPY carries a page of a sync
+     * (100 profiles: 100 rows here, 800 attribute rows there) in about half the time of batched multi-row inserts.
+     */
+    public void insertAll(String table, List<String> columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String names = String.join(", ", columns);
+        if (kind() != DatabaseKind.POSTGRESQL) {
+            batch("insert into " + table + " (" + names + ") values (" + markers(columns.size()) + ")", rows);
+            return;
+        }
+        StringBuilder csv = new StringBuilder(rows.size() * 64 * columns.size());
+        for (Object[] row : rows) {
+            if (row.length != columns.size()) {
+                throw new IllegalArgumentException(table + ": " + row.length + " values for " + columns.size() + " columns");
+            }
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                csvValue(csv, row[i]);
+            }
+            csv.append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        withConnection(connection -> {
+            try {
+                return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("copy " + table + " (" + names + ") from stdin (format csv)", new java.io.ByteArrayInputStream(bytes));
+            } catch (java.io.IOException e) {
+                throw new SQLException("COPY into " + table + " failed", e);
+            }
+        });
+    }
+
+    /** One CSV field: NULL unquoted and empty, text in quotes (so an empty string stays one), times in UTC ISO form. */
+    private static void csvValue(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof OffsetDateTime at) {
+            // Rounded half up to microseconds, as the driver does when it binds one.
+            csv.append(at.withOffsetSameInstant(ZoneOffset.UTC).plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        } else if (value instanceof java.math.BigDecimal number) {
+            csv.append(number.toPlainString());
+        } else if (value instanceof Number || value instanceof Boolean || value instanceof UUID) {
+            csv.append(value);
+        } else {
+            String text = value.toString();
+            csv.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    csv.append('"');
+                }
+                csv.append(c);
+            }
+            csv.append('"');
+        }
+    }
+
     public <T> T withConnection(ConnectionWork<T> work) {
         try (Connection connection = database.connection()) {
             return work.apply(connection);

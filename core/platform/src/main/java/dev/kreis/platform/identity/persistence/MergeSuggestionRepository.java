@@ -75,11 +75,10 @@ public class MergeSuggestionRepository {
             UUID first = w.profileA().compareTo(w.profileB()) < 0 ? w.profileA() : w.profileB();
             UUID second = w.profileA().compareTo(w.profileB()) < 0 ? w.profileB() : w.profileA();
             if (known.add(pair(first, second))) {
-                rows.add(new Object[] { UUID.randomUUID(), first, second, w.score(), w.reasons(), at });
+                rows.add(new Object[] { UUID.randomUUID(), first, second, w.score(), w.reasons(), "open", at });
             }
         }
-        jdbc.batch("insert into merge_suggestion (id, profile_a, profile_b, score, reasons, status, created_at) values (?, ?, ?, ?, ?, 'open', ?)",
-                rows);
+        jdbc.insertAll("merge_suggestion", List.of("id", "profile_a", "profile_b", "score", "reasons", "status", "created_at"), rows);
     }
 
     /**
