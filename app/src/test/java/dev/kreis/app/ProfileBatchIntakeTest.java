@@ -86,12 +86,21 @@ class ProfileBatchIntakeTest {
 
         List<Item> items = batch.submitAll(lookAlikes);
 
-        assertEquals(keep, openSuggestionsOf(before), "the customer stored before is suggested with more look-alikes than it keeps");
+        // Each look-alike suggests its best few among the customer stored before and the look-alikes before it: about 30
+        // suggestions among 9 customers, more than 5 each on average, so without the trim some customer would keep more.
+        // A customer trimmed later may take a suggestion of an earlier one with it, so each keeps "at most", not "exactly".
+        List<UUID> group = new java.util.ArrayList<>(List.of(before));
         for (Item item : items) {
             assertNotEquals(before, item.customerId());
-            long open = openSuggestionsOf(item.customerId());
-            assertTrue(open >= 1 && open <= keep, item.customerId() + " keeps " + open + " open suggestions, at most " + keep);
+            group.add(item.customerId());
         }
+        long total = 0;
+        for (UUID customer : group) {
+            long open = openSuggestionsOf(customer);
+            assertTrue(open <= keep, customer + " keeps " + open + " open suggestions, at most " + keep);
+            total += open;
+        }
+        assertTrue(total > 0, "the look-alikes are suggested with each other");
     }
 
     @Test

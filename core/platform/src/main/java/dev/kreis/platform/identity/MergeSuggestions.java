@@ -95,9 +95,12 @@ public class MergeSuggestions {
      * of each block; a profile whose own customer fills so much of that window that fewer than the candidates remain reads
      * its block alone). The pairs at or above the threshold are checked against stored decisions (suggestions, separations)
      * for all profiles at once, the new suggestions stored in one batch, and the customers that got one trimmed to their best
-     * few open suggestions together; a customer that got none keeps what it had.
+     * few open suggestions together; a customer that got none keeps what it had. {@code fresh} are customers created in the
+     * running transaction (a batch's new customers): they have no stored suggestions or separations, so they are not
+     * looked up, and one that got no more than its few suggestions here needs no trimming (a sync page of new contacts
+     * then reads only the candidates' customers).
      */
-    public SuggestionWork refreshAll(List<Written> written) {
+    public SuggestionWork refreshAll(List<Written> written, Set<UUID> fresh) {
         int limit = config.suggestionCandidates();
         int window = limit * 2;
         Set<String> blocks = new HashSet<>();
@@ -144,10 +147,16 @@ public class MergeSuggestions {
             return new SuggestionWork(examined, checked);
         }
         // The stored decisions of every pair at once; a pair suggested earlier in this batch counts as stored.
-        Set<String> decided = suggestions.pairsWithSuggestions(customers);
-        decided.addAll(events.separatedPairs(customers));
+        Set<UUID> stored = new java.util.LinkedHashSet<>(customers);
+        stored.removeAll(fresh);
+        Set<String> decided = new HashSet<>();
+        if (!stored.isEmpty()) {
+            decided.addAll(suggestions.pairsWithSuggestions(stored));
+            decided.addAll(events.separatedPairs(stored));
+        }
         List<MergeSuggestionRepository.NewSuggestion> store = new ArrayList<>();
         Set<UUID> trim = new java.util.LinkedHashSet<>();
+        Map<UUID, Integer> added = new HashMap<>();
         chosen.forEach((w, best) -> {
             UUID customer = w.profile().customerId();
             for (Best pair : best) {
@@ -156,11 +165,16 @@ public class MergeSuggestions {
                             String.join("\n", pair.score().reasons())));
                     trim.add(pair.customerId());
                     trim.add(customer);
+                    added.merge(pair.customerId(), 1, Integer::sum);
+                    added.merge(customer, 1, Integer::sum);
                 }
             }
         });
         suggestions.suggestAll(store, OffsetDateTime.now(clock));
-        suggestions.keepBestOpenAll(trim, config.suggestionsPerCustomer());
+        // A fresh customer's open suggestions are the ones just stored: within its few, trimming would remove none of them.
+        int keep = config.suggestionsPerCustomer();
+        trim.removeIf(c -> fresh.contains(c) && added.get(c) <= keep);
+        suggestions.keepBestOpenAll(trim, keep);
         return new SuggestionWork(examined, checked);
     }
 

@@ -313,7 +313,7 @@ public class ProfileBatchIntake {
             batches.insertProfiles(rows);
             batches.updateProfiles(attributeInserts, attributeUpdates, identifiersReplaced, updates);
             batches.touchCustomers(joined, now);
-            suggestions.refreshAll(written);
+            suggestions.refreshAll(written, newCustomers);
         }
     }
 }
