@@ -116,9 +116,8 @@ public class MergeSuggestions {
         profiles.newestInBlocks(blocks, window).forEach(e -> newest.computeIfAbsent(e.blockKey() + "\u0000" + e.kind(), k -> new ArrayList<>())
                 .add(e.member()));
         int examined = 0;
-        int checked = 0;
-        Map<Written, List<Best>> chosen = new java.util.LinkedHashMap<>();
-        Set<UUID> customers = new java.util.LinkedHashSet<>();
+        List<Written> compared = new ArrayList<>();
+        List<List<ProfileRepository.BlockMember>> candidatesOf = new ArrayList<>();
         for (Written w : written) {
             String block = w.match().blockKey();
             if (block == null) {
@@ -136,11 +135,22 @@ public class MergeSuggestions {
                 candidates = profiles.inBlock(block, profile.kind(), profile.customerId(), limit);
             }
             examined += candidates.size();
-            List<Best> best = choose(w.match(), candidates);
+            compared.add(w);
+            candidatesOf.add(candidates);
+        }
+        // Scoring is the batch's CPU work (a sync page of 100 contacts: up to 20,000 comparisons) and reads nothing from the
+        // database, so the profiles are scored on the common pool as well as this thread; the outcome keeps the batch's order.
+        List<List<Best>> bests = java.util.stream.IntStream.range(0, compared.size()).parallel()
+                .mapToObj(i -> choose(compared.get(i).match(), candidatesOf.get(i))).toList();
+        int checked = 0;
+        Map<Written, List<Best>> chosen = new java.util.LinkedHashMap<>();
+        Set<UUID> customers = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < compared.size(); i++) {
+            List<Best> best = bests.get(i);
             checked += best.size();
             if (!best.isEmpty()) {
-                chosen.put(w, best);
-                customers.add(profile.customerId());
+                chosen.put(compared.get(i), best);
+                customers.add(compared.get(i).profile().customerId());
             }
         }
         if (chosen.isEmpty()) {
