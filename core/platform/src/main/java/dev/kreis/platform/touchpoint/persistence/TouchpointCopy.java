@@ -136,17 +136,8 @@ public class TouchpointCopy {
         }
     }
 
-    /** A CSV field in quotes (an empty quoted field is an empty string; an unquoted empty one is NULL). */
     private static StringBuilder quoted(StringBuilder csv, String value) {
-        csv.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                csv.append('"');
-            }
-            csv.append(c);
-        }
-        return csv.append('"');
+        return Jdbc.csvQuoted(csv, value);
     }
 
     private static StringBuilder time(StringBuilder csv, OffsetDateTime at) {
