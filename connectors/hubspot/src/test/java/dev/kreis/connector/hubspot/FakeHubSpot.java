@@ -59,6 +59,13 @@ public final class FakeHubSpot implements AutoCloseable {
         }
     }
 
+    static {
+        // The JDK's server writes an answer's headers and body separately; with Nagle's algorithm on, a client that keeps
+        // the connection open waits for its delayed ACK (about 40 ms) on every answer. The fake answers without that
+        // delay, as the vendor's servers do. The JDK reads this once, when its first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final Clock clock;
     private final Map<String, Map<String, Stored>> objects = new HashMap<>();
