@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.kreis.platform.privacy.SuppressedIdentifierProblem;
@@ -36,9 +38,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  * written on its own. A record that fails
  * {@code kreis.sync.dead-letter-after} times goes to the dead letters and the pass goes on.
  *
- * <p>The next page is read from the vendor while the current one is written, so a pass takes about as long as the
- * slower of the two rather than their sum (a vendor's answer takes 100-300 ms; writing a page takes about as long).
- * Only one read is under way at a time, and a page is written, and its checkpoint stored, strictly in order.
+ * <p>Pages are read from the vendor while earlier ones are written, so a pass takes about as long as the slower of
+ * the two rather than their sum (a vendor's answer takes 100-300 ms; writing a page takes about as long). One thread
+ * reads the pages in order, at most {@code kreis.sync.read-ahead} ahead of the writer. When the vendor answers faster
+ * than Kreis writes, the pages already read are written together, up to {@code kreis.sync.write-batch} records in one
+ * batch, with one checkpoint after the last of them: a batch of 1,000 records costs far less than ten of 100 (measured
+ * in docs/performance.md). Pages are written, and their checkpoints stored, strictly in order.
  */
 @ApplicationScoped
 public class Puller {
@@ -65,75 +70,156 @@ public class Puller {
         this.config = config;
     }
 
-    /** Pulls the object; {@code checkpoint} runs after each page (it renews the lease and may stop the run). */
+    /** Pulls the object; {@code checkpoint} runs after each write (it renews the lease and may stop the run). */
     public void pull(Connection connection, ConnectorSession session, CrmObject object, RunCounts counts, Runnable checkpoint) {
         CursorRow cursor = cursors.find(connection.id(), object.name());
         Optional<Instant> since = cursor.watermark().map(OffsetDateTime::toInstant);
-        Optional<String> page = cursor.pageCursor();
         Optional<OffsetDateTime> passMax = cursor.passMax();
         Set<String> seen = new HashSet<>();
         Set<String> dead = deadLetters.open(connection.id(), object.name(), DeadLetters.PULL);
-        CompletableFuture<ChangePage> reading = read(session, object, since, page);
+        PageReader reader = new PageReader(session, object, since, cursor.pageCursor());
         try {
             while (true) {
-                ChangePage changes = await(reading);
-                reading = changes.next().isPresent() ? read(session, object, since, changes.next()) : null;
-                Map<String, Map<String, String>> pushed = records.pushedValues(connection.id(), object.name(),
-                        changes.records().stream().map(CrmRecord::id).toList());
+                List<ChangePage> group = reader.nextGroup();
+                ChangePage last = group.get(group.size() - 1);
                 List<CrmRecord> fresh = new ArrayList<>();
-                for (CrmRecord record : changes.records()) {
-                    counts.read++;
-                    if (!seen.add(record.id() + "@" + record.modifiedAt())) {
-                        counts.unchanged++;
-                        continue;
-                    }
-                    fresh.add(record);
-                    OffsetDateTime modified = OffsetDateTime.ofInstant(record.modifiedAt(), ZoneOffset.UTC);
-                    if (passMax.isEmpty() || modified.isAfter(passMax.get())) {
-                        passMax = Optional.of(modified);
+                for (ChangePage changes : group) {
+                    for (CrmRecord record : changes.records()) {
+                        counts.read++;
+                        if (!seen.add(record.id() + "@" + record.modifiedAt())) {
+                            counts.unchanged++;
+                            continue;
+                        }
+                        fresh.add(record);
+                        OffsetDateTime modified = OffsetDateTime.ofInstant(record.modifiedAt(), ZoneOffset.UTC);
+                        if (passMax.isEmpty() || modified.isAfter(passMax.get())) {
+                            passMax = Optional.of(modified);
+                        }
                     }
                 }
+                Map<String, Map<String, String>> pushed = records.pushedValues(connection.id(), object.name(),
+                        fresh.stream().map(CrmRecord::id).toList());
                 List<String> applied = applyPage(connection, object, fresh, pushed, counts, dead);
                 counts.deadLettersResolved += deadLetters.resolve(connection.id(), object.name(), DeadLetters.PULL,
                         applied.stream().filter(dead::remove).toList());
                 if (seen.size() > 200_000) {
                     seen.clear();
                 }
-                if (changes.next().isEmpty()) {
+                if (last.next().isEmpty()) {
                     cursors.complete(connection.id(), object.name(), passMax);
                     checkpoint.run();
                     return;
                 }
-                cursors.checkpoint(connection.id(), object.name(), changes.next().get(), passMax.orElse(null));
+                cursors.checkpoint(connection.id(), object.name(), last.next().get(), passMax.orElse(null));
                 checkpoint.run();
             }
-        } catch (RuntimeException | Error e) {
-            if (reading != null) {
-                reading.cancel(true);
-            }
-            throw e;
+        } finally {
+            reader.stop();
         }
     }
 
-    /** Starts reading one page from the vendor on a thread of its own (with the vendor's limits and retries). */
-    private CompletableFuture<ChangePage> read(ConnectorSession session, CrmObject object, Optional<Instant> since, Optional<String> at) {
-        return CompletableFuture.supplyAsync(
-                () -> calls.call(session, () -> session.changes(new ChangeQuery(object.name(), since, at, config.pageSize()))), reads);
+    /** A read that failed, in its place among the pages. */
+    private record Failed(Throwable failure) {
     }
 
-    /** The page read, or what its read threw, as if it had been read on this thread. */
-    private static ChangePage await(CompletableFuture<ChangePage> reading) {
-        try {
-            return reading.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+    /**
+     * Reads the pages of one pass in order on a thread of its own (with the vendor's limits and retries), at most
+     * {@code kreis.sync.read-ahead} pages ahead of the writer.
+     */
+    private final class PageReader implements Runnable {
+        private final ConnectorSession session;
+        private final CrmObject object;
+        private final Optional<Instant> since;
+        private final Optional<String> start;
+        private final BlockingQueue<Object> pages = new LinkedBlockingQueue<>(Math.max(1, config.readAhead()));
+        private final Future<?> task;
+
+        PageReader(ConnectorSession session, CrmObject object, Optional<Instant> since, Optional<String> start) {
+            this.session = session;
+            this.object = object;
+            this.since = since;
+            this.start = start;
+            this.task = reads.submit(this);
         }
+
+        @Override
+        public void run() {
+            Optional<String> at = start;
+            try {
+                while (true) {
+                    Optional<String> from = at;
+                    ChangePage page = calls.call(session, () -> session.changes(new ChangeQuery(object.name(), since, from, config.pageSize())));
+                    pages.put(page);
+                    if (page.next().isEmpty()) {
+                        return;
+                    }
+                    at = page.next();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                try {
+                    pages.put(new Failed(e));
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /**
+         * The next page (waiting for it), with the pages already read behind it as long as together they hold at most
+         * {@code kreis.sync.write-batch} records and no record id twice; a failed read is thrown in its turn.
+         */
+        List<ChangePage> nextGroup() {
+            Object first = take();
+            if (first instanceof Failed failed) {
+                rethrow(failed.failure());
+            }
+            ChangePage page = (ChangePage) first;
+            List<ChangePage> group = new ArrayList<>(List.of(page));
+            Set<String> ids = new HashSet<>();
+            page.records().forEach(record -> ids.add(record.id()));
+            int size = page.records().size();
+            while (page.next().isPresent() && pages.peek() instanceof ChangePage following
+                    && size + following.records().size() <= config.writeBatch()
+                    && following.records().stream().noneMatch(record -> ids.contains(record.id()))) {
+                pages.poll();
+                page = following;
+                group.add(page);
+                size += page.records().size();
+                page.records().forEach(record -> ids.add(record.id()));
+            }
+            return group;
+        }
+
+        /** The next page or failure, waiting for the reader. */
+        private Object take() {
+            try {
+                while (true) {
+                    Object head = pages.poll(100, TimeUnit.MILLISECONDS);
+                    if (head != null) {
+                        return head;
+                    }
+                    if (task.isDone() && pages.isEmpty()) {
+                        throw new RunStoppedException("the CRM's pages stopped before the last one");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunStoppedException("interrupted while waiting for the CRM");
+            }
+        }
+
+        void stop() {
+            task.cancel(true);
+        }
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) failure;
     }
 
     @PreDestroy

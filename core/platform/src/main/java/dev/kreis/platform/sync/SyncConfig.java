@@ -26,6 +26,17 @@ public interface SyncConfig {
     @WithDefault("100")
     int pageSize();
 
+    /** Pages read from the CRM ahead of the one being written. */
+    @WithDefault("10")
+    int readAhead();
+
+    /**
+     * The most records written in one batch: pages already read when a write starts are written together up to
+     * this many records (one transaction, one checkpoint).
+     */
+    @WithDefault("1000")
+    int writeBatch();
+
     /** Attempts of one vendor call (the first and the retries) before the run or record gives up. */
     @WithDefault("5")
     int maxAttempts();
