@@ -115,6 +115,42 @@ class HubSpotSyncTest {
     }
 
     @Test
+    void aRecordChangedWhileAnIncrementalSyncPagesThroughItsSearchMakesThePassSkipNoOtherRecord() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            ids.add(fake.add("contacts", Map.of("email", "p" + i + "-" + unique() + "@example.com", "firstname", "First")));
+        }
+        UUID connection = connect(fake, Map.of("push", "false"));
+        sync(connection);
+        SyncFixtures.sleep(5);
+        for (int i = 0; i < ids.size(); i++) {
+            fake.change("contacts", ids.get(i), Map.of("firstname", "Second" + i));
+            if (i % 25 == 0) {
+                SyncFixtures.sleep(2);
+            }
+        }
+        // A HubSpot user edits the first changed contact after the first search page is answered: HubSpot's search
+        // evaluates each page anew, so the contact moves to the end and every later result moves up one place.
+        fake.beforeSearch("contacts", 2, () -> {
+            SyncFixtures.sleep(2);
+            fake.change("contacts", ids.get(0), Map.of("firstname", "Third"));
+        });
+
+        JsonPath second = sync(connection);
+
+        assertEquals("succeeded", second.getString("status"));
+        List<String> stale = new ArrayList<>();
+        for (int i = 1; i < ids.size(); i++) {
+            if (!("Second" + i).equals(profiles.attributes(profile(connection, ids.get(i))).get("firstName").value().asText())) {
+                stale.add(ids.get(i));
+            }
+        }
+        assertEquals(List.of(), stale, "every contact changed before the pass was read in it");
+        assertEquals("Third", profiles.attributes(profile(connection, ids.get(0))).get("firstName").value().asText(),
+                "the contact changed during the pass has its later value");
+    }
+
+    @Test
     void anEmailChangedInTheCrmMovesWithTheRecordInsteadOfCreatingASecondCustomer() {
         String id = fake.add("contacts", Map.of("email", "old-" + unique() + "@example.com"));
         UUID connection = connect(fake, Map.of("push", "false"));

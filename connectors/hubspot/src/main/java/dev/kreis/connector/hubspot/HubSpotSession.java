@@ -40,9 +40,13 @@ import dev.kreis.spi.connector.WriteOutcome;
  * (https://developers.hubspot.com/docs/api/crm/contacts); an incremental read searches
  * {@code POST /crm/v3/objects/{type}/search} for {@code lastmodifieddate} (companies:
  * {@code hs_lastmodifieddate}) GTE the watermark, ascending (https://developers.hubspot.com/docs/api/crm/search).
- * Search answers at most 10,000 results per query, so before paging past that the query restarts from the
- * newest modification time seen. Both end with the archived records ({@code archived=true}), which come
- * back as deleted. The page cursor is {@code phase|sinceMillis|after}.
+ * Search's {@code after} is an offset into results it evaluates anew for every page, so a record modified while a
+ * pass pages through moves to the end and shifts the rest: paging on would skip one record for each such change. So each
+ * next page restarts the query from the newest modification time of the page before (the records at that time come
+ * again and are recognised as seen); only while a whole page shares the query's own time does it page on by offset.
+ * That also keeps a pass under search's cap of 10,000 results per query, before which it restarts in any case.
+ * Both end with the archived records ({@code archived=true}), which come back as deleted. The page cursor is
+ * {@code phase|sinceMillis|after}.
  *
  * <p>Writing: {@code POST /crm/v3/objects/{type}/batch/update} (100 per call; 207 multi-status answers carry
  * per-record errors). Erasure: {@code POST /crm/v3/objects/contacts/gdpr-delete}
@@ -137,8 +141,8 @@ final class HubSpotSession implements ConnectorSession {
         if (next.isEmpty()) {
             return new ChangePage(records, Optional.of(new PageCursor("a", cursor.since(), "").text()));
         }
-        if (Long.parseLong(next) + limit > SEARCH_CAP) {
-            long newest = records.stream().map(CrmRecord::modifiedAt).max(Instant::compareTo).map(Instant::toEpochMilli).orElse(cursor.since());
+        long newest = records.stream().map(CrmRecord::modifiedAt).max(Instant::compareTo).map(Instant::toEpochMilli).orElse(cursor.since());
+        if (newest > cursor.since() || Long.parseLong(next) + limit > SEARCH_CAP) {
             return new ChangePage(records, Optional.of(new PageCursor("s", newest, "0").text()));
         }
         return new ChangePage(records, Optional.of(new PageCursor("s", cursor.since(), next).text()));

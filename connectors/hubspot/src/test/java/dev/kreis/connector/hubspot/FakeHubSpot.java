@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +83,8 @@ public final class FakeHubSpot implements AutoCloseable {
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger readsBeforeBreak = new AtomicInteger(-1);
     private volatile Integer retryAfterSeconds;
+    private final Map<String, Runnable> beforeSearches = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> searches = new ConcurrentHashMap<>();
     private volatile long tokenLifetimeSeconds = 1800;
     private volatile int maxPage = 100;
 
@@ -179,6 +182,15 @@ public final class FakeHubSpot implements AutoCloseable {
     /** After {@code reads} more successful reads (list/search pages), every read answers 400 until {@link #heal()}. */
     public void breakAfterReads(int reads) {
         readsBeforeBreak.set(reads);
+    }
+
+    /**
+     * Runs {@code action} (say, a HubSpot user changing a record) just before the fake answers the {@code nth} search of
+     * {@code object} from now on (1 = the next one).
+     */
+    public void beforeSearch(String object, int nth, Runnable action) {
+        searches.put(object, new AtomicInteger());
+        beforeSearches.put(object + "#" + nth, action);
     }
 
     public void heal() {
@@ -361,6 +373,10 @@ public final class FakeHubSpot implements AutoCloseable {
     }
 
     private void search(HttpExchange exchange, String object, JsonNode body) throws IOException {
+        Runnable before = beforeSearches.remove(object + "#" + searches.computeIfAbsent(object, o -> new AtomicInteger()).incrementAndGet());
+        if (before != null) {
+            before.run();
+        }
         int after = Integer.parseInt(body.path("after").asText("0").isEmpty() ? "0" : body.path("after").asText("0"));
         int limit = Math.min(200, body.path("limit").asInt(10));
         if (after + limit > HubSpotSession.SEARCH_CAP) {

@@ -78,7 +78,7 @@ class HubSpotSessionTest {
     }
 
     @Test
-    void anIncrementalReadSearchesFromTheWatermarkAndRestartsBeforeTheTenThousandCap() {
+    void anIncrementalReadRestartsItsSearchFromEachPagesNewestModificationSoItNeverPagesByOffsetNorReachesTheCap() {
         for (int i = 0; i < 10_150; i++) {
             fake.add("contacts", Map.of("email", "p" + i + "@example.com"));
             if (i % 50 == 0) {
@@ -91,8 +91,22 @@ class HubSpotSessionTest {
         Set<String> ids = new HashSet<>();
         all.forEach(r -> ids.add(r.id()));
         assertEquals(10_150, ids.size(), "every record is read despite the cap");
-        assertEquals(2, fake.requests().stream().filter(r -> r.path().endsWith("/search") && r.body().contains("\"after\":\"0\"")).count(),
-                "the search started once and restarted once from the newest modification time");
+        List<String> searches = fake.requests().stream().filter(r -> r.path().endsWith("/search")).map(r -> r.body()).toList();
+        assertTrue(searches.size() > 100, "one search a page: " + searches.size());
+        assertTrue(searches.stream().allMatch(body -> body.contains("\"after\":\"0\"")), "no page asked by offset");
+    }
+
+    @Test
+    void recordsThatShareTheSearchsModificationTimePageByOffset() {
+        for (int i = 0; i < 250; i++) {
+            fake.add("contacts", Map.of("email", "same" + i + "@example.com"));
+        }
+
+        List<CrmRecord> all = readAll(privateApp(), Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
+
+        assertEquals(250, new HashSet<>(all.stream().map(CrmRecord::id).toList()).size());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.path().endsWith("/search") && r.body().contains("\"after\":\"200\"")),
+                "a page of one modification time goes on by offset");
     }
 
     @Test
