@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,8 @@ public class Puller {
 
         /**
          * The next page (waiting for it), with the pages already read behind it as long as together they hold at most
-         * {@code kreis.sync.write-batch} records and no record id twice; a failed read is thrown in its turn.
+         * {@code kreis.sync.write-batch} records and no record in two versions (the same id modified at two times: the
+         * later must be written after the earlier); a failed read is thrown in its turn.
          */
         List<ChangePage> nextGroup() {
             Object first = take();
@@ -177,17 +179,17 @@ public class Puller {
             }
             ChangePage page = (ChangePage) first;
             List<ChangePage> group = new ArrayList<>(List.of(page));
-            Set<String> ids = new HashSet<>();
-            page.records().forEach(record -> ids.add(record.id()));
+            Map<String, Instant> versions = new HashMap<>();
+            page.records().forEach(record -> versions.putIfAbsent(record.id(), record.modifiedAt()));
             int size = page.records().size();
             while (page.next().isPresent() && pages.peek() instanceof ChangePage following
                     && size + following.records().size() <= config.writeBatch()
-                    && following.records().stream().noneMatch(record -> ids.contains(record.id()))) {
+                    && following.records().stream().allMatch(record -> record.modifiedAt().equals(versions.getOrDefault(record.id(), record.modifiedAt())))) {
                 pages.poll();
                 page = following;
                 group.add(page);
                 size += page.records().size();
-                page.records().forEach(record -> ids.add(record.id()));
+                page.records().forEach(record -> versions.putIfAbsent(record.id(), record.modifiedAt()));
             }
             return group;
         }
