@@ -3,6 +3,7 @@ package dev.kreis.app;
 import static dev.kreis.app.Fixtures.PROBLEM_JSON;
 import static dev.kreis.app.Fixtures.email;
 import static dev.kreis.app.Fixtures.person;
+import static dev.kreis.app.Fixtures.postJson;
 import static dev.kreis.app.Fixtures.touchpointFor;
 import static dev.kreis.app.Fixtures.touchpointForEmail;
 import static dev.kreis.app.Fixtures.unique;
@@ -67,6 +68,19 @@ class TouchpointIngestionApiTest {
                 .body("items[0].payload.order", equalTo("O-1"))
                 .body("items[0].payload.items", equalTo(2))
                 .body("items[0].profileId", equalTo(anna.profileId().toString()));
+    }
+
+    @Test
+    void aTimeFinerThanAMicrosecondIsStoredRoundedToTheNearestMicrosecondOnEveryDatabase() {
+        Created anna = person("crm").email(email()).create();
+
+        touchpointFor(anna.customerId()).occurredAt("2025-02-01T12:30:00.1234567Z").ingest();
+        postJson("/api/v1/touchpoints/batch", Map.of("items", List.of(touchpointFor(anna.customerId()).externalId("batch-" + unique())
+                .occurredAt("2025-02-02T12:30:00.1234567Z").json()))).then().statusCode(200).body("accepted", equalTo(1));
+
+        given().when().get("/api/v1/customers/" + anna.customerId() + "/timeline")
+                .then().statusCode(200)
+                .body("items.occurredAt", contains("2025-02-02T12:30:00.123457Z", "2025-02-01T12:30:00.123457Z"));
     }
 
     @Test

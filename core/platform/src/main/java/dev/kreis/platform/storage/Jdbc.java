@@ -133,8 +133,7 @@ public class Jdbc {
             return;
         }
         if (value instanceof OffsetDateTime at) {
-            // Rounded half up to microseconds, as the driver does when it binds one.
-            csv.append(at.withOffsetSameInstant(ZoneOffset.UTC).plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            csvTime(csv, at);
         } else if (value instanceof java.math.BigDecimal number) {
             csv.append(number.toPlainString());
         } else if (value instanceof Number || value instanceof Boolean || value instanceof UUID) {
@@ -142,6 +141,11 @@ public class Jdbc {
         } else {
             csvQuoted(csv, value.toString());
         }
+    }
+
+    /** A time as a CSV field for COPY: in UTC, rounded half up to microseconds, as the driver does when it binds one. */
+    public static StringBuilder csvTime(StringBuilder csv, OffsetDateTime at) {
+        return csv.append(at.withOffsetSameInstant(ZoneOffset.UTC).plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     /** A CSV field in quotes for COPY (an empty quoted field is an empty string; an unquoted empty one is NULL). */

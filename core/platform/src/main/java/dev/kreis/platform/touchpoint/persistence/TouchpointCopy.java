@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +51,6 @@ public class TouchpointCopy {
             + " returning id";
     private static final String SKIPPED = "select s.id as row_id, k.id as stored_id from touchpoint_staging s join touchpoint_key k"
             + " on k.source = s.source and k.external_id = s.external_id where s.id <> k.id";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
     private final Jdbc jdbc;
 
@@ -141,7 +138,7 @@ public class TouchpointCopy {
     }
 
     private static StringBuilder time(StringBuilder csv, OffsetDateTime at) {
-        return csv.append(TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC)));
+        return Jdbc.csvTime(csv, at);
     }
 
     private static StringBuilder number(StringBuilder csv, BigDecimal value) {
