@@ -81,7 +81,7 @@ public class ReadJdbc extends Jdbc {
             return false;
         }
         SecurityIdentity caller = identities.getIdentity();
-        return caller.isAnonymous() || !writers.wroteRecently(caller.getPrincipal().getName());
+        return caller.isAnonymous() || !reading.callerWroteRecently(() -> writers.wroteRecently(caller.getPrincipal().getName()));
     }
 
     private boolean inTransaction() {

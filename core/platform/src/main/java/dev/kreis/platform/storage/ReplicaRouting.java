@@ -1,13 +1,16 @@
 package dev.kreis.platform.storage;
 
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
@@ -35,10 +38,11 @@ public class ReplicaRouting {
         this.identities = identities;
     }
 
-    /** Whether the current API request only reads; false outside of one. */
+    /** Whether the current API request only reads (false outside of one), and whether its caller wrote lately. */
     @RequestScoped
     public static class ReadingRequest {
         private boolean reads;
+        private Boolean callerWroteRecently;
 
         boolean reads() {
             return reads;
@@ -46,6 +50,14 @@ public class ReplicaRouting {
 
         void markReads() {
             reads = true;
+        }
+
+        /** Whether the caller wrote recently, asked once per request (it may cost a lookup on the primary). */
+        boolean callerWroteRecently(BooleanSupplier ask) {
+            if (callerWroteRecently == null) {
+                callerWroteRecently = ask.getAsBoolean();
+            }
+            return callerWroteRecently;
         }
     }
 
@@ -63,11 +75,17 @@ public class ReplicaRouting {
         }
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithItem((SecurityIdentity) null)
-                .invoke(identity -> {
-                    if (identity != null && !identity.isAnonymous()) {
-                        writers.wrote(identity.getPrincipal().getName());
+                .chain(identity -> {
+                    if (identity == null || identity.isAnonymous()) {
+                        return Uni.createFrom().voidItem();
                     }
-                })
-                .replaceWithVoid();
+                    String caller = identity.getPrincipal().getName();
+                    // marking may write to the database: never on an event-loop thread, and before the answer is sent
+                    if (BlockingOperationControl.isBlockingAllowed()) {
+                        writers.wrote(caller);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.createFrom().voidItem().invoke(() -> writers.wrote(caller)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                });
     }
 }

@@ -1,5 +1,6 @@
 package dev.kreis.platform.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,8 +53,74 @@ class RecentWritersTest {
         }
     }
 
+    /** The shared marks as the primary keeps them, in memory; counts the marks written. */
+    private static final class SharedMarks implements WriteMarks {
+        final Map<String, OffsetDateTime> until = new HashMap<>();
+        final List<OffsetDateTime> forgottenBefore = new ArrayList<>();
+        int marked;
+
+        @Override
+        public void mark(String caller, OffsetDateTime time) {
+            marked++;
+            until.merge(caller, time, (a, b) -> a.isAfter(b) ? a : b);
+        }
+
+        @Override
+        public Optional<OffsetDateTime> until(String caller) {
+            return Optional.ofNullable(until.get(caller));
+        }
+
+        @Override
+        public void forgetBefore(OffsetDateTime before) {
+            forgottenBefore.add(before);
+            until.values().removeIf(time -> time.isBefore(before));
+        }
+    }
+
+    /** Marks that keep nothing: what one node remembers alone. */
+    private static final WriteMarks NONE = new WriteMarks() {
+        @Override
+        public void mark(String caller, OffsetDateTime until) {
+        }
+
+        @Override
+        public Optional<OffsetDateTime> until(String caller) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void forgetBefore(OffsetDateTime before) {
+        }
+    };
+
+    private final SharedMarks shared = new SharedMarks();
+
+    /** The wall clock, moving with the test's counter. */
+    private final Clock clock = new Clock() {
+        private final long start = nanos.get();
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return NOW.plusNanos(nanos.get() - start);
+        }
+    };
+
     private RecentWriters writers(boolean replica, int max, BackgroundWriters... background) {
-        return new RecentWriters(() -> replica, new Settings(max), List.of(background), nanos::get, Clock.fixed(NOW, ZoneOffset.UTC));
+        return writers(replica, max, shared, background);
+    }
+
+    private RecentWriters writers(boolean replica, int max, WriteMarks marks, BackgroundWriters... background) {
+        return new RecentWriters(() -> replica, new Settings(max), List.of(background), marks, nanos::get, clock);
     }
 
     @Test
@@ -62,8 +131,74 @@ class RecentWritersTest {
         assertFalse(writers.wroteRecently("ben"), "another caller is not affected");
         nanos.addAndGet(WINDOW.toNanos() - 1);
         assertTrue(writers.wroteRecently("anna"));
-        nanos.addAndGet(1);
-        assertFalse(writers.wroteRecently("anna"));
+        nanos.addAndGet(RecentWriters.MARK_EVERY.toNanos() + 1);
+        assertFalse(writers.wroteRecently("anna"), "after the window (and at most a second more, the shared mark's margin)");
+    }
+
+    @Test
+    void aCallerWhoWroteThroughOneNodeReadsFromThePrimaryOnAnotherForTheWholeWindow() {
+        RecentWriters first = writers(true, 100);
+        RecentWriters second = writers(true, 100);
+        first.wrote("anna");
+        assertTrue(second.wroteRecently("anna"), "the other node reads the shared mark");
+        assertFalse(second.wroteRecently("ben"));
+        nanos.addAndGet(WINDOW.toNanos());
+        assertTrue(second.wroteRecently("anna"), "the whole window on the other node too");
+        nanos.addAndGet(RecentWriters.MARK_EVERY.toNanos());
+        assertFalse(second.wroteRecently("anna"));
+    }
+
+    @Test
+    void aNodeMarksACallerInTheSharedMarksAtMostOnceASecond() {
+        RecentWriters writers = writers(true, 100);
+        writers.wrote("anna");
+        nanos.addAndGet(RecentWriters.MARK_EVERY.toNanos() / 2);
+        writers.wrote("anna");
+        assertEquals(1, shared.marked);
+        assertEquals(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC).plus(WINDOW).plus(RecentWriters.MARK_EVERY), shared.until.get("anna"));
+        nanos.addAndGet(RecentWriters.MARK_EVERY.toNanos() / 2);
+        writers.wrote("anna");
+        assertEquals(2, shared.marked);
+        writers.wrote("ben");
+        assertEquals(3, shared.marked, "another caller is marked on its own");
+    }
+
+    @Test
+    void whenTheSharedMarksCannotBeReadACallerThisNodeDoesNotKnowReadsFromThePrimary() {
+        RecentWriters writers = writers(true, 100, new WriteMarks() {
+            @Override
+            public void mark(String caller, OffsetDateTime until) {
+                throw new StorageException(new java.sql.SQLException("primary unreachable"));
+            }
+
+            @Override
+            public Optional<OffsetDateTime> until(String caller) {
+                throw new StorageException(new java.sql.SQLException("primary unreachable"));
+            }
+
+            @Override
+            public void forgetBefore(OffsetDateTime before) {
+            }
+        });
+        writers.wrote("anna");
+        assertTrue(writers.wroteRecently("anna"), "a failed mark still leaves this node's own memory");
+        assertTrue(writers.wroteRecently("ben"), "unknown, so the safe side");
+    }
+
+    @Test
+    void theMarksThatEndedLongerAgoThanTheWindowAreForgottenOnceAMinute() {
+        RecentWriters writers = writers(true, 100);
+        writers.wrote("anna");
+        nanos.addAndGet(WINDOW.toNanos() + RecentWriters.MARK_EVERY.toNanos());
+        writers.refreshBackground();
+        assertEquals(1, shared.forgottenBefore.size());
+        assertTrue(shared.until.containsKey("anna"), "ended less than a window ago");
+        writers.refreshBackground();
+        assertEquals(1, shared.forgottenBefore.size(), "not again within the minute");
+        nanos.addAndGet(Duration.ofMinutes(1).toNanos());
+        writers.refreshBackground();
+        assertEquals(2, shared.forgottenBefore.size());
+        assertFalse(shared.until.containsKey("anna"));
     }
 
     @Test
@@ -96,7 +231,7 @@ class RecentWritersTest {
 
     @Test
     void beyondTheMostRememberedTheOldestWriterIsForgottenFirst() {
-        RecentWriters writers = writers(true, 2);
+        RecentWriters writers = writers(true, 2, NONE);
         writers.wrote("first");
         nanos.incrementAndGet();
         writers.wrote("second");
