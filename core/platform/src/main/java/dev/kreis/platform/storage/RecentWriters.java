@@ -57,7 +57,8 @@ public class RecentWriters {
     private final Map<String, Long> lastWrite = new ConcurrentHashMap<>();
     private final Map<String, Long> lastMarked = new ConcurrentHashMap<>();
     private volatile Set<String> inBackground = Set.of();
-    private volatile long lastForgotten = Long.MIN_VALUE / 2;
+    /** When this node last deleted the ended marks (nanos); null before the first time. */
+    private volatile Long lastForgotten;
     private ScheduledExecutorService job;
 
     @Inject
@@ -114,7 +115,8 @@ public class RecentWriters {
         }
         OffsetDateTime since = OffsetDateTime.now(clock).minus(config.primaryAfterWrite());
         long now = nanos.getAsLong();
-        if (now - lastForgotten >= FORGET_EVERY.toNanos()) {
+        Long forgotten = lastForgotten;
+        if (forgotten == null || now - forgotten >= FORGET_EVERY.toNanos()) {
             marks.forgetBefore(since);
             lastForgotten = now;
         }
