@@ -88,48 +88,42 @@ class ReadReplicaIT {
     @Test
     @Order(1)
     void anotherCallerReadsTheReplicasStateWhileTheWriterReadsItsOwnWritesFromThePrimary() throws Exception {
-        String source = "replica-it-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = source + "@replica.example";
-        UUID customer = ingest(patient, writer, source, "first", email);
-        awaitOnReplica(source, 1);
+        Replayed customer = Replayed.by(patient);
         double replicaReadsBefore = patient.reads("replica");
         pauseReplay();
         try {
-            ingest(patient, writer, source, "second", email);
-            String newcomer = source + "-new@replica.example";
-            ingest(patient, writer, source, "newcomer", newcomer);
+            customer.again(patient, writer);
+            String newcomer = customer.source() + "-new@replica.example";
+            ingest(patient, writer, customer.source(), "newcomer", newcomer);
 
-            assertEquals(2, timeline(patient, writer, customer).size(), "the writer reads its own write, from the primary");
+            assertEquals(2, timeline(patient, writer, customer.id()).size(), "the writer reads its own write, from the primary");
             assertEquals(1, search(patient, writer, newcomer).size(), "the writer finds the customer it just made");
-            assertEquals(1, timeline(patient, reader, customer).size(), "another caller reads the replica, paused before the write");
+            assertEquals(1, timeline(patient, reader, customer.id()).size(), "another caller reads the replica, paused before the write");
             assertEquals(0, search(patient, reader, newcomer).size(), "the replica has no such customer yet");
             assertTrue(patient.reads("replica") >= replicaReadsBefore + 2, "the reader's reads ran on the replica");
 
             // once primary-after-write has passed, the writer's reads go to the replica as well
-            await(() -> timeline(patient, writer, customer).size() == 1, "the writer reading the replica after " + PRIMARY_AFTER_WRITE);
+            await(() -> timeline(patient, writer, customer.id()).size() == 1, "the writer reading the replica after " + PRIMARY_AFTER_WRITE);
         } finally {
             resumeReplay();
         }
-        await(() -> timeline(patient, reader, customer).size() == 2, "the replica replaying the write");
-        assertEquals(1, search(patient, reader, source + "-new@replica.example").size());
+        await(() -> timeline(patient, reader, customer.id()).size() == 2, "the replica replaying the write");
+        assertEquals(1, search(patient, reader, customer.source() + "-new@replica.example").size());
     }
 
     @Test
     @Order(2)
     void readsGoToThePrimaryWhileTheReplicaIsFurtherBehindThanTheMaximumLag() throws Exception {
-        String source = "replica-it-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = source + "@replica.example";
-        UUID customer = ingest(strict, writer, source, "first", email);
-        awaitOnReplica(source, 1);
+        Replayed customer = Replayed.by(strict);
         pauseReplay();
         try {
-            ingest(strict, writer, source, "second", email);
+            customer.again(strict, writer);
             await(() -> "lagging".equals(strict.replicaHealth().path("data").path("state").asText()), "the strict node seeing the lag");
             JsonNode health = strict.replicaHealth();
             assertEquals("UP", health.path("status").asText(), "a lagging replica keeps the node ready");
             assertEquals("primary", health.path("data").path("readsGoTo").asText());
 
-            assertEquals(2, timeline(strict, reader, customer).size(), "another caller reads the primary while the replica lags");
+            assertEquals(2, timeline(strict, reader, customer.id()).size(), "another caller reads the primary while the replica lags");
         } finally {
             resumeReplay();
         }
@@ -139,16 +133,13 @@ class ReadReplicaIT {
     @Order(3)
     void aCallerWhoWroteThroughOneNodeReadsThatWriteThroughTheOther() throws Exception {
         String traveller = user(patient, "traveller");
-        String source = "replica-it-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = source + "@replica.example";
-        UUID customer = ingest(patient, writer, source, "first", email);
-        awaitOnReplica(source, 1);
+        Replayed customer = Replayed.by(patient);
         pauseReplay();
         try {
-            ingest(strict, traveller, source, "second", email);
+            customer.again(strict, traveller);
 
-            assertEquals(2, timeline(patient, traveller, customer).size(), "the write made through one node, read through the other");
-            assertEquals(1, timeline(patient, reader, customer).size(), "another caller reads the paused replica on that node");
+            assertEquals(2, timeline(patient, traveller, customer.id()).size(), "the write made through one node, read through the other");
+            assertEquals(1, timeline(patient, reader, customer.id()).size(), "another caller reads the paused replica on that node");
         } finally {
             resumeReplay();
         }
@@ -157,16 +148,13 @@ class ReadReplicaIT {
     @Test
     @Order(4)
     void readsGoToThePrimaryWhileTheReplicaIsDownAndBackToItWhenItReturns() throws Exception {
-        String source = "replica-it-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = source + "@replica.example";
-        UUID customer = ingest(patient, writer, source, "first", email);
-        awaitOnReplica(source, 1);
+        Replayed customer = Replayed.by(patient);
         replicaScript("stop");
         try {
-            assertEquals(200, patient.send("GET", "/api/v1/customers/" + customer + "/timeline", reader, PASSWORD, null).statusCode(),
+            assertEquals(200, patient.send("GET", "/api/v1/customers/" + customer.id() + "/timeline", reader, PASSWORD, null).statusCode(),
                     "a read while the replica is away is answered");
-            ingest(patient, writer, source, "second", email);
-            assertEquals(2, timeline(patient, reader, customer).size(), "another caller reads the primary, with the write the replica missed");
+            customer.again(patient, writer);
+            assertEquals(2, timeline(patient, reader, customer.id()).size(), "another caller reads the primary, with the write the replica missed");
             JsonNode health = patient.replicaHealth();
             assertEquals("UP", health.path("status").asText());
             assertEquals("unreachable", health.path("data").path("state").asText());
@@ -174,10 +162,26 @@ class ReadReplicaIT {
             replicaScript("resume");
         }
         await(() -> "serving".equals(patient.replicaHealth().path("data").path("state").asText()), "the replica serving again");
-        awaitOnReplica(source, 2);
+        awaitOnReplica(customer.source(), 2);
         double replicaReads = patient.reads("replica");
-        assertEquals(2, timeline(patient, reader, customer).size(), "the returned replica caught up with the primary");
+        assertEquals(2, timeline(patient, reader, customer.id()).size(), "the returned replica caught up with the primary");
         assertTrue(patient.reads("replica") > replicaReads, "and serves the reader again");
+    }
+
+    /** A new customer with one touchpoint, ingested by the writer and already replayed by the replica. */
+    private record Replayed(String source, String email, UUID id) {
+        static Replayed by(ReplicaNode node) throws Exception {
+            String source = "replica-it-" + UUID.randomUUID().toString().substring(0, 8);
+            String email = source + "@replica.example";
+            UUID id = ingest(node, writer, source, "first", email);
+            awaitOnReplica(source, 1);
+            return new Replayed(source, email, id);
+        }
+
+        /** Another touchpoint of the customer, ingested by {@code user} through {@code node}. */
+        void again(ReplicaNode node, String user) throws Exception {
+            ingest(node, user, source, "second", email);
+        }
     }
 
     private static String user(ReplicaNode node, String role) throws Exception {
