@@ -58,10 +58,15 @@ final class EmailSyntax {
             return IPV4.matcher(literal).matches() || IPV6.matcher(literal).matches() && literal.indexOf(':', 5) >= 0;
         }
         String ascii;
-        try {
-            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(java.util.Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return false;
+        if (letterDigitHyphenDot(domain)) {
+            // IDN.toASCII returns such a domain unchanged or refuses it for what the label checks below refuse too.
+            ascii = domain.toLowerCase(java.util.Locale.ROOT);
+        } else {
+            try {
+                ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(java.util.Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
         if (ascii.isEmpty() || ascii.length() > MAX_DOMAIN) {
             return false;
@@ -76,5 +81,16 @@ final class EmailSyntax {
             }
         }
         return !labels[labels.length - 1].chars().allMatch(Character::isDigit);
+    }
+
+    /** Whether {@code domain} holds only ASCII letters, digits, hyphens and dots (most do; IDN work is needed only otherwise). */
+    private static boolean letterDigitHyphenDot(String domain) {
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
