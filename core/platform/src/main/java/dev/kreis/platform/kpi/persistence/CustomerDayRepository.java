@@ -73,33 +73,33 @@ public class CustomerDayRepository {
     /**
      * Inserts the per-customer rows of the {@code kpi_profile_day} rows {@code d} (joined to their profile
      * {@code p}) that {@code where} selects: sums per customer, day, module and phase, and the best peak,
-     * end and MRR row by the order the KPI queries use. The same statement as migration V1_82's backfill.
+     * end and MRR row by the order the KPI queries use. The rows are read and joined to their customer
+     * once ({@code r}, which PostgreSQL materialises since it is read four times); the values are those
+     * of migration V1_82's backfill statement, which joined the profiles for each of the four parts.
      */
     private void insert(String where, List<Object> params) {
         String sql = "insert into kpi_customer_day (customer_id, epoch_day, module, phase, customer_kind, phase_rank, touchpoints, orders,"
                 + " order_amount, scored, peak_30, peak_at, peak_id, peak_type, end_30, end_at, end_id, mrr, mrr_at, mrr_id)"
+                + " with r as (select p.customer_id, c.kind, d.epoch_day, d.module, d.phase, d.phase_rank, d.touchpoints, d.orders,"
+                + " d.order_amount, d.scored, d.peak_30, d.peak_at, d.peak_id, d.peak_type, d.end_30, d.end_at, d.end_id, d.mrr, d.mrr_at,"
+                + " d.mrr_id" + ROWS + " join customer c on c.id = p.customer_id where " + where + ")"
                 + " select g.customer_id, g.epoch_day, g.module, g.phase, g.kind, g.phase_rank, g.touchpoints, g.orders, g.order_amount,"
                 + " g.scored, pk.peak_30, pk.peak_at, pk.peak_id, pk.peak_type, en.end_30, en.end_at, en.end_id, mr.mrr, mr.mrr_at, mr.mrr_id"
-                + " from (select p.customer_id, d.epoch_day, d.module, d.phase, c.kind, max(d.phase_rank) as phase_rank,"
-                + " sum(d.touchpoints) as touchpoints, sum(d.orders) as orders, sum(d.order_amount) as order_amount, sum(d.scored) as scored"
-                + ROWS + " join customer c on c.id = p.customer_id where " + where
-                + " group by p.customer_id, d.epoch_day, d.module, d.phase, c.kind) g"
-                + " left join (select p.customer_id, d.epoch_day, d.module, d.phase, d.peak_30, d.peak_at, d.peak_id, d.peak_type,"
-                + " row_number() over (partition by p.customer_id, d.epoch_day, d.module, d.phase"
-                + " order by abs(d.peak_30) desc, d.peak_at desc, d.peak_id desc) as n" + ROWS + " where " + where + " and d.scored > 0) pk"
+                + " from (select customer_id, epoch_day, module, phase, kind, max(phase_rank) as phase_rank, sum(touchpoints) as touchpoints,"
+                + " sum(orders) as orders, sum(order_amount) as order_amount, sum(scored) as scored from r"
+                + " group by customer_id, epoch_day, module, phase, kind) g"
+                + " left join (select customer_id, epoch_day, module, phase, peak_30, peak_at, peak_id, peak_type,"
+                + " row_number() over (partition by customer_id, epoch_day, module, phase order by abs(peak_30) desc, peak_at desc, peak_id desc)"
+                + " as n from r where scored > 0) pk"
                 + " on pk.customer_id = g.customer_id and pk.epoch_day = g.epoch_day and pk.module = g.module and pk.phase = g.phase and pk.n = 1"
-                + " left join (select p.customer_id, d.epoch_day, d.module, d.phase, d.end_30, d.end_at, d.end_id,"
-                + " row_number() over (partition by p.customer_id, d.epoch_day, d.module, d.phase order by d.end_at desc, d.end_id desc) as n"
-                + ROWS + " where " + where + " and d.scored > 0) en"
+                + " left join (select customer_id, epoch_day, module, phase, end_30, end_at, end_id,"
+                + " row_number() over (partition by customer_id, epoch_day, module, phase order by end_at desc, end_id desc) as n"
+                + " from r where scored > 0) en"
                 + " on en.customer_id = g.customer_id and en.epoch_day = g.epoch_day and en.module = g.module and en.phase = g.phase and en.n = 1"
-                + " left join (select p.customer_id, d.epoch_day, d.module, d.phase, d.mrr, d.mrr_at, d.mrr_id,"
-                + " row_number() over (partition by p.customer_id, d.epoch_day, d.module, d.phase order by d.mrr_at desc, d.mrr_id desc) as n"
-                + ROWS + " where " + where + " and d.mrr is not null) mr"
+                + " left join (select customer_id, epoch_day, module, phase, mrr, mrr_at, mrr_id,"
+                + " row_number() over (partition by customer_id, epoch_day, module, phase order by mrr_at desc, mrr_id desc) as n"
+                + " from r where mrr is not null) mr"
                 + " on mr.customer_id = g.customer_id and mr.epoch_day = g.epoch_day and mr.module = g.module and mr.phase = g.phase and mr.n = 1";
-        List<Object> all = new ArrayList<>(params.size() * 4);
-        for (int i = 0; i < 4; i++) {
-            all.addAll(params);
-        }
-        jdbc.update(sql, all.toArray());
+        jdbc.update(sql, params.toArray());
     }
 }
