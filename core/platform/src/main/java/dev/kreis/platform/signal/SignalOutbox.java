@@ -37,6 +37,7 @@ public class SignalOutbox implements IngestListener {
 
     @Override
     public void accepted(List<StoredTouchpoint> touchpoints) {
-        state.enqueue(touchpoints.stream().map(StoredTouchpoint::id).toList(), OffsetDateTime.now(clock));
+        state.enqueue(touchpoints.stream().map(t -> new SignalStateRepository.Queued(t.id(), t.occurredAt())).toList(),
+                OffsetDateTime.now(clock));
     }
 }

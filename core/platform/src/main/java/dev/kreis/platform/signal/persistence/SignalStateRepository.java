@@ -4,14 +4,20 @@ import static dev.kreis.platform.storage.Jdbc.time;
 import static dev.kreis.platform.storage.Jdbc.uuid;
 
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.kreis.platform.signal.TouchpointFact;
 import dev.kreis.platform.signal.TriggerPattern;
 import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.platform.touchpoint.persistence.TouchpointPartitions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -30,9 +36,13 @@ public class SignalStateRepository {
         this.jdbc = jdbc;
     }
 
-    public void enqueue(List<UUID> touchpointIds, OffsetDateTime now) {
-        jdbc.batch("insert into signal_outbox (touchpoint_id, enqueued_at) values (?, ?)",
-                touchpointIds.stream().map(id -> new Object[] { id, now }).toList());
+    /** A touchpoint to evaluate, and when it occurred (which monthly partition holds it). */
+    public record Queued(UUID touchpointId, OffsetDateTime occurredAt) {
+    }
+
+    public void enqueue(List<Queued> touchpoints, OffsetDateTime now) {
+        jdbc.batch("insert into signal_outbox (touchpoint_id, occurred_at, enqueued_at) values (?, ?, ?)",
+                touchpoints.stream().map(t -> new Object[] { t.touchpointId(), t.occurredAt(), now }).toList());
     }
 
     /**
@@ -58,13 +68,45 @@ public class SignalStateRepository {
         return jdbc.queryOne("select count(*) from signal_outbox", row -> row.getLong(1)).orElse(0L);
     }
 
+    /**
+     * The facts of these outbox entries' touchpoints; an entry whose touchpoint is gone has none. Read one UTC
+     * month at a time, by the time the outbox keeps: on PostgreSQL each query then reaches one monthly partition
+     * instead of probing every partition's primary key for every id.
+     */
     public List<TouchpointFact> facts(List<UUID> touchpointIds) {
-        List<TouchpointFact> facts = new ArrayList<>();
+        Map<UUID, OffsetDateTime> occurred = new HashMap<>();
         for (int from = 0; from < touchpointIds.size(); from += IN_CHUNK) {
             List<UUID> chunk = touchpointIds.subList(from, Math.min(touchpointIds.size(), from + IN_CHUNK));
-            facts.addAll(jdbc.query(FACT + " where t.id in (" + Jdbc.markers(chunk.size()) + ")", row -> new TouchpointFact(uuid(row, "id"),
-                    uuid(row, "customer_id"), row.getString("type"), row.getString("module"), row.getString("initiator"),
-                    row.getBigDecimal("score"), time(row, "occurred_at"), time(row, "received_at")), chunk.toArray()));
+            jdbc.query("select touchpoint_id, occurred_at from signal_outbox where touchpoint_id in (" + Jdbc.markers(chunk.size()) + ")",
+                    row -> occurred.put(uuid(row, "touchpoint_id"), time(row, "occurred_at")), chunk.toArray());
+        }
+        Map<YearMonth, List<UUID>> byMonth = new TreeMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (UUID id : touchpointIds) {
+            OffsetDateTime at = occurred.get(id);
+            if (at == null) {
+                unknown.add(id);
+            } else {
+                byMonth.computeIfAbsent(TouchpointPartitions.month(at), month -> new ArrayList<>()).add(id);
+            }
+        }
+        List<TouchpointFact> facts = new ArrayList<>();
+        byMonth.forEach((month, ids) -> facts.addAll(facts(ids, " and t.occurred_at >= ? and t.occurred_at < ?",
+                month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC), month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC))));
+        facts.addAll(facts(unknown, ""));
+        return facts;
+    }
+
+    /** The facts of the touchpoints {@code ids} that {@code condition} (with {@code bounds} as its parameters) selects. */
+    private List<TouchpointFact> facts(List<UUID> ids, String condition, Object... bounds) {
+        List<TouchpointFact> facts = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            List<Object> params = new ArrayList<>(chunk);
+            params.addAll(List.of(bounds));
+            facts.addAll(jdbc.query(FACT + " where t.id in (" + Jdbc.markers(chunk.size()) + ")" + condition, row -> new TouchpointFact(
+                    uuid(row, "id"), uuid(row, "customer_id"), row.getString("type"), row.getString("module"), row.getString("initiator"),
+                    row.getBigDecimal("score"), time(row, "occurred_at"), time(row, "received_at")), params.toArray()));
         }
         return facts;
     }
