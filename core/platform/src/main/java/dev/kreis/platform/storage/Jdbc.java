@@ -179,6 +179,19 @@ public class Jdbc {
         }
     }
 
+    /** How many keys one IN list holds at most. */
+    public static final int IN_LIST_CHUNK = 500;
+
+    /** {@code work} applied to the keys {@link #IN_LIST_CHUNK} at a time (one IN list each), the results joined. */
+    public static <K, T> List<T> inChunks(java.util.Collection<K> keys, java.util.function.Function<List<K>, List<T>> work) {
+        List<K> all = new ArrayList<>(keys);
+        List<T> result = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+            result.addAll(work.apply(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK))));
+        }
+        return result;
+    }
+
     /** A comma-separated list of {@code n} parameter markers, for IN lists. */
     public static String markers(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));

@@ -3,7 +3,6 @@ package dev.kreis.platform.touchpoint;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -46,7 +45,7 @@ public class TouchpointRetention {
 
     /** The start of the oldest month kept: the current UTC month minus {@code retentionMonths} whole months. */
     public static OffsetDateTime oldestKept(OffsetDateTime now, int retentionMonths) {
-        return TouchpointPartitions.month(now).minusMonths(retentionMonths).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return TouchpointPartitions.start(TouchpointPartitions.month(now).minusMonths(retentionMonths));
     }
 
     void start(@Observes StartupEvent event) {

@@ -109,7 +109,7 @@ public class IdentityEventRepository {
     /** {@link #separated} for every pair involving one of the customers at once: the separated pairs (see {@link MergeSuggestionRepository#pair}). */
     public Set<String> separatedPairs(Collection<UUID> customers) {
         Set<String> pairs = new java.util.HashSet<>();
-        ProfileRepository.inChunks(List.copyOf(customers), chunk -> {
+        Jdbc.inChunks(List.copyOf(customers), chunk -> {
             java.util.List<Object> params = new java.util.ArrayList<>(chunk);
             params.addAll(chunk);
             // Two index-driven halves (see MergeSuggestionRepository#involving): an "or" across the joined profiles scans every separation.

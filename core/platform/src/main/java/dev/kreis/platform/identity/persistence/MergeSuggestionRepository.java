@@ -33,7 +33,7 @@ public class MergeSuggestionRepository {
     /** {@link #existsBetween} for every pair involving one of the customers at once: the pairs (see {@link #pair}) with an open or dismissed suggestion. */
     public java.util.Set<String> pairsWithSuggestions(java.util.Collection<UUID> customers) {
         java.util.Set<String> pairs = new java.util.HashSet<>();
-        ProfileRepository.inChunks(List.copyOf(customers), chunk -> {
+        Jdbc.inChunks(List.copyOf(customers), chunk -> {
             java.util.List<Object> params = new java.util.ArrayList<>(chunk);
             params.addAll(chunk);
             return jdbc.query(involving("a.customer_id as ca, b.customer_id as cb", "s.status in ('open', 'dismissed')", chunk.size()),
@@ -67,7 +67,7 @@ public class MergeSuggestionRepository {
         }
         java.util.Set<UUID> firsts = new java.util.HashSet<>();
         wanted.forEach(w -> firsts.add(w.profileA().compareTo(w.profileB()) < 0 ? w.profileA() : w.profileB()));
-        java.util.Set<String> known = new java.util.HashSet<>(ProfileRepository.inChunks(List.copyOf(firsts), chunk -> jdbc.query(
+        java.util.Set<String> known = new java.util.HashSet<>(Jdbc.inChunks(List.copyOf(firsts), chunk -> jdbc.query(
                 "select profile_a, profile_b from merge_suggestion where profile_a in (" + Jdbc.markers(chunk.size()) + ")",
                 row -> pair(Jdbc.uuid(row, "profile_a"), Jdbc.uuid(row, "profile_b")), chunk.toArray())));
         List<Object[]> rows = new java.util.ArrayList<>();
@@ -91,7 +91,7 @@ public class MergeSuggestionRepository {
         }
         record Open(UUID id, BigDecimal score, UUID customerA, UUID customerB) {
         }
-        List<Open> open = ProfileRepository.inChunks(List.copyOf(customers), chunk -> {
+        List<Open> open = Jdbc.inChunks(List.copyOf(customers), chunk -> {
             java.util.List<Object> params = new java.util.ArrayList<>(chunk);
             params.addAll(chunk);
             return jdbc.query(involving("s.id, s.score, a.customer_id as ca, b.customer_id as cb", "s.status = 'open'", chunk.size()),
@@ -114,7 +114,7 @@ public class MergeSuggestionRepository {
             List<Open> mine = byCustomer.getOrDefault(customer, List.of()).stream().filter(o -> !removed.contains(o.id())).sorted(best).toList();
             mine.stream().skip(keep).forEach(o -> removed.add(o.id()));
         }
-        ProfileRepository.inChunks(List.copyOf(removed), chunk -> {
+        Jdbc.inChunks(List.copyOf(removed), chunk -> {
             jdbc.update("delete from merge_suggestion where status = 'open' and id in (" + Jdbc.markers(chunk.size()) + ")", chunk.toArray());
             return List.of();
         });

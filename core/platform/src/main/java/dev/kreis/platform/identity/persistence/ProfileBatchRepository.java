@@ -47,7 +47,7 @@ public class ProfileBatchRepository {
     public List<ProfileRow> findBySourceAndExternalIds(Map<String, List<String>> externalIdsBySource) {
         boolean postgresql = jdbc.kind() == DatabaseKind.POSTGRESQL;
         List<ProfileRow> found = new ArrayList<>();
-        externalIdsBySource.forEach((source, ids) -> found.addAll(ProfileRepository.inChunks(ids.stream().distinct().toList(), chunk -> {
+        externalIdsBySource.forEach((source, ids) -> found.addAll(Jdbc.inChunks(ids.stream().distinct().toList(), chunk -> {
             if (postgresql) {
                 return jdbc.query("select p.* from unnest(cast(? as text[])) as k(external_id) cross join lateral (select " + COLUMNS
                         + " from profile p where p.source = ? and p.external_id = k.external_id offset 0) p", ProfileRepository::row,
@@ -104,7 +104,7 @@ public class ProfileBatchRepository {
         jdbc.batch("insert into profile_attribute (profile_id, name, attr_value, observed_at) values (?, ?, ?, ?)", attributeInserts);
         jdbc.batch("update profile_attribute set attr_value = ?, observed_at = ? where profile_id = ? and name = ?",
                 attributeUpdates.stream().map(r -> new Object[] { r[2], r[3], r[0], r[1] }).toList());
-        ProfileRepository.inChunks(identifiers.keySet(), chunk -> {
+        Jdbc.inChunks(identifiers.keySet(), chunk -> {
             jdbc.update("delete from profile_identifier where profile_id in (" + Jdbc.markers(chunk.size()) + ")", chunk.toArray());
             return List.of();
         });

@@ -30,7 +30,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ProfileRepository {
     private static final String COLUMNS = "p.id, p.customer_id, p.source, p.external_id, p.kind, p.organisation_id, p.observed_at, p.created_at";
-    private static final int IN_CHUNK = 500;
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
@@ -50,7 +49,7 @@ public class ProfileRepository {
     }
 
     public List<ProfileRow> ofCustomers(Collection<UUID> customerIds) {
-        return inChunks(customerIds, chunk -> jdbc.query("select " + COLUMNS + " from profile p where p.customer_id in ("
+        return Jdbc.inChunks(customerIds, chunk -> jdbc.query("select " + COLUMNS + " from profile p where p.customer_id in ("
                 + Jdbc.markers(chunk.size()) + ") order by p.created_at, p.id", ProfileRepository::row, chunk.toArray()));
     }
 
@@ -73,7 +72,7 @@ public class ProfileRepository {
     }
 
     public void move(Collection<UUID> profileIds, UUID toCustomer) {
-        inChunks(profileIds, chunk -> {
+        Jdbc.inChunks(profileIds, chunk -> {
             List<Object> params = new ArrayList<>();
             params.add(toCustomer);
             params.addAll(chunk);
@@ -97,7 +96,7 @@ public class ProfileRepository {
         Map<UUID, ProfileRow> byId = new HashMap<>();
         profiles.forEach(p -> byId.put(p.id(), p));
         Map<UUID, Map<String, AttributeObservation>> result = new HashMap<>();
-        inChunks(byId.keySet(), chunk -> jdbc.query("select profile_id, name, attr_value, observed_at from profile_attribute where profile_id in ("
+        Jdbc.inChunks(byId.keySet(), chunk -> jdbc.query("select profile_id, name, attr_value, observed_at from profile_attribute where profile_id in ("
                 + Jdbc.markers(chunk.size()) + ") order by profile_id, name", row -> {
                     ProfileRow profile = byId.get(Jdbc.uuid(row, "profile_id"));
                     String name = row.getString("name");
@@ -144,7 +143,7 @@ public class ProfileRepository {
      */
     public Map<UUID, List<AttributeObservation>> observationsOfCustomers(Collection<UUID> customerIds) {
         Map<UUID, List<AttributeObservation>> result = new HashMap<>();
-        inChunks(customerIds, chunk -> jdbc.query(
+        Jdbc.inChunks(customerIds, chunk -> jdbc.query(
                 "select p.customer_id, p.id, p.source, a.name, a.attr_value, a.observed_at from profile p"
                         + " join profile_attribute a on a.profile_id = p.id where p.customer_id in (" + Jdbc.markers(chunk.size()) + ")"
                         + " and p.deleted_at is null",
@@ -160,7 +159,7 @@ public class ProfileRepository {
     /** Current (not removed) attribute values of the given profiles, grouped by profile. */
     public Map<UUID, Map<String, JsonNode>> attributesOfProfiles(Collection<UUID> profileIds) {
         Map<UUID, Map<String, JsonNode>> result = new HashMap<>();
-        inChunks(profileIds, chunk -> jdbc.query("select profile_id, name, attr_value from profile_attribute where profile_id in ("
+        Jdbc.inChunks(profileIds, chunk -> jdbc.query("select profile_id, name, attr_value from profile_attribute where profile_id in ("
                 + Jdbc.markers(chunk.size()) + ") and attr_value <> 'null' order by name", row -> {
                     result.computeIfAbsent(Jdbc.uuid(row, "profile_id"), k -> new LinkedHashMap<>())
                             .put(row.getString("name"), read(row.getString("attr_value")));
@@ -178,7 +177,7 @@ public class ProfileRepository {
     /** Identifiers of the given profiles, grouped by profile. */
     public Map<UUID, List<Identifier>> identifiersOfProfiles(Collection<UUID> profileIds) {
         Map<UUID, List<Identifier>> result = new LinkedHashMap<>();
-        inChunks(profileIds, chunk -> jdbc.query("select profile_id, type, system, id_value from profile_identifier where profile_id in ("
+        Jdbc.inChunks(profileIds, chunk -> jdbc.query("select profile_id, type, system, id_value from profile_identifier where profile_id in ("
                 + Jdbc.markers(chunk.size()) + ") order by type, system, id_value", row -> {
                     result.computeIfAbsent(Jdbc.uuid(row, "profile_id"), k -> new ArrayList<>()).add(identifier(row));
                     return null;
@@ -190,7 +189,7 @@ public class ProfileRepository {
     public List<IdentifierMatch> findByIdentifiers(Collection<Identifier> identifiers) {
         Set<Identifier> wanted = Set.copyOf(identifiers);
         List<String> values = wanted.stream().map(Identifier::value).distinct().collect(Collectors.toList());
-        List<IdentifierMatch> matches = inChunks(values, chunk -> jdbc.query(
+        List<IdentifierMatch> matches = Jdbc.inChunks(values, chunk -> jdbc.query(
                 "select i.type, i.system, i.id_value, p.id, p.customer_id, p.source, p.kind, p.created_at from profile_identifier i"
                         + " join profile p on p.id = i.profile_id where i.id_value in (" + Jdbc.markers(chunk.size()) + ")",
                 row -> new IdentifierMatch(identifier(row), Jdbc.uuid(row, "id"), Jdbc.uuid(row, "customer_id"),
@@ -223,7 +222,7 @@ public class ProfileRepository {
      * within a block: the candidates of many written profiles at once, read in one query per 500 blocks.
      */
     public List<BlockEntry> newestInBlocks(Collection<String> blockKeys, int perBlock) {
-        return inChunks(List.copyOf(blockKeys), chunk -> {
+        return Jdbc.inChunks(List.copyOf(blockKeys), chunk -> {
             List<Object> params = new ArrayList<>(chunk);
             params.add(perBlock);
             return jdbc.query("select id, customer_id, block_key, kind, match_name, match_company, match_address from (select id, customer_id,"
@@ -271,12 +270,4 @@ public class ProfileRepository {
         }
     }
 
-    static <K, T> List<T> inChunks(Collection<K> keys, java.util.function.Function<List<K>, List<T>> work) {
-        List<K> all = new ArrayList<>(keys);
-        List<T> result = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            result.addAll(work.apply(all.subList(from, Math.min(all.size(), from + IN_CHUNK))));
-        }
-        return result;
-    }
 }

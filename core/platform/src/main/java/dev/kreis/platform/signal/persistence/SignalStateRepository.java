@@ -5,7 +5,6 @@ import static dev.kreis.platform.storage.Jdbc.uuid;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,11 +74,8 @@ public class SignalStateRepository {
      */
     public List<TouchpointFact> facts(List<UUID> touchpointIds) {
         Map<UUID, OffsetDateTime> occurred = new HashMap<>();
-        for (int from = 0; from < touchpointIds.size(); from += IN_CHUNK) {
-            List<UUID> chunk = touchpointIds.subList(from, Math.min(touchpointIds.size(), from + IN_CHUNK));
-            jdbc.query("select touchpoint_id, occurred_at from signal_outbox where touchpoint_id in (" + Jdbc.markers(chunk.size()) + ")",
-                    row -> occurred.put(uuid(row, "touchpoint_id"), time(row, "occurred_at")), chunk.toArray());
-        }
+        Jdbc.inChunks(touchpointIds, chunk -> jdbc.query("select touchpoint_id, occurred_at from signal_outbox where touchpoint_id in ("
+                + Jdbc.markers(chunk.size()) + ")", row -> occurred.put(uuid(row, "touchpoint_id"), time(row, "occurred_at")), chunk.toArray()));
         Map<YearMonth, List<UUID>> byMonth = new TreeMap<>();
         List<UUID> unknown = new ArrayList<>();
         for (UUID id : touchpointIds) {
@@ -92,23 +88,20 @@ public class SignalStateRepository {
         }
         List<TouchpointFact> facts = new ArrayList<>();
         byMonth.forEach((month, ids) -> facts.addAll(facts(ids, " and t.occurred_at >= ? and t.occurred_at < ?",
-                month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC), month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC))));
+                TouchpointPartitions.start(month), TouchpointPartitions.start(month.plusMonths(1)))));
         facts.addAll(facts(unknown, ""));
         return facts;
     }
 
     /** The facts of the touchpoints {@code ids} that {@code condition} (with {@code bounds} as its parameters) selects. */
     private List<TouchpointFact> facts(List<UUID> ids, String condition, Object... bounds) {
-        List<TouchpointFact> facts = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+        return Jdbc.inChunks(ids, chunk -> {
             List<Object> params = new ArrayList<>(chunk);
             params.addAll(List.of(bounds));
-            facts.addAll(jdbc.query(FACT + " where t.id in (" + Jdbc.markers(chunk.size()) + ")" + condition, row -> new TouchpointFact(
+            return jdbc.query(FACT + " where t.id in (" + Jdbc.markers(chunk.size()) + ")" + condition, row -> new TouchpointFact(
                     uuid(row, "id"), uuid(row, "customer_id"), row.getString("type"), row.getString("module"), row.getString("initiator"),
-                    row.getBigDecimal("score"), time(row, "occurred_at"), time(row, "received_at")), params.toArray()));
-        }
-        return facts;
+                    row.getBigDecimal("score"), time(row, "occurred_at"), time(row, "received_at")), params.toArray());
+        });
     }
 
     /** A touchpoint time of a customer. */

@@ -58,6 +58,11 @@ public class TouchpointPartitions {
         return YearMonth.from(at.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
+    /** The first instant of a UTC month: where its partition begins. */
+    public static OffsetDateTime start(YearMonth month) {
+        return month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
     public static String name(YearMonth month) {
         return String.format("touchpoint_y%04dm%02d", month.getYear(), month.getMonthValue());
     }
@@ -112,7 +117,7 @@ public class TouchpointPartitions {
     private void create(List<YearMonth> missing) {
         jdbc.query("select pg_advisory_xact_lock(?)", row -> null, LOCK);
         for (YearMonth month : missing) {
-            jdbc.query("select touchpoint_month_partition(?)", row -> null, month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            jdbc.query("select touchpoint_month_partition(?)", row -> null, start(month));
         }
     }
 
