@@ -9,12 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kreis.platform.kpi.KpiConfig;
 import dev.kreis.platform.kpi.RollupFolder;
+import dev.kreis.platform.kpi.persistence.RollupRepository;
+import dev.kreis.platform.kpi.persistence.RollupRepository.FoldState;
+import dev.kreis.platform.storage.Jdbc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -23,6 +30,15 @@ import jakarta.inject.Inject;
 class KpiRollupFoldTest {
     @Inject
     RollupFolder folder;
+
+    @Inject
+    RollupRepository rollups;
+
+    @Inject
+    KpiConfig config;
+
+    @Inject
+    Jdbc jdbc;
 
     @Test
     void foldingAgainAndAgainNeverCountsATouchpointTwice() {
@@ -49,5 +65,61 @@ class KpiRollupFoldTest {
         assertTrue(folder.foldWithOverlap() >= 1, "the new touchpoint's day is refolded");
         assertEquals(0, folder.foldAfter(OffsetDateTime.now().plusMinutes(1)), "nothing arrived after now");
         assertEquals(four("100"), KpiData.value("csat", window, window.plusDays(1)));
+    }
+
+    @Test
+    void aCompletedFoldSettlesWhatItLookedAtMinusTheOverlap() {
+        LocalDate window = KpiData.freshWindow();
+        KpiData.ingest(List.of(scored(customer(), "feedback.csat", 4, at(window, 1))));
+        OffsetDateTime before = OffsetDateTime.now();
+
+        assertTrue(folder.foldWithOverlap() >= 1, "the new touchpoint's day is looked at");
+
+        OffsetDateTime settled = rollups.state().settledUntil();
+        OffsetDateTime after = OffsetDateTime.now();
+        assertTrue(settled != null && !settled.isBefore(before.minus(config.foldOverlap()))
+                && !settled.isAfter(after.minus(config.foldOverlap())), "settled until " + settled + ", looked between " + before + " and " + after);
+        assertTrue(settled.isBefore(rollups.state().watermark()), "the newest touchpoints stay within the next look");
+    }
+
+    @Test
+    void aTouchpointCommittedLateWithinTheOverlapIsStillFoldedByTheJob() {
+        LocalDate window = KpiData.freshWindow();
+        KpiData.ingest(List.of(scored(customer(), "feedback.nps", 10, at(window, 1))));
+        folder.foldWithOverlap();
+        OffsetDateTime watermark = rollups.state().watermark();
+
+        // A touchpoint whose transaction began half a minute before the newest folded one and committed after that fold.
+        Map<String, Object> late = scored(customer(), "feedback.nps", 0, at(window.plusDays(10), 1));
+        KpiData.ingest(List.of(late));
+        jdbc.update("update touchpoint set received_at = ? where source = ? and external_id = ?", watermark.minusSeconds(30),
+                KpiData.SOURCE, late.get("externalId"));
+        folder.foldWithOverlap();
+
+        assertEquals(2, KpiData.kpi("nps", window, window.plusMonths(1)).getInt("sampleSize"));
+        assertEquals(four("0"), KpiData.value("nps", window, window.plusMonths(1)));
+    }
+
+    @Test
+    void recordingACompletedFoldNeitherBumpsTheGenerationNorMovesTheSettledPointBack() {
+        QuarkusTransaction.begin();
+        try {
+            FoldState locked = rollups.lock();
+            OffsetDateTime settled = OffsetDateTime.now().minus(config.foldOverlap()).truncatedTo(ChronoUnit.MILLIS);
+            rollups.completed(locked.watermark(), settled, OffsetDateTime.now());
+            FoldState recorded = rollups.state();
+            assertEquals(locked.generation(), recorded.generation(), "no rollup changed, so cached answers stay valid");
+            assertEquals(locked.watermark(), recorded.watermark());
+            assertEquals(laterOf(locked.settledUntil(), settled).toInstant(), recorded.settledUntil().toInstant());
+
+            rollups.completed(locked.watermark(), settled.minusHours(1), OffsetDateTime.now());
+            assertEquals(recorded.settledUntil().toInstant(), rollups.state().settledUntil().toInstant(), "never back");
+        } finally {
+            QuarkusTransaction.rollback(); // the shared fold state stays as the job left it
+        }
+    }
+
+    private static OffsetDateTime laterOf(OffsetDateTime a, OffsetDateTime b) {
+        return a == null || a.isBefore(b) ? b : a;
     }
 }

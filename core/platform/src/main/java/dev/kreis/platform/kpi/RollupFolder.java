@@ -77,13 +77,20 @@ public class RollupFolder {
     }
 
     /**
-     * What the job does: folds everything received since the watermark minus the overlap, then
-     * re-points the per-customer rollup after merges and splits, also looking back the overlap.
-     * Answers the days refolded.
+     * What the job does: folds everything received since the watermark minus the overlap — or since the
+     * settled point, when that is later — then re-points the per-customer rollup after merges and splits,
+     * also looking back the overlap. A fold that looks at time T sees every touchpoint received up to T minus
+     * the overlap, so once it completes that point is settled: when ingest pauses, the job stops re-reading the
+     * last minutes of touchpoints (and re-checking their days) every run. Answers the days looked at.
      */
     public int foldWithOverlap() {
-        OffsetDateTime watermark = rollups.state().watermark();
-        int days = foldAfter(watermark.minus(config.foldOverlap()));
+        RollupRepository.FoldState state = rollups.state();
+        OffsetDateTime lookedAt = OffsetDateTime.now(clock);
+        OffsetDateTime after = state.watermark().minus(config.foldOverlap());
+        if (state.settledUntil() != null && state.settledUntil().isAfter(after)) {
+            after = state.settledUntil();
+        }
+        int days = fold(rollups.daysReceivedAfter(after), lookedAt.minus(config.foldOverlap()));
         followIdentityChanges(true);
         return days;
     }
@@ -145,7 +152,7 @@ public class RollupFolder {
             return false;
         }
         try {
-            fold(days);
+            fold(days, null);
             return true;
         } catch (StorageException e) {
             LOG.warn("A KPI read could not fold the newest touchpoints; it answers from the rollups as they are", e);
@@ -185,10 +192,11 @@ public class RollupFolder {
      * count all its touchpoints; answers the number of days looked at.
      */
     public int foldAfter(OffsetDateTime after) {
-        return fold(rollups.daysReceivedAfter(after));
+        return fold(rollups.daysReceivedAfter(after), null);
     }
 
-    private int fold(Map<Integer, OffsetDateTime> days) {
+    /** Refolds the days that are not current; {@code settled}: what the completed fold settles, if anything. */
+    private int fold(Map<Integer, OffsetDateTime> days, OffsetDateTime settled) {
         if (days.isEmpty()) {
             return 0;
         }
@@ -208,7 +216,7 @@ public class RollupFolder {
         OffsetDateTime latest = days.values().stream().max(OffsetDateTime::compareTo).orElseThrow();
         QuarkusTransaction.requiringNew().run(() -> {
             rollups.lock();
-            rollups.completed(latest, OffsetDateTime.now(clock));
+            rollups.completed(latest, settled, OffsetDateTime.now(clock));
         });
         return pending.size();
     }

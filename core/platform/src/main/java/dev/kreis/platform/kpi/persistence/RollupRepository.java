@@ -1,5 +1,7 @@
 package dev.kreis.platform.kpi.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,25 +27,40 @@ public class RollupRepository {
         this.customerDays = customerDays;
     }
 
-    /** The fold state: latest folded received_at and the number of completed folds. */
-    public record FoldState(OffsetDateTime watermark, long generation) {
+    /**
+     * The fold state: the latest folded received_at, the number of changes of the rollups, and up to when every
+     * touchpoint received is known to be folded, late commits included ({@code null} until a fold has settled it).
+     */
+    public record FoldState(OffsetDateTime watermark, long generation, OffsetDateTime settledUntil) {
     }
 
+    private static final String STATE_COLUMNS = "select watermark, generation, settled_until from kpi_fold_state where id = ?";
+
     public FoldState state() {
-        return jdbc.queryOne("select watermark, generation from kpi_fold_state where id = ?",
-                row -> new FoldState(Jdbc.time(row, "watermark"), row.getLong("generation")), STATE).orElseThrow();
+        return jdbc.queryOne(STATE_COLUMNS, RollupRepository::state, STATE).orElseThrow();
     }
 
     /** Locks the state row until the surrounding transaction ends: one folder at a time, across nodes. */
     public FoldState lock() {
-        return jdbc.queryOne("select watermark, generation from kpi_fold_state where id = ? for update",
-                row -> new FoldState(Jdbc.time(row, "watermark"), row.getLong("generation")), STATE).orElseThrow();
+        return jdbc.queryOne(STATE_COLUMNS + " for update", RollupRepository::state, STATE).orElseThrow();
     }
 
-    /** Moves the watermark forward (never back) and counts a completed fold. */
-    public void completed(OffsetDateTime watermark, OffsetDateTime now) {
-        jdbc.update("update kpi_fold_state set watermark = case when watermark < ? then ? else watermark end,"
-                + " generation = generation + 1, folded_at = ? where id = ?", watermark, watermark, now, STATE);
+    private static FoldState state(ResultSet row) throws SQLException {
+        return new FoldState(Jdbc.time(row, "watermark"), row.getLong("generation"), Jdbc.time(row, "settled_until"));
+    }
+
+    /**
+     * Records a completed fold: moves the watermark forward and, when given, {@code settledUntil} (never
+     * either back). The generation is not bumped here: only a change of the rollups does that.
+     */
+    public void completed(OffsetDateTime watermark, OffsetDateTime settledUntil, OffsetDateTime now) {
+        String watermarkForward = "update kpi_fold_state set watermark = case when watermark < ? then ? else watermark end, folded_at = ?";
+        if (settledUntil == null) {
+            jdbc.update(watermarkForward + " where id = ?", watermark, watermark, now, STATE);
+        } else {
+            jdbc.update(watermarkForward + ", settled_until = case when settled_until is null or settled_until < ? then ? else settled_until end"
+                    + " where id = ?", watermark, watermark, now, settledUntil, settledUntil, STATE);
+        }
     }
 
     /** Counts a change of the rollups; call in the transaction that changes them, so readers never pair new rows with an old generation. */
