@@ -12,7 +12,10 @@ import java.util.Random;
 /**
  * Step "timeline": one client reads {@code GET /api/v1/customers/{id}/timeline?limit=50} for random
  * customers, first a warm-up (not measured), then the measured samples. Latency is from sending the
- * request to having read the whole answer.
+ * request to having read the whole answer. The client is {@link LeanHttp} (one keep-alive connection on a
+ * blocking socket), so the figure is the app's and the database's: the JDK's {@code java.net.http} client
+ * hands every exchange between its selector and executor threads, which on two cores shared with the app
+ * and PostgreSQL adds milliseconds to the slowest requests ({@code --client jdk} measures with it, for comparison).
  */
 final class TimelineLatency {
     private TimelineLatency() {
@@ -28,17 +31,24 @@ final class TimelineLatency {
             System.err.println("timeline: no customer ids in " + ProfileLoader.CUSTOMER_IDS);
             return 2;
         }
-        Http http = new Http(args.baseUrl(), Duration.ofSeconds(30));
+        String client = args.string("client", "lean");
+        if (!client.equals("lean") && !client.equals("jdk")) {
+            System.err.println("timeline: --client must be lean or jdk");
+            return 2;
+        }
+        Http jdk = client.equals("jdk") ? new Http(args.baseUrl(), Duration.ofSeconds(30)) : null;
         Random r = DataSet.random(args.seed(), 4, 0);
         Latencies latencies = new Latencies();
         FirstErrors errors = new FirstErrors("timeline", 10);
         long items = 0;
         long full = 0;
 
-        System.err.printf("timeline: %,d warm-up + %,d measured requests, limit=%d, 1 client%n", warmup, samples, limit);
+        System.err.printf("timeline: %,d warm-up + %,d measured requests, limit=%d, 1 client (%s)%n", warmup, samples, limit, client);
+        try (LeanHttp lean = new LeanHttp(args.baseUrl(), 30_000)) {
         for (int i = 0; i < warmup + samples && !errors.stuck(50); i++) {
             String id = ids.get(r.nextInt(ids.size()));
-            Http.Response resp = http.get("/api/v1/customers/" + id + "/timeline?limit=" + limit);
+            String path = "/api/v1/customers/" + id + "/timeline?limit=" + limit;
+            Http.Response resp = jdk != null ? jdk.get(path) : lean.get(path);
             if (i < warmup) {
                 continue;
             }
@@ -54,11 +64,13 @@ final class TimelineLatency {
                 full++;
             }
         }
+        }
 
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("timeline_samples", latencies.count());
         f.put("timeline_warmup", warmup);
         f.put("timeline_limit", limit);
+        f.put("timeline_client", client);
         f.put("timeline_errors", errors.count());
         f.put("timeline_items_mean", latencies.count() == 0 ? 0 : Results.round((double) items / latencies.count(), 2));
         f.put("timeline_full_pages", full);
