@@ -45,25 +45,25 @@ final class TimelineLatency {
 
         System.err.printf("timeline: %,d warm-up + %,d measured requests, limit=%d, 1 client (%s)%n", warmup, samples, limit, client);
         try (LeanHttp lean = new LeanHttp(args.baseUrl(), 30_000)) {
-        for (int i = 0; i < warmup + samples && !errors.stuck(50); i++) {
-            String id = ids.get(r.nextInt(ids.size()));
-            String path = "/api/v1/customers/" + id + "/timeline?limit=" + limit;
-            Http.Response resp = jdk != null ? jdk.get(path) : lean.get(path);
-            if (i < warmup) {
-                continue;
+            for (int i = 0; i < warmup + samples && !errors.stuck(50); i++) {
+                String id = ids.get(r.nextInt(ids.size()));
+                String path = "/api/v1/customers/" + id + "/timeline?limit=" + limit;
+                Http.Response resp = jdk != null ? jdk.get(path) : lean.get(path);
+                if (i < warmup) {
+                    continue;
+                }
+                if (resp.status() != 200) {
+                    errors.add("GET /api/v1/customers/" + id + "/timeline -> " + resp.status() + " " + resp.snippet());
+                    continue;
+                }
+                latencies.add(resp.nanos());
+                errors.ok();
+                int n = itemCount(resp, errors);
+                items += n;
+                if (n == limit) {
+                    full++;
+                }
             }
-            if (resp.status() != 200) {
-                errors.add("GET /api/v1/customers/" + id + "/timeline -> " + resp.status() + " " + resp.snippet());
-                continue;
-            }
-            latencies.add(resp.nanos());
-            errors.ok();
-            int n = itemCount(resp, errors);
-            items += n;
-            if (n == limit) {
-                full++;
-            }
-        }
         }
 
         Map<String, Object> f = new LinkedHashMap<>();
