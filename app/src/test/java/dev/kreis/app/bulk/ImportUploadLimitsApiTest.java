@@ -131,8 +131,15 @@ class ImportUploadLimitsApiTest {
         if (!Files.exists(directory)) {
             return Set.of();
         }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile).collect(Collectors.toSet());
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> walk = Files.walk(directory)) {
+                return walk.filter(Files::isRegularFile).collect(Collectors.toSet());
+            } catch (java.io.UncheckedIOException e) {
+                // A file (such as the refused upload's own) was deleted while the walk passed it: look again.
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt >= 20) {
+                    throw e;
+                }
+            }
         }
     }
 }
