@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kreis.platform.identity.persistence.IdentityEventRepository;
 import dev.kreis.platform.kpi.KpiConfig;
 import dev.kreis.platform.kpi.RollupFolder;
 import dev.kreis.platform.kpi.persistence.RollupRepository;
@@ -39,6 +40,9 @@ class KpiRollupFoldTest {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    IdentityEventRepository identityEvents;
 
     @Test
     void foldingAgainAndAgainNeverCountsATouchpointTwice() {
@@ -117,6 +121,51 @@ class KpiRollupFoldTest {
         } finally {
             QuarkusTransaction.rollback(); // the shared fold state stays as the job left it
         }
+    }
+
+    @Test
+    void aMergeIsFollowedOnceNotAgainOnEveryLookOverTheOverlap() {
+        LocalDate window = KpiData.freshWindow();
+        UUID survivor = customer();
+        UUID absorbed = customer();
+        KpiData.ingest(List.of(scored(survivor, "feedback.nps", 10, at(window, 1)), scored(absorbed, "feedback.nps", 0, at(window, 2))));
+        folder.foldWithOverlap();
+
+        Fixtures.postJson("/api/v1/customers/" + survivor + "/merge", Map.of("customerIds", List.of(absorbed))).then().statusCode(200);
+        folder.followIdentityChanges(true); // this call or the job follows the merge: both customers' rows recomputed
+
+        assertEquals(0, folder.followIdentityChanges(true), "looking again over the overlap recomputes nobody");
+        assertEquals(0, folder.followIdentityChanges(true), "nor on the next look");
+        assertEquals(List.of(survivor), customersOfDay(window), "the merged customer's rows are re-pointed");
+    }
+
+    @Test
+    void aMergeCommittedLateWithinTheOverlapIsStillFollowed() {
+        LocalDate window = KpiData.freshWindow();
+        UUID survivor = customer();
+        UUID absorbed = customer();
+        KpiData.ingest(List.of(scored(survivor, "feedback.csat", 5, at(window, 1)), scored(absorbed, "feedback.csat", 1, at(window, 2))));
+        folder.foldWithOverlap();
+        Fixtures.postJson("/api/v1/customers/" + survivor + "/merge", Map.of("customerIds", List.of(customer()))).then().statusCode(200);
+        folder.followIdentityChanges(true);
+        OffsetDateTime followed = jdbc.queryOne("select customers_at from kpi_fold_state where id = 'touchpoints'",
+                row -> Jdbc.time(row, "customers_at")).orElseThrow();
+
+        // A merge whose transaction began half a minute before the newest followed one and committed after it was followed.
+        UUID profile = jdbc.queryOne("select id from profile where customer_id = ?", row -> Jdbc.uuid(row, "id"), absorbed).orElseThrow();
+        QuarkusTransaction.requiringNew().run(() -> {
+            identityEvents.record("merge", survivor, "test", null, followed.minusSeconds(30), Map.of(profile, absorbed), survivor);
+            jdbc.update("update profile set customer_id = ? where id = ?", survivor, profile);
+        });
+        folder.followIdentityChanges(true); // unless the job did it first
+
+        assertEquals(List.of(survivor), customersOfDay(window), "the late merge's customers are recomputed");
+    }
+
+    /** The customers with a per-customer rollup row on the day. */
+    private List<UUID> customersOfDay(LocalDate day) {
+        return jdbc.query("select distinct customer_id from kpi_customer_day where epoch_day = ?", row -> Jdbc.uuid(row, "customer_id"),
+                (int) day.toEpochDay());
     }
 
     private static OffsetDateTime laterOf(OffsetDateTime a, OffsetDateTime b) {

@@ -5,8 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -98,9 +96,11 @@ public class RollupFolder {
     /**
      * Recomputes the per-customer rollup ({@code kpi_customer_day}, ADR 0008) of the customers that merges
      * and splits moved profiles between since the last time (minus the fold overlap, for merges whose
-     * transaction committed after a later one was followed), in a transaction holding the fold lock.
-     * Without {@code lookBack} it costs one index probe unless a merge or split happened since; with it
-     * (the job) it always looks again over the overlap. Answers the customers recomputed.
+     * transaction committed after a later one was followed), in a transaction holding the fold lock. Merges
+     * and splits of that window already followed are remembered ({@code kpi_identity_followed}), so looking
+     * again recomputes only what it had not seen and bumps the generation only then. Without {@code lookBack}
+     * it costs one index probe unless a merge or split happened since; with it (the job) it always looks again
+     * over the overlap. Answers the customers recomputed.
      */
     public int followIdentityChanges(boolean lookBack) {
         OffsetDateTime latest = rollups.latestIdentityChange();
@@ -115,13 +115,14 @@ public class RollupFolder {
         int[] recomputed = { 0 };
         QuarkusTransaction.requiringNew().run(() -> {
             rollups.lock();
-            Set<UUID> moved = customerDays.movedAfter(since);
-            if (!moved.isEmpty()) {
-                customerDays.refoldCustomers(moved);
+            CustomerDayRepository.Unfollowed unfollowed = customerDays.unfollowedAfter(since);
+            if (!unfollowed.customers().isEmpty()) {
+                customerDays.refoldCustomers(unfollowed.customers());
                 rollups.bumpGeneration();
             }
+            customerDays.markFollowed(unfollowed.events(), since);
             customerDays.followed(latest);
-            recomputed[0] = moved.size();
+            recomputed[0] = unfollowed.customers().size();
         });
         return recomputed[0];
     }

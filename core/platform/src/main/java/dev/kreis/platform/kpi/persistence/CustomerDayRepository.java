@@ -3,8 +3,10 @@ package dev.kreis.platform.kpi.persistence;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,16 +48,38 @@ public class CustomerDayRepository {
         }
     }
 
-    /** The customers that merges and splits recorded after {@code after} moved profiles out of or into. */
-    public Set<UUID> movedAfter(OffsetDateTime after) {
+    /**
+     * The merges and splits recorded after {@code after} not yet followed ({@code kpi_identity_followed}), and the
+     * customers they moved profiles out of or into.
+     */
+    public Unfollowed unfollowedAfter(OffsetDateTime after) {
+        Map<UUID, OffsetDateTime> events = new LinkedHashMap<>();
         Set<UUID> customers = new LinkedHashSet<>();
-        jdbc.query("select m.from_customer, m.to_customer from identity_event_profile m join identity_event e on e.id = m.event_id"
-                + " where e.occurred_at > ?", row -> {
+        jdbc.query("select e.id, e.occurred_at, m.from_customer, m.to_customer from identity_event e"
+                + " join identity_event_profile m on m.event_id = e.id"
+                + " where e.occurred_at > ? and not exists (select 1 from kpi_identity_followed f where f.event_id = e.id)", row -> {
+                    events.put(Jdbc.uuid(row, "id"), Jdbc.time(row, "occurred_at"));
                     customers.add(Jdbc.uuid(row, "from_customer"));
                     customers.add(Jdbc.uuid(row, "to_customer"));
                     return null;
                 }, after);
-        return customers;
+        return new Unfollowed(events, customers);
+    }
+
+    /** Merges and splits (id → when) and the customers they moved profiles between. */
+    public record Unfollowed(Map<UUID, OffsetDateTime> events, Set<UUID> customers) {
+    }
+
+    /**
+     * Records the events as followed, and forgets those at or before {@code before}: a look again never reaches
+     * back that far.
+     */
+    public void markFollowed(Map<UUID, OffsetDateTime> events, OffsetDateTime before) {
+        jdbc.update("delete from kpi_identity_followed where occurred_at <= ?", before);
+        List<Object[]> rows = events.entrySet().stream().map(e -> new Object[] { e.getKey(), e.getValue() }).toList();
+        if (!rows.isEmpty()) {
+            jdbc.batch("insert into kpi_identity_followed (event_id, occurred_at) values (?, ?)", rows);
+        }
     }
 
     /** The latest merge or split ({@code identity_event.occurred_at}) already in {@code kpi_customer_day}. */
