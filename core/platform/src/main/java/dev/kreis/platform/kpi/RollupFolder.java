@@ -167,15 +167,12 @@ public class RollupFolder {
      */
     public void refold(java.util.Collection<Integer> days) {
         List<Integer> pending = days.stream().distinct().sorted().toList();
-        int chunk = Math.max(1, config.foldDaysPerTransaction());
-        for (int from = 0; from < pending.size(); from += chunk) {
-            List<Integer> batch = pending.subList(from, Math.min(pending.size(), from + chunk));
-            QuarkusTransaction.requiringNew().run(() -> {
-                rollups.lock();
-                batch.forEach(rollups::refold);
-                rollups.bumpGeneration();
-            });
-        }
+        DayBatches.run(pending, config.foldDaysPerTransaction(), (batch, lockTaken) -> QuarkusTransaction.requiringNew().run(() -> {
+            rollups.lock();
+            lockTaken.run();
+            batch.forEach(rollups::refold);
+            rollups.bumpGeneration();
+        }));
     }
 
     /** The latest received_at the rollups have counted (the fold's watermark). */
@@ -202,18 +199,15 @@ public class RollupFolder {
             return 0;
         }
         List<Integer> pending = new ArrayList<>(days.keySet());
-        int chunk = Math.max(1, config.foldDaysPerTransaction());
-        for (int from = 0; from < pending.size(); from += chunk) {
-            List<Integer> batch = pending.subList(from, Math.min(pending.size(), from + chunk));
-            QuarkusTransaction.requiringNew().run(() -> {
-                rollups.lock();
-                List<Integer> changed = batch.stream().filter(day -> !rollups.isCurrent(day)).toList();
-                changed.forEach(rollups::refold);
-                if (!changed.isEmpty()) {
-                    rollups.bumpGeneration();
-                }
-            });
-        }
+        DayBatches.run(pending, config.foldDaysPerTransaction(), (batch, lockTaken) -> QuarkusTransaction.requiringNew().run(() -> {
+            rollups.lock();
+            lockTaken.run();
+            List<Integer> changed = batch.stream().filter(day -> !rollups.isCurrent(day)).toList();
+            changed.forEach(rollups::refold);
+            if (!changed.isEmpty()) {
+                rollups.bumpGeneration();
+            }
+        }));
         OffsetDateTime latest = days.values().stream().max(OffsetDateTime::compareTo).orElseThrow();
         QuarkusTransaction.requiringNew().run(() -> {
             rollups.lock();
