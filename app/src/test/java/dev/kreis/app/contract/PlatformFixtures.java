@@ -4,8 +4,7 @@ import static dev.kreis.app.Fixtures.email;
 import static dev.kreis.app.Fixtures.person;
 import static dev.kreis.app.Fixtures.unique;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -461,7 +460,7 @@ final class PlatformFixtures {
         });
         f.put("POST /api/v1/tokens", c -> {
             c.call("POST /api/v1/tokens").body(Map.of("name", "crm-sync", "roles", List.of("integration"),
-                    "expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.SECONDS).toString())).valid();
+                    "expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString())).valid();
             c.call("POST /api/v1/tokens").body(Map.of("name", "x", "roles", List.of("viewer"), "expiresAt", "tomorrow")).invalid();
         });
         f.put("GET /api/v1/tokens/{id}", c -> {
@@ -537,7 +536,7 @@ final class PlatformFixtures {
     private static String task(SignalEvaluation evaluation) {
         UUID id = customer();
         Fixtures.touchpointFor(id).type("feedback.nps").score(2)
-                .occurredAt(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString()).ingest();
+                .occurredAt(Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString()).ingest();
         evaluation.drain();
         String task = io.restassured.RestAssured.given().queryParam("customerId", id.toString()).get("/api/v1/tasks").then().statusCode(200)
                 .extract().jsonPath().getString("items[0].id");
