@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import dev.kreis.platform.kpi.persistence.CustomerDayRepository;
+import dev.kreis.platform.kpi.persistence.GapCells;
 import dev.kreis.platform.kpi.persistence.RollupRepository;
 import dev.kreis.platform.storage.StorageException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,13 +37,15 @@ public class RollupFolder {
 
     private final RollupRepository rollups;
     private final CustomerDayRepository customerDays;
+    private final GapCells gapCells;
     private final KpiConfig config;
     private final Clock clock;
     private ScheduledExecutorService job;
 
-    RollupFolder(RollupRepository rollups, CustomerDayRepository customerDays, KpiConfig config, Clock clock) {
+    RollupFolder(RollupRepository rollups, CustomerDayRepository customerDays, GapCells gapCells, KpiConfig config, Clock clock) {
         this.rollups = rollups;
         this.customerDays = customerDays;
+        this.gapCells = gapCells;
         this.config = config;
         this.clock = clock;
     }
@@ -82,6 +85,7 @@ public class RollupFolder {
      * last minutes of touchpoints (and re-checking their days) every run. Answers the days looked at.
      */
     public int foldWithOverlap() {
+        buildGapCells();
         RollupRepository.FoldState state = rollups.state();
         OffsetDateTime lookedAt = OffsetDateTime.now(clock);
         OffsetDateTime after = state.watermark().minus(config.foldOverlap());
@@ -91,6 +95,24 @@ public class RollupFolder {
         int days = fold(rollups.daysReceivedAfter(after), lookedAt.minus(config.foldOverlap()));
         followIdentityChanges(true);
         return days;
+    }
+
+    /**
+     * Builds the funnel's gap cells (ADR 0009) from {@code kpi_customer_day} if they are not built yet (a database
+     * migrated with rows already in it), holding the fold lock; until then the funnel groups rows as before.
+     */
+    void buildGapCells() {
+        if (gapCells.built()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+            rollups.lock();
+            if (!gapCells.built()) {
+                long started = System.nanoTime();
+                gapCells.rebuild();
+                LOG.infof("Built the funnel's gap cells from kpi_customer_day in %d ms", (System.nanoTime() - started) / 1_000_000);
+            }
+        });
     }
 
     /**

@@ -21,13 +21,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CustomerDayQueries implements CustomerAggregates {
     private final Jdbc jdbc;
+    private final GapCells gapCells;
 
-    CustomerDayQueries(Jdbc jdbc) {
+    CustomerDayQueries(Jdbc jdbc, GapCells gapCells) {
         this.jdbc = jdbc;
+        this.gapCells = gapCells;
     }
 
+    /**
+     * Without a module or phase filter, from the gap cells (ADR 0009): a number of cells bounded by the calendar per
+     * bucket, whatever the number of customers; with one (or before the cells are built), by grouping the period's
+     * rows per customer.
+     */
     @Override
     public List<Funnel> funnel(Filter filter, int[] bounds) {
+        if (filter.module() == null && filter.phase() == null && gapCells.built()) {
+            KpiRollupQueries.checkBounds(bounds);
+            List<Funnel> funnels = new ArrayList<>();
+            for (int b = 0; b + 1 < bounds.length; b++) {
+                funnels.add(furthest(gapCells.reached(bounds[b], bounds[b + 1], filter.customerKind())));
+            }
+            return funnels;
+        }
+        return scannedFunnel(filter, bounds);
+    }
+
+    /** The funnel of the customers reaching each phase rank (a customer reaching p reached every rank below it). */
+    private static Funnel furthest(long[] reached) {
+        long[] atPhase = new long[reached.length];
+        for (int rank = 0; rank < reached.length; rank++) {
+            atPhase[rank] = reached[rank] - (rank + 1 < reached.length ? reached[rank + 1] : 0);
+        }
+        return Funnel.ofFurthestPhaseCounts(atPhase);
+    }
+
+    /** The funnel from the period's rows grouped per customer (ADR 0008). */
+    List<Funnel> scannedFunnel(Filter filter, int[] bounds) {
         List<Object> params = new ArrayList<>();
         String bucket = KpiRollupQueries.bucket(bounds, params);
         String rows = rows(filter, bounds, params);

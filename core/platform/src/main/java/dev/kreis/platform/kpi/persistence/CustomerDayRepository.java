@@ -3,11 +3,13 @@ package dev.kreis.platform.kpi.persistence;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.kreis.platform.storage.Jdbc;
@@ -27,24 +29,75 @@ public class CustomerDayRepository {
     private static final String ROWS = " from kpi_profile_day d join profile p on p.id = d.profile_id";
 
     private final Jdbc jdbc;
+    private final GapCells gapCells;
 
-    CustomerDayRepository(Jdbc jdbc) {
+    CustomerDayRepository(Jdbc jdbc, GapCells gapCells) {
         this.jdbc = jdbc;
+        this.gapCells = gapCells;
     }
 
-    /** Recomputes one UTC day's rows from its {@code kpi_profile_day} rows; call after the fold wrote them. */
+    /**
+     * Recomputes one UTC day's rows from its {@code kpi_profile_day} rows; call after the fold wrote them. The gap
+     * cells (ADR 0009) change by the gaps of the customers whose highest phase rank that day changed: their other
+     * days are read once and their gaps counted with the day as it was and as it is now.
+     */
     public void refoldDay(int epochDay) {
+        boolean cells = gapCells.built();
+        Map<UUID, GapCells.DayRank> before = cells ? gapCells.dayRanks(epochDay) : Map.of();
         jdbc.update("delete from kpi_customer_day where epoch_day = ?", epochDay);
         insert("d.epoch_day = ?", List.of(epochDay));
+        if (!cells) {
+            return;
+        }
+        Map<UUID, GapCells.DayRank> after = gapCells.dayRanks(epochDay);
+        Set<UUID> changed = new LinkedHashSet<>();
+        before.forEach((customer, rank) -> {
+            if (rank(rank) != rank(after.get(customer))) {
+                changed.add(customer);
+            }
+        });
+        after.forEach((customer, rank) -> {
+            if (rank(rank) != rank(before.get(customer))) {
+                changed.add(customer);
+            }
+        });
+        Map<UUID, GapCells.CustomerDays> otherDays = gapCells.days(changed, epochDay);
+        Map<GapCells.Gap, Long> difference = new HashMap<>();
+        for (UUID customer : changed) {
+            GapCells.DayRank was = before.get(customer);
+            GapCells.DayRank is = after.get(customer);
+            String kind = (is != null ? is : was).kind();
+            GapCells.CustomerDays others = otherDays.getOrDefault(customer, new GapCells.CustomerDays(kind, new TreeMap<>()));
+            others.with(epochDay, was == null ? null : was.rank()).count(difference, -1);
+            others.with(epochDay, is == null ? null : is.rank()).count(difference, 1);
+        }
+        gapCells.add(difference);
     }
 
-    /** Recomputes every row of these customers from their current profiles' {@code kpi_profile_day} rows. */
+    /** The rank that counts for the gaps: none for no row or a rank below 0. */
+    private static int rank(GapCells.DayRank rank) {
+        return rank == null || rank.rank() < 0 ? -1 : rank.rank();
+    }
+
+    /**
+     * Recomputes every row of these customers from their current profiles' {@code kpi_profile_day} rows, and their
+     * gap cells from their days before and after.
+     */
     public void refoldCustomers(Collection<UUID> customers) {
+        boolean cells = gapCells.built();
         List<UUID> pending = List.copyOf(customers);
         for (int from = 0; from < pending.size(); from += CHUNK) {
-            List<Object> chunk = new ArrayList<>(pending.subList(from, Math.min(pending.size(), from + CHUNK)));
+            List<UUID> ids = pending.subList(from, Math.min(pending.size(), from + CHUNK));
+            List<Object> chunk = new ArrayList<>(ids);
+            Map<UUID, GapCells.CustomerDays> before = cells ? gapCells.days(ids, null) : Map.of();
             jdbc.update("delete from kpi_customer_day where customer_id in (" + Jdbc.markers(chunk.size()) + ")", chunk.toArray());
             insert("p.customer_id in (" + Jdbc.markers(chunk.size()) + ")", chunk);
+            if (cells) {
+                Map<GapCells.Gap, Long> difference = new HashMap<>();
+                before.values().forEach(days -> days.count(difference, -1));
+                gapCells.days(ids, null).values().forEach(days -> days.count(difference, 1));
+                gapCells.add(difference);
+            }
         }
     }
 

@@ -352,7 +352,7 @@ public class KpiRollupQueries implements CustomerAggregates {
         return sql.append(" else ").append(bounds.length - 2).append(" end").toString();
     }
 
-    private static void checkBounds(int[] bounds) {
+    static void checkBounds(int[] bounds) {
         if (bounds.length < 2) {
             throw new IllegalArgumentException("buckets need at least two bounds");
         }
