@@ -40,6 +40,7 @@
 # KREIS_BENCH_IMPORT_BIG_MB (--import: size of the heap-test file, uploaded and followed until it ends or for at most
 # KREIS_BENCH_IMPORT_BIG_SECONDS (3600), then cancelled; default 1024, 0 with --quick), KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
 # KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
+# KREIS_BENCH_FOLD_WAIT_S (how long a step waits for the KPI fold and the funnel's gap cells, default 3600; 30M needs more),
 # BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr);
 # for --kpi: KREIS_BENCH_KPI_COLD, KREIS_BENCH_KPI_WARM (samples per KPI and period; default 15/50 quick, 30/100 full).
 # Exit status: 0 when the run is valid (targets may still be missed, see latest.json "targets_met"),

@@ -23,6 +23,7 @@ import dev.kreis.platform.kpi.persistence.GapCells;
 import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
 import dev.kreis.platform.kpi.persistence.RollupRepository;
 import dev.kreis.platform.storage.Jdbc;
+import dev.kreis.spi.touchpoint.JourneyPhase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -98,6 +99,52 @@ class GapCellsTest {
             gapCells.rebuild();
             assertEquals(kept, cells(), "the cells the fold kept are those a rebuild computes");
         });
+    }
+
+    @Test
+    void aFoldOverMoreDaysThanTheRebuildLimitLeavesCellsThatAnswerLikeTheScan() {
+        LocalDate window = KpiData.freshWindow();
+        List<UUID> customers = List.of(customer(), customer("organisation"));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int day = 0; day < 45; day++) { // more days than kreis.kpis.gap-cells-rebuild-days (31): set aside, rebuilt after
+            items.add(interaction(customers.get(day % 2), PHASES[day % PHASES.length], "customer", at(window.plusDays(day * 2L), 30)));
+        }
+        KpiData.ingest(items);
+
+        folder.foldWithOverlap();
+
+        assertTrue(gapCells.built(), "rebuilt once the fold caught up");
+        assertSameFunnels(new int[] { (int) window.toEpochDay() - 3, (int) window.plusDays(17).toEpochDay(),
+                (int) window.plusDays(32).toEpochDay(), (int) window.plusDays(33).toEpochDay(), (int) window.plusDays(89).toEpochDay(),
+                (int) window.plusDays(95).toEpochDay() }, "after a fold over 45 days");
+        assertEquals(2L, customerDays.funnel(new KpiRollupQueries.Filter(0, 0, null, null, null),
+                new int[] { (int) window.toEpochDay(), (int) window.plusDays(90).toEpochDay() }).get(0).reached().get(JourneyPhase.AWARENESS));
+    }
+
+    @Test
+    void aDatabaseMigratedWithRowsAnswersFromTheRowsUntilTheNextFoldBuildsItsCells() {
+        LocalDate window = KpiData.freshWindow();
+        UUID customer = customer();
+        KpiData.ingest(List.of(interaction(customer, "intent", "customer", at(window.plusDays(3), 60)),
+                interaction(customer, "awareness", "customer", at(window.plusDays(40), 60))));
+        folder.catchUp();
+        List<String> kept = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> { // what migration V1_93 leaves on a database with rows
+            rollups.lock();
+            kept.addAll(cells());
+            jdbc.update("delete from kpi_gap_cell");
+            jdbc.update("update kpi_fold_state set gap_cells_built = ?", false);
+        });
+        int[] bounds = { (int) window.toEpochDay(), (int) window.plusDays(30).toEpochDay(), (int) window.plusDays(60).toEpochDay() };
+        KpiRollupQueries.Filter filter = new KpiRollupQueries.Filter(0, 0, null, null, null);
+        assertEquals(profileDays.funnel(filter, bounds), customerDays.funnel(filter, bounds), "answered from the rows meanwhile");
+
+        folder.foldWithOverlap();
+
+        assertTrue(gapCells.built());
+        assertEquals(kept, cells(), "the fold built the cells again");
+        assertEquals(profileDays.funnel(filter, bounds), customerDays.funnel(filter, bounds));
+        assertEquals(1L, customerDays.funnel(filter, bounds).get(0).reached().get(JourneyPhase.INTENT));
     }
 
     /** Every bucketing of the days around the data, with every step and several offsets, for all customers and for organisations. */

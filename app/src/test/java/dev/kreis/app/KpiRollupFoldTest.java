@@ -13,6 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import dev.kreis.platform.kpi.persistence.RollupRepository;
 import dev.kreis.platform.kpi.persistence.RollupRepository.FoldState;
 import dev.kreis.platform.storage.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -43,6 +46,43 @@ class KpiRollupFoldTest {
 
     @Inject
     IdentityEventRepository identityEvents;
+
+    @Test
+    void aKpiReadBehindAFoldHoldingTheLockAnswersFromTheRollupsAsTheyAreInsteadOfWaiting() throws Exception {
+        LocalDate window = KpiData.freshWindow();
+        UUID anna = customer();
+        KpiData.ingest(List.of(scored(anna, "feedback.nps", 10, at(window, 1))));
+        assertTrue(folder.catchUp());
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread fold = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> { // a long fold, or a rebuild of the gap cells
+            rollups.lock();
+            held.countDown();
+            try {
+                release.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        fold.start();
+        try {
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+            KpiData.ingest(List.of(scored(anna, "feedback.nps", 0, at(window, 2))));
+
+            boolean current = folder.catchUp();
+            long stillHeld = release.getCount();
+            JsonPath nps = KpiData.kpi("nps", window, window.plusMonths(1));
+
+            assertEquals(false, current, "the read could not fold");
+            assertEquals(1, stillHeld, "it gave up while the fold still held the lock");
+            assertEquals(1, nps.getInt("sampleSize"), "answered from the rollups as they were");
+        } finally {
+            release.countDown();
+            fold.join(30_000);
+        }
+        assertTrue(folder.catchUp());
+        assertEquals(2, KpiData.kpi("nps", window, window.plusMonths(1)).getInt("sampleSize"), "folded once the lock was free");
+    }
 
     @Test
     void foldingAgainAndAgainNeverCountsATouchpointTwice() {

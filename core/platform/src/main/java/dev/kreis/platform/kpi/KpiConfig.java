@@ -41,6 +41,14 @@ public interface KpiConfig {
     @WithDefault("31")
     int foldDaysPerTransaction();
 
+    /**
+     * Days above which the fold job refolds without keeping the funnel's gap cells (ADR 0009) and rebuilds them in
+     * one statement when it has caught up: after a bulk load or import spread over many days, one pass over
+     * {@code kpi_customer_day} costs less than keeping the cells day by day. Meanwhile the funnel groups rows.
+     */
+    @WithDefault("31")
+    int gapCellsRebuildDays();
+
     /** Length of the default period, ending with today (UTC), when a request gives no {@code from}. */
     @WithDefault("90")
     int defaultPeriodDays();

@@ -92,14 +92,16 @@ public class RollupFolder {
         if (state.settledUntil() != null && state.settledUntil().isAfter(after)) {
             after = state.settledUntil();
         }
-        int days = fold(rollups.daysReceivedAfter(after), lookedAt.minus(config.foldOverlap()));
+        int days = fold(rollups.daysReceivedAfter(after), lookedAt.minus(config.foldOverlap()), true, false);
         followIdentityChanges(true);
+        buildGapCells();
         return days;
     }
 
     /**
-     * Builds the funnel's gap cells (ADR 0009) from {@code kpi_customer_day} if they are not built yet (a database
-     * migrated with rows already in it), holding the fold lock; until then the funnel groups rows as before.
+     * Builds the funnel's gap cells (ADR 0009) from {@code kpi_customer_day} if they are not built (a database
+     * migrated with rows already in it, or after a fold over many days), holding the fold lock; until then the funnel
+     * groups rows as before.
      */
     void buildGapCells() {
         if (gapCells.built()) {
@@ -136,7 +138,7 @@ public class RollupFolder {
         }
         int[] recomputed = { 0 };
         QuarkusTransaction.requiringNew().run(() -> {
-            rollups.lock();
+            lock(!lookBack);
             CustomerDayRepository.Unfollowed unfollowed = customerDays.unfollowedAfter(since);
             if (!unfollowed.customers().isEmpty()) {
                 customerDays.refoldCustomers(unfollowed.customers());
@@ -175,7 +177,7 @@ public class RollupFolder {
             return false;
         }
         try {
-            fold(days, null);
+            fold(days, null, false, true);
             return true;
         } catch (StorageException e) {
             LOG.warn("A KPI read could not fold the newest touchpoints; it answers from the rollups as they are", e);
@@ -212,29 +214,50 @@ public class RollupFolder {
      * count all its touchpoints; answers the number of days looked at.
      */
     public int foldAfter(OffsetDateTime after) {
-        return fold(rollups.daysReceivedAfter(after), null);
+        return fold(rollups.daysReceivedAfter(after), null, false, false);
     }
 
-    /** Refolds the days that are not current; {@code settled}: what the completed fold settles, if anything. */
-    private int fold(Map<Integer, OffsetDateTime> days, OffsetDateTime settled) {
+    /**
+     * Refolds the days that are not current; {@code settled}: what the completed fold settles, if anything. With
+     * {@code mayRebuild} (the job), once more than {@code kreis.kpis.gap-cells-rebuild-days} days needed refolding the
+     * rest are refolded without keeping the funnel's gap cells, which {@link #buildGapCells()} then rebuilds. With
+     * {@code reading} (a KPI read's own fold) it waits only briefly for the fold lock.
+     */
+    private int fold(Map<Integer, OffsetDateTime> days, OffsetDateTime settled, boolean mayRebuild, boolean reading) {
         if (days.isEmpty()) {
             return 0;
         }
         List<Integer> pending = new ArrayList<>(days.keySet());
+        int[] refolded = { 0 };
         DayBatches.run(pending, config.foldDaysPerTransaction(), (batch, lockTaken) -> QuarkusTransaction.requiringNew().run(() -> {
-            rollups.lock();
+            lock(reading);
             lockTaken.run();
             List<Integer> changed = batch.stream().filter(day -> !rollups.isCurrent(day)).toList();
+            if (mayRebuild && refolded[0] + changed.size() > config.gapCellsRebuildDays() && gapCells.built()) {
+                gapCells.setAside();
+                LOG.infof("Refolding more than %d days: the funnel's gap cells are rebuilt once the fold has caught up",
+                        config.gapCellsRebuildDays());
+            }
             changed.forEach(rollups::refold);
             if (!changed.isEmpty()) {
                 rollups.bumpGeneration();
             }
+            refolded[0] += changed.size();
         }));
         OffsetDateTime latest = days.values().stream().max(OffsetDateTime::compareTo).orElseThrow();
         QuarkusTransaction.requiringNew().run(() -> {
-            rollups.lock();
+            lock(reading);
             rollups.completed(latest, settled, OffsetDateTime.now(clock));
         });
         return pending.size();
+    }
+
+    /** Takes the fold lock; for a KPI read's own fold ({@code reading}) waiting only briefly. */
+    private void lock(boolean reading) {
+        if (reading) {
+            rollups.lockForRead();
+        } else {
+            rollups.lock();
+        }
     }
 }

@@ -20,6 +20,7 @@ class KpiResultCacheTest {
             public int readFoldLimit() { return 0; }
             public int readFoldDays() { return 0; }
             public int foldDaysPerTransaction() { return 1; }
+            public int gapCellsRebuildDays() { return 31; }
             public int defaultPeriodDays() { return 90; }
             public int maxSeriesPoints() { return 366; }
             public int cacheEntries() { return entries; }

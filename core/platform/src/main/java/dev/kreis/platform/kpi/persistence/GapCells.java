@@ -37,6 +37,8 @@ public class GapCells {
     static final int PROPERTIES = JourneyPhase.values().length;
     private static final String STATE = "touchpoints";
     private static final int CHUNK = 500;
+    /** Cells per merge statement: 7 parameters each, well below the drivers' limit of 32,767 parameters. */
+    private static final int MERGE_ROWS = 2000;
 
     private final Jdbc jdbc;
 
@@ -89,6 +91,11 @@ public class GapCells {
                 .orElse(false);
     }
 
+    /** Records the cells as not built: the fold stops keeping them and the funnel groups rows until {@link #rebuild()}. */
+    public void setAside() {
+        jdbc.update("update kpi_fold_state set gap_cells_built = ? where id = ?", false, STATE);
+    }
+
     /** Recomputes every cell from {@code kpi_customer_day} and records them as built; call holding the fold lock. */
     public void rebuild() {
         String ranks = "(select customer_id, customer_kind, epoch_day, max(phase_rank) as r from kpi_customer_day"
@@ -101,17 +108,21 @@ public class GapCells {
         String days = "(select r.customer_id, r.customer_kind, p.property, r.epoch_day from " + ranks + " r join " + properties
                 + " p on r.r >= p.property)";
         String order = "(partition by customer_id, property order by epoch_day)";
-        String gaps = "(select customer_kind, property, coalesce(lag(epoch_day) over " + order + ", " + BEFORE + ") as q, epoch_day as d from "
-                + days + " x union all select customer_kind, property, epoch_day as q, " + AFTER + " as d from (select customer_kind, property,"
-                + " epoch_day, lead(epoch_day) over " + order + " as n from " + days + " y) z where n is null)";
+        String neighbours = "(select customer_kind, property, epoch_day, lag(epoch_day) over " + order + " as prev, lead(epoch_day) over "
+                + order + " as next from " + days + " x)";
+        // each day with the property ends the gap from the day before it; the last one also starts the gap to +∞
+        String gaps = "(select customer_kind, property, q, d, count(*) as n from (select w.customer_kind, w.property,"
+                + " case when s.part = 0 then coalesce(w.prev, " + BEFORE + ") else w.epoch_day end as q,"
+                + " case when s.part = 0 then w.epoch_day else " + AFTER + " end as d from " + neighbours + " w cross join"
+                + " (select 0 as part union all select 1) s where s.part = 0 or w.next is null) e group by customer_kind, property, q, d)";
         String grains = "(select 0 as grain union all select 1 union all select 2 union all select 3)";
         String qCell = "case when k.grain in (1, 3) then " + blockSql("g.q") + " else g.q end";
         String dCell = "case when k.grain in (2, 3) then " + blockSql("g.d") + " else g.d end";
         String lead = "case k.grain when 0 then " + blockSql("g.d") + " when 1 then g.d when 2 then g.q else " + blockSql("g.d") + " end";
         jdbc.update("delete from kpi_gap_cell");
         jdbc.update("insert into kpi_gap_cell (grain, lead, q, d, property, customer_kind, gaps) select grain, lead, q, d, property,"
-                + " customer_kind, count(*) from (select k.grain, " + lead + " as lead, " + qCell + " as q, " + dCell + " as d, g.property,"
-                + " g.customer_kind from " + gaps + " g cross join " + grains + " k) c group by grain, lead, q, d, property, customer_kind");
+                + " customer_kind, sum(n) from (select k.grain, " + lead + " as lead, " + qCell + " as q, " + dCell + " as d, g.property,"
+                + " g.customer_kind, g.n from " + gaps + " g cross join " + grains + " k) c group by grain, lead, q, d, property, customer_kind");
         jdbc.update("update kpi_fold_state set gap_cells_built = ? where id = ?", true, STATE);
     }
 
@@ -182,14 +193,22 @@ public class GapCells {
                 rows.add(new Object[] { cell.get(0), cell.get(1), cell.get(2), cell.get(3), cell.get(4), cell.get(5), n });
             }
         });
-        jdbc.batch("merge into kpi_gap_cell c using (select cast(? as smallint) as grain, cast(? as integer) as lead, cast(? as integer) as q,"
-                + " cast(? as integer) as d, cast(? as smallint) as property, cast(? as varchar(16)) as customer_kind, cast(? as bigint) as gaps) s"
-                + " on c.grain = s.grain and c.lead = s.lead and c.q = s.q and c.d = s.d and c.property = s.property"
-                + " and c.customer_kind = s.customer_kind"
-                + " when matched and c.gaps + s.gaps = 0 then delete"
-                + " when matched then update set gaps = c.gaps + s.gaps"
-                + " when not matched then insert (grain, lead, q, d, property, customer_kind, gaps)"
-                + " values (s.grain, s.lead, s.q, s.d, s.property, s.customer_kind, s.gaps)", rows);
+        for (int from = 0; from < rows.size(); from += MERGE_ROWS) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + MERGE_ROWS));
+            StringBuilder values = new StringBuilder();
+            List<Object> params = new ArrayList<>(chunk.size() * 7);
+            for (Object[] row : chunk) {
+                values.append(values.length() == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(List.of(row));
+            }
+            jdbc.update("merge into kpi_gap_cell c using (values " + values + ") as s (grain, lead, q, d, property, customer_kind, gaps)"
+                    + " on c.grain = s.grain and c.lead = s.lead and c.q = s.q and c.d = s.d and c.property = s.property"
+                    + " and c.customer_kind = s.customer_kind"
+                    + " when matched and c.gaps + s.gaps = 0 then delete"
+                    + " when matched then update set gaps = c.gaps + s.gaps"
+                    + " when not matched then insert (grain, lead, q, d, property, customer_kind, gaps)"
+                    + " values (s.grain, s.lead, s.q, s.d, s.property, s.customer_kind, s.gaps)", params.toArray());
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.kreis.platform.kpi.DayFold;
+import dev.kreis.platform.storage.DatabaseKind;
 import dev.kreis.platform.storage.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,6 +45,30 @@ public class RollupRepository {
     public FoldState lock() {
         return jdbc.queryOne(STATE_COLUMNS + " for update", RollupRepository::state, STATE).orElseThrow();
     }
+
+    /**
+     * {@link #lock()} for a KPI read's own fold: waits at most {@value #READ_LOCK_WAIT_MS} ms for the lock and then
+     * fails, so a read behind a long fold or a rebuild of the gap cells answers from the rollups as they are instead of
+     * waiting for it (PostgreSQL's {@code lock_timeout} for the transaction; H2's for the session, set back after).
+     */
+    public FoldState lockForRead() {
+        if (jdbc.kind() == DatabaseKind.POSTGRESQL) {
+            jdbc.update("set local lock_timeout = " + READ_LOCK_WAIT_MS);
+            FoldState state = lock();
+            jdbc.update("set local lock_timeout = 0");
+            return state;
+        }
+        long usual = jdbc.queryOne("select setting_value from information_schema.settings where setting_name = 'LOCK_TIMEOUT'",
+                row -> Long.parseLong(row.getString("setting_value"))).orElse(10_000L);
+        jdbc.update("set lock_timeout " + READ_LOCK_WAIT_MS);
+        try {
+            return lock();
+        } finally {
+            jdbc.update("set lock_timeout " + usual);
+        }
+    }
+
+    private static final int READ_LOCK_WAIT_MS = 2000;
 
     private static FoldState state(ResultSet row) throws SQLException {
         return new FoldState(Jdbc.time(row, "watermark"), row.getLong("generation"), Jdbc.time(row, "settled_until"));
