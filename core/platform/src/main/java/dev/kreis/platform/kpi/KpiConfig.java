@@ -42,7 +42,7 @@ public interface KpiConfig {
     int foldDaysPerTransaction();
 
     /**
-     * Days above which the fold job refolds without keeping the funnel's gap cells (ADR 0009) and rebuilds them in
+     * Days from which on the fold job refolds without keeping the funnel's gap cells (ADR 0009) and rebuilds them in
      * one statement when it has caught up: after a bulk load or import spread over many days, one pass over
      * {@code kpi_customer_day} costs less than keeping the cells day by day. Meanwhile the funnel groups rows.
      */

@@ -219,7 +219,7 @@ public class RollupFolder {
 
     /**
      * Refolds the days that are not current; {@code settled}: what the completed fold settles, if anything. With
-     * {@code mayRebuild} (the job), once more than {@code kreis.kpis.gap-cells-rebuild-days} days needed refolding the
+     * {@code mayRebuild} (the job), once {@code kreis.kpis.gap-cells-rebuild-days} days or more needed refolding, the
      * rest are refolded without keeping the funnel's gap cells, which {@link #buildGapCells()} then rebuilds. With
      * {@code reading} (a KPI read's own fold) it waits only briefly for the fold lock.
      */
@@ -233,9 +233,9 @@ public class RollupFolder {
             lock(reading);
             lockTaken.run();
             List<Integer> changed = batch.stream().filter(day -> !rollups.isCurrent(day)).toList();
-            if (mayRebuild && refolded[0] + changed.size() > config.gapCellsRebuildDays() && gapCells.built()) {
+            if (mayRebuild && refolded[0] + changed.size() >= config.gapCellsRebuildDays() && gapCells.built()) {
                 gapCells.setAside();
-                LOG.infof("Refolding more than %d days: the funnel's gap cells are rebuilt once the fold has caught up",
+                LOG.infof("Refolding %d days or more: the funnel's gap cells are rebuilt once the fold has caught up",
                         config.gapCellsRebuildDays());
             }
             changed.forEach(rollups::refold);
