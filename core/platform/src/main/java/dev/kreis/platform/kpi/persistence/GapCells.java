@@ -85,7 +85,10 @@ public class GapCells {
         }
     }
 
-    /** Whether the cells count every row of {@code kpi_customer_day} (false until the first fold after the migration). */
+    /**
+     * Whether the cells count every row of {@code kpi_customer_day}: false after migration V1_93 on a database with
+     * rows, and while a fold over many days has them set aside.
+     */
     public boolean built() {
         return jdbc.queryOne("select gap_cells_built from kpi_fold_state where id = ?", row -> row.getBoolean("gap_cells_built"), STATE)
                 .orElse(false);
