@@ -22,10 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CustomerDayQueries implements CustomerAggregates {
     private final Jdbc jdbc;
     private final GapCells gapCells;
+    private final TailSums tailSums;
 
-    CustomerDayQueries(Jdbc jdbc, GapCells gapCells) {
+    CustomerDayQueries(Jdbc jdbc, GapCells gapCells, TailSums tailSums) {
         this.jdbc = jdbc;
         this.gapCells = gapCells;
+        this.tailSums = tailSums;
     }
 
     /**
@@ -67,8 +69,22 @@ public class CustomerDayQueries implements CustomerAggregates {
         return Arrays.stream(atPhase).map(Funnel::ofFurthestPhaseCounts).toList();
     }
 
+    /**
+     * Whether the tail sums (ADR 0010) answer: one period, ending after every row, the sums built, and for the KPIs that
+     * honour them no module or phase filter.
+     */
+    private boolean fromTails(Filter filter, int[] bounds, boolean rowFilters) {
+        KpiRollupQueries.checkBounds(bounds);
+        return bounds.length == 2 && (!rowFilters || filter.module() == null && filter.phase() == null) && gapCells.built()
+                && tailSums.reachesPastTheData(bounds[1]);
+    }
+
+    /** For one period reaching past the data from the tail sums, else by grouping the period's rows per customer. */
     @Override
     public List<Repurchase> repurchase(Filter filter, int[] bounds) {
+        if (fromTails(filter, bounds, true)) {
+            return List.of(tailSums.repurchase(bounds[0], filter.customerKind()));
+        }
         List<Object> params = new ArrayList<>();
         String bucket = KpiRollupQueries.bucket(bounds, params);
         String rows = rows(filter, bounds, params);
@@ -82,8 +98,12 @@ public class CustomerDayQueries implements CustomerAggregates {
         return List.of(buckets);
     }
 
+    /** For one period reaching past the data from the tail sums, else by grouping the period's rows per customer. */
     @Override
     public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
+        if (fromTails(filter, bounds, true)) {
+            return List.of(tailSums.peakEnd(bounds[0], filter.customerKind()));
+        }
         List<Object> params = new ArrayList<>();
         String bucket = KpiRollupQueries.bucket(bounds, params);
         String base = "select " + bucket + " as b, d.customer_id as c, d.peak_30, d.peak_at, d.peak_id, d.end_30, d.end_at, d.end_id"
@@ -91,8 +111,12 @@ public class CustomerDayQueries implements CustomerAggregates {
         return KpiRollupQueries.peakEndOf(jdbc, base, params, bounds);
     }
 
+    /** For one period reaching past the data from the tail sums, else from every customer's MRR history. */
     @Override
     public List<MrrCohort> mrrCohort(Filter filter, int[] bounds) {
+        if (fromTails(filter, bounds, false)) {
+            return List.of(tailSums.mrrCohort(bounds[0], filter.customerKind()));
+        }
         List<Object> params = new ArrayList<>();
         StringBuilder events = new StringBuilder("select d.customer_id as c, " + KpiRollupQueries.segment(bounds, params)
                 + " as k, d.mrr, d.mrr_at, d.mrr_id from kpi_customer_day d where d.mrr is not null and d.epoch_day < ?");

@@ -30,25 +30,30 @@ public class CustomerDayRepository {
 
     private final Jdbc jdbc;
     private final GapCells gapCells;
+    private final TailSums tailSums;
 
-    CustomerDayRepository(Jdbc jdbc, GapCells gapCells) {
+    CustomerDayRepository(Jdbc jdbc, GapCells gapCells, TailSums tailSums) {
         this.jdbc = jdbc;
         this.gapCells = gapCells;
+        this.tailSums = tailSums;
     }
 
     /**
      * Recomputes one UTC day's rows from its {@code kpi_profile_day} rows; call after the fold wrote them. The gap
      * cells (ADR 0009) change by the gaps of the customers whose highest phase rank that day changed: their other
-     * days are read once and their gaps counted with the day as it was and as it is now.
+     * days are read once and their gaps counted with the day as it was and as it is now. The tail sums (ADR 0010) the
+     * same way, by the customers whose combined row that day changed.
      */
     public void refoldDay(int epochDay) {
         boolean cells = gapCells.built();
         Map<UUID, GapCells.DayRank> before = cells ? gapCells.dayRanks(epochDay) : Map.of();
+        Map<UUID, TailSums.Kinded> tailsBefore = cells ? tailSums.day(epochDay) : Map.of();
         jdbc.update("delete from kpi_customer_day where epoch_day = ?", epochDay);
         insert("d.epoch_day = ?", List.of(epochDay));
         if (!cells) {
             return;
         }
+        tailSums.refoldedDay(epochDay, tailsBefore, tailSums.day(epochDay));
         Map<UUID, GapCells.DayRank> after = gapCells.dayRanks(epochDay);
         Set<UUID> changed = new LinkedHashSet<>();
         before.forEach((customer, rank) -> {
@@ -81,7 +86,7 @@ public class CustomerDayRepository {
 
     /**
      * Recomputes every row of these customers from their current profiles' {@code kpi_profile_day} rows, and their
-     * gap cells from their days before and after.
+     * gap cells and tail sums from their days before and after.
      */
     public void refoldCustomers(Collection<UUID> customers) {
         boolean cells = gapCells.built();
@@ -90,6 +95,7 @@ public class CustomerDayRepository {
             List<UUID> ids = pending.subList(from, Math.min(pending.size(), from + CHUNK));
             List<Object> chunk = new ArrayList<>(ids);
             Map<UUID, GapCells.CustomerDays> before = cells ? gapCells.days(ids, null) : Map.of();
+            Map<UUID, TailSums.CustomerDays> tailsBefore = cells ? tailSums.days(ids, null) : Map.of();
             jdbc.update("delete from kpi_customer_day where customer_id in (" + Jdbc.markers(chunk.size()) + ")", chunk.toArray());
             insert("p.customer_id in (" + Jdbc.markers(chunk.size()) + ")", chunk);
             if (cells) {
@@ -97,6 +103,10 @@ public class CustomerDayRepository {
                 before.values().forEach(days -> days.count(difference, -1));
                 gapCells.days(ids, null).values().forEach(days -> days.count(difference, 1));
                 gapCells.add(difference);
+                Map<TailSums.Key, TailSums.Amount> tails = new HashMap<>();
+                tailsBefore.values().forEach(days -> days.count(tails, -1));
+                tailSums.days(ids, null).values().forEach(days -> days.count(tails, 1));
+                tailSums.add(tails);
             }
         }
     }

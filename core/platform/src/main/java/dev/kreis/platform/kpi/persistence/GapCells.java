@@ -41,9 +41,11 @@ public class GapCells {
     private static final int MERGE_ROWS = 2000;
 
     private final Jdbc jdbc;
+    private final TailSums tailSums;
 
-    GapCells(Jdbc jdbc) {
+    GapCells(Jdbc jdbc, TailSums tailSums) {
         this.jdbc = jdbc;
+        this.tailSums = tailSums;
     }
 
     /** A gap of one customer of this kind between days with phase rank ≥ {@code property}. */
@@ -86,21 +88,25 @@ public class GapCells {
     }
 
     /**
-     * Whether the cells count every row of {@code kpi_customer_day}: false after migration V1_93 on a database with
-     * rows, and while a fold over many days has them set aside.
+     * Whether the cells and the tail sums ({@link TailSums}, ADR 0010) count every row of {@code kpi_customer_day}:
+     * false after migrations V1_93 and V1_94 on a database with rows, and while a fold over many days has them set aside.
      */
     public boolean built() {
         return jdbc.queryOne("select gap_cells_built from kpi_fold_state where id = ?", row -> row.getBoolean("gap_cells_built"), STATE)
                 .orElse(false);
     }
 
-    /** Records the cells as not built: the fold stops keeping them and the funnel groups rows until {@link #rebuild()}. */
+    /**
+     * Records the cells and the tail sums as not built: the fold stops keeping them and the KPIs group rows until
+     * {@link #rebuild()}.
+     */
     public void setAside() {
         jdbc.update("update kpi_fold_state set gap_cells_built = ? where id = ?", false, STATE);
     }
 
-    /** Recomputes every cell from {@code kpi_customer_day} and records them as built; call holding the fold lock. */
+    /** Recomputes every cell and the tail sums from {@code kpi_customer_day} and records them as built; call holding the fold lock. */
     public void rebuild() {
+        tailSums.rebuild();
         String ranks = "(select customer_id, customer_kind, epoch_day, max(phase_rank) as r from kpi_customer_day"
                 + " group by customer_id, customer_kind, epoch_day)";
         StringBuilder properties = new StringBuilder("(select 0 as property");
