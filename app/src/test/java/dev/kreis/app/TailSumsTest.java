@@ -16,12 +16,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kreis.platform.kpi.Repurchase;
 import dev.kreis.platform.kpi.RevenueRetention;
 import dev.kreis.platform.kpi.RollupFolder;
 import dev.kreis.platform.kpi.persistence.CustomerDayQueries;
 import dev.kreis.platform.kpi.persistence.GapCells;
 import dev.kreis.platform.kpi.persistence.KpiRollupQueries;
 import dev.kreis.platform.kpi.persistence.RollupRepository;
+import dev.kreis.platform.kpi.persistence.TailSums;
 import dev.kreis.platform.storage.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +35,7 @@ import jakarta.inject.Inject;
  * around dense random data — scores whose peaks rise and fall, several orders a day, subscriptions started, changed
  * and cancelled, several rows a customer-day — and go on doing so as the fold refolds days with later touchpoints, a
  * merge moves a customer's days and a split moves them back; and the sums the fold kept are those a rebuild computes.
+ * A period ending inside the data answers the same, the sums corrected by the customers with rows on or after its end.
  */
 @QuarkusTest
 class TailSumsTest {
@@ -47,6 +50,8 @@ class TailSumsTest {
     @Inject
     GapCells gapCells;
     @Inject
+    TailSums tailSums;
+    @Inject
     RollupRepository rollups;
     @Inject
     RollupFolder folder;
@@ -59,30 +64,7 @@ class TailSumsTest {
         Random random = new Random(seed);
         LocalDate window = KpiData.freshWindow();
         String context = "seed " + seed + ", window " + window;
-        List<UUID> customers = new ArrayList<>();
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            UUID customer = customer(i % 4 == 3 ? "organisation" : "person");
-            customers.add(customer);
-            BigDecimal mrr = BigDecimal.ZERO;
-            int touchpoints = 4 + random.nextInt(16);
-            for (int n = 0; n < touchpoints; n++) {
-                String occurredAt = at(window.plusDays(random.nextInt(60)), random.nextInt(1440));
-                switch (random.nextInt(5)) {
-                    case 0 -> items.add(KpiData.scored(customer, "feedback.nps", random.nextInt(11), occurredAt));
-                    case 1 -> items.add(KpiData.scored(customer, "feedback.csat", 1 + random.nextInt(5), occurredAt));
-                    case 2 -> items.add(KpiData.revenue(customer, "revenue.order", BigDecimal.valueOf(random.nextInt(20_000), 2), occurredAt));
-                    case 3 -> {
-                        boolean cancel = mrr.signum() > 0 && random.nextInt(3) == 0;
-                        mrr = cancel ? BigDecimal.ZERO : BigDecimal.valueOf(1 + random.nextInt(500));
-                        items.add(KpiData.revenue(customer, cancel ? "revenue.subscription_cancelled"
-                                : random.nextBoolean() ? "revenue.subscription_started" : "revenue.subscription_changed", mrr, occurredAt));
-                    }
-                    default -> items.add(KpiData.interaction(customer, PHASES[random.nextInt(PHASES.length)], "customer", occurredAt));
-                }
-            }
-        }
-        KpiData.ingest(items);
+        List<UUID> customers = ingestRandomCustomers(random, window, 24);
         folder.catchUp();
         assertTrue(gapCells.built(), "a new database starts with the sums built");
         assertEqualToTheScan(window, context + ", folded");
@@ -118,7 +100,31 @@ class TailSumsTest {
     }
 
     @Test
-    void aPeriodEndingBeforeTheLastDataOrASeriesIsAnsweredByTheScan() {
+    void aPeriodEndingInsideTheDataIsCorrectedByTheCustomersWithLaterRowsOrLeftToTheScanWhenTheyAreTooMany() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        LocalDate window = KpiData.freshWindow();
+        String context = "seed " + seed + ", window " + window;
+        ingestRandomCustomers(random, window, 12);
+        folder.catchUp();
+        for (int end : new int[] { 20, 45, 61 }) {
+            int b = (int) window.plusDays(end).toEpochDay();
+            assertTrue(tailSums.sums(b - 1, b, null, 0).isEmpty(), "customers with later rows, more than the limit: the scan answers");
+            for (int start : new int[] { -3, 7, 30, 44 }) {
+                int a = (int) window.plusDays(start).toEpochDay();
+                if (a >= b) {
+                    continue;
+                }
+                for (String kind : new String[] { null, "organisation" }) {
+                    TailSums.Sums sums = tailSums.sums(a, b, kind, Integer.MAX_VALUE - 1).orElseThrow();
+                    assertSame(new int[] { a, b }, kind, sums.repurchase(), sums.peakEnd(), sums.mrrCohort(), context + ", corrected");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aShortPeriodInsideTheDataAndASeriesAnswerLikeTheScan() {
         LocalDate window = KpiData.freshWindow();
         UUID customer = customer();
         KpiData.ingest(List.of(KpiData.scored(customer, "feedback.nps", 9, at(window.plusDays(3), 60)),
@@ -132,6 +138,35 @@ class TailSumsTest {
         assertEquals(1L, customerDays.peakEnd(filter, endingBefore).get(0).customers());
         assertEquals(profileDays.peakEnd(filter, series), customerDays.peakEnd(filter, series));
         assertEquals(profileDays.repurchase(filter, series), customerDays.repurchase(filter, series));
+    }
+
+    /** {@code count} customers (every fourth an organisation) with random scores, orders, subscription changes and interactions over 60 days. */
+    private static List<UUID> ingestRandomCustomers(Random random, LocalDate window, int count) {
+        List<UUID> customers = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID customer = customer(i % 4 == 3 ? "organisation" : "person");
+            customers.add(customer);
+            BigDecimal mrr = BigDecimal.ZERO;
+            int touchpoints = 4 + random.nextInt(16);
+            for (int n = 0; n < touchpoints; n++) {
+                String occurredAt = at(window.plusDays(random.nextInt(60)), random.nextInt(1440));
+                switch (random.nextInt(5)) {
+                    case 0 -> items.add(KpiData.scored(customer, "feedback.nps", random.nextInt(11), occurredAt));
+                    case 1 -> items.add(KpiData.scored(customer, "feedback.csat", 1 + random.nextInt(5), occurredAt));
+                    case 2 -> items.add(KpiData.revenue(customer, "revenue.order", BigDecimal.valueOf(random.nextInt(20_000), 2), occurredAt));
+                    case 3 -> {
+                        boolean cancel = mrr.signum() > 0 && random.nextInt(3) == 0;
+                        mrr = cancel ? BigDecimal.ZERO : BigDecimal.valueOf(1 + random.nextInt(500));
+                        items.add(KpiData.revenue(customer, cancel ? "revenue.subscription_cancelled"
+                                : random.nextBoolean() ? "revenue.subscription_started" : "revenue.subscription_changed", mrr, occurredAt));
+                    }
+                    default -> items.add(KpiData.interaction(customer, PHASES[random.nextInt(PHASES.length)], "customer", occurredAt));
+                }
+            }
+        }
+        KpiData.ingest(items);
+        return customers;
     }
 
     /** A period from every day around the data to past it, for all customers and for organisations. */
@@ -150,17 +185,23 @@ class TailSumsTest {
 
     private void assertSameAnswers(int a, String kind, String context) {
         int[] bounds = { a, PAST_THE_DATA };
-        String where = context + ", kind " + kind + ", from day " + a;
         KpiRollupQueries.Filter filter = new KpiRollupQueries.Filter(0, 0, null, null, kind);
-        assertEquals(profileDays.repurchase(filter, bounds), customerDays.repurchase(filter, bounds), "repurchase " + where);
+        assertSame(bounds, kind, customerDays.repurchase(filter, bounds).get(0), customerDays.peakEnd(filter, bounds).get(0),
+                customerDays.mrrCohort(filter, bounds).get(0), context);
+    }
+
+    /** What grouping the rows per customer answers for the period {@code bounds}. */
+    private void assertSame(int[] bounds, String kind, Repurchase repurchase, KpiRollupQueries.PeakEndSum peakEnd,
+            KpiRollupQueries.MrrCohort cohort, String context) {
+        String where = context + ", kind " + kind + ", [" + bounds[0] + ", " + bounds[1] + ")";
+        KpiRollupQueries.Filter filter = new KpiRollupQueries.Filter(0, 0, null, null, kind);
+        assertEquals(profileDays.repurchase(filter, bounds).get(0), repurchase, "repurchase " + where);
         KpiRollupQueries.PeakEndSum expected = profileDays.peakEnd(filter, bounds).get(0);
-        KpiRollupQueries.PeakEndSum actual = customerDays.peakEnd(filter, bounds).get(0);
-        assertEquals(expected.customers(), actual.customers(), "peak-end customers " + where);
-        assertEquals(0, expected.thirtiethsSum().compareTo(actual.thirtiethsSum()), "peak-end " + expected + " vs " + actual + ", " + where);
-        KpiRollupQueries.MrrCohort cohort = profileDays.mrrCohort(filter, bounds).get(0);
-        KpiRollupQueries.MrrCohort fromTails = customerDays.mrrCohort(filter, bounds).get(0);
-        assertEquals(cohort.churn(), fromTails.churn(), "churn " + where);
-        assertEquals(amounts(cohort.retention()), amounts(fromTails.retention()), "revenue retention " + where);
+        assertEquals(expected.customers(), peakEnd.customers(), "peak-end customers " + where);
+        assertEquals(0, expected.thirtiethsSum().compareTo(peakEnd.thirtiethsSum()), "peak-end " + expected + " vs " + peakEnd + ", " + where);
+        KpiRollupQueries.MrrCohort expectedCohort = profileDays.mrrCohort(filter, bounds).get(0);
+        assertEquals(expectedCohort.churn(), cohort.churn(), "churn " + where);
+        assertEquals(amounts(expectedCohort.retention()), amounts(cohort.retention()), "revenue retention " + where);
     }
 
     private static List<Object> amounts(RevenueRetention retention) {

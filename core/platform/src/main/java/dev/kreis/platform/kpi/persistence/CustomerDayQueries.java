@@ -3,6 +3,7 @@ package dev.kreis.platform.kpi.persistence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import dev.kreis.platform.kpi.Funnel;
 import dev.kreis.platform.kpi.Repurchase;
@@ -70,20 +71,24 @@ public class CustomerDayQueries implements CustomerAggregates {
     }
 
     /**
-     * Whether the tail sums (ADR 0010) answer: one period, ending after every row, the sums built, and for the KPIs that
-     * honour them no module or phase filter.
+     * The tail sums' parts (ADR 0010) of a single period, for the KPIs that honour module and phase filters ({@code
+     * rowFilters}) only without them; empty for a series, before the sums are built, or when too many customers have
+     * rows on or after the period's end.
      */
-    private boolean fromTails(Filter filter, int[] bounds, boolean rowFilters) {
+    private Optional<TailSums.Sums> tails(Filter filter, int[] bounds, boolean rowFilters) {
         KpiRollupQueries.checkBounds(bounds);
-        return bounds.length == 2 && (!rowFilters || filter.module() == null && filter.phase() == null) && gapCells.built()
-                && tailSums.reachesPastTheData(bounds[1]);
+        if (bounds.length != 2 || rowFilters && (filter.module() != null || filter.phase() != null) || !gapCells.built()) {
+            return Optional.empty();
+        }
+        return tailSums.sums(bounds[0], bounds[1], filter.customerKind());
     }
 
-    /** For one period reaching past the data from the tail sums, else by grouping the period's rows per customer. */
+    /** For one period from the tail sums, else by grouping the period's rows per customer. */
     @Override
     public List<Repurchase> repurchase(Filter filter, int[] bounds) {
-        if (fromTails(filter, bounds, true)) {
-            return List.of(tailSums.repurchase(bounds[0], filter.customerKind()));
+        Optional<TailSums.Sums> tails = tails(filter, bounds, true);
+        if (tails.isPresent()) {
+            return List.of(tails.get().repurchase());
         }
         List<Object> params = new ArrayList<>();
         String bucket = KpiRollupQueries.bucket(bounds, params);
@@ -98,11 +103,12 @@ public class CustomerDayQueries implements CustomerAggregates {
         return List.of(buckets);
     }
 
-    /** For one period reaching past the data from the tail sums, else by grouping the period's rows per customer. */
+    /** For one period from the tail sums, else by grouping the period's rows per customer. */
     @Override
     public List<PeakEndSum> peakEnd(Filter filter, int[] bounds) {
-        if (fromTails(filter, bounds, true)) {
-            return List.of(tailSums.peakEnd(bounds[0], filter.customerKind()));
+        Optional<TailSums.Sums> tails = tails(filter, bounds, true);
+        if (tails.isPresent()) {
+            return List.of(tails.get().peakEnd());
         }
         List<Object> params = new ArrayList<>();
         String bucket = KpiRollupQueries.bucket(bounds, params);
@@ -111,11 +117,12 @@ public class CustomerDayQueries implements CustomerAggregates {
         return KpiRollupQueries.peakEndOf(jdbc, base, params, bounds);
     }
 
-    /** For one period reaching past the data from the tail sums, else from every customer's MRR history. */
+    /** For one period from the tail sums, else from every customer's MRR history. */
     @Override
     public List<MrrCohort> mrrCohort(Filter filter, int[] bounds) {
-        if (fromTails(filter, bounds, false)) {
-            return List.of(tailSums.mrrCohort(bounds[0], filter.customerKind()));
+        Optional<TailSums.Sums> tails = tails(filter, bounds, false);
+        if (tails.isPresent()) {
+            return List.of(tails.get().mrrCohort());
         }
         List<Object> params = new ArrayList<>();
         StringBuilder events = new StringBuilder("select d.customer_id as c, " + KpiRollupQueries.segment(bounds, params)

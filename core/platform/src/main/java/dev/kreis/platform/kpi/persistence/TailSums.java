@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -54,6 +55,11 @@ public class TailSums {
     static final int FRESH = 8;
     static final int PAYING_AT_END = 9;
     static final int PROPERTIES = 10;
+    /**
+     * At most this many customers with rows on or after a period's end are corrected from their own rows: the API's
+     * default period ends tomorrow, and ingest accepts touchpoints up to a day ahead.
+     */
+    static final int CORRECTED_CUSTOMERS = 1000;
     private static final int BEFORE = GapCells.BEFORE;
     private static final int AFTER = GapCells.AFTER;
     private static final int CHUNK = 500;
@@ -96,7 +102,7 @@ public class TailSums {
     }
 
     /** Customers and an amount. */
-    record Amount(long customers, BigDecimal amount) {
+    public record Amount(long customers, BigDecimal amount) {
         static final Amount ZERO = new Amount(0, BigDecimal.ZERO);
 
         Amount plus(Amount o) {
@@ -230,17 +236,39 @@ public class TailSums {
         void add(int property, int day, long customers, BigDecimal amount);
     }
 
-    /** Whether a period ending at {@code end} reaches past every row of {@code kpi_customer_day}, so these sums answer it. */
-    boolean reachesPastTheData(int end) {
-        Integer last = jdbc.queryOne("select max(epoch_day) as m from kpi_customer_day", row -> {
-            int day = row.getInt("m");
-            return row.wasNull() ? null : day;
-        }).orElse(null);
-        return last == null || last < end;
+    /**
+     * The parts of the period {@code [a, b)} per property, for customers of {@code kind} (every kind when null): the sums
+     * of the differences on the days before {@code a}, corrected for the customers with rows on or after {@code b} —
+     * their parts over all their days are taken out and their parts over their days before {@code b} put in, from
+     * their own rows. Empty when more than {@code limit} customers have such rows: the caller groups rows instead.
+     */
+    public Optional<Sums> sums(int a, int b, String kind, int limit) {
+        List<UUID> later = jdbc.query("select distinct customer_id from kpi_customer_day where epoch_day >= ?"
+                + " order by customer_id fetch first " + (limit + 1) + " rows only", row -> Jdbc.uuid(row, "customer_id"), b);
+        if (later.size() > limit) {
+            return Optional.empty();
+        }
+        Amount[] sums = at(a, kind);
+        Map<Key, Amount> correction = new HashMap<>();
+        days(later, null).values().stream().filter(customer -> kind == null || kind.equals(customer.kind())).forEach(customer -> {
+            customer.count(correction, -1);
+            new CustomerDays(customer.kind(), new TreeMap<>(customer.days().headMap(b))).count(correction, 1);
+        });
+        correction.forEach((key, amount) -> {
+            if (key.day() < a) {
+                sums[key.property()] = sums[key.property()].plus(amount);
+            }
+        });
+        return Optional.of(new Sums(sums));
+    }
+
+    /** {@link #sums(int, int, String, int)} with at most {@value #CORRECTED_CUSTOMERS} customers to correct. */
+    Optional<Sums> sums(int a, int b, String kind) {
+        return sums(a, b, kind, CORRECTED_CUSTOMERS);
     }
 
     /** The sums of the differences on the days before {@code a}, per property (of {@code kind}, or every kind when null). */
-    Amount[] at(int a, String kind) {
+    private Amount[] at(int a, String kind) {
         List<Object> params = new ArrayList<>();
         params.add(a);
         String kindSql = "";
@@ -256,29 +284,29 @@ public class TailSums {
         return sums;
     }
 
-    /** Peak-end's customers and Σ (peak + end) × 30 over {@code [a, b)}, b past the data. */
-    PeakEndSum peakEnd(int a, String kind) {
-        Amount[] sums = at(a, kind);
-        if (sums[END].customers() == 0) {
-            return new PeakEndSum(0, BigDecimal.ZERO);
+    /** A period's parts per property, and the KPI aggregates they make. */
+    public record Sums(Amount[] parts) {
+        /** Peak-end's customers and Σ (peak + end) × 30. */
+        public PeakEndSum peakEnd() {
+            if (parts[END].customers() == 0) {
+                return new PeakEndSum(0, BigDecimal.ZERO);
+            }
+            return new PeakEndSum(parts[END].customers(), parts[PEAK].amount().add(parts[END].amount()));
         }
-        return new PeakEndSum(sums[END].customers(), sums[PEAK].amount().add(sums[END].amount()));
-    }
 
-    /** Buyers and repeat buyers over {@code [a, b)}, b past the data. */
-    Repurchase repurchase(int a, String kind) {
-        Amount[] sums = at(a, kind);
-        return new Repurchase(sums[BUYERS].customers(), sums[REPEAT_BUYERS].customers());
-    }
+        /** Buyers and repeat buyers. */
+        public Repurchase repurchase() {
+            return new Repurchase(parts[BUYERS].customers(), parts[REPEAT_BUYERS].customers());
+        }
 
-    /** The cohort paying at {@code a} and its MRR at a period's end past the data, as {@link KpiRollupQueries#mrrCohortOf} answers it. */
-    MrrCohort mrrCohort(int a, String kind) {
-        Amount[] sums = at(a, kind);
-        long paying = sums[PAYING].customers();
-        RevenueRetention retention = paying == 0 ? RevenueRetention.none()
-                : new RevenueRetention(paying, sums[PAYING].amount(), sums[EXPANSION].amount(), sums[CONTRACTION].amount(),
-                        sums[CHURNED].amount());
-        return new MrrCohort(retention, new ChurnAndRetention(paying, sums[FRESH].customers(), sums[PAYING_AT_END].customers()));
+        /** The cohort paying at the period's start and its MRR at the end, as {@link KpiRollupQueries#mrrCohortOf} answers it. */
+        public MrrCohort mrrCohort() {
+            long paying = parts[PAYING].customers();
+            RevenueRetention retention = paying == 0 ? RevenueRetention.none()
+                    : new RevenueRetention(paying, parts[PAYING].amount(), parts[EXPANSION].amount(), parts[CONTRACTION].amount(),
+                            parts[CHURNED].amount());
+            return new MrrCohort(retention, new ChurnAndRetention(paying, parts[FRESH].customers(), parts[PAYING_AT_END].customers()));
+        }
     }
 
     /** Each customer's kind and its combined row on {@code epochDay}. */
