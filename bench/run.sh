@@ -239,9 +239,9 @@ fi
 # In the sync scenario the scheduler is off, so the benchmark's own runs are the only ones.
 # The load generator authenticates with an API token issued by the bootstrap admin; the per-principal
 # ingestion limit (10,000 items/s by default) is lifted, since the run measures how fast ingestion can go.
-# The KPI scenario's first read after its bulk load waits until the in-memory customer index has
-# reread everything (timed as index_catch_up_s); by default the database would answer that read while
-# the index rereads in the background.
+# With the in-memory customer index on (KREIS_KPIS_MEMORY_INDEX=true; off by default), the KPI scenario's
+# first read after its bulk load waits until the index has reread everything (timed as index_catch_up_s);
+# by default the database would answer that read while the index rereads in the background.
 ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 APP_HEAP=${KREIS_BENCH_APP_HEAP:-$([ "$SCALE" = 1 ] && echo 8g || echo 2g)}
 # Starts the app in the background (APP_PID; its log appended to bench/results/app.log) and waits until it is ready.

@@ -79,9 +79,10 @@ public interface KpiConfig {
      * Whether each node keeps the per-customer rollup in memory (loaded in the background at start-up,
      * about 30 bytes per profile-day row plus about 100 bytes per profile and customer), so funnel,
      * repurchase, peak-end, revenue retention, churn and CLV aggregate in memory instead of in the
-     * database. Off: the database computes them, slower at scale, same values.
+     * database. Off (the default, ADR 0010): the database computes them — a single period from the gap cells and tail
+     * sums in milliseconds at any size, series and module or phase filters by grouping rows — and the heap stays flat.
      */
-    @WithDefault("true")
+    @WithDefault("false")
     boolean memoryIndex();
 
     /**
