@@ -33,7 +33,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * customer's last ones, the MRR at the start is the one of the last change before {@code a}. Each step function is
  * written as differences on the days it steps, and the table keeps their sums per property, customer kind and day, so
  * a period's answer is the sum of the differences on the days before {@code a}: at most one row per day of history and
- * property, whatever the number of customers.
+ * property, whatever the number of customers. The few customers with rows on or after {@code b} (a touchpoint dated
+ * tomorrow) are corrected from their own rows ({@link #sums(int, int, String, int)}).
  *
  * <p>For a customer the steps are: peak — its records from the right (a scored day whose peak is larger, by the KPI's
  * order, than every later day's), each worth its peak from the record before it (exclusive) to itself (inclusive);
