@@ -140,7 +140,7 @@ class TailSumsTest {
         assertEquals(profileDays.repurchase(filter, series), customerDays.repurchase(filter, series));
     }
 
-    /** {@code count} customers (every fourth an organisation) with random scores, orders, subscription changes and interactions over 60 days. */
+    /** {@code count} customers (every fourth an organisation) with random scores, orders, subscription changes and interactions over 60 days, every subscription cancelled on day 88. */
     private static List<UUID> ingestRandomCustomers(Random random, LocalDate window, int count) {
         List<UUID> customers = new ArrayList<>();
         List<Map<String, Object>> items = new ArrayList<>();
@@ -165,6 +165,8 @@ class TailSumsTest {
                 }
             }
         }
+        // every subscription ends on day 88: a customer left paying would be in the cohort of every later quarter of other tests
+        items.addAll(KpiData.cancellations(customers, window.plusDays(88)));
         KpiData.ingest(items);
         return customers;
     }
