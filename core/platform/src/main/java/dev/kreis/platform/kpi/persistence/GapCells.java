@@ -37,8 +37,6 @@ public class GapCells {
     static final int PROPERTIES = JourneyPhase.values().length;
     private static final String STATE = "touchpoints";
     private static final int CHUNK = 500;
-    /** Cells per merge statement: 7 parameters each, well below the drivers' limit of 32,767 parameters. */
-    private static final int MERGE_ROWS = 2000;
 
     private final Jdbc jdbc;
     private final TailSums tailSums;
@@ -202,22 +200,14 @@ public class GapCells {
                 rows.add(new Object[] { cell.get(0), cell.get(1), cell.get(2), cell.get(3), cell.get(4), cell.get(5), n });
             }
         });
-        for (int from = 0; from < rows.size(); from += MERGE_ROWS) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + MERGE_ROWS));
-            StringBuilder values = new StringBuilder();
-            List<Object> params = new ArrayList<>(chunk.size() * 7);
-            for (Object[] row : chunk) {
-                values.append(values.length() == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-                params.addAll(List.of(row));
-            }
-            jdbc.update("merge into kpi_gap_cell c using (values " + values + ") as s (grain, lead, q, d, property, customer_kind, gaps)"
-                    + " on c.grain = s.grain and c.lead = s.lead and c.q = s.q and c.d = s.d and c.property = s.property"
-                    + " and c.customer_kind = s.customer_kind"
-                    + " when matched and c.gaps + s.gaps = 0 then delete"
-                    + " when matched then update set gaps = c.gaps + s.gaps"
-                    + " when not matched then insert (grain, lead, q, d, property, customer_kind, gaps)"
-                    + " values (s.grain, s.lead, s.q, s.d, s.property, s.customer_kind, s.gaps)", params.toArray());
-        }
+        ValuesMerge.run(jdbc, rows, "(?, ?, ?, ?, ?, ?, ?)", values -> "merge into kpi_gap_cell c using (values " + values
+                + ") as s (grain, lead, q, d, property, customer_kind, gaps)"
+                + " on c.grain = s.grain and c.lead = s.lead and c.q = s.q and c.d = s.d and c.property = s.property"
+                + " and c.customer_kind = s.customer_kind"
+                + " when matched and c.gaps + s.gaps = 0 then delete"
+                + " when matched then update set gaps = c.gaps + s.gaps"
+                + " when not matched then insert (grain, lead, q, d, property, customer_kind, gaps)"
+                + " values (s.grain, s.lead, s.q, s.d, s.property, s.customer_kind, s.gaps)");
     }
 
     /**

@@ -64,8 +64,6 @@ public class TailSums {
     private static final int BEFORE = GapCells.BEFORE;
     private static final int AFTER = GapCells.AFTER;
     private static final int CHUNK = 500;
-    /** Rows per merge statement: 5 parameters each. */
-    private static final int MERGE_ROWS = 2000;
     private static final String COLUMNS = "customer_id, customer_kind, epoch_day, orders, scored, peak_30, peak_at, peak_id, end_30, end_at,"
             + " end_id, mrr, mrr_at, mrr_id";
     /** The order of {@code uuid} columns in PostgreSQL and H2: unsigned, most significant bits first. */
@@ -385,21 +383,13 @@ public class TailSums {
                 rows.add(new Object[] { key.property(), key.kind(), key.day(), amount.customers(), amount.amount() });
             }
         });
-        for (int from = 0; from < rows.size(); from += MERGE_ROWS) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + MERGE_ROWS));
-            StringBuilder values = new StringBuilder();
-            List<Object> params = new ArrayList<>(chunk.size() * 5);
-            for (Object[] row : chunk) {
-                values.append(values.length() == 0 ? "" : ", ").append("(?, ?, ?, ?, cast(? as numeric(30, 4)))");
-                params.addAll(List.of(row));
-            }
-            jdbc.update("merge into kpi_tail_delta t using (values " + values + ") as s (property, customer_kind, epoch_day, customers, amount)"
-                    + " on t.property = s.property and t.customer_kind = s.customer_kind and t.epoch_day = s.epoch_day"
-                    + " when matched and t.customers + s.customers = 0 and t.amount + s.amount = 0 then delete"
-                    + " when matched then update set customers = t.customers + s.customers, amount = t.amount + s.amount"
-                    + " when not matched then insert (property, customer_kind, epoch_day, customers, amount)"
-                    + " values (s.property, s.customer_kind, s.epoch_day, s.customers, s.amount)", params.toArray());
-        }
+        ValuesMerge.run(jdbc, rows, "(?, ?, ?, ?, cast(? as numeric(30, 4)))", values -> "merge into kpi_tail_delta t using (values " + values
+                + ") as s (property, customer_kind, epoch_day, customers, amount)"
+                + " on t.property = s.property and t.customer_kind = s.customer_kind and t.epoch_day = s.epoch_day"
+                + " when matched and t.customers + s.customers = 0 and t.amount + s.amount = 0 then delete"
+                + " when matched then update set customers = t.customers + s.customers, amount = t.amount + s.amount"
+                + " when not matched then insert (property, customer_kind, epoch_day, customers, amount)"
+                + " values (s.property, s.customer_kind, s.epoch_day, s.customers, s.amount)");
     }
 
     /** Recomputes every row from {@code kpi_customer_day}; call holding the fold lock. */
