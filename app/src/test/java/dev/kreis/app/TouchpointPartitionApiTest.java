@@ -15,9 +15,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,8 +38,9 @@ import jakarta.inject.Inject;
 /**
  * Touchpoints partitioned by month on PostgreSQL (docs/postgresql.md): partitions made on demand, the
  * idempotency key across partitions, retention of whole months with the KPI rollups keeping their
- * history, erasure across partitions. The tests use the 18th century, where no other test writes, since
- * a retention pass drops every month before its limit. The PostgreSQL-only ones skip on H2.
+ * history, erasure across partitions, timelines across many months' partitions. The tests use the 18th
+ * century, where no other test writes, since a retention pass drops every month before its limit. The
+ * PostgreSQL-only ones skip on H2.
  */
 @QuarkusTest
 class TouchpointPartitionApiTest {
@@ -156,6 +160,86 @@ class TouchpointPartitionApiTest {
             assertEquals(0L, count("select count(*) as n from touchpoint where id = ? and payload is not null", UUID.fromString(id)), id);
             assertEquals(1L, count("select count(*) as n from touchpoint where id = ?", UUID.fromString(id)), "the touchpoint itself stays");
         }
+    }
+
+    @Test
+    void aTimelineOverManyMonthsAndTwoProfilesPagesNewestFirstThroughEveryMonthAndItsEdges() {
+        String address = email();
+        Created crm = person("crm").email(address).create();
+        person("shop").email(address).create();
+        UUID customer = crm.customerId();
+        // three touchpoints in each of six months with gaps between them: a month's first second, its middle, its last second
+        int[][] months = { { 1790, 1 }, { 1790, 2 }, { 1790, 5 }, { 1790, 12 }, { 1791, 1 }, { 1791, 7 } };
+        Map<String, OffsetDateTime> times = new HashMap<>();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        List<OffsetDateTime> batchTimes = new ArrayList<>();
+        int n = 0;
+        for (int[] m : months) {
+            YearMonth month = YearMonth.of(m[0], m[1]);
+            OffsetDateTime first = TouchpointPartitions.start(month);
+            for (OffsetDateTime time : List.of(first, first.plusDays(14).plusHours(12), TouchpointPartitions.start(month.plusMonths(1)).minusSeconds(1))) {
+                Fixtures.TouchpointBody body = touchpointFor(customer).source(n % 2 == 0 ? "crm" : "shop").occurredAt(time.toString());
+                if (n++ % 3 == 0) {
+                    times.put(body.ingest(), time);
+                } else {
+                    batch.add(body.json());
+                    batchTimes.add(time);
+                }
+            }
+        }
+        JsonPath accepted = postJson("/api/v1/touchpoints/batch", Map.of("items", batch)).then().statusCode(200)
+                .body("accepted", equalTo(batch.size())).extract().jsonPath();
+        for (int i = 0; i < batch.size(); i++) {
+            times.put(accepted.getString("results[" + i + "].touchpointId"), batchTimes.get(i));
+        }
+
+        assertEquals(newestFirst(times, OffsetDateTime.MIN, OffsetDateTime.MAX), timelinePages(customer, 4, null, null),
+                "18 touchpoints in pages of 4, newest first, every month's edges included");
+        OffsetDateTime from = TouchpointPartitions.start(YearMonth.of(1790, 2)).plusDays(14).plusHours(12);
+        OffsetDateTime to = TouchpointPartitions.start(YearMonth.of(1791, 1));
+        assertEquals(newestFirst(times, from, to), timelinePages(customer, 2, from, to),
+                "from inside February 1790 (inclusive) to the first second of January 1791 (exclusive), in pages of 2");
+    }
+
+    @Test
+    void aTouchpointMovedIntoAnotherMonthByAnUpdateStaysOnTheTimeline() {
+        assumeTrue(partitions.partitioned(), "touchpoints are partitioned on PostgreSQL only");
+        Created bob = person("crm").email(email()).create();
+        touchpointFor(bob.customerId()).occurredAt(at(1792, 8, 1)).ingest(); // makes August 1792's partition
+        Created anna = person("crm").email(email()).create();
+        String moved = touchpointFor(anna.customerId()).occurredAt(at(1792, 3, 10)).ingest();
+
+        jdbc.update("update touchpoint set occurred_at = ? where id = ?", OffsetDateTime.parse(at(1792, 8, 10)), UUID.fromString(moved));
+
+        assertEquals("touchpoint_y1792m08", partitionOf(moved));
+        assertEquals(List.of(moved), Fixtures.timelineIds(anna.customerId()), "found in its new month's partition");
+    }
+
+    /** The ids of {@code times} in [from, to), newest first (no two of them at the same time). */
+    private static List<String> newestFirst(Map<String, OffsetDateTime> times, OffsetDateTime from, OffsetDateTime to) {
+        return times.entrySet().stream().filter(e -> !e.getValue().isBefore(from) && e.getValue().isBefore(to))
+                .sorted(Map.Entry.<String, OffsetDateTime>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+    }
+
+    /** The customer's whole timeline, page by page of {@code limit}, checking that only the last page is short. */
+    private static List<String> timelinePages(UUID customer, int limit, OffsetDateTime from, OffsetDateTime to) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = io.restassured.RestAssured.given().queryParam("limit", limit);
+            if (from != null) {
+                request.queryParam("from", from.toString()).queryParam("to", to.toString());
+            }
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/api/v1/customers/" + customer + "/timeline").then().statusCode(200).extract().jsonPath();
+            List<String> items = page.getList("items.id", String.class);
+            cursor = page.getString("nextCursor");
+            assertTrue(items.size() == limit || cursor == null, "a page before the last is full: " + items);
+            ids.addAll(items);
+        } while (cursor != null);
+        return ids;
     }
 
     private BigDecimal nps(String from, String to) {
