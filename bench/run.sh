@@ -39,7 +39,7 @@
 # Environment overrides: KREIS_BENCH_DB and KREIS_BENCH_PORT (another database and port, e.g. beside another run), KREIS_BENCH_IMPORT_PROFILES,
 # KREIS_BENCH_IMPORT_BIG_MB (--import: size of the heap-test file, uploaded and followed until it ends or for at most
 # KREIS_BENCH_IMPORT_BIG_SECONDS (3600), then cancelled; default 1024, 0 with --quick), KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
-# KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
+# KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_TIMELINE_WARMUP (requests before the measured ones; 200 quick, 3,000 full), KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
 # KREIS_BENCH_FOLD_WAIT_S (how long a step waits for the KPI fold and the funnel's gap cells, default 3600; 30M needs more),
 # BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr);
 # for --kpi: KREIS_BENCH_KPI_COLD, KREIS_BENCH_KPI_WARM (samples per KPI and period; default 15/50 quick, 30/100 full).
@@ -80,11 +80,16 @@ if [ "$MODE" = quick ]; then
     TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-100000}
     SINGLE_SECONDS=${KREIS_BENCH_SINGLE_SECONDS:-15}
     TIMELINE_SAMPLES=${KREIS_BENCH_TIMELINE_SAMPLES:-500}
+    TIMELINE_WARMUP=${KREIS_BENCH_TIMELINE_WARMUP:-200}
 else
     CUSTOMERS=${KREIS_BENCH_CUSTOMERS:-100000}
     TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-1000000}
     SINGLE_SECONDS=${KREIS_BENCH_SINGLE_SECONDS:-30}
     TIMELINE_SAMPLES=${KREIS_BENCH_TIMELINE_SAMPLES:-2000}
+    # A node in service has run its timeline code many times: with 200 warm-up requests the JIT was still compiling
+    # it during the measured ones (p99 9.5-12 ms against 5.5-7.8 ms after 3,000 on the same cached 10M database,
+    # docs/performance.md "The timeline's warm-up and the page cache").
+    TIMELINE_WARMUP=${KREIS_BENCH_TIMELINE_WARMUP:-3000}
 fi
 if [ "$KPI" = 1 ]; then
     if [ "$MODE" = quick ]; then
@@ -354,7 +359,7 @@ if [ "$SCALE" = 1 ]; then
             --cold-samples "$KPI_COLD" --warm-samples "$KPI_WARM" --sql-repeats 1 --freshness false \
             --out "$dir/kpi.json" --merge-into "" 2>&1 | tee "$dir/kpi.log" >&2 || die "scale $size: kpi step failed"
         log "scale $size: timeline (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-        bench timeline --samples "$TIMELINE_SAMPLES" --warmup 200 --limit 50 || die "scale $size: timeline failed"
+        bench timeline --samples "$TIMELINE_SAMPLES" --warmup "$TIMELINE_WARMUP" --limit 50 || die "scale $size: timeline failed"
         mv "$WORK/timeline.json" "$dir/timeline.json"
         bench scale-probe --what disk || die "scale $size: disk probe failed"
         mv "$WORK/scale-disk.json" "$dir/"
@@ -449,7 +454,7 @@ grep -E '^(number of (transactions actually processed|failed)|latency average|tp
 record_app_cpu pgbench "$cpu_before"
 psql -q -d "$DB" -c "drop table bench_single_target"
 
-step timeline --samples "$TIMELINE_SAMPLES" --warmup 200 --limit 50
+step timeline --samples "$TIMELINE_SAMPLES" --warmup "$TIMELINE_WARMUP" --limit 50
 
 # --- 9. results ---------------------------------------------------------------------------------
 log "writing bench/results/latest.json"

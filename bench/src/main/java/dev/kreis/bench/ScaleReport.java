@@ -87,6 +87,7 @@ final class ScaleReport {
         r.put("timeline_p50_ms", number(timeline, "timeline_p50_ms"));
         r.put("timeline_p99_ms", number(timeline, "timeline_p99_ms"));
         r.put("timeline_samples", number(timeline, "timeline_samples"));
+        r.put("timeline_warmup", number(timeline, "timeline_warmup"));
         r.put("kpi_cold_p95_ms_max", number(kpi, "kpi_p95_ms_max_single_value"));
         r.put("kpi_cold_p95_ms_max_at", kpi.path("kpi_p95_ms_max_at").asText(null));
         r.put("kpi_series_cold_p95_ms_max", number(kpi, "series_p95_ms_max"));
