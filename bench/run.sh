@@ -86,9 +86,9 @@ else
     TOUCHPOINTS=${KREIS_BENCH_TOUCHPOINTS:-1000000}
     SINGLE_SECONDS=${KREIS_BENCH_SINGLE_SECONDS:-30}
     TIMELINE_SAMPLES=${KREIS_BENCH_TIMELINE_SAMPLES:-2000}
-    # A node in service has run its timeline code many times: with 200 warm-up requests the JIT was still compiling
-    # it during the measured ones (p99 9.5-12 ms against 5.5-7.8 ms after 3,000 on the same cached 10M database,
-    # docs/performance.md "The timeline's warm-up and the page cache").
+    # A node in service has run its timeline code many times: after 200 warm-up requests the app was still warming
+    # up during the measured ones (p99 9.5-11.9 ms against 5.5-7.8 ms after 3,000 on the same cached 10M database,
+    # docs/performance.md "Where the timeline's p99 goes at 10M").
     TIMELINE_WARMUP=${KREIS_BENCH_TIMELINE_WARMUP:-3000}
 fi
 if [ "$KPI" = 1 ]; then

@@ -6,6 +6,7 @@ import static dev.kreis.app.Fixtures.postJson;
 import static dev.kreis.app.Fixtures.touchpointFor;
 import static dev.kreis.app.Fixtures.unique;
 import static dev.kreis.app.KpiData.exact;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -226,7 +227,7 @@ class TouchpointPartitionApiTest {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            var request = io.restassured.RestAssured.given().queryParam("limit", limit);
+            var request = given().queryParam("limit", limit);
             if (from != null) {
                 request.queryParam("from", from.toString()).queryParam("to", to.toString());
             }
