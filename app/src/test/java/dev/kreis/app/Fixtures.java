@@ -2,6 +2,7 @@ package dev.kreis.app;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,17 +82,35 @@ public final class Fixtures {
 
     /** The ids of a customer's whole timeline, newest first, read page by page. */
     public static List<String> timelineIds(UUID customerId) {
+        return timelineIds(customerId, 500, null, null);
+    }
+
+    /**
+     * The ids of a customer's timeline in [from, to) (both null: all of it), newest first, read in pages of
+     * {@code limit}; fails if a page before the last is short.
+     */
+    public static List<String> timelineIds(UUID customerId, int limit, OffsetDateTime from, OffsetDateTime to) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            var request = given().queryParam("limit", 500);
+            var request = given().queryParam("limit", limit);
+            if (from != null) {
+                request.queryParam("from", from.toString());
+            }
+            if (to != null) {
+                request.queryParam("to", to.toString());
+            }
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
             JsonPath page = request.when().get("/api/v1/customers/" + customerId + "/timeline")
                     .then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("items.id"));
+            List<String> items = page.getList("items.id", String.class);
             cursor = page.getString("nextCursor");
+            if (cursor != null && items.size() != limit) {
+                throw new AssertionError("a page before the last holds " + items.size() + " of " + limit + " items");
+            }
+            ids.addAll(items);
         } while (cursor != null);
         return ids;
     }

@@ -6,7 +6,6 @@ import static dev.kreis.app.Fixtures.postJson;
 import static dev.kreis.app.Fixtures.touchpointFor;
 import static dev.kreis.app.Fixtures.unique;
 import static dev.kreis.app.KpiData.exact;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -194,11 +193,11 @@ class TouchpointPartitionApiTest {
             times.put(accepted.getString("results[" + i + "].touchpointId"), batchTimes.get(i));
         }
 
-        assertEquals(newestFirst(times, OffsetDateTime.MIN, OffsetDateTime.MAX), timelinePages(customer, 4, null, null),
+        assertEquals(newestFirst(times, OffsetDateTime.MIN, OffsetDateTime.MAX), Fixtures.timelineIds(customer, 4, null, null),
                 "18 touchpoints in pages of 4, newest first, every month's edges included");
         OffsetDateTime from = TouchpointPartitions.start(YearMonth.of(1790, 2)).plusDays(14).plusHours(12);
         OffsetDateTime to = TouchpointPartitions.start(YearMonth.of(1791, 1));
-        assertEquals(newestFirst(times, from, to), timelinePages(customer, 2, from, to),
+        assertEquals(newestFirst(times, from, to), Fixtures.timelineIds(customer, 2, from, to),
                 "from inside February 1790 (inclusive) to the first second of January 1791 (exclusive), in pages of 2");
     }
 
@@ -220,27 +219,6 @@ class TouchpointPartitionApiTest {
     private static List<String> newestFirst(Map<String, OffsetDateTime> times, OffsetDateTime from, OffsetDateTime to) {
         return times.entrySet().stream().filter(e -> !e.getValue().isBefore(from) && e.getValue().isBefore(to))
                 .sorted(Map.Entry.<String, OffsetDateTime>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
-    }
-
-    /** The customer's whole timeline, page by page of {@code limit}, checking that only the last page is short. */
-    private static List<String> timelinePages(UUID customer, int limit, OffsetDateTime from, OffsetDateTime to) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParam("limit", limit);
-            if (from != null) {
-                request.queryParam("from", from.toString()).queryParam("to", to.toString());
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.when().get("/api/v1/customers/" + customer + "/timeline").then().statusCode(200).extract().jsonPath();
-            List<String> items = page.getList("items.id", String.class);
-            cursor = page.getString("nextCursor");
-            assertTrue(items.size() == limit || cursor == null, "a page before the last is full: " + items);
-            ids.addAll(items);
-        } while (cursor != null);
-        return ids;
     }
 
     private BigDecimal nps(String from, String to) {
