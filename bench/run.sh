@@ -41,6 +41,7 @@
 # KREIS_BENCH_IMPORT_BIG_SECONDS (3600), then cancelled; default 1024, 0 with --quick), KREIS_BENCH_CUSTOMERS, KREIS_BENCH_TOUCHPOINTS, KREIS_BENCH_SINGLE_SECONDS,
 # KREIS_BENCH_TIMELINE_SAMPLES, KREIS_BENCH_TIMELINE_WARMUP (requests before the measured ones; 200 quick, 3,000 full), KREIS_BENCH_SEED, KREIS_BENCH_MVN_ARGS (extra mvn arguments, e.g. -o),
 # KREIS_BENCH_FOLD_WAIT_S (how long a step waits for the KPI fold and the funnel's gap cells, default 3600; 30M needs more),
+# KREIS_BENCH_CLIENT (the single and floor steps' load generator: wrk, the default, needs Debian's wrk; or java),
 # BENCH_APP_JAVA_OPTS (extra JVM options for the app, e.g. -XX:StartFlightRecording=filename=app.jfr);
 # for --kpi: KREIS_BENCH_KPI_COLD, KREIS_BENCH_KPI_WARM (samples per KPI and period; default 15/50 quick, 30/100 full).
 # Exit status: 0 when the run is valid (targets may still be missed, see latest.json "targets_met"),
@@ -125,6 +126,14 @@ SYNC_CONTACTS=${KREIS_BENCH_SYNC_CONTACTS:-100000}
 SYNC_CHANGED=${KREIS_BENCH_SYNC_CHANGED:-1000}
 IMPORT_PROFILES=${KREIS_BENCH_IMPORT_PROFILES:-$([ "$MODE" = quick ] && echo 20000 || echo 100000)}
 SEED=${KREIS_BENCH_SEED:-20250301}
+# The single and floor steps' load generator: wrk (Debian's package), a C client driven like pgbench (16 connections on
+# 2 threads), or "java": the bench's own LeanHttp threads, which leave the app less of the cores (docs/performance.md).
+LOAD_CLIENT=${KREIS_BENCH_CLIENT:-wrk}
+case "$LOAD_CLIENT" in
+    wrk) command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk), or set KREIS_BENCH_CLIENT=java" >&2; exit 1; } ;;
+    java) ;;
+    *) echo "bench: KREIS_BENCH_CLIENT must be wrk or java" >&2; exit 1 ;;
+esac
 
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 DB=kreis_bench
@@ -298,7 +307,8 @@ fi
 # --- 4.-8. measurements -------------------------------------------------------------------------
 bench() {
     java -Xmx1g -cp "$BENCH_CP" dev.kreis.bench.Main "$@" --base-url "$BASE_URL" \
-        --jdbc-url "$JDBC_URL?user=postgres" --work-dir "$WORK" --seed "$SEED" --customers "$CUSTOMERS"
+        --jdbc-url "$JDBC_URL?user=postgres" --work-dir "$WORK" --seed "$SEED" --customers "$CUSTOMERS" \
+        --wrk-dir "$ROOT/bench/wrk"
 }
 write_results() {
     bench results --mode "$MODE" --touchpoints "$TOUCHPOINTS" --out "$RESULTS/latest.json" \
@@ -428,8 +438,8 @@ if [ "$KAFKA" = 1 ]; then
     step kafka --touchpoints "$KAFKA_TOUCHPOINTS" --bootstrap "127.0.0.1:$KAFKA_PORT" --topic kreis.touchpoints
 fi
 step copy
-step single --clients 16 --seconds "$SINGLE_SECONDS"
-step floor --clients 16 --seconds "$SINGLE_SECONDS"
+step single --clients 16 --seconds "$SINGLE_SECONDS" --client "$LOAD_CLIENT"
+step floor --clients 16 --seconds "$SINGLE_SECONDS" --client "$LOAD_CLIENT"
 
 log "step pgbench ($PGBENCH_CLIENTS clients, $SINGLE_SECONDS s)"
 PROFILE_ID=$(psql -At -d "$DB" -c "select id from profile order by id limit 1")

@@ -19,6 +19,13 @@ final class HttpFloor {
     }
 
     static int run(Args args) throws Exception {
+        String client = args.string("client", Wrk.available() ? "wrk" : "java");
+        if (client.equals("wrk")) {
+            return runWrk(args);
+        }
+        if (!client.equals("java")) {
+            throw new IllegalArgumentException("--client must be wrk or java, not " + client);
+        }
         int clients = args.integer("clients", 16);
         int seconds = args.integer("seconds", 30);
         int warmupSeconds = args.integer("warmup-seconds", 5);
@@ -53,6 +60,7 @@ final class HttpFloor {
         double elapsed = (System.nanoTime() - measureFrom) / 1e9;
 
         Map<String, Object> f = new LinkedHashMap<>();
+        f.put("floor_client", "java");
         f.put("floor_path", path);
         f.put("floor_clients", clients);
         f.put("floor_seconds", Results.round(elapsed, 2));
@@ -63,5 +71,32 @@ final class HttpFloor {
         f.put("floor_first_errors", errors.first());
         Fragment.write(args.workDir(), "floor", f);
         return ok.get() == 0 ? 2 : 0;
+    }
+
+    /** The same load from wrk, as the single step's ({@link Wrk}): a short warm-up run, then the measured one. */
+    private static int runWrk(Args args) throws Exception {
+        int clients = args.integer("clients", 16);
+        int seconds = args.integer("seconds", 30);
+        int warmupSeconds = args.integer("warmup-seconds", 5);
+        String path = args.string("path", "/q/health/live");
+        System.err.printf("floor: wrk, %d connections on 2 threads GET %s for %d s after %d s of warm-up%n", clients, path, seconds,
+                warmupSeconds);
+        Wrk.run(args, "floor.lua", path, 2, clients, warmupSeconds, Map.of());
+        Wrk.Summary measured = Wrk.run(args, "floor.lua", path, 2, clients, seconds, Map.of());
+        long ok = measured.requests() - measured.errorsStatus();
+        FirstErrors errors = new FirstErrors("floor", 10);
+        measured.addErrorsTo(errors);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("floor_client", "wrk");
+        f.put("floor_path", path);
+        f.put("floor_clients", clients);
+        f.put("floor_seconds", Results.round(measured.seconds(), 2));
+        f.put("floor_requests", ok);
+        f.put("floor_errors", errors.count());
+        f.put("http_floor_per_s", Results.round(ok / measured.seconds(), 1));
+        f.putAll(measured.latencies("floor_request"));
+        f.put("floor_first_errors", errors.first());
+        Fragment.write(args.workDir(), "floor", f);
+        return ok == 0 ? 2 : 0;
     }
 }

@@ -75,6 +75,8 @@ final class Results {
         out.put("single_ingest_per_s", single);
         out.put("pgbench_insert_per_s", pgbench);
         out.put("single_ratio_to_pgbench", ratio(single, pgbench));
+        JsonNode client = find(steps, "single_client");
+        out.put("single_load_generator", client == null ? "java" : client.asText());
         Double floor = number(steps, "floor", "http_floor_per_s");
         out.put("http_floor_per_s", floor);
         out.put("http_floor_ratio_to_pgbench", ratio(floor, pgbench));
