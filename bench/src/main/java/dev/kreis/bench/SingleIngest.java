@@ -36,11 +36,17 @@ final class SingleIngest {
 
     static int run(Args args) throws Exception {
         String client = args.string("client", Wrk.available() ? "wrk" : "java");
+        Load load = new Load(new Touchpoints(new DataSet(args.seed(), args.integer("customers", 100_000))), args.integer("clients", 16),
+                args.integer("seconds", 30), args.integer("warmup-seconds", 40));
         return switch (client) {
-            case "wrk" -> runWrk(args);
-            case "java" -> runJava(args);
+            case "wrk" -> runWrk(args, load);
+            case "java" -> runJava(args, load);
             default -> throw new IllegalArgumentException("--client must be wrk or java, not " + client);
         };
+    }
+
+    /** What both load generators send: the touchpoints, from how many clients, for how long after how long a warm-up. */
+    private record Load(Touchpoints touchpoints, int clients, int seconds, int warmupSeconds) {
     }
 
     /**
@@ -48,15 +54,13 @@ final class SingleIngest {
      * pre-generated bodies with its own externalId. What was accepted is counted in the database afterwards: every
      * answered request must have stored exactly one touchpoint (a duplicate or a lost write is an error).
      */
-    private static int runWrk(Args args) throws Exception {
-        DataSet data = new DataSet(args.seed(), args.integer("customers", 100_000));
-        Touchpoints touchpoints = new Touchpoints(data);
-        int clients = args.integer("clients", 16);
-        int seconds = args.integer("seconds", 30);
-        int warmupSeconds = args.integer("warmup-seconds", 40);
+    private static int runWrk(Args args, Load load) throws Exception {
+        int clients = load.clients();
+        int seconds = load.seconds();
+        int warmupSeconds = load.warmupSeconds();
         String run = "single-" + Long.toString(System.currentTimeMillis(), 36);
         Path bodies = args.workDir().resolve("single-bodies.lua");
-        writeBodies(touchpoints, DataSet.random(data.seed(), 3, 0), args.integer("wrk-bodies", 20_000), bodies);
+        writeBodies(load.touchpoints(), DataSet.random(args.seed(), 3, 0), args.integer("wrk-bodies", 20_000), bodies);
         Map<String, String> env = Map.of("KREIS_WRK_BODIES", bodies.toString());
 
         System.err.printf("single: wrk, %d connections on 2 threads for %d s after %d s of warm-up%n", clients, seconds, warmupSeconds);
@@ -134,12 +138,11 @@ final class SingleIngest {
     private static final String OCCURRED_AT = "\"occurredAt\":\"";
 
     /** The load from {@link LeanHttp} clients in this JVM, one thread each. */
-    private static int runJava(Args args) throws Exception {
-        DataSet data = new DataSet(args.seed(), args.integer("customers", 100_000));
-        Touchpoints touchpoints = new Touchpoints(data);
-        int clients = args.integer("clients", 16);
-        int seconds = args.integer("seconds", 30);
-        int warmupSeconds = args.integer("warmup-seconds", 40);
+    private static int runJava(Args args, Load load) throws Exception {
+        Touchpoints touchpoints = load.touchpoints();
+        int clients = load.clients();
+        int seconds = load.seconds();
+        int warmupSeconds = load.warmupSeconds();
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         AtomicLong accepted = new AtomicLong();
@@ -156,7 +159,7 @@ final class SingleIngest {
             for (int t = 0; t < clients; t++) {
                 int client = t;
                 pool.execute(() -> {
-                    Random r = DataSet.random(data.seed(), 3, client);
+                    Random r = DataSet.random(args.seed(), 3, client);
                     try (LeanHttp http = new LeanHttp(args.baseUrl(), 30_000)) {
                     for (long n = 0; System.nanoTime() < deadline && !errors.stuck(200); n++) {
                         byte[] body = body(touchpoints, r, "single-" + run + "-" + client + "-" + n);
