@@ -169,8 +169,8 @@ public class CustomerDayRepository {
      * statistics had not seen yet PostgreSQL estimated one row, chose nested loops, and one day of a 10
      * million touchpoint load took 35 s instead of well under one.) The values are those of migration V1_82's
      * backfill statement. {@code rows} is computed once ({@code offset 0}: PostgreSQL does not pull it into the outer
-     * query, where the customer's lookup would be repeated in every window); rows of a profile no longer there are left
-     * out, as a join leaves them out, and each row's customer kind is looked up by its key.
+     * query, where the customer's lookup would be repeated in every window); a row whose profile is missing is left out,
+     * as the join with the profile table left it out, and each row's customer kind is looked up by its key.
      */
     private void insert(String rows, List<Object> params) {
         String group = "partition by d.customer_id, d.epoch_day, d.module, d.phase";
